@@ -1,0 +1,114 @@
+// clustersim-cli: validate and run scenario files headless (DESIGN.md section 9).
+#include "Run.h"
+#include "ScenarioIO.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+namespace {
+
+enum Exit { kOk = 0, kFailure = 1, kInvalid = 2 };
+
+int validate(const std::string& path) {
+    const auto loaded = cs::core::loadScenarioFile(path);
+    for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << "\n";
+    if (!loaded.ok) {
+        std::cerr << loaded.error << "\n";
+        return kInvalid;
+    }
+    std::cout << path << ": ok (" << loaded.scenario.nodes.size() << " nodes, " << loaded.scenario.links.size()
+              << " links, " << loaded.scenario.timeline.size() << " timeline actions)\n";
+    return kOk;
+}
+
+int run(const std::string& path, const QCommandLineParser& p) {
+    const auto loaded = cs::core::loadScenarioFile(path);
+    for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << "\n";
+    if (!loaded.ok) {
+        std::cerr << loaded.error << "\n";
+        return kInvalid;
+    }
+    cs::core::RunOptions opt;
+    if (p.isSet("duration")) {
+        bool ok = false;
+        const double d = p.value("duration").toDouble(&ok);
+        if (!ok || !(d > 0) || d > 1e8) {
+            std::cerr << "--duration: expected a number of seconds > 0, got \"" << p.value("duration").toStdString() << "\"\n";
+            return kFailure;
+        }
+        opt.duration_s = d;
+    }
+    if (p.isSet("seed")) {
+        bool ok = false;
+        const qulonglong s = p.value("seed").toULongLong(&ok);
+        if (!ok) {
+            std::cerr << "--seed: expected a non-negative integer, got \"" << p.value("seed").toStdString() << "\"\n";
+            return kFailure;
+        }
+        opt.seed = s;
+    }
+    opt.metricsCsv = p.value("metrics-csv").toStdString();
+    opt.nodesCsv = p.value("nodes-csv").toStdString();
+    opt.summaryJson = p.value("summary-json").toStdString();
+    // One progress line on stderr, updated in place, once the run has taken a second.
+    const auto start = std::chrono::steady_clock::now();
+    bool shown = false;
+    opt.progress = [&](double simS, double totalS) {
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (wall < 1.0) return;
+        shown = true;
+        std::fprintf(stderr, "\r%s: %.1f / %.1f s simulated (%3.0f%%), %.1f s elapsed", path.c_str(), simS, totalS,
+                     100.0 * simS / totalS, wall);
+        std::fflush(stderr);
+    };
+    const auto result = cs::core::runScenario(loaded.scenario, opt);
+    if (shown) std::fprintf(stderr, "\n");
+    if (!result.ok) {
+        std::cerr << result.error << "\n";
+        return kFailure;
+    }
+    const auto& s = result.summary;
+    std::cout << "issued " << s.issued << ", completed " << s.completed << ", failed " << s.failedTotal()
+              << ", in flight " << s.in_flight << "; p50 " << s.latency_p50 << " ms, p99 " << s.latency_p99
+              << " ms; " << s.events_processed << " events in " << s.wall_seconds << " s\n";
+    return kOk;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("clustersim-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CLUSTERSIM_VERSION));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Headless ClusterSim.\n  validate FILE   check a scenario (exit 0 ok, 2 invalid)\n"
+        "  run FILE        simulate it (exit 0 done, 2 invalid file, 1 other failure)"));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("validate or run"));
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("a *.clustersim.json scenario"));
+    p.addOption({QStringLiteral("duration"), QStringLiteral("Simulated seconds (overrides the file)."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (overrides the file)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("metrics-csv"), QStringLiteral("Write the metrics rows here."), QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("nodes-csv"), QStringLiteral("Write per-node series here."), QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."), QStringLiteral("OUT.json")});
+    if (!p.parse(app.arguments())) {
+        std::cerr << p.errorText().toStdString() << "\n";
+        return kFailure;
+    }
+    if (p.isSet(QStringLiteral("help"))) p.showHelp(kOk);
+    if (p.isSet(QStringLiteral("version"))) p.showVersion();
+    const QStringList args = p.positionalArguments();
+    if (args.size() != 2 || (args[0] != QLatin1String("validate") && args[0] != QLatin1String("run"))) {
+        std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
+                     "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json]\n";
+        return kFailure;
+    }
+    const std::string file = args[1].toStdString();
+    return args[0] == QLatin1String("validate") ? validate(file) : run(file, p);
+}

@@ -1,0 +1,70 @@
+// The discrete-event simulator: runs a Scenario, applies actions, measures (DESIGN.md sections 3-4).
+#pragma once
+
+#include "EventQueue.h"
+#include "Histogram.h"
+#include "Metrics.h"
+#include "Random.h"
+#include "Scenario.h"
+#include "Topology.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cs::core {
+
+// One line for the event log: a fault, a reaction, or an action that was skipped.
+struct LogEntry {
+    SimTime time;
+    std::string subject; // node or link ("a--b")
+    std::string text;
+};
+
+// What the UI and tests may see of a physical node.
+struct NodeView {
+    std::string name;
+    std::string owner; // the scenario node it belongs to (group or datastore), or itself
+    NodeKind kind;
+    bool alive;
+    int busy, cores, queued;
+};
+
+class Engine {
+public:
+    // The scenario must be valid (validateScenario); the engine copies what it needs.
+    explicit Engine(const Scenario& scenario);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Processes every event with time <= t (and actions stamped <= t, after the events at their
+    // time), then sets now() to t.
+    void runUntil(SimTime t);
+    SimTime now() const;
+    std::uint64_t eventsProcessed() const;
+
+    // Command API: an action takes effect after every event with time <= its stamp and before any
+    // later event. A live command should be stamped now() (earlier stamps are moved to now()); the
+    // stamp is what a replay uses.
+    void post(const Action& action);
+    // Actions applied so far (timeline and live), in the order they took effect.
+    const std::vector<Action>& appliedActions() const;
+
+    void setMetricsSink(std::function<void(const MetricsRow&)> sink);
+    void setNodeSink(std::function<void(const NodeSample&)> sink);
+    void setLogSink(std::function<void(const LogEntry&)> sink);
+
+    Summary summary() const;
+    std::vector<NodeView> nodes() const;
+    std::vector<int> partitionGroups() const;
+    std::uint64_t inFlightRequests() const; // counted from the live request table
+
+    struct Impl; // EngineImpl.h; private to core
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace cs::core

@@ -1,0 +1,332 @@
+// Faults and commands (timeline and live), group membership, and the periodic metrics row.
+#include "EngineImpl.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs::core {
+namespace {
+constexpr std::size_t kDownHistory = 16;
+void remember(std::vector<SimTime>& downs, SimTime t) {
+    if (downs.size() == kDownHistory) downs.erase(downs.begin());
+    downs.push_back(t);
+}
+std::string linkName(const std::string& a, const std::string& b) { return a + "--" + b; }
+} // namespace
+
+// A name is a physical node, or a scenario node standing for all of its physical nodes.
+std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& isMember) {
+    isMember = false;
+    if (auto it = specIndex.find(name); it != specIndex.end()) {
+        std::vector<NodeId> out;
+        for (NodeId n : specNodes[it->second])
+            if (pnodes[n].exists) out.push_back(n);
+        return out;
+    }
+    isMember = true;
+    if (auto it = nodeByName.find(name); it != nodeByName.end() && pnodes[it->second].exists) return {it->second};
+    return {};
+}
+
+NodeId Engine::Impl::addMember(std::uint32_t g) {
+    GroupState& group = groups[g];
+    const NodeSpec& spec = specs[group.spec];
+    const std::string name = spec.id + "-" + std::to_string(group.members.size() + 1);
+    const NodeId id = topo.addNode();
+    PNode p;
+    p.name = name;
+    p.kind = PKind::Instance;
+    p.spec = group.spec;
+    p.rng = Rng::stream(seed, name, 1);
+    p.model = static_cast<std::uint32_t>(stations.size());
+    pnodes.push_back(std::move(p));
+    Station st;
+    st.cores = spec.cores;
+    st.capacity = spec.queue_capacity;
+    st.lastChange = now;
+    st.slots.resize(static_cast<std::size_t>(spec.cores));
+    for (int c = spec.cores - 1; c >= 0; --c) st.freeSlots.push_back(static_cast<std::uint32_t>(c));
+    stations.push_back(std::move(st));
+    nodeByName[name] = id;
+    specNodes[group.spec].push_back(id);
+    group.members.push_back(id);
+    // A link drawn to the group applies to each instance.
+    for (std::uint32_t l = 0; l < links.size(); ++l) {
+        LinkState& link = links[l];
+        if (link.a != group.spec && link.b != group.spec) continue;
+        const std::uint32_t other = link.a == group.spec ? link.b : link.a;
+        for (NodeId o : specNodes[other]) {
+            link.edges.push_back(topo.addEdge(id, o, link.median_us / 1000.0));
+            edges.push_back(EdgeState{l, {}});
+        }
+    }
+    for (auto& lb : lbs)
+        if (lb.group == g && lb.healthy.size() < group.members.size()) {
+            lb.healthy.push_back(false); // until its first health check
+            lb.outstanding.push_back(0);
+        }
+    return id;
+}
+
+void Engine::Impl::killNode(NodeId n) {
+    PNode& p = pnodes[n];
+    if (!p.alive) return;
+    p.alive = false;
+    ++p.incarnation;
+    ++p.timerGen;
+    p.timerArmed = false;
+    p.deadlines.clear();
+    remember(p.downTimes, now);
+    lastFault = now;
+    topo.setNodeUp(n, false);
+
+    // Work held in its memory is lost with it.
+    if (p.kind == PKind::Instance || p.kind == PKind::Store) {
+        Station& st = stations[p.model];
+        st.queue.forEach([&](const Job& j) {
+            markLost(j);
+            release(j.request);
+        });
+        st.queue.clear();
+        for (std::uint32_t s = 0; s < st.slots.size(); ++s) {
+            if (!st.slots[s].busy) continue;
+            markLost(st.slots[s].job);
+            release(st.slots[s].job.request);
+            st.slots[s].busy = false;
+        }
+        setBusy(st, -st.busy);
+        st.freeSlots.clear();
+        for (std::uint32_t s = static_cast<std::uint32_t>(st.slots.size()); s-- > 0;) st.freeSlots.push_back(s);
+    }
+    // Calls it was waiting on are forgotten; the work they served upstream is lost.
+    for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
+        if (!calls.live(c) || calls[c].caller != n) continue;
+        if (p.kind != PKind::Client) markLost(calls[c].parent);
+        closeCall(c);
+    }
+    if (p.kind == PKind::Client) {
+        ClientState& client = clients[p.model];
+        ++client.arrivalGen;
+        for (std::uint32_t r = 0; r < requests.capacity(); ++r)
+            if (requests.live(r) && !requests[r].done && requests[r].client == p.model)
+                finishRequest(r, ErrorReason::LostInFlight);
+    }
+    if (p.kind == PKind::LoadBalancer) {
+        LbState& lb = lbs[p.model];
+        std::fill(lb.outstanding.begin(), lb.outstanding.end(), 0);
+    }
+}
+
+void Engine::Impl::restartNode(NodeId n) {
+    PNode& p = pnodes[n];
+    if (p.alive || !p.exists) return;
+    p.alive = true;
+    topo.setNodeUp(n, true);
+    if (p.kind == PKind::Instance || p.kind == PKind::Store) stations[p.model].lastChange = now;
+    if (p.kind == PKind::Client) scheduleArrival(p.model);
+}
+
+void Engine::Impl::setLinkState(const Action& a, bool up) {
+    bool memberA = false, memberB = false;
+    const auto endsA = resolveNodes(a.a, memberA);
+    const auto endsB = resolveNodes(a.b, memberB);
+    bool any = false;
+    for (EdgeId e = 0; e < edges.size(); ++e) {
+        const auto [x, y] = topo.endpoints(e);
+        const bool matches = (std::count(endsA.begin(), endsA.end(), x) && std::count(endsB.begin(), endsB.end(), y)) ||
+                             (std::count(endsA.begin(), endsA.end(), y) && std::count(endsB.begin(), endsB.end(), x));
+        if (!matches) continue;
+        any = true;
+        if (topo.edgeUp(e) == up) continue;
+        if (!up) {
+            remember(edges[e].downTimes, now);
+            lastFault = now;
+        }
+        topo.setEdgeUp(e, up);
+    }
+    if (!any) log(linkName(a.a, a.b), "skipped: no such link at this moment");
+}
+
+void Engine::Impl::setField(const Action& a) {
+    const std::uint32_t i = specIndex.at(a.node);
+    NodeSpec& n = specs[i];
+    if (const auto* s = std::get_if<std::string>(&a.value)) {
+        if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
+        return;
+    }
+    const double v = std::get<double>(a.value);
+    if (a.field == "rate_rps") {
+        n.rate_rps = v;
+        const std::uint32_t c = pnodes[specNodes[i].front()].model;
+        ++clients[c].arrivalGen; // Poisson arrivals are memoryless: redraw from now at the new rate
+        if (pnodes[clients[c].node].alive) scheduleArrival(c);
+    } else if (a.field == "read_fraction") n.read_fraction = std::clamp(v, 0.0, 1.0);
+    else if (a.field == "timeout_ms") n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
+    else if (a.field == "retries") n.retries = static_cast<int>(v);
+    else if (a.field == "health_check_interval_ms") n.health_check_interval_ms = std::max(v, 1.0);
+    else if (a.field == "service_ms") {
+        const double scale = n.service.mean() > 0 ? v / n.service.mean() : 1.0;
+        n.service.mean_ms = v;
+        n.service.median_ms *= scale;
+        n.service.p99_ms *= scale;
+    } else if (a.field == "cores" || a.field == "queue_capacity") {
+        if (a.field == "cores") n.cores = std::max(1, static_cast<int>(v));
+        else n.queue_capacity = static_cast<int>(v);
+        for (NodeId m : specNodes[i]) {
+            Station& st = stations[pnodes[m].model];
+            st.capacity = n.queue_capacity;
+            while (static_cast<int>(st.slots.size()) < n.cores) {
+                st.freeSlots.insert(st.freeSlots.begin(), static_cast<std::uint32_t>(st.slots.size()));
+                st.slots.emplace_back();
+            }
+            st.cores = n.cores;
+            while (!st.queue.empty() && st.busy < st.cores && !st.freeSlots.empty()) {
+                const Job next = st.queue.front();
+                st.queue.pop();
+                startService(m, next);
+                release(next.request);
+            }
+        }
+    } else if (a.field == "instances") {
+        GroupState& g = groups[groupOfSpec[i]];
+        const auto target = static_cast<std::size_t>(std::max(0.0, v));
+        n.instances = static_cast<int>(target);
+        std::size_t existing = 0;
+        for (NodeId m : g.members) existing += pnodes[m].exists ? 1 : 0;
+        while (existing < target) {
+            const NodeId m = addMember(groupOfSpec[i]);
+            log(pnodes[m].name, pnodes[m].name + " added to " + n.id);
+            ++existing;
+        }
+        for (std::size_t k = g.members.size(); k-- > 0 && existing > target;) {
+            PNode& m = pnodes[g.members[k]];
+            if (!m.exists) continue;
+            killNode(g.members[k]);
+            m.exists = false;
+            --existing;
+            log(m.name, m.name + " removed from " + n.id + "; work it held is lost");
+        }
+    }
+}
+
+void Engine::Impl::applyAction(const Action& a) {
+    applied.push_back(a);
+    applied.back().at_us = now;
+    bool member = false;
+    switch (a.kind) {
+    case ActionKind::KillNode:
+    case ActionKind::RestartNode: {
+        const auto nodes = resolveNodes(a.node, member);
+        if (nodes.empty()) {
+            log(a.node, std::string("skipped ") + toString(a.kind) + ": " + a.node + " does not exist at this moment");
+            return;
+        }
+        for (NodeId n : nodes) a.kind == ActionKind::KillNode ? killNode(n) : restartNode(n);
+        log(a.node, a.kind == ActionKind::KillNode
+                        ? a.node + " killed: its queued and running work is lost; callers notice at their timeouts"
+                        : a.node + " restarted, empty");
+        break;
+    }
+    case ActionKind::CutLink:
+        setLinkState(a, false);
+        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " cut: messages on it are lost; routes go around it if they can");
+        break;
+    case ActionKind::HealLink:
+        setLinkState(a, true);
+        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " healed");
+        break;
+    case ActionKind::SetLink: {
+        for (auto& l : links) {
+            const bool match = (specs[l.a].id == a.a && specs[l.b].id == a.b) || (specs[l.a].id == a.b && specs[l.b].id == a.a);
+            if (!match) continue;
+            if (a.median_ms) {
+                l.median_us = *a.median_ms * 1000.0;
+                const double p99 = a.p99_ms.value_or(*a.median_ms);
+                l.sigma = p99 > *a.median_ms && *a.median_ms > 0 ? std::log(p99 / *a.median_ms) / 2.326 : 0.0;
+                for (EdgeId e : l.edges) topo.setEdgeWeight(e, *a.median_ms);
+            }
+            if (a.loss) l.loss = *a.loss;
+        }
+        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " changed");
+        break;
+    }
+    case ActionKind::SetRate: {
+        Action set = a;
+        set.field = "rate_rps";
+        set.value = a.rate_rps;
+        setField(set);
+        log(a.node, a.node + " now sends " + formatNumber(a.rate_rps) + " requests/s");
+        break;
+    }
+    case ActionKind::SetField:
+        setField(a);
+        log(a.node, a.node + "." + a.field + " set");
+        break;
+    }
+}
+
+std::size_t Engine::Impl::liveInstances() const {
+    std::size_t n = 0;
+    for (const auto& g : groups)
+        for (NodeId m : g.members) n += pnodes[m].exists && pnodes[m].alive ? 1 : 0;
+    return n;
+}
+
+void Engine::Impl::onMetricsTick() {
+    const double secs = static_cast<double>(metricsInterval) / 1e6;
+    MetricsRow row;
+    row.t_s = static_cast<double>(now) / 1e6;
+    row.offered_rps = static_cast<double>(interval.attempts) / secs;
+    row.throughput_rps = static_cast<double>(interval.completed) / secs;
+    std::uint64_t errors = 0;
+    for (std::size_t k = 1; k < kErrorReasons; ++k) {
+        row.err_rps[k] = static_cast<double>(interval.failed[k]) / secs;
+        errors += interval.failed[k];
+    }
+    row.error_rps = static_cast<double>(errors) / secs;
+    row.latency_ms_p50 = interval.latency.percentile(0.50) / 1000.0;
+    row.latency_ms_p95 = interval.latency.percentile(0.95) / 1000.0;
+    row.latency_ms_p99 = interval.latency.percentile(0.99) / 1000.0;
+    row.latency_ms_p999 = interval.latency.percentile(0.999) / 1000.0;
+    row.latency_ms_mean = interval.latency.mean() / 1000.0;
+    row.duplicate_side_effects = static_cast<double>(totals.duplicate_side_effects);
+    const auto instances = static_cast<double>(liveInstances());
+    row.instances = instances;
+    std::uint64_t inFlight = 0; // counted from the request table, as the summary does
+    for (std::uint32_t r = 0; r < requests.capacity(); ++r) inFlight += requests.live(r) && !requests[r].done;
+    row.in_flight = static_cast<double>(inFlight);
+    row.late_responses = static_cast<double>(intervalLate);
+    row.messages_lost = static_cast<double>(intervalLost);
+    if (ticks == 0) totals.instances_min = totals.instances_max = instances;
+    totals.instances_min = std::min(totals.instances_min, instances);
+    totals.instances_max = std::max(totals.instances_max, instances);
+    instancesSum += instances;
+    ++ticks;
+    if (metricsSink) metricsSink(row);
+
+    for (const auto& p : pnodes) {
+        if (!p.exists || (p.kind != PKind::Instance && p.kind != PKind::Store)) continue;
+        Station& st = stations[p.model];
+        st.busyIntegral += static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
+        st.lastChange = now;
+        if (nodeSink) {
+            nodeSink(NodeSample{row.t_s, p.name, "utilization",
+                                st.busyIntegral / (static_cast<double>(st.cores) * static_cast<double>(metricsInterval))});
+            nodeSink(NodeSample{row.t_s, p.name, "queue_depth", static_cast<double>(st.queue.size())});
+        }
+        st.busyIntegral = 0;
+    }
+    if (nodeSink)
+        for (const auto& g : groups) {
+            double live = 0;
+            for (NodeId m : g.members) live += pnodes[m].exists && pnodes[m].alive ? 1 : 0;
+            nodeSink(NodeSample{row.t_s, specs[g.spec].id, "instances", live});
+        }
+    interval.attempts = interval.completed = 0;
+    interval.failed.fill(0);
+    interval.latency.clear();
+    intervalLate = intervalLost = 0;
+    events.push(now + metricsInterval, EventType::MetricsTick);
+}
+
+} // namespace cs::core

@@ -1,0 +1,238 @@
+// Engine internals: the records the simulator keeps and the handlers of every event. Private to core.
+#pragma once
+
+#include "Engine.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cs::core {
+
+enum class PKind : std::uint8_t { Client, LoadBalancer, Instance, Store };
+
+// What a callee needs to do a piece of work and answer it; copied into messages and queues.
+struct Job {
+    NodeId caller = kNone;
+    std::uint32_t call = kNone, callGen = 0;
+    std::uint32_t request = kNone;
+    std::uint16_t attempt = 0;
+    bool write = false;
+    std::uint32_t key = 0;
+};
+
+constexpr int kInlineHops = 4; // links crossed per delivery event; longer routes relay
+
+struct Message {
+    Job job;
+    NodeId from = kNone, to = kNone;
+    RouteId route = kNone;
+    std::uint16_t hop = 0, hops = 0; // this leg covers route edges [hop, hop + hops)
+    bool response = false;
+    ErrorReason error = ErrorReason::Ok;
+    SimTime sent = 0;                // first send: faults after it may have caught the message
+    SimTime cross[kInlineHops] = {}; // when each link of this leg is crossed
+};
+
+// A call the caller is waiting on; open while live in the pool (closed = released).
+struct Call {
+    NodeId caller = kNone, callee = kNone;
+    Job parent;                    // the upstream work this call serves (load balancer, instance)
+    std::uint32_t slot = kNone;    // the caller's core held while waiting (synchronous workers)
+    std::uint32_t backend = kNone; // load balancer: member index
+    std::uint32_t request = kNone;
+    std::uint16_t attempt = 0;
+};
+
+struct Request {
+    std::uint32_t client = 0;
+    SimTime issued = 0;
+    std::uint16_t attempts = 0, lostAttempt = 0, applied = 0;
+    bool done = false, write = false;
+    std::uint32_t key = 0;
+    std::uint32_t refs = 0; // messages, jobs and calls that still name it
+};
+
+struct Slot {
+    bool busy = false;
+    Job job;
+};
+
+struct Station {
+    int cores = 1, capacity = 0;
+    Ring<Job> queue;
+    std::vector<Slot> slots;
+    std::vector<std::uint32_t> freeSlots;
+    int busy = 0;
+    double busyIntegral = 0; // core-microseconds since the last metrics tick
+    SimTime lastChange = 0;
+};
+
+struct Deadline {
+    SimTime at;
+    std::uint32_t call, gen;
+};
+
+struct PNode {
+    std::string name;
+    PKind kind = PKind::Client;
+    std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
+    std::uint32_t model = 0; // index into clients_, lbs_ or stations_
+    bool alive = true, exists = true;
+    std::uint32_t incarnation = 0;
+    Ring<Deadline> deadlines; // calls this node waits on, in deadline order
+    std::uint32_t timerGen = 0;
+    bool timerArmed = false;
+    std::vector<SimTime> downTimes; // recent deaths, to decide the fate of messages in flight
+    Rng rng;
+};
+
+struct ClientState {
+    std::uint32_t spec = 0;
+    NodeId node = 0;
+    std::uint32_t arrivalGen = 0;
+    ZipfSampler zipf;
+    Rng arrivals, ops, backoff;
+};
+
+struct LbState {
+    std::uint32_t spec = 0;
+    NodeId node = 0;
+    std::uint32_t group = 0;
+    std::vector<bool> healthy;            // per member index, as last seen by a health check
+    std::vector<std::uint32_t> outstanding;
+    std::uint32_t cursor = 0;
+};
+
+struct GroupState {
+    std::uint32_t spec = 0;
+    std::vector<NodeId> members; // index = k - 1
+    std::uint32_t store = kNone; // datastore index
+};
+
+struct StoreState {
+    std::uint32_t spec = 0;
+    std::vector<NodeId> nodes; // its replicas, or itself
+    std::vector<std::uint32_t> versions;
+};
+
+struct LinkState {
+    std::uint32_t a = 0, b = 0; // scenario node indices
+    double median_us = 0, sigma = 0, loss = 0;
+    Rng rng;
+    std::vector<EdgeId> edges;
+};
+
+struct EdgeState {
+    std::uint32_t link = 0;
+    std::vector<SimTime> downTimes;
+};
+
+struct IntervalCounters {
+    std::uint64_t attempts = 0, completed = 0;
+    std::array<std::uint64_t, kErrorReasons> failed{};
+    Histogram latency;
+};
+
+struct Engine::Impl {
+    explicit Impl(const Scenario& s);
+
+    // --- loop
+    void runUntil(SimTime t);
+    void process(const Event& e);
+    void applyAction(const Action& a);
+    void log(const std::string& subject, const std::string& text);
+
+    // --- network (EngineNetwork.cpp)
+    void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
+    void respond(const Job& job, NodeId from, ErrorReason err) { send(from, job.caller, job, true, err); }
+    void launchLeg(Message m, SimTime t0);
+    void deliver(std::uint32_t msgId);
+    bool caughtByFault(const Message& m) const;
+    void receive(const Message& m);
+    void markLost(const Job& job);
+    double sampleLatencyUs(LinkState& l);
+    void addDeadline(NodeId node, std::uint32_t call, double timeoutMs);
+    void armTimer(NodeId node);
+    void onNodeTimer(NodeId node, std::uint32_t gen);
+    void onCallTimeout(std::uint32_t call);
+    std::uint32_t openCall(NodeId caller, NodeId callee, std::uint32_t request, std::uint16_t attempt);
+    void closeCall(std::uint32_t call);
+    void retain(std::uint32_t request);
+    void release(std::uint32_t request);
+    NodeId nearestStoreNode(std::uint32_t store, NodeId from);
+
+    // --- models (EngineModels.cpp)
+    void onClientArrival(std::uint32_t client, std::uint32_t gen);
+    void scheduleArrival(std::uint32_t client);
+    void startAttempt(std::uint32_t request);
+    void onClientResponse(const Message& m);
+    void attemptFailed(std::uint32_t request, ErrorReason why);
+    void finishRequest(std::uint32_t request, ErrorReason why);
+    void onRetry(std::uint32_t request, std::uint32_t gen);
+    void onLbRequest(LbState& lb, const Job& job);
+    void onLbAnswer(std::uint32_t call, ErrorReason err);
+    void onHealthCheck(std::uint32_t lb);
+    void onStationArrival(NodeId node, const Job& job);
+    void startService(NodeId node, const Job& job);
+    void onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation);
+    void freeSlot(NodeId node, std::uint32_t slot);
+    void onDownstreamAnswer(std::uint32_t call, ErrorReason err);
+    void applyAtStore(const PNode& node, const Job& job);
+    double sampleServiceUs(PNode& node);
+    void setBusy(Station& st, int delta);
+
+    // --- faults, commands, metrics (EngineActions.cpp)
+    std::vector<NodeId> resolveNodes(const std::string& name, bool& isMember);
+    void killNode(NodeId n);
+    void restartNode(NodeId n);
+    void setLinkState(const Action& a, bool up);
+    void setField(const Action& a);
+    NodeId addMember(std::uint32_t group);
+    void onMetricsTick();
+    std::size_t liveInstances() const;
+
+    // --- state
+    std::vector<NodeSpec> specs;
+    std::unordered_map<std::string, std::uint32_t> specIndex;
+    std::vector<std::vector<NodeId>> specNodes; // physical nodes of each scenario node
+    std::unordered_map<std::string, NodeId> nodeByName;
+    std::vector<PNode> pnodes;
+    std::vector<ClientState> clients;
+    std::vector<LbState> lbs;
+    std::vector<GroupState> groups;
+    std::vector<StoreState> stores;
+    std::vector<Station> stations;
+    std::vector<LinkState> links;
+    std::vector<EdgeState> edges;
+    std::vector<std::uint32_t> groupOfSpec, storeOfSpec;
+
+    Topology topo;
+    EventQueue events;
+    Pool<Message> messages;
+    Pool<Call> calls;
+    Pool<Request> requests;
+    SimTime now = 0;
+    SimTime lastFault = -1;
+    SimTime metricsInterval = 250'000;
+    std::uint64_t seed = 1;
+    std::uint64_t eventsProcessed = 0;
+
+    std::vector<Action> pending; // sorted by stamp, ties in posting order
+    std::size_t pendingHead = 0;
+    std::vector<Action> applied;
+
+    // measurements
+    Summary totals;
+    Histogram latencyAll;
+    IntervalCounters interval;
+    std::uint64_t intervalLate = 0, intervalLost = 0;
+    std::uint64_t ticks = 0;
+    double instancesSum = 0;
+
+    std::function<void(const MetricsRow&)> metricsSink;
+    std::function<void(const NodeSample&)> nodeSink;
+    std::function<void(const LogEntry&)> logSink;
+};
+
+} // namespace cs::core

@@ -1,0 +1,317 @@
+// The node models: clients (open-loop Poisson, retries), load balancers, and M/M/c/K stations
+// (service instances and datastores) with synchronous or asynchronous downstream calls.
+#include "EngineImpl.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs::core {
+
+// --- clients
+
+void Engine::Impl::scheduleArrival(std::uint32_t ci) {
+    ClientState& c = clients[ci];
+    const double rate = specs[c.spec].rate_rps;
+    if (rate <= 0.0) return;
+    const SimTime gap = std::llround(c.arrivals.exponential(1e6 / rate));
+    events.push(now + gap, EventType::ClientArrival, ci, c.arrivalGen);
+}
+
+void Engine::Impl::onClientArrival(std::uint32_t ci, std::uint32_t gen) {
+    ClientState& c = clients[ci];
+    if (gen != c.arrivalGen || !pnodes[c.node].alive) return;
+    const NodeSpec& spec = specs[c.spec];
+    const std::uint32_t r = requests.alloc();
+    Request& q = requests[r];
+    q.client = ci;
+    q.issued = now;
+    q.write = !c.ops.bernoulli(spec.read_fraction);
+    q.key = static_cast<std::uint32_t>(c.zipf.sample(c.ops));
+    ++totals.issued;
+    startAttempt(r);
+    scheduleArrival(ci);
+}
+
+void Engine::Impl::startAttempt(std::uint32_t r) {
+    Request& q = requests[r];
+    ClientState& c = clients[q.client];
+    const NodeSpec& spec = specs[c.spec];
+    ++q.attempts;
+    ++totals.attempts;
+    ++interval.attempts;
+    const std::uint32_t call = openCall(c.node, kNone, r, q.attempts);
+    addDeadline(c.node, call, spec.timeout_ms);
+
+    // Resolve the target: a load balancer, an instance picked by the client, or the nearest replica.
+    NodeId dst = kNone;
+    const std::uint32_t t = specIndex.at(spec.target);
+    switch (specs[t].kind) {
+    case NodeKind::LoadBalancer: dst = specNodes[t].front(); break;
+    case NodeKind::ServiceGroup: {
+        const auto& members = groups[groupOfSpec[t]].members;
+        std::vector<NodeId>::size_type n = 0;
+        for (NodeId m : members) n += pnodes[m].exists ? 1 : 0;
+        if (n == 0) break;
+        auto pick = c.ops.below(n);
+        for (NodeId m : members)
+            if (pnodes[m].exists && pick-- == 0) { dst = m; break; }
+        break;
+    }
+    case NodeKind::Datastore: dst = nearestStoreNode(storeOfSpec[t], c.node); break;
+    default: break;
+    }
+    calls[call].callee = dst;
+    Job job;
+    job.caller = c.node;
+    job.call = call;
+    job.callGen = calls.gen(call);
+    job.request = r;
+    job.attempt = q.attempts;
+    job.write = q.write;
+    job.key = q.key;
+    send(c.node, dst, job, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::onClientResponse(const Message& m) {
+    if (!calls.valid(m.job.call, m.job.callGen)) { // the attempt was given up already
+        ++totals.late_responses;
+        ++intervalLate;
+        return;
+    }
+    const std::uint32_t r = calls[m.job.call].request;
+    closeCall(m.job.call);
+    if (m.error == ErrorReason::Ok) {
+        Request& q = requests[r];
+        const SimTime latency = now - q.issued;
+        latencyAll.record(latency);
+        interval.latency.record(latency);
+        ++totals.completed;
+        ++interval.completed;
+        finishRequest(r, ErrorReason::Ok);
+    } else {
+        attemptFailed(r, m.error);
+    }
+}
+
+void Engine::Impl::attemptFailed(std::uint32_t r, ErrorReason why) {
+    Request& q = requests[r];
+    if (q.done) return;
+    ClientState& c = clients[q.client];
+    const NodeSpec& spec = specs[c.spec];
+    if (q.attempts > spec.retries) {
+        finishRequest(r, why);
+        return;
+    }
+    // Exponential backoff, capped; full jitter draws uniformly below the cap.
+    double delay = spec.backoff.base_ms * std::ldexp(1.0, std::min(q.attempts - 1, 60));
+    delay = std::min(delay, spec.backoff.max_ms);
+    if (spec.backoff.jitter) delay *= c.backoff.uniform();
+    const SimTime at = now + std::llround(delay * 1000.0);
+    if (at == now) startAttempt(r);
+    else events.push(at, EventType::Retry, r, requests.gen(r));
+}
+
+void Engine::Impl::onRetry(std::uint32_t r, std::uint32_t gen) {
+    if (!requests.valid(r, gen) || requests[r].done) return;
+    if (!pnodes[clients[requests[r].client].node].alive) return;
+    startAttempt(r);
+}
+
+void Engine::Impl::finishRequest(std::uint32_t r, ErrorReason why) {
+    Request& q = requests[r];
+    q.done = true;
+    if (why != ErrorReason::Ok) {
+        ++totals.failed[static_cast<int>(why)];
+        ++interval.failed[static_cast<int>(why)];
+    }
+    if (q.refs == 0) requests.release(r);
+}
+
+// --- load balancers
+
+void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
+    const NodeSpec& spec = specs[lb.spec];
+    const auto& members = groups[lb.group].members;
+    const auto n = static_cast<std::uint32_t>(members.size());
+    std::uint32_t pick = kNone;
+    switch (spec.algorithm) {
+    case LbAlgorithm::RoundRobin:
+        for (std::uint32_t i = 0; i < n && pick == kNone; ++i) {
+            const std::uint32_t b = (lb.cursor + i) % n;
+            if (lb.healthy[b]) pick = b;
+        }
+        if (pick != kNone) lb.cursor = (pick + 1) % n;
+        break;
+    case LbAlgorithm::LeastOutstanding:
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const std::uint32_t b = (lb.cursor + i) % n;
+            if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick])) pick = b;
+        }
+        if (pick != kNone) lb.cursor = (pick + 1) % n;
+        break;
+    case LbAlgorithm::Random: {
+        std::uint32_t healthy = 0;
+        for (std::uint32_t b = 0; b < n; ++b) healthy += lb.healthy[b] ? 1 : 0;
+        if (healthy == 0) break;
+        auto k = pnodes[lb.node].rng.below(healthy);
+        for (std::uint32_t b = 0; b < n; ++b)
+            if (lb.healthy[b] && k-- == 0) { pick = b; break; }
+        break;
+    }
+    }
+    if (pick == kNone) { // nothing it believes healthy: refuse at once (HTTP 503)
+        respond(job, lb.node, ErrorReason::Unavailable);
+        return;
+    }
+    const NodeId dst = members[pick];
+    const std::uint32_t call = openCall(lb.node, dst, job.request, job.attempt);
+    calls[call].parent = job;
+    calls[call].backend = pick;
+    ++lb.outstanding[pick];
+    addDeadline(lb.node, call, spec.downstream_timeout_ms);
+    Job fwd = job;
+    fwd.caller = lb.node;
+    fwd.call = call;
+    fwd.callGen = calls.gen(call);
+    send(lb.node, dst, fwd, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err) {
+    const Call c = calls[call];
+    LbState& lb = lbs[pnodes[c.caller].model];
+    if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0) --lb.outstanding[c.backend];
+    retain(c.parent.request); // keep the request alive across closeCall
+    closeCall(call);
+    respond(c.parent, c.caller, err);
+    release(c.parent.request);
+}
+
+// The load balancer learns about dead or unreachable instances only here, once per interval.
+void Engine::Impl::onHealthCheck(std::uint32_t li) {
+    LbState& lb = lbs[li];
+    const NodeSpec& spec = specs[lb.spec];
+    if (pnodes[lb.node].alive) {
+        const auto& members = groups[lb.group].members;
+        for (std::size_t b = 0; b < members.size(); ++b) {
+            const PNode& m = pnodes[members[b]];
+            const bool ok = m.exists && m.alive && topo.route(lb.node, members[b]) != kNone;
+            if (ok != lb.healthy[b]) {
+                lb.healthy[b] = ok;
+                if (m.exists)
+                    log(m.name, spec.id + (ok ? " sees " + m.name + " healthy again and sends it traffic"
+                                              : " marks " + m.name + " unhealthy and stops sending it traffic"));
+            }
+        }
+    }
+    events.push(now + std::llround(spec.health_check_interval_ms * 1000.0), EventType::HealthCheck, li);
+}
+
+// --- stations: M/M/c/K with `cores` servers and a waiting room of `queue_capacity`
+
+double Engine::Impl::sampleServiceUs(PNode& node) {
+    const Distribution& d = specs[node.spec].service;
+    switch (d.kind) {
+    case Distribution::Kind::Exponential: return node.rng.exponential(d.mean_ms * 1000.0);
+    case Distribution::Kind::Constant: return d.mean_ms * 1000.0;
+    case Distribution::Kind::Lognormal: {
+        const double sigma = d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
+        return node.rng.lognormal(d.median_ms * 1000.0, sigma);
+    }
+    }
+    return 0.0;
+}
+
+void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
+    Station& st = stations[pnodes[node].model];
+    if (st.busy < st.cores && !st.freeSlots.empty()) {
+        startService(node, job);
+    } else if (static_cast<int>(st.queue.size()) < st.capacity) {
+        st.queue.push(job);
+        retain(job.request);
+    } else {
+        respond(job, node, ErrorReason::Dropped); // the waiting room is full
+    }
+}
+
+void Engine::Impl::startService(NodeId node, const Job& job) {
+    PNode& p = pnodes[node];
+    Station& st = stations[p.model];
+    const std::uint32_t slot = st.freeSlots.back();
+    st.freeSlots.pop_back();
+    st.slots[slot].busy = true;
+    st.slots[slot].job = job;
+    retain(job.request);
+    setBusy(st, +1);
+    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node, slot, p.incarnation);
+}
+
+void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation) {
+    PNode& p = pnodes[node];
+    if (incarnation != p.incarnation) return; // the node died while serving
+    Station& st = stations[p.model];
+    const Job job = st.slots[slot].job;
+    if (p.kind == PKind::Store) {
+        applyAtStore(p, job);
+        respond(job, node, ErrorReason::Ok);
+        freeSlot(node, slot);
+        return;
+    }
+    const GroupState& g = groups[groupOfSpec[p.spec]];
+    if (g.store == kNone) {
+        respond(job, node, ErrorReason::Ok);
+        freeSlot(node, slot);
+        return;
+    }
+    const NodeSpec& spec = specs[p.spec];
+    const NodeId dst = nearestStoreNode(g.store, node);
+    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
+    calls[call].parent = job;
+    // Synchronous workers hold their core until the datastore answers; async I/O frees it now.
+    calls[call].slot = spec.async_io ? kNone : slot;
+    addDeadline(node, call, spec.downstream_timeout_ms);
+    Job down = job;
+    down.caller = node;
+    down.call = call;
+    down.callGen = calls.gen(call);
+    if (spec.async_io) freeSlot(node, slot);
+    send(node, dst, down, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
+    Station& st = stations[pnodes[node].model];
+    const std::uint32_t r = st.slots[slot].job.request;
+    st.slots[slot].busy = false;
+    st.freeSlots.push_back(slot);
+    setBusy(st, -1);
+    release(r);
+    if (!st.queue.empty() && st.busy < st.cores) {
+        const Job next = st.queue.front();
+        st.queue.pop();
+        startService(node, next);
+        release(next.request);
+    }
+}
+
+void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err) {
+    const Call c = calls[call];
+    retain(c.parent.request);
+    closeCall(call);
+    respond(c.parent, c.caller, err);
+    if (c.slot != kNone) freeSlot(c.caller, c.slot);
+    release(c.parent.request);
+}
+
+void Engine::Impl::applyAtStore(const PNode& node, const Job& job) {
+    if (!job.write) return;
+    Request& q = requests[job.request];
+    const NodeSpec& client = specs[clients[q.client].spec];
+    StoreState& store = stores[storeOfSpec[node.spec]];
+    ++q.applied;
+    if (q.applied > 1) {
+        if (client.idempotency_keys) return; // deduplicated by key: the first result stands
+        if (client.write_kind == WriteKind::Increment) ++totals.duplicate_side_effects;
+    }
+    if (job.key < store.versions.size()) ++store.versions[job.key];
+}
+
+} // namespace cs::core

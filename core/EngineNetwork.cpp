@@ -1,0 +1,236 @@
+// Messages over links (latency, loss, faults in flight), caller-side timeouts and call records.
+#include "EngineImpl.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs::core {
+double Engine::Impl::sampleLatencyUs(LinkState& l) {
+    if (l.sigma == 0.0) return l.median_us;
+    return l.rng.lognormal(l.median_us, l.sigma);
+}
+
+void Engine::Impl::retain(std::uint32_t r) {
+    if (r != kNone) ++requests[r].refs;
+}
+
+void Engine::Impl::release(std::uint32_t r) {
+    if (r == kNone) return;
+    Request& q = requests[r];
+    if (--q.refs == 0 && q.done) requests.release(r);
+}
+
+void Engine::Impl::markLost(const Job& job) {
+    ++totals.messages_lost;
+    ++intervalLost;
+    if (job.request == kNone) return;
+    Request& q = requests[job.request];
+    if (q.attempts == job.attempt) q.lostAttempt = job.attempt;
+}
+
+void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err) {
+    if (to == kNone) return; // no target: the caller notices at its timeout
+    const RouteId r = topo.route(from, to);
+    if (r == kNone) return;  // no route: likewise noticed only at the timeout
+    Message m;
+    m.job = job;
+    m.from = from;
+    m.to = to;
+    m.route = r;
+    m.response = response;
+    m.error = err;
+    m.sent = now;
+    launchLeg(m, now);
+}
+
+// Samples the next (up to kInlineHops) links of the route and schedules one delivery event for
+// them; a leg of zero latency is delivered at once without an event.
+void Engine::Impl::launchLeg(Message m, SimTime t0) {
+    const Route* route = &topo.routeAt(m.route);
+    for (;;) {
+        const std::size_t total = route->edges.size();
+        const auto hops = static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
+        double t = static_cast<double>(t0);
+        for (std::uint16_t i = 0; i < hops; ++i) {
+            LinkState& l = links[edges[route->edges[m.hop + i]].link];
+            if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
+                markLost(m.job);
+                return;
+            }
+            t += sampleLatencyUs(l);
+            m.cross[i] = std::llround(t);
+        }
+        m.hops = hops;
+        const SimTime arrival = m.cross[hops - 1];
+        if (arrival == t0) { // nothing can happen on the way: hand it over now
+            if (static_cast<std::size_t>(m.hop + hops) == total) {
+                receive(m);
+                return;
+            }
+            m.hop = static_cast<std::uint16_t>(m.hop + hops);
+            continue;
+        }
+        const std::uint32_t id = messages.alloc();
+        messages[id] = m;
+        retain(m.job.request);
+        events.push(arrival, EventType::Deliver, id);
+        return;
+    }
+}
+
+bool Engine::Impl::caughtByFault(const Message& m) const {
+    const Route& route = topo.routeAt(m.route);
+    auto diedIn = [](const std::vector<SimTime>& downs, SimTime from, SimTime to) {
+        for (SimTime d : downs)
+            if (d >= from && d < to) return true;
+        return false;
+    };
+    for (std::uint16_t i = 0; i < m.hops; ++i) {
+        const EdgeId e = route.edges[m.hop + i];
+        const NodeId n = route.nodes[m.hop + i];
+        if (!topo.edgeUp(e) || diedIn(edges[e].downTimes, m.sent, m.cross[i])) return true;
+        if (!pnodes[n].alive || diedIn(pnodes[n].downTimes, m.sent, m.cross[i] + 1)) return true;
+    }
+    return false;
+}
+
+void Engine::Impl::deliver(std::uint32_t id) {
+    Message m = messages[id];
+    messages.release(id);
+    // Fast path: no node or link has failed since the message left.
+    if (lastFault >= m.sent && caughtByFault(m)) {
+        markLost(m.job);
+        release(m.job.request);
+        return;
+    }
+    const Route& route = topo.routeAt(m.route);
+    if (static_cast<std::size_t>(m.hop + m.hops) < route.edges.size()) {
+        m.hop = static_cast<std::uint16_t>(m.hop + m.hops);
+        launchLeg(m, now);
+    } else {
+        receive(m);
+    }
+    release(m.job.request);
+}
+
+void Engine::Impl::receive(const Message& m) {
+    PNode& node = pnodes[m.to];
+    if (!node.alive) {
+        markLost(m.job);
+        return;
+    }
+    if (m.response) {
+        switch (node.kind) {
+        case PKind::Client: onClientResponse(m); break;
+        case PKind::LoadBalancer:
+            if (calls.valid(m.job.call, m.job.callGen)) onLbAnswer(m.job.call, m.error);
+            break;
+        case PKind::Instance:
+        case PKind::Store:
+            if (calls.valid(m.job.call, m.job.callGen)) onDownstreamAnswer(m.job.call, m.error);
+            break;
+        }
+        return;
+    }
+    switch (node.kind) {
+    case PKind::LoadBalancer: onLbRequest(lbs[node.model], m.job); break;
+    case PKind::Instance:
+    case PKind::Store: onStationArrival(m.to, m.job); break;
+    case PKind::Client: break; // clients serve nothing
+    }
+}
+
+std::uint32_t Engine::Impl::openCall(NodeId caller, NodeId callee, std::uint32_t request, std::uint16_t attempt) {
+    const std::uint32_t id = calls.alloc();
+    Call& c = calls[id];
+    c.caller = caller;
+    c.callee = callee;
+    c.request = request;
+    c.attempt = attempt;
+    retain(request);
+    return id;
+}
+
+void Engine::Impl::closeCall(std::uint32_t id) {
+    const std::uint32_t r = calls[id].request; // the parent job names the same request
+    calls.release(id);
+    release(r);
+}
+
+// Deadlines of one node usually arrive in order (one timeout per node), so a FIFO with one armed
+// timer event per node replaces a heap event per call; an out-of-order deadline (the timeout was
+// lowered mid-run) gets its own event.
+void Engine::Impl::addDeadline(NodeId node, std::uint32_t call, double timeoutMs) {
+    PNode& p = pnodes[node];
+    const SimTime at = now + std::max<SimTime>(1, std::llround(timeoutMs * 1000.0));
+    while (!p.deadlines.empty() && !calls.valid(p.deadlines.front().call, p.deadlines.front().gen))
+        p.deadlines.pop();
+    if (!p.deadlines.empty() && at < p.deadlines.back().at) {
+        events.push(at, EventType::CallTimeout, call, calls.gen(call));
+        return;
+    }
+    p.deadlines.push(Deadline{at, call, calls.gen(call)});
+    if (!p.timerArmed) armTimer(node);
+}
+
+void Engine::Impl::armTimer(NodeId node) {
+    PNode& p = pnodes[node];
+    if (p.deadlines.empty()) return;
+    p.timerArmed = true;
+    events.push(p.deadlines.front().at, EventType::NodeTimer, node, p.timerGen);
+}
+
+void Engine::Impl::onNodeTimer(NodeId node, std::uint32_t gen) {
+    PNode& p = pnodes[node];
+    if (gen != p.timerGen) return;
+    p.timerArmed = false;
+    while (!p.deadlines.empty()) {
+        const Deadline d = p.deadlines.front();
+        if (!calls.valid(d.call, d.gen)) {
+            p.deadlines.pop();
+            continue;
+        }
+        if (d.at > now) break;
+        p.deadlines.pop();
+        onCallTimeout(d.call);
+    }
+    if (!p.timerArmed) armTimer(node);
+}
+
+void Engine::Impl::onCallTimeout(std::uint32_t call) {
+    switch (pnodes[calls[call].caller].kind) {
+    case PKind::Client: {
+        const std::uint32_t r = calls[call].request;
+        const bool lost = requests[r].lostAttempt == calls[call].attempt;
+        closeCall(call);
+        attemptFailed(r, lost ? ErrorReason::LostInFlight : ErrorReason::Timeout);
+        break;
+    }
+    case PKind::LoadBalancer: onLbAnswer(call, ErrorReason::Timeout); break;
+    case PKind::Instance:
+    case PKind::Store: onDownstreamAnswer(call, ErrorReason::Timeout); break;
+    }
+}
+
+NodeId Engine::Impl::nearestStoreNode(std::uint32_t store, NodeId from) {
+    const auto& nodes = stores[store].nodes;
+    if (nodes.size() == 1) return nodes.front();
+    NodeId best = kNone;
+    double bestDist = std::numeric_limits<double>::infinity();
+    for (NodeId n : nodes) {
+        const double d = topo.distance(from, n);
+        if (d < bestDist) {
+            bestDist = d;
+            best = n;
+        }
+    }
+    return best;
+}
+
+void Engine::Impl::setBusy(Station& st, int delta) {
+    st.busyIntegral += static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
+    st.lastChange = now;
+    st.busy += delta;
+}
+
+} // namespace cs::core

@@ -1,0 +1,61 @@
+// What a run measures: the fixed-column metrics row (DESIGN.md section 7) and the end-of-run summary.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs::core {
+
+// Why an attempt or a request failed. Order matches the error columns of the metrics CSV.
+enum class ErrorReason : std::uint8_t { Ok, Timeout, Unavailable, RateLimited, Dropped, SessionLost, LostInFlight };
+constexpr std::size_t kErrorReasons = 7;
+const char* toString(ErrorReason r);
+
+struct MetricsRow {
+    double t_s = 0;
+    double offered_rps = 0, throughput_rps = 0, error_rps = 0;
+    std::array<double, kErrorReasons> err_rps{}; // indexed by ErrorReason; [Ok] unused
+    double latency_ms_p50 = 0, latency_ms_p95 = 0, latency_ms_p99 = 0, latency_ms_p999 = 0, latency_ms_mean = 0;
+    double stale_read_fraction = 0, staleness_ms_p50 = 0, staleness_ms_p99 = 0;
+    double versions_behind_max = 0, conflicts = 0, lost_updates = 0, duplicate_side_effects = 0;
+    double instances = 0, cost_per_hour = 0;
+    // Added after the contract's columns (DESIGN.md allows new columns at the end).
+    double in_flight = 0, late_responses = 0, messages_lost = 0;
+};
+
+// The contract's header line, in column order.
+const std::vector<std::string>& metricsColumns();
+// One CSV line (no newline), numbers formatted the same on every platform and locale.
+std::string metricsCsvLine(const MetricsRow& row);
+std::string formatNumber(double v);
+
+// Long-format per-node series: t_s,node,metric,value.
+struct NodeSample {
+    double t_s;
+    std::string node;
+    const char* metric;
+    double value;
+};
+
+struct Summary {
+    std::uint64_t issued = 0, completed = 0, in_flight = 0;
+    std::array<std::uint64_t, kErrorReasons> failed{}; // by reason; [Ok] unused
+    std::uint64_t failedTotal() const;
+    std::uint64_t late_responses = 0;
+    double latency_p50 = 0, latency_p95 = 0, latency_p99 = 0, latency_p999 = 0, latency_mean = 0;
+    double throughput_rps = 0, availability = 0, responded = 0;
+    double stale_fraction = 0, staleness_p50 = 0, staleness_p99 = 0;
+    std::uint64_t conflicts = 0, lost_updates = 0, duplicate_side_effects = 0;
+    std::uint64_t lin_checked = 0, lin_violations = 0, lin_unknown = 0;
+    double election_ms = 0, convergence_ms = 0, unavailable_ms = 0;
+    std::uint64_t scaling_actions = 0;
+    double instances_min = 0, instances_max = 0, instances_mean = 0;
+    double cost = 0;
+    std::uint64_t events_processed = 0;
+    double wall_seconds = 0, sim_seconds = 0;
+    std::uint64_t attempts = 0, messages_lost = 0; // extra keys
+};
+
+} // namespace cs::core

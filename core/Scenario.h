@@ -1,0 +1,126 @@
+// The scenario document as plain C++ values: what a *.clustersim.json file holds (DESIGN.md section 8).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cs::core {
+
+enum class NodeKind { Client, LoadBalancer, ServiceGroup, Datastore, Replica };
+enum class WriteKind { Increment, Set };
+enum class LbAlgorithm { RoundRobin, LeastOutstanding, Random };
+enum class ServiceState { Stateless, Stateful };
+
+const char* toString(NodeKind k);
+const char* toString(WriteKind k);
+const char* toString(LbAlgorithm a);
+const char* toString(ServiceState s);
+std::optional<NodeKind> nodeKindFromString(const std::string& s);
+std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s);
+
+// A service-time distribution in milliseconds.
+struct Distribution {
+    enum class Kind { Exponential, Constant, Lognormal };
+    Kind kind = Kind::Exponential;
+    double mean_ms = 5.0;   // exp: mean; const: the value
+    double median_ms = 5.0; // lognormal
+    double p99_ms = 5.0;    // lognormal
+    double mean() const;    // expected value in ms, whatever the kind
+    bool operator==(const Distribution&) const = default;
+};
+
+struct Backoff {
+    double base_ms = 10.0;
+    double max_ms = 200.0;
+    bool jitter = true;
+    bool operator==(const Backoff&) const = default;
+};
+
+// One node as the file describes it. Fields that do not belong to a node's kind keep their
+// defaults and are neither used nor saved. Fields of models that are not built yet are kept
+// verbatim in `preserved` (compact JSON text) and written back on save.
+struct NodeSpec {
+    std::string id;
+    NodeKind kind = NodeKind::Client;
+    double x = 0.0, y = 0.0;
+
+    // client
+    std::string target;
+    double rate_rps = 100.0;
+    double read_fraction = 0.9;
+    WriteKind write_kind = WriteKind::Increment;
+    std::uint64_t key_count = 1000;
+    double zipf_s = 0.0;
+    std::uint32_t sessions = 100;
+    double timeout_ms = 1000.0;
+    int retries = 0;
+    Backoff backoff;
+    bool idempotency_keys = false;
+
+    // load balancer
+    LbAlgorithm algorithm = LbAlgorithm::RoundRobin;
+    std::string group;
+    double health_check_interval_ms = 1000.0;
+
+    // service group (instances) and datastore (the store itself)
+    int instances = 1;
+    int cores = 1;
+    Distribution service;
+    int queue_capacity = 100;
+    ServiceState state = ServiceState::Stateless;
+    std::string datastore;
+    bool async_io = false;
+    double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
+
+    // datastore
+    std::vector<std::string> replicas;
+
+    std::map<std::string, std::string> preserved;
+    bool operator==(const NodeSpec&) const = default;
+};
+
+struct LinkSpec {
+    std::string a, b;
+    double median_ms = 1.0;
+    double p99_ms = 1.0;
+    double loss = 0.0;
+    bool operator==(const LinkSpec&) const = default;
+};
+
+enum class ActionKind { KillNode, RestartNode, CutLink, HealLink, SetLink, SetRate, SetField };
+const char* toString(ActionKind k);
+
+// A timeline entry or a live command. `at_us` is simulated time.
+struct Action {
+    std::int64_t at_us = 0;
+    ActionKind kind = ActionKind::KillNode;
+    std::string node;            // kill/restart/set_rate/set
+    std::string a, b;            // link actions
+    std::optional<double> median_ms, p99_ms, loss; // set_link
+    double rate_rps = 0.0;       // set_rate
+    std::string field;           // set
+    std::variant<double, std::string> value; // set
+    bool operator==(const Action&) const = default;
+};
+
+struct Scenario {
+    static constexpr int kCurrentVersion = 1;
+    std::string name = "Untitled";
+    std::string lesson;
+    std::uint64_t seed = 1;
+    double duration_s = 60.0;
+    double metrics_interval_ms = 250.0;
+    std::vector<NodeSpec> nodes;
+    std::vector<LinkSpec> links;
+    std::vector<Action> timeline;
+    std::map<std::string, std::string> preserved;
+    bool operator==(const Scenario&) const = default;
+
+    const NodeSpec* find(const std::string& id) const;
+};
+
+} // namespace cs::core

@@ -1,0 +1,438 @@
+// Parses a scenario document, tracking the JSON path of every value for error messages.
+#include "ScenarioIO.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace cs::core {
+namespace {
+
+constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
+
+struct LoadError {
+    std::string path, message;
+};
+
+std::string describe(const QJsonValue& v) {
+    switch (v.type()) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
+    case QJsonValue::Double: return QByteArray::number(v.toDouble(), 'g', 17).toStdString();
+    case QJsonValue::String: {
+        auto s = v.toString();
+        if (s.size() > 40) s = s.left(40) + QStringLiteral("...");
+        return "\"" + s.toStdString() + "\"";
+    }
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    case QJsonValue::Undefined: return "nothing";
+    }
+    return "?";
+}
+
+// Reads one JSON object's fields; records which keys were consumed so the rest can be warned about.
+class ObjectReader {
+public:
+    ObjectReader(const QJsonObject& o, std::string path, std::vector<std::string>& warnings)
+        : o_(o), path_(std::move(path)), warnings_(warnings) {}
+
+    std::string at(const std::string& key) const {
+        return path_.empty() ? key : path_ + "." + key;
+    }
+    bool has(const char* key) const { return o_.contains(QLatin1String(key)); }
+    QJsonValue raw(const char* key) {
+        used_.insert(key);
+        return o_.value(QLatin1String(key));
+    }
+    [[noreturn]] void fail(const std::string& key, const std::string& expected,
+                           const QJsonValue& got) const {
+        throw LoadError{at(key), "expected " + expected + ", got " + describe(got)};
+    }
+
+    double number(const char* key, double def, double lo, double hi, bool required = false) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) {
+            if (required) throw LoadError{at(key), "is required (a number)"};
+            return def;
+        }
+        const std::string range = "a number in [" + fmt(lo) + ", " + fmt(hi) + "]";
+        if (!v.isDouble()) fail(key, range, v);
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d < lo || d > hi) fail(key, range, v);
+        return d;
+    }
+    std::int64_t integer(const char* key, std::int64_t def, std::int64_t lo, std::int64_t hi) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) return def;
+        const std::string range = "an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+        if (!v.isDouble()) fail(key, range, v);
+        const double d = v.toDouble();
+        if (!std::isfinite(d) || d != std::floor(d) || d < static_cast<double>(lo) ||
+            d > static_cast<double>(hi))
+            fail(key, range, v);
+        return static_cast<std::int64_t>(d);
+    }
+    bool boolean(const char* key, bool def) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) return def;
+        if (!v.isBool()) fail(key, "true or false", v);
+        return v.toBool();
+    }
+    std::string string(const char* key, const std::string& def, bool required = false) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) {
+            if (required) throw LoadError{at(key), "is required (a string)"};
+            return def;
+        }
+        if (!v.isString()) fail(key, "a string", v);
+        return v.toString().toStdString();
+    }
+    std::string choice(const char* key, const std::string& def, std::initializer_list<const char*> allowed) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) return def;
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string("\"") + a + "\"";
+        if (!v.isString()) fail(key, "one of " + list, v);
+        const std::string s = v.toString().toStdString();
+        for (const char* a : allowed)
+            if (s == a) return s;
+        fail(key, "one of " + list, v);
+    }
+    QJsonObject object(const char* key) {
+        const QJsonValue v = raw(key);
+        if (v.isUndefined()) return {};
+        if (!v.isObject()) fail(key, "an object", v);
+        return v.toObject();
+    }
+    // Keeps fields of models not built yet, verbatim, without a warning.
+    void preserve(std::initializer_list<const char*> keys, std::map<std::string, std::string>& out) {
+        for (const char* k : keys) {
+            if (!has(k)) continue;
+            const QJsonValue v = raw(k);
+            QJsonArray wrap{v};
+            QByteArray text = QJsonDocument(wrap).toJson(QJsonDocument::Compact);
+            out[k] = text.mid(1, text.size() - 2).toStdString();
+        }
+    }
+    void warnUnknown() const {
+        for (auto it = o_.begin(); it != o_.end(); ++it) {
+            const std::string k = it.key().toStdString();
+            if (!used_.count(k)) warnings_.push_back(at(k) + ": unknown field, ignored");
+        }
+    }
+    static std::string fmt(double d) { return QByteArray::number(d, 'g', 10).toStdString(); }
+
+private:
+    QJsonObject o_;
+    std::string path_;
+    std::vector<std::string>& warnings_;
+    std::set<std::string> used_;
+};
+
+constexpr double kHuge = 1e9;
+constexpr double kMaxMs = 1e9;
+
+Distribution readDistribution(ObjectReader& parent, const char* key, Distribution def) {
+    const QJsonValue v = parent.raw(key);
+    if (v.isUndefined()) return def;
+    Distribution d;
+    if (v.isDouble()) { // a bare number is a constant
+        const double ms = v.toDouble();
+        if (!std::isfinite(ms) || ms < 0 || ms > kMaxMs) parent.fail(key, "a number of ms >= 0", v);
+        d.kind = Distribution::Kind::Constant;
+        d.mean_ms = ms;
+        return d;
+    }
+    if (!v.isObject()) parent.fail(key, "an object like {\"dist\": \"exp\", \"mean\": 5}", v);
+    std::vector<std::string> sink;
+    ObjectReader r(v.toObject(), parent.at(key), sink);
+    const std::string dist = r.choice("dist", "exp", {"exp", "const", "lognormal"});
+    if (dist == "exp") {
+        d.kind = Distribution::Kind::Exponential;
+        d.mean_ms = r.number("mean", 5.0, 0.0, kMaxMs, true);
+    } else if (dist == "const") {
+        d.kind = Distribution::Kind::Constant;
+        d.mean_ms = r.number(r.has("value") ? "value" : "mean", 5.0, 0.0, kMaxMs, true);
+    } else {
+        d.kind = Distribution::Kind::Lognormal;
+        d.median_ms = r.number("median", 5.0, 1e-6, kMaxMs, true);
+        d.p99_ms = r.number("p99", d.median_ms, 0.0, kMaxMs);
+        if (d.p99_ms < d.median_ms)
+            throw LoadError{r.at("p99"), "must be at least the median (" + ObjectReader::fmt(d.median_ms) + ")"};
+        d.mean_ms = d.mean();
+    }
+    r.warnUnknown();
+    for (auto& w : sink) parent.fail(key, "no unknown fields (" + w + ")", v);
+    return d;
+}
+
+NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+    ObjectReader r(o, path, warnings);
+    NodeSpec n;
+    n.id = r.string("id", "", true);
+    if (n.id.empty() || n.id.size() > 64) r.fail("id", "a non-empty string of at most 64 characters", o.value("id"));
+    for (char c : n.id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
+            r.fail("id", "letters, digits, '_', '-' or '.'", o.value("id"));
+    const std::string kind = r.choice("kind", "", {"client", "load_balancer", "service_group", "datastore", "replica"});
+    if (kind.empty()) throw LoadError{r.at("kind"), "is required"};
+    n.kind = *nodeKindFromString(kind);
+    const QJsonValue pos = r.raw("pos");
+    if (!pos.isUndefined()) {
+        const QJsonArray a = pos.toArray();
+        if (!pos.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble() ||
+            !std::isfinite(a[0].toDouble()) || !std::isfinite(a[1].toDouble()) ||
+            std::abs(a[0].toDouble()) > kHuge || std::abs(a[1].toDouble()) > kHuge)
+            r.fail("pos", "[x, y] with two finite numbers", pos);
+        n.x = a[0].toDouble();
+        n.y = a[1].toDouble();
+    }
+    switch (n.kind) {
+    case NodeKind::Client: {
+        n.target = r.string("target", "", true);
+        n.rate_rps = r.number("rate_rps", n.rate_rps, 0.0, 1e7);
+        n.read_fraction = r.number("read_fraction", n.read_fraction, 0.0, 1.0);
+        n.write_kind = r.choice("write_kind", "increment", {"increment", "set"}) == "set"
+                           ? WriteKind::Set : WriteKind::Increment;
+        const QJsonObject keys = r.object("keys");
+        if (!keys.isEmpty()) {
+            ObjectReader kr(keys, r.at("keys"), warnings);
+            n.key_count = static_cast<std::uint64_t>(kr.integer("count", 1000, 1, 10'000'000));
+            n.zipf_s = kr.number("zipf_s", 0.0, 0.0, 10.0);
+            kr.warnUnknown();
+        }
+        n.sessions = static_cast<std::uint32_t>(r.integer("sessions", n.sessions, 1, 10'000'000));
+        n.timeout_ms = r.number("timeout_ms", n.timeout_ms, 0.001, kMaxMs);
+        n.retries = static_cast<int>(r.integer("retries", 0, 0, 100));
+        const QJsonObject b = r.object("retry_backoff_ms");
+        if (!b.isEmpty()) {
+            ObjectReader br(b, r.at("retry_backoff_ms"), warnings);
+            n.backoff.base_ms = br.number("base", n.backoff.base_ms, 0.0, kMaxMs);
+            n.backoff.max_ms = br.number("max", std::max(n.backoff.max_ms, n.backoff.base_ms), 0.0, kMaxMs);
+            if (n.backoff.max_ms < n.backoff.base_ms)
+                throw LoadError{br.at("max"), "must be at least base (" + ObjectReader::fmt(n.backoff.base_ms) + ")"};
+            n.backoff.jitter = br.boolean("jitter", true);
+            br.warnUnknown();
+        }
+        n.idempotency_keys = r.boolean("idempotency_keys", false);
+        r.preserve({"read_level", "write_level", "read_your_writes", "monotonic_reads", "workload",
+                    "idempotency_ttl_s", "honor_retry_after"}, n.preserved);
+        break;
+    }
+    case NodeKind::LoadBalancer:
+        n.algorithm = *lbAlgorithmFromString(
+            r.choice("algorithm", "round_robin", {"round_robin", "least_outstanding", "random"}));
+        n.group = r.string("group", "", true);
+        n.health_check_interval_ms = r.number("health_check_interval_ms", 1000.0, 1.0, 3.6e6);
+        n.downstream_timeout_ms = r.number("timeout_ms", 5000.0, 0.001, kMaxMs);
+        break;
+    case NodeKind::ServiceGroup:
+    case NodeKind::Datastore: {
+        const bool group = n.kind == NodeKind::ServiceGroup;
+        if (group) n.instances = static_cast<int>(r.integer("instances", 1, 0, 1000));
+        n.cores = static_cast<int>(r.integer("cores", 1, 1, 1024));
+        n.service = readDistribution(r, "service_ms", n.service);
+        n.queue_capacity = static_cast<int>(r.integer("queue_capacity", 100, 0, 10'000'000));
+        if (group) {
+            n.state = r.choice("state", "stateless", {"stateless", "stateful"}) == "stateful"
+                          ? ServiceState::Stateful : ServiceState::Stateless;
+            n.datastore = r.string("datastore", "");
+            n.async_io = r.boolean("async_io", false);
+            n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
+            r.preserve({"autoscaling", "session_store", "cache", "queue", "batching", "gc",
+                        "size", "parallel_fraction", "connection_pool"}, n.preserved);
+        } else {
+            const QJsonValue reps = r.raw("replicas");
+            if (!reps.isUndefined()) {
+                if (!reps.isArray()) r.fail("replicas", "an array of replica ids", reps);
+                const QJsonArray a = reps.toArray();
+                for (qsizetype i = 0; i < a.size(); ++i) {
+                    if (!a[i].isString())
+                        throw LoadError{r.at("replicas") + "[" + std::to_string(i) + "]",
+                                        "expected a replica id, got " + describe(a[i])};
+                    n.replicas.push_back(a[i].toString().toStdString());
+                }
+            }
+            r.preserve({"mode", "n", "r", "w", "conflicts", "read_from", "quorum_timeout_ms",
+                        "shards", "sharding", "idempotency_ttl_s"}, n.preserved);
+        }
+        break;
+    }
+    case NodeKind::Replica: break;
+    }
+    r.warnUnknown();
+    return n;
+}
+
+LinkSpec readLink(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+    ObjectReader r(o, path, warnings);
+    LinkSpec l;
+    l.a = r.string("a", "", true);
+    l.b = r.string("b", "", true);
+    const QJsonValue lat = r.raw("latency_ms");
+    if (lat.isDouble()) {
+        l.median_ms = l.p99_ms = r.number("latency_ms", 1.0, 0.0, kMaxMs);
+    } else if (!lat.isUndefined()) {
+        if (!lat.isObject()) r.fail("latency_ms", "an object {\"median\": ms, \"p99\": ms}", lat);
+        ObjectReader lr(lat.toObject(), r.at("latency_ms"), warnings);
+        l.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
+        l.p99_ms = lr.number("p99", l.median_ms, 0.0, kMaxMs);
+        if (l.p99_ms < l.median_ms)
+            throw LoadError{lr.at("p99"), "must be at least the median (" + ObjectReader::fmt(l.median_ms) + ")"};
+        lr.warnUnknown();
+    }
+    l.loss = r.number("loss", 0.0, 0.0, 1.0);
+    r.warnUnknown();
+    return l;
+}
+
+Action readAction(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+    ObjectReader r(o, path, warnings);
+    Action a;
+    const double at = r.number("at_s", 0.0, 0.0, 1e9, true);
+    a.at_us = std::llround(at * 1e6);
+    const std::string kind = r.choice("action", "", {"kill_node", "restart_node", "cut_link", "heal_link",
+                                                     "set_link", "set_rate", "set"});
+    if (kind.empty()) throw LoadError{r.at("action"), "is required"};
+    for (auto k : {ActionKind::KillNode, ActionKind::RestartNode, ActionKind::CutLink, ActionKind::HealLink,
+                   ActionKind::SetLink, ActionKind::SetRate, ActionKind::SetField})
+        if (kind == toString(k)) a.kind = k;
+    switch (a.kind) {
+    case ActionKind::KillNode:
+    case ActionKind::RestartNode: a.node = r.string("node", "", true); break;
+    case ActionKind::CutLink:
+    case ActionKind::HealLink:
+    case ActionKind::SetLink:
+        a.a = r.string("a", "", true);
+        a.b = r.string("b", "", true);
+        if (a.kind == ActionKind::SetLink) {
+            const QJsonValue lat = r.raw("latency_ms");
+            if (lat.isDouble()) {
+                a.median_ms = a.p99_ms = r.number("latency_ms", 1.0, 0.0, kMaxMs);
+            } else if (lat.isObject()) {
+                ObjectReader lr(lat.toObject(), r.at("latency_ms"), warnings);
+                a.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
+                a.p99_ms = lr.number("p99", *a.median_ms, 0.0, kMaxMs);
+                if (*a.p99_ms < *a.median_ms) throw LoadError{lr.at("p99"), "must be at least the median"};
+                lr.warnUnknown();
+            } else if (!lat.isUndefined()) {
+                r.fail("latency_ms", "an object {\"median\": ms, \"p99\": ms}", lat);
+            }
+            if (r.has("loss")) a.loss = r.number("loss", 0.0, 0.0, 1.0);
+            if (!a.median_ms && !a.loss) throw LoadError{path, "set_link needs latency_ms or loss"};
+        }
+        break;
+    case ActionKind::SetRate:
+        a.node = r.string("node", "", true);
+        a.rate_rps = r.number("rate_rps", 0.0, 0.0, 1e7, true);
+        break;
+    case ActionKind::SetField: {
+        a.node = r.string("node", "", true);
+        a.field = r.string("field", "", true);
+        const QJsonValue v = r.raw("value");
+        if (v.isDouble() && std::isfinite(v.toDouble())) a.value = v.toDouble();
+        else if (v.isString()) a.value = v.toString().toStdString();
+        else r.fail("value", "a number or a string", v);
+        break;
+    }
+    }
+    r.warnUnknown();
+    return a;
+}
+
+Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warnings) {
+    ObjectReader r(root, "", warnings);
+    const std::string format = r.string("format", "", true);
+    if (format != "clustersim-scenario") r.fail("format", "\"clustersim-scenario\"", root.value("format"));
+    const auto version = r.integer("version", -1, 1, 1'000'000);
+    if (version < 0) throw LoadError{"version", "is required"};
+    if (version > Scenario::kCurrentVersion)
+        throw LoadError{"version", "is " + std::to_string(version) + ", newer than this program reads (" +
+                                       std::to_string(Scenario::kCurrentVersion) + "): please update ClusterSim"};
+    // Migration hook: version 1 is the first; a version 2 reader converts older documents here.
+    Scenario s;
+    s.name = r.string("name", s.name);
+    s.lesson = r.string("lesson", "");
+    s.seed = static_cast<std::uint64_t>(r.integer("seed", 1, 0, (std::int64_t{1} << 53)));
+    s.duration_s = r.number("duration_s", 60.0, 0.001, 1e8);
+    s.metrics_interval_ms = r.number("metrics_interval_ms", 250.0, 1.0, 3.6e9);
+    auto readArray = [&](const char* key, auto&& readOne) {
+        const QJsonValue v = r.raw(key);
+        if (v.isUndefined()) return;
+        if (!v.isArray()) r.fail(key, "an array", v);
+        const QJsonArray arr = v.toArray();
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const std::string p = std::string(key) + "[" + std::to_string(i) + "]";
+            if (!arr[i].isObject()) throw LoadError{p, "expected an object, got " + describe(arr[i])};
+            readOne(arr[i].toObject(), p);
+        }
+    };
+    readArray("nodes", [&](const QJsonObject& o, const std::string& p) { s.nodes.push_back(readNode(o, p, warnings)); });
+    readArray("links", [&](const QJsonObject& o, const std::string& p) { s.links.push_back(readLink(o, p, warnings)); });
+    readArray("timeline", [&](const QJsonObject& o, const std::string& p) { s.timeline.push_back(readAction(o, p, warnings)); });
+    r.preserve({"lessons", "view", "charts"}, s.preserved);
+    r.warnUnknown();
+    return s;
+}
+
+} // namespace
+
+LoadResult loadScenarioText(const std::string& text, const std::string& displayName) {
+    LoadResult res;
+    auto failWith = [&](const std::string& msg) {
+        res = LoadResult{};
+        res.error = displayName + ": " + msg;
+        return res;
+    };
+    if (text.empty()) return failWith("the file is empty (expected a JSON object)");
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(text), &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        // Turn the byte offset into a line and column a person can find.
+        int line = 1, col = 1;
+        for (int i = 0; i < pe.offset && i < static_cast<int>(text.size()); ++i) {
+            if (text[static_cast<std::size_t>(i)] == '\n') { ++line; col = 1; } else { ++col; }
+        }
+        return failWith("line " + std::to_string(line) + ", column " + std::to_string(col) +
+                        ": not valid JSON (" + pe.errorString().toStdString() + ")");
+    }
+    if (!doc.isObject()) return failWith("expected a JSON object at the top level");
+    try {
+        std::vector<std::string> warnings;
+        Scenario s = readScenario(doc.object(), warnings);
+        if (const std::string err = validateScenario(s); !err.empty()) return failWith(err);
+        res.ok = true;
+        res.scenario = std::move(s);
+        for (auto& w : warnings) res.warnings.push_back(displayName + ": " + w);
+    } catch (const LoadError& e) {
+        return failWith(e.path + ": " + e.message);
+    } catch (const std::exception& e) {
+        return failWith(std::string("could not be read: ") + e.what());
+    }
+    return res;
+}
+
+LoadResult loadScenarioFile(const std::string& path) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) {
+        LoadResult r;
+        r.error = path + ": cannot open (" + f.errorString().toStdString() + ")";
+        return r;
+    }
+    if (f.size() > kMaxFileBytes) {
+        LoadResult r;
+        r.error = path + ": the file is larger than 64 MiB; not a scenario";
+        return r;
+    }
+    const QByteArray bytes = f.readAll();
+    return loadScenarioText(bytes.toStdString(), path);
+}
+
+} // namespace cs::core

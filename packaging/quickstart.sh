@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Quick start on Debian/Ubuntu: install what is missing, configure, build, then launch the app
+# ("app", the default) or run every test ("test"). Usable on a fresh machine and in CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-app}
+case "$mode" in app|test) ;; *) echo "usage: $0 [app|test]" >&2; exit 64 ;; esac
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
+  libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
+  fonts-dejavu-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset release
+cmake --build --preset release --parallel
+
+if [ "$mode" = test ]; then
+  ctest --preset release --parallel 2
+else
+  exec ./build/app/clustersim "${@:2}"
+fi

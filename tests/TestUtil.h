@@ -1,0 +1,41 @@
+// Helpers shared by the tests: scenarios built in code and run through the CLI's code path.
+#pragma once
+
+#include "Run.h"
+#include "ScenarioIO.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace cs::test {
+
+inline core::Scenario parse(const std::string& json) {
+    const auto r = core::loadScenarioText(json, "test.clustersim.json");
+    EXPECT_TRUE(r.ok) << r.error;
+    return r.scenario;
+}
+
+// client -> service group (one instance, c cores, exponential service) with 0 ms links:
+// an M/M/c/K queue whose K is `queue` + c.
+inline std::string mmcScenario(double rateRps, int cores, double serviceMs, int queue, double durationS,
+                               std::uint64_t seed = 7, double timeoutMs = 1e6) {
+    return R"({"format": "clustersim-scenario", "version": 1, "seed": )" + std::to_string(seed) +
+           R"(, "duration_s": )" + std::to_string(durationS) +
+           R"(, "metrics_interval_ms": 1000, "nodes": [
+      {"id": "c", "kind": "client", "target": "svc", "rate_rps": )" + std::to_string(rateRps) +
+           R"(, "timeout_ms": )" + std::to_string(timeoutMs) + R"(},
+      {"id": "svc", "kind": "service_group", "instances": 1, "cores": )" + std::to_string(cores) +
+           R"(, "service_ms": {"dist": "exp", "mean": )" + std::to_string(serviceMs) +
+           R"(}, "queue_capacity": )" + std::to_string(queue) + R"(}],
+      "links": [{"a": "c", "b": "svc", "latency_ms": {"median": 0, "p99": 0}}]})";
+}
+
+inline core::RunResult run(const core::Scenario& s) {
+    core::RunOptions o;
+    auto r = core::runScenario(s, o);
+    EXPECT_TRUE(r.ok) << r.error;
+    return r;
+}
+
+} // namespace cs::test
