@@ -52,7 +52,8 @@ std::string distribution(const Distribution& d) {
 std::string node(const NodeSpec& n) {
     const NodeSpec def;
     Ordered o;
-    o.add("id", str(n.id)).add("kind", toString(n.kind)).addRaw("pos", "[" + Ordered::json(n.x) + ", " + Ordered::json(n.y) + "]");
+    std::string pos = Ordered::json(QJsonArray{n.x, n.y}); // [x,y]
+    o.add("id", str(n.id)).add("kind", toString(n.kind)).addRaw("pos", pos);
     switch (n.kind) {
     case NodeKind::Client: {
         o.add("target", str(n.target)).add("rate_rps", n.rate_rps).add("read_fraction", n.read_fraction)

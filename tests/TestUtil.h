@@ -39,3 +39,35 @@ inline core::RunResult run(const core::Scenario& s) {
 }
 
 } // namespace cs::test
+
+#include <map>
+#include <sstream>
+#include <vector>
+
+namespace cs::test {
+
+// A CSV with a header line, as columns of numbers.
+struct Table {
+    std::map<std::string, std::vector<double>> cols;
+    std::size_t rows = 0;
+    const std::vector<double>& operator[](const std::string& c) const { return cols.at(c); }
+};
+
+inline Table parseCsv(const std::string& text) {
+    Table t;
+    std::istringstream in(text);
+    std::string line;
+    std::getline(in, line);
+    std::vector<std::string> names;
+    std::stringstream hs(line);
+    for (std::string c; std::getline(hs, c, ',');) names.push_back(c);
+    while (std::getline(in, line)) {
+        std::stringstream ls(line);
+        std::size_t i = 0;
+        for (std::string v; std::getline(ls, v, ',') && i < names.size(); ++i) t.cols[names[i]].push_back(std::stod(v));
+        ++t.rows;
+    }
+    return t;
+}
+
+} // namespace cs::test
