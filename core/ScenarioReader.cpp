@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <cmath>
 #include <limits>
@@ -24,7 +25,7 @@ std::string describe(const QJsonValue& v) {
     switch (v.type()) {
     case QJsonValue::Null: return "null";
     case QJsonValue::Bool: return v.toBool() ? "true" : "false";
-    case QJsonValue::Double: return QByteArray::number(v.toDouble(), 'g', 17).toStdString();
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString();
     case QJsonValue::String: {
         auto s = v.toString();
         if (s.size() > 40) s = s.left(40) + QStringLiteral("...");

@@ -1,1 +1,123 @@
+// Scenario files: the bad-input table, exact round trips, warnings, atomic saves.
 #include "TestUtil.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct BadCase {
+    std::string file, mustName;
+};
+
+std::vector<BadCase> badCases() {
+    std::vector<BadCase> out;
+    std::ifstream in(std::string(CLUSTERSIM_TEST_DATA) + "/bad/expected.tsv");
+    for (std::string line; std::getline(in, line);) {
+        if (line.empty() || line[0] == '#') continue;
+        const auto tab = line.find('\t');
+        out.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(ScenarioIO, EveryBadFileIsRefusedWithFileAndPath) {
+    const auto cases = badCases();
+    ASSERT_GE(cases.size(), 50u);
+    for (const auto& c : cases) {
+        const std::string path = std::string(CLUSTERSIM_TEST_DATA) + "/bad/" + c.file;
+        const auto r = cs::core::loadScenarioFile(path);
+        EXPECT_FALSE(r.ok) << c.file;
+        EXPECT_NE(r.error.find(path + ": "), std::string::npos) << r.error;
+        EXPECT_NE(r.error.find(c.mustName), std::string::npos) << c.file << " -> " << r.error;
+        EXPECT_TRUE(r.scenario.nodes.empty()) << "half-loaded: " << c.file;
+    }
+}
+
+TEST(ScenarioIO, MissingFileNamesTheFile) {
+    const auto r = cs::core::loadScenarioFile("/nonexistent/x.clustersim.json");
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.error.find("/nonexistent/x.clustersim.json: cannot open"), std::string::npos) << r.error;
+}
+
+TEST(ScenarioIO, BuiltInAndDesignExamplesLoad) {
+    for (const char* f : {"/resources/scenarios/default.clustersim.json", "/tests/data/base.clustersim.json",
+                          "/tests/data/design_example.clustersim.json"}) {
+        const auto r = cs::core::loadScenarioFile(std::string(CLUSTERSIM_SOURCE_DIR) + f);
+        EXPECT_TRUE(r.ok) << r.error;
+        EXPECT_TRUE(r.warnings.empty()) << f << ": " << (r.warnings.empty() ? "" : r.warnings.front());
+    }
+}
+
+TEST(ScenarioIO, RoundTripIsExact) {
+    for (const char* f : {"/resources/scenarios/default.clustersim.json", "/tests/data/design_example.clustersim.json"}) {
+        const auto first = cs::core::loadScenarioFile(std::string(CLUSTERSIM_SOURCE_DIR) + f);
+        ASSERT_TRUE(first.ok) << first.error;
+        const std::string text = cs::core::scenarioToJson(first.scenario);
+        const auto second = cs::core::loadScenarioText(text, "saved");
+        ASSERT_TRUE(second.ok) << second.error << "\n" << text;
+        EXPECT_EQ(first.scenario, second.scenario) << f;
+        EXPECT_EQ(text, cs::core::scenarioToJson(second.scenario)) << "saving is not stable";
+        EXPECT_EQ(text.rfind("{\n  \"format\": \"clustersim-scenario\",\n  \"version\": 1,", 0), 0u);
+    }
+}
+
+TEST(ScenarioIO, FieldsOfFutureModelsArePreservedAndUnknownFieldsWarn) {
+    const std::string base = readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
+    auto s = cs::test::parse(base);
+    std::string text = cs::core::scenarioToJson(s);
+    // Add a model field not built yet, and a field nobody knows.
+    const std::string marker = "\"kind\": \"service_group\"";
+    text.insert(text.find(marker) + marker.size(),
+                ", \"autoscaling\": {\"policy\": \"target_tracking\", \"min\": 2}, \"flavour\": \"mint\"");
+    const auto r = cs::core::loadScenarioText(text, "f.clustersim.json");
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_EQ(r.warnings.size(), 1u);
+    EXPECT_EQ(r.warnings[0], "f.clustersim.json: nodes[2].flavour: unknown field, ignored");
+    const std::string saved = cs::core::scenarioToJson(r.scenario);
+    EXPECT_NE(saved.find("\"autoscaling\": {\"min\":2,\"policy\":\"target_tracking\"}"), std::string::npos) << saved;
+    EXPECT_EQ(saved.find("flavour"), std::string::npos);
+}
+
+TEST(ScenarioIO, SaveIsAtomic) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const std::string path = dir.filePath(QStringLiteral("s.clustersim.json")).toStdString();
+    const auto s = cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    ASSERT_EQ(cs::core::saveScenarioFile(s, path), "");
+    const std::string before = readFile(path);
+    EXPECT_EQ(cs::core::loadScenarioFile(path).scenario, s);
+
+    // A save that cannot complete leaves the old file as it was and no stray files behind.
+    const std::string blocked = dir.filePath(QStringLiteral("missing-dir/s.clustersim.json")).toStdString();
+    const std::string err = cs::core::saveScenarioFile(s, blocked);
+    EXPECT_NE(err.find(blocked), std::string::npos) << err;
+    EXPECT_EQ(readFile(path), before);
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+}
+
+TEST(ScenarioIO, TimelineStampsSurviveMicrosecondRoundTrip) {
+    auto s = cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    cs::core::Action a;
+    a.kind = cs::core::ActionKind::SetRate;
+    a.node = "users";
+    a.rate_rps = 250;
+    a.at_us = 12'345'678;
+    s.timeline.push_back(a);
+    const auto back = cs::core::loadScenarioText(cs::core::scenarioToJson(s), "t");
+    ASSERT_TRUE(back.ok) << back.error;
+    EXPECT_EQ(back.scenario.timeline.back().at_us, 12'345'678);
+}

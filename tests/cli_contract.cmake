@@ -1,1 +1,94 @@
-set(x 1)
+# The clustersim-cli contract (DESIGN.md section 9), checked through the real executable:
+#   cmake -DCLI=... -DDATA=... -DSRC=... -DOUT=... -P cli_contract.cmake
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+set(failures 0)
+macro(check msg)
+    if(NOT (${ARGN}))
+        message(SEND_ERROR "FAIL: ${msg}")
+        math(EXPR failures "${failures}+1")
+    endif()
+endmacro()
+
+# validate: 0 for a good file, 2 with file and JSON path on stderr for every bad one.
+execute_process(COMMAND "${CLI}" validate "${SRC}/resources/scenarios/default.clustersim.json" RESULT_VARIABLE rc)
+check("validate default scenario: exit ${rc}" rc EQUAL 0)
+file(STRINGS "${DATA}/bad/expected.tsv" lines)
+foreach(line IN LISTS lines)
+    if(line MATCHES "^#")
+        continue()
+    endif()
+    string(REPLACE "\t" ";" parts "${line}")
+    list(GET parts 0 name)
+    list(GET parts 1 mustName)
+    foreach(cmd validate run)
+        execute_process(COMMAND "${CLI}" ${cmd} "${DATA}/bad/${name}" RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+        check("${cmd} ${name}: exit ${rc}, expected 2" rc EQUAL 2)
+        string(FIND "${err}" "${DATA}/bad/${name}: " at)
+        check("${cmd} ${name}: stderr does not name the file: ${err}" NOT at EQUAL -1)
+        string(FIND "${err}" "${mustName}" at)
+        check("${cmd} ${name}: stderr does not name '${mustName}': ${err}" NOT at EQUAL -1)
+    endforeach()
+endforeach()
+
+# run: every output, every summary key.
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 3 --seed 9
+                        --metrics-csv "${OUT}/m.csv" --nodes-csv "${OUT}/n.csv" --summary-json "${OUT}/s.json"
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+check("run base: exit ${rc}: ${err}" rc EQUAL 0)
+file(STRINGS "${OUT}/m.csv" csv)
+list(GET csv 0 header)
+set(expectedHeader "^t_s,offered_rps,throughput_rps,error_rps,err_timeout_rps,err_unavailable_rps,err_rate_limited_rps,err_dropped_rps,err_session_lost_rps,err_lost_in_flight_rps,latency_ms_p50,latency_ms_p95,latency_ms_p99,latency_ms_p999,latency_ms_mean,stale_read_fraction,staleness_ms_p50,staleness_ms_p99,versions_behind_max,conflicts,lost_updates,duplicate_side_effects,instances,cost_per_hour")
+check("metrics header: ${header}" header MATCHES "${expectedHeader}")
+list(LENGTH csv rows)
+check("3 s at 250 ms: expected 12 rows + header, got ${rows}" rows EQUAL 13)
+file(STRINGS "${OUT}/n.csv" nodes LIMIT_COUNT 1)
+check("nodes header: ${nodes}" nodes STREQUAL "t_s,node,metric,value")
+file(READ "${OUT}/s.json" summary)
+foreach(key "requests;issued" "requests;completed" "requests;in_flight" "requests;failed;total"
+        "requests;failed;timeout" "requests;failed;unavailable" "requests;failed;rate_limited"
+        "requests;failed;dropped" "requests;failed;session_lost" "requests;failed;lost_in_flight"
+        "late_responses" "latency_ms;p50" "latency_ms;p95" "latency_ms;p99" "latency_ms;p999" "latency_ms;mean"
+        "throughput_rps" "availability" "responded" "reads;stale_fraction" "staleness_ms;p50" "staleness_ms;p99"
+        "conflicts" "lost_updates" "duplicate_side_effects" "linearizability;checked" "linearizability;violations"
+        "linearizability;unknown" "recovery;election_ms" "recovery;convergence_ms" "recovery;unavailable_ms"
+        "scaling;actions" "instances;min" "instances;max" "instances;mean" "cost" "events_processed"
+        "wall_seconds" "sim_seconds")
+    string(JSON value ERROR_VARIABLE jerr GET "${summary}" ${key})
+    check("summary key ${key}: ${jerr}" NOT jerr)
+endforeach()
+string(JSON issued GET "${summary}" requests issued)
+string(JSON completed GET "${summary}" requests completed)
+string(JSON inflight GET "${summary}" requests in_flight)
+string(JSON failed GET "${summary}" requests failed total)
+math(EXPR sum "${completed}+${failed}+${inflight}")
+check("conservation: ${completed}+${failed}+${inflight} != ${issued}" sum EQUAL issued)
+string(JSON simS GET "${summary}" sim_seconds)
+check("--duration 3 gave sim_seconds ${simS}" simS EQUAL 3)
+
+# Same file and seed: byte-identical metrics. Another seed: different.
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 3 --seed 9 --metrics-csv "${OUT}/m2.csv" OUTPUT_QUIET)
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 3 --seed 10 --metrics-csv "${OUT}/m3.csv" OUTPUT_QUIET)
+file(SHA256 "${OUT}/m.csv" h1)
+file(SHA256 "${OUT}/m2.csv" h2)
+file(SHA256 "${OUT}/m3.csv" h3)
+check("same seed, different metrics" h1 STREQUAL h2)
+check("different seed, same metrics" NOT h1 STREQUAL h3)
+
+# Other failures exit 1 and leave no partial output.
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 1 --metrics-csv "${OUT}/no/such/dir/m.csv"
+                RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+check("unwritable output: exit ${rc}" rc EQUAL 1)
+string(FIND "${err}" "${OUT}/no/such/dir/m.csv" at)
+check("unwritable output not named: ${err}" NOT at EQUAL -1)
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration abc RESULT_VARIABLE rc ERROR_QUIET OUTPUT_QUIET)
+check("bad --duration: exit ${rc}" rc EQUAL 1)
+execute_process(COMMAND "${CLI}" frobnicate "${DATA}/base.clustersim.json" RESULT_VARIABLE rc ERROR_QUIET OUTPUT_QUIET)
+check("unknown command: exit ${rc}" rc EQUAL 1)
+execute_process(COMMAND "${CLI}" validate "${OUT}/does-not-exist.clustersim.json" RESULT_VARIABLE rc ERROR_VARIABLE err)
+check("missing file: exit ${rc}" rc EQUAL 2)
+
+if(failures GREATER 0)
+    message(FATAL_ERROR "${failures} CLI contract check(s) failed")
+endif()
+message(STATUS "CLI contract: all checks passed")
