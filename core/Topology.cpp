@@ -81,6 +81,7 @@ const Topology::SourceTree& Topology::tree(NodeId from) {
     boost::dijkstra_shortest_paths(
         live, from,
         boost::predecessor_map(pred.data()).distance_map(dist.data()).weight_map(weight)
+            .distance_inf(std::numeric_limits<double>::infinity())
             .vertex_index_map(boost::get(boost::vertex_index, g_)));
 
     SourceTree t;
