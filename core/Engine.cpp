@@ -57,6 +57,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             ClientState c;
             c.spec = i;
             c.node = id;
+            c.target = specIndex.at(n.target);
             c.zipf = ZipfSampler(n.key_count, n.zipf_s);
             c.arrivals = Rng::stream(seed, n.id, 10);
             c.ops = Rng::stream(seed, n.id, 11);
@@ -161,7 +162,7 @@ void Engine::Impl::process(const Event& e) {
     switch (e.type()) {
     case EventType::ClientArrival: onClientArrival(e.a, e.b); break;
     case EventType::Deliver: deliver(e.a); break;
-    case EventType::ServiceDone: onServiceDone(e.a, e.b, e.c); break;
+    case EventType::ServiceDone: onServiceDone(e.a, e.b >> 16, e.b & 0xFFFF); break;
     case EventType::NodeTimer: onNodeTimer(e.a, e.b); break;
     case EventType::CallTimeout:
         if (calls.valid(e.a, e.b)) onCallTimeout(e.a);

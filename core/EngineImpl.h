@@ -91,6 +91,7 @@ struct ClientState {
     std::uint32_t spec = 0;
     NodeId node = 0;
     std::uint32_t arrivalGen = 0;
+    std::uint32_t target = 0; // scenario node index of its target
     ZipfSampler zipf;
     Rng arrivals, ops, backoff;
 };

@@ -44,7 +44,7 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
 
     // Resolve the target: a load balancer, an instance picked by the client, or the nearest replica.
     NodeId dst = kNone;
-    const std::uint32_t t = specIndex.at(spec.target);
+    const std::uint32_t t = c.target;
     switch (specs[t].kind) {
     case NodeKind::LoadBalancer: dst = specNodes[t].front(); break;
     case NodeKind::ServiceGroup: {
@@ -242,12 +242,12 @@ void Engine::Impl::startService(NodeId node, const Job& job) {
     st.slots[slot].job = job;
     retain(job.request);
     setBusy(st, +1);
-    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node, slot, p.incarnation);
+    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node, (slot << 16) | (p.incarnation & 0xFFFF));
 }
 
 void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation) {
     PNode& p = pnodes[node];
-    if (incarnation != p.incarnation) return; // the node died while serving
+    if (incarnation != (p.incarnation & 0xFFFF)) return; // the node died while serving
     Station& st = stations[p.model];
     const Job job = st.slots[slot].job;
     if (p.kind == PKind::Store) {

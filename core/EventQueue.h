@@ -11,7 +11,7 @@ using SimTime = std::int64_t; // microseconds of simulated time
 enum class EventType : std::uint8_t {
     ClientArrival, // a: client index, b: arrival generation
     Deliver,       // a: message id
-    ServiceDone,   // a: station node, b: slot, c: node incarnation
+    ServiceDone,   // a: station node, b: slot << 16 | (node incarnation & 0xFFFF)
     NodeTimer,     // a: node, b: timer generation
     CallTimeout,   // a: call id, b: call generation (deadlines out of FIFO order)
     Retry,         // a: request id, b: request generation
@@ -22,15 +22,15 @@ enum class EventType : std::uint8_t {
 struct Event {
     SimTime time;
     std::uint64_t order; // insertion sequence << 8 | type: unique, so ties resolve by sequence
-    std::uint32_t a, b, c;
+    std::uint32_t a, b;
     EventType type() const { return static_cast<EventType>(order & 0xFF); }
 };
 
 // A 4-ary min-heap on a vector: fewer cache misses than a binary heap, no allocation once warm.
 class EventQueue {
 public:
-    void push(SimTime t, EventType type, std::uint32_t a = 0, std::uint32_t b = 0, std::uint32_t c = 0) {
-        heap_.push_back(Event{t, (seq_++ << 8) | static_cast<std::uint8_t>(type), a, b, c});
+    void push(SimTime t, EventType type, std::uint32_t a = 0, std::uint32_t b = 0) {
+        heap_.push_back(Event{t, (seq_++ << 8) | static_cast<std::uint8_t>(type), a, b});
         siftUp(heap_.size() - 1);
     }
     bool empty() const { return heap_.empty(); }

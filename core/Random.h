@@ -71,17 +71,28 @@ public:
     }
     bool bernoulli(double p) { return uniform() < p; }
     double exponential(double mean) { return -mean * std::log(uniformOpen0()); }
-    // Standard normal by the Box-Muller transform (one value per call; simple and portable).
+    // Standard normal by the Box-Muller transform; each transform yields two values, the second
+    // is kept for the next call.
     double normal() {
+        if (hasSpare_) {
+            hasSpare_ = false;
+            return spare_;
+        }
         const double u1 = uniformOpen0();
         const double u2 = uniform();
-        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+        const double r = std::sqrt(-2.0 * std::log(u1));
+        const double theta = 6.283185307179586 * u2;
+        spare_ = r * std::sin(theta);
+        hasSpare_ = true;
+        return r * std::cos(theta);
     }
     double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
 
 private:
     static constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t s_[4];
+    double spare_ = 0.0;
+    bool hasSpare_ = false;
 };
 
 // Zipf over {1..n} with exponent s >= 0 by rejection-inversion (Hoermann & Derflinger 1996):

@@ -8,6 +8,9 @@
 #include <algorithm>
 
 namespace cs::core {
+namespace {
+constexpr RouteId kUnknown = kNone - 1; // a route cache entry not computed yet
+}
 
 // Filters for the live graph. Boost's filter iterators need default-constructible, assignable
 // predicates, which lambdas are not.
@@ -61,7 +64,7 @@ void Topology::setEdgeWeight(EdgeId e, double weight) {
 void Topology::invalidate() {
     ++version_;
     trees_.clear();
-    routeCache_.clear();
+    for (auto& row : routeCache_) std::fill(row.begin(), row.end(), kUnknown);
     // Routes already handed out stay in routes_: messages in flight refer to them by id.
 }
 
@@ -104,8 +107,10 @@ const Topology::SourceTree& Topology::tree(NodeId from) {
 }
 
 RouteId Topology::route(NodeId from, NodeId to) {
-    const std::uint64_t key = (static_cast<std::uint64_t>(from) << 32) | to;
-    if (auto it = routeCache_.find(key); it != routeCache_.end()) return it->second;
+    if (routeCache_.size() <= from) routeCache_.resize(nodeUp_.size());
+    auto& row = routeCache_[from];
+    if (row.size() <= to) row.resize(nodeUp_.size(), kUnknown);
+    if (row[to] != kUnknown) return row[to];
     RouteId id = kNone;
     if (nodeUp_[from] && nodeUp_[to] && from != to) {
         const SourceTree& t = tree(from);
@@ -124,7 +129,7 @@ RouteId Topology::route(NodeId from, NodeId to) {
             routes_.push_back(std::move(r));
         }
     }
-    routeCache_.emplace(key, id);
+    routeCache_[from][to] = id;
     return id;
 }
 

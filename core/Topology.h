@@ -67,7 +67,8 @@ private:
     std::vector<std::pair<NodeId, NodeId>> ends_;
     std::uint64_t version_ = 0;
     std::unordered_map<NodeId, SourceTree> trees_;
-    std::unordered_map<std::uint64_t, RouteId> routeCache_;
+    // routeCache_[from][to]: kUnknown until asked; a row is allocated when its source first routes.
+    std::vector<std::vector<RouteId>> routeCache_;
     std::vector<Route> routes_;
 };
 

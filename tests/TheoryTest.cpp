@@ -93,8 +93,11 @@ INSTANTIATE_TEST_SUITE_P(ErlangC, MmcTheory,
                          ::testing::Values(QueueCase{1, 0.5, 1.5e6}, QueueCase{1, 0.8, 8e6}, QueueCase{4, 0.5, 1.5e6},
                                            QueueCase{4, 0.8, 3e6}),
                          [](const auto& info) {
-                             return "c" + std::to_string(info.param.cores) + "_rho" +
-                                    std::to_string(static_cast<int>(info.param.rho * 100));
+                             std::string name = "c";
+                             name += std::to_string(info.param.cores);
+                             name += "_rho";
+                             name += std::to_string(static_cast<int>(info.param.rho * 100));
+                             return name;
                          });
 
 TEST(Theory, MmckBlockingProbability) {
