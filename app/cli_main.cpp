@@ -20,8 +20,9 @@ int validate(const std::string& path) {
         std::cerr << loaded.error << "\n";
         return kInvalid;
     }
-    std::cout << path << ": ok (" << loaded.scenario.nodes.size() << " nodes, " << loaded.scenario.links.size()
-              << " links, " << loaded.scenario.timeline.size() << " timeline actions)\n";
+    std::cout << path << ": ok (" << loaded.scenario.nodes.size() << " nodes, "
+              << loaded.scenario.links.size() << " links, " << loaded.scenario.timeline.size()
+              << " timeline actions)\n";
     return kOk;
 }
 
@@ -37,7 +38,8 @@ int run(const std::string& path, const QCommandLineParser& p) {
         bool ok = false;
         const double d = p.value("duration").toDouble(&ok);
         if (!ok || !(d > 0) || d > 1e8) {
-            std::cerr << "--duration: expected a number of seconds > 0, got \"" << p.value("duration").toStdString() << "\"\n";
+            std::cerr << "--duration: expected a number of seconds > 0, got \""
+                      << p.value("duration").toStdString() << "\"\n";
             return kFailure;
         }
         opt.duration_s = d;
@@ -46,7 +48,8 @@ int run(const std::string& path, const QCommandLineParser& p) {
         bool ok = false;
         const qulonglong s = p.value("seed").toULongLong(&ok);
         if (!ok) {
-            std::cerr << "--seed: expected a non-negative integer, got \"" << p.value("seed").toStdString() << "\"\n";
+            std::cerr << "--seed: expected a non-negative integer, got \""
+                      << p.value("seed").toStdString() << "\"\n";
             return kFailure;
         }
         opt.seed = s;
@@ -57,12 +60,16 @@ int run(const std::string& path, const QCommandLineParser& p) {
     // One progress line on stderr, updated in place, once the run has taken a second.
     const auto start = std::chrono::steady_clock::now();
     bool shown = false;
+    double lastShown = 0;
     opt.progress = [&](double simS, double totalS) {
-        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        if (wall < 1.0) return;
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (wall < 1.0 || (wall - lastShown < 0.2 && simS < totalS))
+            return; // at most 5 updates a second
         shown = true;
-        std::fprintf(stderr, "\r%s: %.1f / %.1f s simulated (%3.0f%%), %.1f s elapsed", path.c_str(), simS, totalS,
-                     100.0 * simS / totalS, wall);
+        lastShown = wall;
+        std::fprintf(stderr, "\r%s: %.1f / %.1f s simulated (%3.0f%%), %.1f s elapsed",
+                     path.c_str(), simS, totalS, 100.0 * simS / totalS, wall);
         std::fflush(stderr);
     };
     const auto result = cs::core::runScenario(loaded.scenario, opt);
@@ -72,9 +79,10 @@ int run(const std::string& path, const QCommandLineParser& p) {
         return kFailure;
     }
     const auto& s = result.summary;
-    std::cout << "issued " << s.issued << ", completed " << s.completed << ", failed " << s.failedTotal()
-              << ", in flight " << s.in_flight << "; p50 " << s.latency_p50 << " ms, p99 " << s.latency_p99
-              << " ms; " << s.events_processed << " events in " << s.wall_seconds << " s\n";
+    std::cout << "issued " << s.issued << ", completed " << s.completed << ", failed "
+              << s.failedTotal() << ", in flight " << s.in_flight << "; p50 " << s.latency_p50
+              << " ms, p99 " << s.latency_p99 << " ms; " << s.events_processed << " events in "
+              << s.wall_seconds << " s\n";
     return kOk;
 }
 
@@ -92,11 +100,16 @@ int main(int argc, char** argv) {
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("validate or run"));
     p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("a *.clustersim.json scenario"));
-    p.addOption({QStringLiteral("duration"), QStringLiteral("Simulated seconds (overrides the file)."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (overrides the file)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("metrics-csv"), QStringLiteral("Write the metrics rows here."), QStringLiteral("OUT.csv")});
-    p.addOption({QStringLiteral("nodes-csv"), QStringLiteral("Write per-node series here."), QStringLiteral("OUT.csv")});
-    p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."), QStringLiteral("OUT.json")});
+    p.addOption({QStringLiteral("duration"),
+                 QStringLiteral("Simulated seconds (overrides the file)."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (overrides the file)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("metrics-csv"), QStringLiteral("Write the metrics rows here."),
+                 QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("nodes-csv"), QStringLiteral("Write per-node series here."),
+                 QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."),
+                 QStringLiteral("OUT.json")});
     if (!p.parse(app.arguments())) {
         std::cerr << p.errorText().toStdString() << "\n";
         return kFailure;
@@ -104,7 +117,8 @@ int main(int argc, char** argv) {
     if (p.isSet(QStringLiteral("help"))) p.showHelp(kOk);
     if (p.isSet(QStringLiteral("version"))) p.showVersion();
     const QStringList args = p.positionalArguments();
-    if (args.size() != 2 || (args[0] != QLatin1String("validate") && args[0] != QLatin1String("run"))) {
+    if (args.size() != 2 ||
+        (args[0] != QLatin1String("validate") && args[0] != QLatin1String("run"))) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
                      "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json]\n";
         return kFailure;

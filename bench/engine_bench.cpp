@@ -12,7 +12,8 @@ static void BM_Hold(benchmark::State& state) {
         q.push(static_cast<cs::core::SimTime>(rng.exponential(1e6)), cs::core::EventType::Deliver);
     for (auto _ : state) {
         const auto e = q.pop();
-        q.push(e.time + static_cast<cs::core::SimTime>(rng.exponential(1e6)), cs::core::EventType::Deliver);
+        q.push(e.time + static_cast<cs::core::SimTime>(rng.exponential(1e6)),
+               cs::core::EventType::Deliver);
     }
 }
 BENCHMARK(BM_Hold)->Arg(100)->Arg(10'000)->Arg(1'000'000);

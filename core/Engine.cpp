@@ -17,7 +17,8 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     for (const auto& n : specs)
         if (n.kind == NodeKind::Client) maxKeys = std::max(maxKeys, n.key_count);
 
-    auto addPNode = [&](const std::string& name, PKind kind, std::uint32_t spec, std::uint32_t owner) {
+    auto addPNode = [&](const std::string& name, PKind kind, std::uint32_t spec,
+                        std::uint32_t owner) {
         const NodeId id = topo.addNode();
         PNode p;
         p.name = name;
@@ -34,7 +35,8 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
         st.cores = params.cores;
         st.capacity = params.queue_capacity;
         st.slots.resize(static_cast<std::size_t>(params.cores));
-        for (int c = params.cores - 1; c >= 0; --c) st.freeSlots.push_back(static_cast<std::uint32_t>(c));
+        for (int c = params.cores - 1; c >= 0; --c)
+            st.freeSlots.push_back(static_cast<std::uint32_t>(c));
         pnodes[id].model = static_cast<std::uint32_t>(stations.size());
         stations.push_back(std::move(st));
     };
@@ -92,7 +94,9 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
         case NodeKind::Replica:
             for (auto& st : stores) {
                 const NodeSpec& owner = specs[st.spec];
-                if (std::find(owner.replicas.begin(), owner.replicas.end(), n.id) == owner.replicas.end()) continue;
+                if (std::find(owner.replicas.begin(), owner.replicas.end(), n.id) ==
+                    owner.replicas.end())
+                    continue;
                 const NodeId id = addPNode(n.id, PKind::Store, st.spec, i);
                 addStation(id, owner);
                 st.nodes.push_back(id);
@@ -105,7 +109,9 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
         l.a = specIndex.at(ls.a);
         l.b = specIndex.at(ls.b);
         l.median_us = ls.median_ms * 1000.0;
-        l.sigma = ls.p99_ms > ls.median_ms && ls.median_ms > 0 ? std::log(ls.p99_ms / ls.median_ms) / 2.326 : 0.0;
+        l.sigma = ls.p99_ms > ls.median_ms && ls.median_ms > 0
+                      ? std::log(ls.p99_ms / ls.median_ms) / 2.326
+                      : 0.0;
         l.loss = ls.loss;
         l.rng = Rng::stream(seed, ls.a + "--" + ls.b, 2);
         const auto linkId = static_cast<std::uint32_t>(links.size());
@@ -121,13 +127,15 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     for (auto& lb : lbs) {
         lb.group = groupOfSpec[specIndex.at(specs[lb.spec].group)];
         const std::size_t n = groups[lb.group].members.size();
-        lb.healthy.assign(n, true); // known healthy at start; later changes are seen by health checks
+        lb.healthy.assign(n,
+                          true); // known healthy at start; later changes are seen by health checks
         lb.outstanding.assign(n, 0);
     }
 
     for (std::uint32_t c = 0; c < clients.size(); ++c) scheduleArrival(c);
     for (std::uint32_t l = 0; l < lbs.size(); ++l)
-        events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0), EventType::HealthCheck, l);
+        events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0),
+                    EventType::HealthCheck, l);
     events.push(metricsInterval, EventType::MetricsTick);
     pending = s.timeline;
     std::stable_sort(pending.begin(), pending.end(),
@@ -137,7 +145,8 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
 void Engine::Impl::runUntil(SimTime t) {
     for (;;) {
         const SimTime nextEvent = events.empty() ? INT64_MAX : events.top().time;
-        const SimTime nextAction = pendingHead < pending.size() ? pending[pendingHead].at_us : INT64_MAX;
+        const SimTime nextAction =
+            pendingHead < pending.size() ? pending[pendingHead].at_us : INT64_MAX;
         // An action stamped T runs after every event at time <= T.
         if (nextAction < nextEvent && nextAction <= t) {
             now = std::max(now, nextAction);
@@ -160,16 +169,30 @@ void Engine::Impl::runUntil(SimTime t) {
 
 void Engine::Impl::process(const Event& e) {
     switch (e.type()) {
-    case EventType::ClientArrival: onClientArrival(e.a, e.b); break;
-    case EventType::Deliver: deliver(e.a); break;
-    case EventType::ServiceDone: onServiceDone(e.a, e.b >> 16, e.b & 0xFFFF); break;
-    case EventType::NodeTimer: onNodeTimer(e.a, e.b); break;
+    case EventType::ClientArrival:
+        onClientArrival(e.a, e.b);
+        break;
+    case EventType::Deliver:
+        deliver(e.a);
+        break;
+    case EventType::ServiceDone:
+        onServiceDone(e.a, e.b >> 16, e.b & 0xFFFF);
+        break;
+    case EventType::NodeTimer:
+        onNodeTimer(e.a, e.b);
+        break;
     case EventType::CallTimeout:
         if (calls.valid(e.a, e.b)) onCallTimeout(e.a);
         break;
-    case EventType::Retry: onRetry(e.a, e.b); break;
-    case EventType::MetricsTick: onMetricsTick(); break;
-    case EventType::HealthCheck: onHealthCheck(e.a); break;
+    case EventType::Retry:
+        onRetry(e.a, e.b);
+        break;
+    case EventType::MetricsTick:
+        onMetricsTick();
+        break;
+    case EventType::HealthCheck:
+        onHealthCheck(e.a);
+        break;
     }
 }
 
@@ -181,21 +204,38 @@ void Engine::Impl::log(const std::string& subject, const std::string& text) {
 
 Engine::Engine(const Scenario& scenario) : impl_(std::make_unique<Impl>(scenario)) {}
 Engine::~Engine() = default;
-void Engine::runUntil(SimTime t) { impl_->runUntil(t); }
-SimTime Engine::now() const { return impl_->now; }
-std::uint64_t Engine::eventsProcessed() const { return impl_->eventsProcessed; }
-const std::vector<Action>& Engine::appliedActions() const { return impl_->applied; }
-void Engine::setMetricsSink(std::function<void(const MetricsRow&)> s) { impl_->metricsSink = std::move(s); }
-void Engine::setNodeSink(std::function<void(const NodeSample&)> s) { impl_->nodeSink = std::move(s); }
-void Engine::setLogSink(std::function<void(const LogEntry&)> s) { impl_->logSink = std::move(s); }
-std::vector<int> Engine::partitionGroups() const { return impl_->topo.components(); }
+void Engine::runUntil(SimTime t) {
+    impl_->runUntil(t);
+}
+SimTime Engine::now() const {
+    return impl_->now;
+}
+std::uint64_t Engine::eventsProcessed() const {
+    return impl_->eventsProcessed;
+}
+const std::vector<Action>& Engine::appliedActions() const {
+    return impl_->applied;
+}
+void Engine::setMetricsSink(std::function<void(const MetricsRow&)> s) {
+    impl_->metricsSink = std::move(s);
+}
+void Engine::setNodeSink(std::function<void(const NodeSample&)> s) {
+    impl_->nodeSink = std::move(s);
+}
+void Engine::setLogSink(std::function<void(const LogEntry&)> s) {
+    impl_->logSink = std::move(s);
+}
+std::vector<int> Engine::partitionGroups() const {
+    return impl_->topo.components();
+}
 
 void Engine::post(const Action& action) {
     Action a = action;
     a.at_us = std::max(a.at_us, impl_->now);
     auto& p = impl_->pending;
-    auto pos = std::upper_bound(p.begin() + static_cast<std::ptrdiff_t>(impl_->pendingHead), p.end(), a,
-                                [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
+    auto pos =
+        std::upper_bound(p.begin() + static_cast<std::ptrdiff_t>(impl_->pendingHead), p.end(), a,
+                         [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
     p.insert(pos, a);
 }
 
@@ -234,16 +274,21 @@ Summary Engine::summary() const {
     s.latency_mean = m.latencyAll.mean() / 1000.0;
     s.sim_seconds = static_cast<double>(m.now) / 1e6;
     s.throughput_rps = s.sim_seconds > 0 ? static_cast<double>(s.completed) / s.sim_seconds : 0.0;
-    s.availability = s.issued ? static_cast<double>(s.completed) / static_cast<double>(s.issued) : 0.0;
+    s.availability =
+        s.issued ? static_cast<double>(s.completed) / static_cast<double>(s.issued) : 0.0;
     // An explicit refusal is an answer; a timeout or a lost message is not.
     const std::uint64_t refused = s.failed[static_cast<int>(ErrorReason::Unavailable)] +
                                   s.failed[static_cast<int>(ErrorReason::RateLimited)] +
                                   s.failed[static_cast<int>(ErrorReason::Dropped)] +
                                   s.failed[static_cast<int>(ErrorReason::SessionLost)];
-    s.responded = s.issued ? static_cast<double>(s.completed + refused) / static_cast<double>(s.issued) : 0.0;
+    s.responded =
+        s.issued ? static_cast<double>(s.completed + refused) / static_cast<double>(s.issued) : 0.0;
     s.events_processed = m.eventsProcessed;
-    if (m.ticks > 0) s.instances_mean = m.instancesSum / static_cast<double>(m.ticks);
-    else s.instances_min = s.instances_max = s.instances_mean = static_cast<double>(m.liveInstances());
+    if (m.ticks > 0)
+        s.instances_mean = m.instancesSum / static_cast<double>(m.ticks);
+    else
+        s.instances_min = s.instances_max = s.instances_mean =
+            static_cast<double>(m.liveInstances());
     return s;
 }
 

@@ -1,4 +1,5 @@
-// The discrete-event simulator: runs a Scenario, applies actions, measures (DESIGN.md sections 3-4).
+// The discrete-event simulator: runs a Scenario, applies actions, measures (DESIGN.md sections
+// 3-4).
 #pragma once
 
 #include "EventQueue.h"

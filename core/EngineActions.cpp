@@ -11,7 +11,9 @@ void remember(std::vector<SimTime>& downs, SimTime t) {
     if (downs.size() == kDownHistory) downs.erase(downs.begin());
     downs.push_back(t);
 }
-std::string linkName(const std::string& a, const std::string& b) { return a + "--" + b; }
+std::string linkName(const std::string& a, const std::string& b) {
+    return a + "--" + b;
+}
 } // namespace
 
 // A name is a physical node, or a scenario node standing for all of its physical nodes.
@@ -24,7 +26,8 @@ std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& is
         return out;
     }
     isMember = true;
-    if (auto it = nodeByName.find(name); it != nodeByName.end() && pnodes[it->second].exists) return {it->second};
+    if (auto it = nodeByName.find(name); it != nodeByName.end() && pnodes[it->second].exists)
+        return {it->second};
     return {};
 }
 
@@ -96,7 +99,8 @@ void Engine::Impl::killNode(NodeId n) {
         }
         setBusy(st, -st.busy);
         st.freeSlots.clear();
-        for (std::uint32_t s = static_cast<std::uint32_t>(st.slots.size()); s-- > 0;) st.freeSlots.push_back(s);
+        for (std::uint32_t s = static_cast<std::uint32_t>(st.slots.size()); s-- > 0;)
+            st.freeSlots.push_back(s);
     }
     // Calls it was waiting on are forgotten; the work they served upstream is lost.
     for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
@@ -133,8 +137,10 @@ void Engine::Impl::setLinkState(const Action& a, bool up) {
     bool any = false;
     for (EdgeId e = 0; e < edges.size(); ++e) {
         const auto [x, y] = topo.endpoints(e);
-        const bool matches = (std::count(endsA.begin(), endsA.end(), x) && std::count(endsB.begin(), endsB.end(), y)) ||
-                             (std::count(endsA.begin(), endsA.end(), y) && std::count(endsB.begin(), endsB.end(), x));
+        const bool matches = (std::count(endsA.begin(), endsA.end(), x) &&
+                              std::count(endsB.begin(), endsB.end(), y)) ||
+                             (std::count(endsA.begin(), endsA.end(), y) &&
+                              std::count(endsB.begin(), endsB.end(), x));
         if (!matches) continue;
         any = true;
         if (topo.edgeUp(e) == up) continue;
@@ -160,23 +166,30 @@ void Engine::Impl::setField(const Action& a) {
         const std::uint32_t c = pnodes[specNodes[i].front()].model;
         ++clients[c].arrivalGen; // Poisson arrivals are memoryless: redraw from now at the new rate
         if (pnodes[clients[c].node].alive) scheduleArrival(c);
-    } else if (a.field == "read_fraction") n.read_fraction = std::clamp(v, 0.0, 1.0);
-    else if (a.field == "timeout_ms") n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
-    else if (a.field == "retries") n.retries = static_cast<int>(v);
-    else if (a.field == "health_check_interval_ms") n.health_check_interval_ms = std::max(v, 1.0);
+    } else if (a.field == "read_fraction")
+        n.read_fraction = std::clamp(v, 0.0, 1.0);
+    else if (a.field == "timeout_ms")
+        n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
+    else if (a.field == "retries")
+        n.retries = static_cast<int>(v);
+    else if (a.field == "health_check_interval_ms")
+        n.health_check_interval_ms = std::max(v, 1.0);
     else if (a.field == "service_ms") {
         const double scale = n.service.mean() > 0 ? v / n.service.mean() : 1.0;
         n.service.mean_ms = v;
         n.service.median_ms *= scale;
         n.service.p99_ms *= scale;
     } else if (a.field == "cores" || a.field == "queue_capacity") {
-        if (a.field == "cores") n.cores = std::max(1, static_cast<int>(v));
-        else n.queue_capacity = static_cast<int>(v);
+        if (a.field == "cores")
+            n.cores = std::max(1, static_cast<int>(v));
+        else
+            n.queue_capacity = static_cast<int>(v);
         for (NodeId m : specNodes[i]) {
             Station& st = stations[pnodes[m].model];
             st.capacity = n.queue_capacity;
             while (static_cast<int>(st.slots.size()) < n.cores) {
-                st.freeSlots.insert(st.freeSlots.begin(), static_cast<std::uint32_t>(st.slots.size()));
+                st.freeSlots.insert(st.freeSlots.begin(),
+                                    static_cast<std::uint32_t>(st.slots.size()));
                 st.slots.emplace_back();
             }
             st.cores = n.cores;
@@ -218,18 +231,22 @@ void Engine::Impl::applyAction(const Action& a) {
     case ActionKind::RestartNode: {
         const auto nodes = resolveNodes(a.node, member);
         if (nodes.empty()) {
-            log(a.node, std::string("skipped ") + toString(a.kind) + ": " + a.node + " does not exist at this moment");
+            log(a.node, std::string("skipped ") + toString(a.kind) + ": " + a.node +
+                            " does not exist at this moment");
             return;
         }
         for (NodeId n : nodes) a.kind == ActionKind::KillNode ? killNode(n) : restartNode(n);
         log(a.node, a.kind == ActionKind::KillNode
-                        ? a.node + " killed: its queued and running work is lost; callers notice at their timeouts"
+                        ? a.node + " killed: its queued and running work is lost; callers notice "
+                                   "at their timeouts"
                         : a.node + " restarted, empty");
         break;
     }
     case ActionKind::CutLink:
         setLinkState(a, false);
-        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " cut: messages on it are lost; routes go around it if they can");
+        log(linkName(a.a, a.b),
+            "link " + linkName(a.a, a.b) +
+                " cut: messages on it are lost; routes go around it if they can");
         break;
     case ActionKind::HealLink:
         setLinkState(a, true);
@@ -237,12 +254,15 @@ void Engine::Impl::applyAction(const Action& a) {
         break;
     case ActionKind::SetLink: {
         for (auto& l : links) {
-            const bool match = (specs[l.a].id == a.a && specs[l.b].id == a.b) || (specs[l.a].id == a.b && specs[l.b].id == a.a);
+            const bool match = (specs[l.a].id == a.a && specs[l.b].id == a.b) ||
+                               (specs[l.a].id == a.b && specs[l.b].id == a.a);
             if (!match) continue;
             if (a.median_ms) {
                 l.median_us = *a.median_ms * 1000.0;
                 const double p99 = a.p99_ms.value_or(*a.median_ms);
-                l.sigma = p99 > *a.median_ms && *a.median_ms > 0 ? std::log(p99 / *a.median_ms) / 2.326 : 0.0;
+                l.sigma = p99 > *a.median_ms && *a.median_ms > 0
+                              ? std::log(p99 / *a.median_ms) / 2.326
+                              : 0.0;
                 for (EdgeId e : l.edges) topo.setEdgeWeight(e, *a.median_ms);
             }
             if (a.loss) l.loss = *a.loss;
@@ -293,7 +313,8 @@ void Engine::Impl::onMetricsTick() {
     const auto instances = static_cast<double>(liveInstances());
     row.instances = instances;
     std::uint64_t inFlight = 0; // counted from the request table, as the summary does
-    for (std::uint32_t r = 0; r < requests.capacity(); ++r) inFlight += requests.live(r) && !requests[r].done;
+    for (std::uint32_t r = 0; r < requests.capacity(); ++r)
+        inFlight += requests.live(r) && !requests[r].done;
     row.in_flight = static_cast<double>(inFlight);
     row.late_responses = static_cast<double>(intervalLate);
     row.messages_lost = static_cast<double>(intervalLost);
@@ -311,8 +332,10 @@ void Engine::Impl::onMetricsTick() {
         st.lastChange = now;
         if (nodeSink) {
             nodeSink(NodeSample{row.t_s, p.name, "utilization",
-                                st.busyIntegral / (static_cast<double>(st.cores) * static_cast<double>(metricsInterval))});
-            nodeSink(NodeSample{row.t_s, p.name, "queue_depth", static_cast<double>(st.queue.size())});
+                                st.busyIntegral / (static_cast<double>(st.cores) *
+                                                   static_cast<double>(metricsInterval))});
+            nodeSink(
+                NodeSample{row.t_s, p.name, "queue_depth", static_cast<double>(st.queue.size())});
         }
         st.busyIntegral = 0;
     }

@@ -1,4 +1,5 @@
-// Engine internals: the records the simulator keeps and the handlers of every event. Private to core.
+// Engine internals: the records the simulator keeps and the handlers of every event. Private to
+// core.
 #pragma once
 
 #include "Engine.h"
@@ -100,7 +101,7 @@ struct LbState {
     std::uint32_t spec = 0;
     NodeId node = 0;
     std::uint32_t group = 0;
-    std::vector<bool> healthy;            // per member index, as last seen by a health check
+    std::vector<bool> healthy; // per member index, as last seen by a health check
     std::vector<std::uint32_t> outstanding;
     std::uint32_t cursor = 0;
 };
@@ -146,7 +147,9 @@ struct Engine::Impl {
 
     // --- network (EngineNetwork.cpp)
     void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
-    void respond(const Job& job, NodeId from, ErrorReason err) { send(from, job.caller, job, true, err); }
+    void respond(const Job& job, NodeId from, ErrorReason err) {
+        send(from, job.caller, job, true, err);
+    }
     void launchLeg(Message m, SimTime t0);
     void deliver(std::uint32_t msgId);
     bool caughtByFault(const Message& m) const;
@@ -157,7 +160,8 @@ struct Engine::Impl {
     void armTimer(NodeId node);
     void onNodeTimer(NodeId node, std::uint32_t gen);
     void onCallTimeout(std::uint32_t call);
-    std::uint32_t openCall(NodeId caller, NodeId callee, std::uint32_t request, std::uint16_t attempt);
+    std::uint32_t openCall(NodeId caller, NodeId callee, std::uint32_t request,
+                           std::uint16_t attempt);
     void closeCall(std::uint32_t call);
     void retain(std::uint32_t request);
     void release(std::uint32_t request);

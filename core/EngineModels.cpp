@@ -42,11 +42,14 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     const std::uint32_t call = openCall(c.node, kNone, r, q.attempts);
     addDeadline(c.node, call, spec.timeout_ms);
 
-    // Resolve the target: a load balancer, an instance picked by the client, or the nearest replica.
+    // Resolve the target: a load balancer, an instance picked by the client, or the nearest
+    // replica.
     NodeId dst = kNone;
     const std::uint32_t t = c.target;
     switch (specs[t].kind) {
-    case NodeKind::LoadBalancer: dst = specNodes[t].front(); break;
+    case NodeKind::LoadBalancer:
+        dst = specNodes[t].front();
+        break;
     case NodeKind::ServiceGroup: {
         const auto& members = groups[groupOfSpec[t]].members;
         std::vector<NodeId>::size_type n = 0;
@@ -54,11 +57,17 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
         if (n == 0) break;
         auto pick = c.ops.below(n);
         for (NodeId m : members)
-            if (pnodes[m].exists && pick-- == 0) { dst = m; break; }
+            if (pnodes[m].exists && pick-- == 0) {
+                dst = m;
+                break;
+            }
         break;
     }
-    case NodeKind::Datastore: dst = nearestStoreNode(storeOfSpec[t], c.node); break;
-    default: break;
+    case NodeKind::Datastore:
+        dst = nearestStoreNode(storeOfSpec[t], c.node);
+        break;
+    default:
+        break;
     }
     calls[call].callee = dst;
     Job job;
@@ -107,8 +116,10 @@ void Engine::Impl::attemptFailed(std::uint32_t r, ErrorReason why) {
     delay = std::min(delay, spec.backoff.max_ms);
     if (spec.backoff.jitter) delay *= c.backoff.uniform();
     const SimTime at = now + std::llround(delay * 1000.0);
-    if (at == now) startAttempt(r);
-    else events.push(at, EventType::Retry, r, requests.gen(r));
+    if (at == now)
+        startAttempt(r);
+    else
+        events.push(at, EventType::Retry, r, requests.gen(r));
 }
 
 void Engine::Impl::onRetry(std::uint32_t r, std::uint32_t gen) {
@@ -145,7 +156,8 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
     case LbAlgorithm::LeastOutstanding:
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::uint32_t b = (lb.cursor + i) % n;
-            if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick])) pick = b;
+            if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick]))
+                pick = b;
         }
         if (pick != kNone) lb.cursor = (pick + 1) % n;
         break;
@@ -155,7 +167,10 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
         if (healthy == 0) break;
         auto k = pnodes[lb.node].rng.below(healthy);
         for (std::uint32_t b = 0; b < n; ++b)
-            if (lb.healthy[b] && k-- == 0) { pick = b; break; }
+            if (lb.healthy[b] && k-- == 0) {
+                pick = b;
+                break;
+            }
         break;
     }
     }
@@ -179,7 +194,8 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
 void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err) {
     const Call c = calls[call];
     LbState& lb = lbs[pnodes[c.caller].model];
-    if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0) --lb.outstanding[c.backend];
+    if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
+        --lb.outstanding[c.backend];
     retain(c.parent.request); // keep the request alive across closeCall
     closeCall(call);
     respond(c.parent, c.caller, err);
@@ -198,12 +214,15 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
             if (ok != lb.healthy[b]) {
                 lb.healthy[b] = ok;
                 if (m.exists)
-                    log(m.name, spec.id + (ok ? " sees " + m.name + " healthy again and sends it traffic"
-                                              : " marks " + m.name + " unhealthy and stops sending it traffic"));
+                    log(m.name,
+                        spec.id +
+                            (ok ? " sees " + m.name + " healthy again and sends it traffic"
+                                : " marks " + m.name + " unhealthy and stops sending it traffic"));
             }
         }
     }
-    events.push(now + std::llround(spec.health_check_interval_ms * 1000.0), EventType::HealthCheck, li);
+    events.push(now + std::llround(spec.health_check_interval_ms * 1000.0), EventType::HealthCheck,
+                li);
 }
 
 // --- stations: M/M/c/K with `cores` servers and a waiting room of `queue_capacity`
@@ -211,10 +230,13 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
 double Engine::Impl::sampleServiceUs(PNode& node) {
     const Distribution& d = specs[node.spec].service;
     switch (d.kind) {
-    case Distribution::Kind::Exponential: return node.rng.exponential(d.mean_ms * 1000.0);
-    case Distribution::Kind::Constant: return d.mean_ms * 1000.0;
+    case Distribution::Kind::Exponential:
+        return node.rng.exponential(d.mean_ms * 1000.0);
+    case Distribution::Kind::Constant:
+        return d.mean_ms * 1000.0;
     case Distribution::Kind::Lognormal: {
-        const double sigma = d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
+        const double sigma =
+            d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
         return node.rng.lognormal(d.median_ms * 1000.0, sigma);
     }
     }
@@ -242,7 +264,8 @@ void Engine::Impl::startService(NodeId node, const Job& job) {
     st.slots[slot].job = job;
     retain(job.request);
     setBusy(st, +1);
-    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node, (slot << 16) | (p.incarnation & 0xFFFF));
+    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node,
+                (slot << 16) | (p.incarnation & 0xFFFF));
 }
 
 void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation) {

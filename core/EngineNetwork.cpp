@@ -31,7 +31,7 @@ void Engine::Impl::markLost(const Job& job) {
 void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err) {
     if (to == kNone) return; // no target: the caller notices at its timeout
     const RouteId r = topo.route(from, to);
-    if (r == kNone) return;  // no route: likewise noticed only at the timeout
+    if (r == kNone) return; // no route: likewise noticed only at the timeout
     Message m;
     m.job = job;
     m.from = from;
@@ -49,7 +49,8 @@ void Engine::Impl::launchLeg(Message m, SimTime t0) {
     const Route* route = &topo.routeAt(m.route);
     for (;;) {
         const std::size_t total = route->edges.size();
-        const auto hops = static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
+        const auto hops =
+            static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
         double t = static_cast<double>(t0);
         for (std::uint16_t i = 0; i < hops; ++i) {
             LinkState& l = links[edges[route->edges[m.hop + i]].link];
@@ -121,7 +122,9 @@ void Engine::Impl::receive(const Message& m) {
     }
     if (m.response) {
         switch (node.kind) {
-        case PKind::Client: onClientResponse(m); break;
+        case PKind::Client:
+            onClientResponse(m);
+            break;
         case PKind::LoadBalancer:
             if (calls.valid(m.job.call, m.job.callGen)) onLbAnswer(m.job.call, m.error);
             break;
@@ -133,14 +136,20 @@ void Engine::Impl::receive(const Message& m) {
         return;
     }
     switch (node.kind) {
-    case PKind::LoadBalancer: onLbRequest(lbs[node.model], m.job); break;
+    case PKind::LoadBalancer:
+        onLbRequest(lbs[node.model], m.job);
+        break;
     case PKind::Instance:
-    case PKind::Store: onStationArrival(m.to, m.job); break;
-    case PKind::Client: break; // clients serve nothing
+    case PKind::Store:
+        onStationArrival(m.to, m.job);
+        break;
+    case PKind::Client:
+        break; // clients serve nothing
     }
 }
 
-std::uint32_t Engine::Impl::openCall(NodeId caller, NodeId callee, std::uint32_t request, std::uint16_t attempt) {
+std::uint32_t Engine::Impl::openCall(NodeId caller, NodeId callee, std::uint32_t request,
+                                     std::uint16_t attempt) {
     const std::uint32_t id = calls.alloc();
     Call& c = calls[id];
     c.caller = caller;
@@ -206,9 +215,13 @@ void Engine::Impl::onCallTimeout(std::uint32_t call) {
         attemptFailed(r, lost ? ErrorReason::LostInFlight : ErrorReason::Timeout);
         break;
     }
-    case PKind::LoadBalancer: onLbAnswer(call, ErrorReason::Timeout); break;
+    case PKind::LoadBalancer:
+        onLbAnswer(call, ErrorReason::Timeout);
+        break;
     case PKind::Instance:
-    case PKind::Store: onDownstreamAnswer(call, ErrorReason::Timeout); break;
+    case PKind::Store:
+        onDownstreamAnswer(call, ErrorReason::Timeout);
+        break;
     }
 }
 

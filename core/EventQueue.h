@@ -16,7 +16,7 @@ enum class EventType : std::uint8_t {
     CallTimeout,   // a: call id, b: call generation (deadlines out of FIFO order)
     Retry,         // a: request id, b: request generation
     MetricsTick,
-    HealthCheck,   // a: load balancer index
+    HealthCheck, // a: load balancer index
 };
 
 struct Event {
@@ -80,8 +80,7 @@ private:
 
 // A pool of records addressed by index, with a generation per slot so stale references are
 // detected. Slots are reused; the vector only grows to the peak number alive at once.
-template <class T>
-class Pool {
+template <class T> class Pool {
 public:
     std::uint32_t alloc() {
         std::uint32_t i;
@@ -108,7 +107,9 @@ public:
     T& operator[](std::uint32_t i) { return items_[i]; }
     const T& operator[](std::uint32_t i) const { return items_[i]; }
     std::uint32_t gen(std::uint32_t i) const { return gens_[i]; }
-    bool valid(std::uint32_t i, std::uint32_t gen) const { return i < items_.size() && live_[i] && gens_[i] == gen; }
+    bool valid(std::uint32_t i, std::uint32_t gen) const {
+        return i < items_.size() && live_[i] && gens_[i] == gen;
+    }
     bool live(std::uint32_t i) const { return live_[i]; }
     std::size_t capacity() const { return items_.size(); }
     std::size_t count() const { return count_; }
@@ -122,8 +123,7 @@ private:
 };
 
 // A FIFO ring buffer that grows by doubling and never shrinks.
-template <class T>
-class Ring {
+template <class T> class Ring {
 public:
     bool empty() const { return size_ == 0; }
     std::size_t size() const { return size_; }
@@ -139,8 +139,7 @@ public:
         --size_;
     }
     void clear() { head_ = size_ = 0; }
-    template <class F>
-    void forEach(F&& f) {
+    template <class F> void forEach(F&& f) {
         for (std::size_t i = 0; i < size_; ++i) f(buf_[(head_ + i) & (buf_.size() - 1)]);
     }
 

@@ -1,4 +1,5 @@
-// Log-bucketed histogram of non-negative integers (microseconds): percentiles within 1% without sorting.
+// Log-bucketed histogram of non-negative integers (microseconds): percentiles within 1% without
+// sorting.
 #pragma once
 
 #include <cstdint>

@@ -7,25 +7,52 @@ namespace cs::core {
 
 const char* toString(ErrorReason r) {
     switch (r) {
-    case ErrorReason::Ok: return "ok";
-    case ErrorReason::Timeout: return "timeout";
-    case ErrorReason::Unavailable: return "unavailable";
-    case ErrorReason::RateLimited: return "rate_limited";
-    case ErrorReason::Dropped: return "dropped";
-    case ErrorReason::SessionLost: return "session_lost";
-    case ErrorReason::LostInFlight: return "lost_in_flight";
+    case ErrorReason::Ok:
+        return "ok";
+    case ErrorReason::Timeout:
+        return "timeout";
+    case ErrorReason::Unavailable:
+        return "unavailable";
+    case ErrorReason::RateLimited:
+        return "rate_limited";
+    case ErrorReason::Dropped:
+        return "dropped";
+    case ErrorReason::SessionLost:
+        return "session_lost";
+    case ErrorReason::LostInFlight:
+        return "lost_in_flight";
     }
     return "?";
 }
 
 const std::vector<std::string>& metricsColumns() {
-    static const std::vector<std::string> cols = {
-        "t_s", "offered_rps", "throughput_rps", "error_rps", "err_timeout_rps", "err_unavailable_rps",
-        "err_rate_limited_rps", "err_dropped_rps", "err_session_lost_rps", "err_lost_in_flight_rps",
-        "latency_ms_p50", "latency_ms_p95", "latency_ms_p99", "latency_ms_p999", "latency_ms_mean",
-        "stale_read_fraction", "staleness_ms_p50", "staleness_ms_p99", "versions_behind_max", "conflicts",
-        "lost_updates", "duplicate_side_effects", "instances", "cost_per_hour",
-        "in_flight", "late_responses", "messages_lost"};
+    static const std::vector<std::string> cols = {"t_s",
+                                                  "offered_rps",
+                                                  "throughput_rps",
+                                                  "error_rps",
+                                                  "err_timeout_rps",
+                                                  "err_unavailable_rps",
+                                                  "err_rate_limited_rps",
+                                                  "err_dropped_rps",
+                                                  "err_session_lost_rps",
+                                                  "err_lost_in_flight_rps",
+                                                  "latency_ms_p50",
+                                                  "latency_ms_p95",
+                                                  "latency_ms_p99",
+                                                  "latency_ms_p999",
+                                                  "latency_ms_mean",
+                                                  "stale_read_fraction",
+                                                  "staleness_ms_p50",
+                                                  "staleness_ms_p99",
+                                                  "versions_behind_max",
+                                                  "conflicts",
+                                                  "lost_updates",
+                                                  "duplicate_side_effects",
+                                                  "instances",
+                                                  "cost_per_hour",
+                                                  "in_flight",
+                                                  "late_responses",
+                                                  "messages_lost"};
     return cols;
 }
 
@@ -38,13 +65,33 @@ std::string formatNumber(double v) {
 }
 
 std::string metricsCsvLine(const MetricsRow& r) {
-    const double values[] = {
-        r.t_s, r.offered_rps, r.throughput_rps, r.error_rps,
-        r.err_rps[1], r.err_rps[2], r.err_rps[3], r.err_rps[4], r.err_rps[5], r.err_rps[6],
-        r.latency_ms_p50, r.latency_ms_p95, r.latency_ms_p99, r.latency_ms_p999, r.latency_ms_mean,
-        r.stale_read_fraction, r.staleness_ms_p50, r.staleness_ms_p99, r.versions_behind_max, r.conflicts,
-        r.lost_updates, r.duplicate_side_effects, r.instances, r.cost_per_hour,
-        r.in_flight, r.late_responses, r.messages_lost};
+    const double values[] = {r.t_s,
+                             r.offered_rps,
+                             r.throughput_rps,
+                             r.error_rps,
+                             r.err_rps[1],
+                             r.err_rps[2],
+                             r.err_rps[3],
+                             r.err_rps[4],
+                             r.err_rps[5],
+                             r.err_rps[6],
+                             r.latency_ms_p50,
+                             r.latency_ms_p95,
+                             r.latency_ms_p99,
+                             r.latency_ms_p999,
+                             r.latency_ms_mean,
+                             r.stale_read_fraction,
+                             r.staleness_ms_p50,
+                             r.staleness_ms_p99,
+                             r.versions_behind_max,
+                             r.conflicts,
+                             r.lost_updates,
+                             r.duplicate_side_effects,
+                             r.instances,
+                             r.cost_per_hour,
+                             r.in_flight,
+                             r.late_responses,
+                             r.messages_lost};
     std::string line;
     for (double v : values) {
         if (!line.empty()) line += ',';

@@ -1,4 +1,5 @@
-// What a run measures: the fixed-column metrics row (DESIGN.md section 7) and the end-of-run summary.
+// What a run measures: the fixed-column metrics row (DESIGN.md section 7) and the end-of-run
+// summary.
 #pragma once
 
 #include <array>
@@ -9,7 +10,15 @@
 namespace cs::core {
 
 // Why an attempt or a request failed. Order matches the error columns of the metrics CSV.
-enum class ErrorReason : std::uint8_t { Ok, Timeout, Unavailable, RateLimited, Dropped, SessionLost, LostInFlight };
+enum class ErrorReason : std::uint8_t {
+    Ok,
+    Timeout,
+    Unavailable,
+    RateLimited,
+    Dropped,
+    SessionLost,
+    LostInFlight
+};
 constexpr std::size_t kErrorReasons = 7;
 const char* toString(ErrorReason r);
 
@@ -17,7 +26,8 @@ struct MetricsRow {
     double t_s = 0;
     double offered_rps = 0, throughput_rps = 0, error_rps = 0;
     std::array<double, kErrorReasons> err_rps{}; // indexed by ErrorReason; [Ok] unused
-    double latency_ms_p50 = 0, latency_ms_p95 = 0, latency_ms_p99 = 0, latency_ms_p999 = 0, latency_ms_mean = 0;
+    double latency_ms_p50 = 0, latency_ms_p95 = 0, latency_ms_p99 = 0, latency_ms_p999 = 0,
+           latency_ms_mean = 0;
     double stale_read_fraction = 0, staleness_ms_p50 = 0, staleness_ms_p99 = 0;
     double versions_behind_max = 0, conflicts = 0, lost_updates = 0, duplicate_side_effects = 0;
     double instances = 0, cost_per_hour = 0;

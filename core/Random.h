@@ -1,4 +1,5 @@
-// Random numbers the simulator can reproduce on every platform: xoshiro256** streams and our own samplers.
+// Random numbers the simulator can reproduce on every platform: xoshiro256** streams and our own
+// samplers.
 #pragma once
 
 #include <cmath>
@@ -89,7 +90,9 @@ public:
     double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
 
 private:
-    static constexpr std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    static constexpr std::uint64_t rotl(std::uint64_t x, int k) {
+        return (x << k) | (x >> (64 - k));
+    }
     std::uint64_t s_[4];
     double spare_ = 0.0;
     bool hasSpare_ = false;

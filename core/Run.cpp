@@ -12,15 +12,22 @@ namespace {
 // A file written as the run goes, replaced atomically at the end (QSaveFile).
 class OutputFile {
 public:
-    explicit OutputFile(const std::string& path) : path_(path), file_(QString::fromStdString(path)) {}
+    explicit OutputFile(const std::string& path)
+        : path_(path), file_(QString::fromStdString(path)) {}
     bool open() { return file_.open(QIODevice::WriteOnly); }
-    void write(const std::string& text) { buffer_ += text; if (buffer_.size() > (1 << 16)) flush(); }
+    void write(const std::string& text) {
+        buffer_ += text;
+        if (buffer_.size() > (1 << 16)) flush();
+    }
     std::string commit() {
         flush();
-        if (!file_.commit()) return path_ + ": could not write (" + file_.errorString().toStdString() + ")";
+        if (!file_.commit())
+            return path_ + ": could not write (" + file_.errorString().toStdString() + ")";
         return {};
     }
-    std::string error() const { return path_ + ": cannot write (" + file_.errorString().toStdString() + ")"; }
+    std::string error() const {
+        return path_ + ": cannot write (" + file_.errorString().toStdString() + ")";
+    }
 
 private:
     void flush() {
@@ -46,11 +53,17 @@ std::string summaryToJson(const Summary& s) {
     for (std::size_t k = 1; k < kErrorReasons; ++k)
         failed.insert(QString::fromLatin1(toString(static_cast<ErrorReason>(k))), u(s.failed[k]));
     QJsonObject o{
-        {"requests", QJsonObject{{"issued", u(s.issued)}, {"completed", u(s.completed)},
-                                 {"in_flight", u(s.in_flight)}, {"failed", failed}, {"attempts", u(s.attempts)}}},
+        {"requests", QJsonObject{{"issued", u(s.issued)},
+                                 {"completed", u(s.completed)},
+                                 {"in_flight", u(s.in_flight)},
+                                 {"failed", failed},
+                                 {"attempts", u(s.attempts)}}},
         {"late_responses", u(s.late_responses)},
-        {"latency_ms", QJsonObject{{"p50", s.latency_p50}, {"p95", s.latency_p95}, {"p99", s.latency_p99},
-                                   {"p999", s.latency_p999}, {"mean", s.latency_mean}}},
+        {"latency_ms", QJsonObject{{"p50", s.latency_p50},
+                                   {"p95", s.latency_p95},
+                                   {"p99", s.latency_p99},
+                                   {"p999", s.latency_p999},
+                                   {"mean", s.latency_mean}}},
         {"throughput_rps", s.throughput_rps},
         {"availability", s.availability},
         {"responded", s.responded},
@@ -59,12 +72,16 @@ std::string summaryToJson(const Summary& s) {
         {"conflicts", u(s.conflicts)},
         {"lost_updates", u(s.lost_updates)},
         {"duplicate_side_effects", u(s.duplicate_side_effects)},
-        {"linearizability", QJsonObject{{"checked", u(s.lin_checked)}, {"violations", u(s.lin_violations)},
+        {"linearizability", QJsonObject{{"checked", u(s.lin_checked)},
+                                        {"violations", u(s.lin_violations)},
                                         {"unknown", u(s.lin_unknown)}}},
-        {"recovery", QJsonObject{{"election_ms", s.election_ms}, {"convergence_ms", s.convergence_ms},
+        {"recovery", QJsonObject{{"election_ms", s.election_ms},
+                                 {"convergence_ms", s.convergence_ms},
                                  {"unavailable_ms", s.unavailable_ms}}},
         {"scaling", QJsonObject{{"actions", u(s.scaling_actions)}}},
-        {"instances", QJsonObject{{"min", s.instances_min}, {"max", s.instances_max}, {"mean", s.instances_mean}}},
+        {"instances", QJsonObject{{"min", s.instances_min},
+                                  {"max", s.instances_max},
+                                  {"mean", s.instances_mean}}},
         {"cost", s.cost},
         {"events_processed", u(s.events_processed)},
         {"wall_seconds", s.wall_seconds},
@@ -95,7 +112,8 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     std::string& csvText = result.metricsCsvText;
     if (metricsFile) {
         metricsFile->write(header(metricsColumns()));
-        engine.setMetricsSink([&](const MetricsRow& r) { metricsFile->write(metricsCsvLine(r) + "\n"); });
+        engine.setMetricsSink(
+            [&](const MetricsRow& r) { metricsFile->write(metricsCsvLine(r) + "\n"); });
     } else {
         csvText = header(metricsColumns());
         engine.setMetricsSink([&](const MetricsRow& r) { csvText += metricsCsvLine(r) + "\n"; });
@@ -103,7 +121,8 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     if (nodesFile) {
         nodesFile->write("t_s,node,metric,value\n");
         engine.setNodeSink([&](const NodeSample& s) {
-            nodesFile->write(formatNumber(s.t_s) + "," + s.node + "," + s.metric + "," + formatNumber(s.value) + "\n");
+            nodesFile->write(formatNumber(s.t_s) + "," + s.node + "," + s.metric + "," +
+                             formatNumber(s.value) + "\n");
         });
     }
 
@@ -126,8 +145,12 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     if (!options.summaryJson.empty()) {
         QSaveFile f(QString::fromStdString(options.summaryJson));
         const std::string text = summaryToJson(result.summary);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text.data(), static_cast<qint64>(text.size())) < 0 || !f.commit())
-            return {false, options.summaryJson + ": cannot write (" + f.errorString().toStdString() + ")", result.summary, {}};
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(text.data(), static_cast<qint64>(text.size())) < 0 || !f.commit())
+            return {false,
+                    options.summaryJson + ": cannot write (" + f.errorString().toStdString() + ")",
+                    result.summary,
+                    {}};
     }
     result.ok = true;
     return result;

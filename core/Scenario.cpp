@@ -6,33 +6,52 @@ namespace cs::core {
 
 const char* toString(NodeKind k) {
     switch (k) {
-    case NodeKind::Client: return "client";
-    case NodeKind::LoadBalancer: return "load_balancer";
-    case NodeKind::ServiceGroup: return "service_group";
-    case NodeKind::Datastore: return "datastore";
-    case NodeKind::Replica: return "replica";
+    case NodeKind::Client:
+        return "client";
+    case NodeKind::LoadBalancer:
+        return "load_balancer";
+    case NodeKind::ServiceGroup:
+        return "service_group";
+    case NodeKind::Datastore:
+        return "datastore";
+    case NodeKind::Replica:
+        return "replica";
     }
     return "?";
 }
-const char* toString(WriteKind k) { return k == WriteKind::Set ? "set" : "increment"; }
+const char* toString(WriteKind k) {
+    return k == WriteKind::Set ? "set" : "increment";
+}
 const char* toString(LbAlgorithm a) {
     switch (a) {
-    case LbAlgorithm::RoundRobin: return "round_robin";
-    case LbAlgorithm::LeastOutstanding: return "least_outstanding";
-    case LbAlgorithm::Random: return "random";
+    case LbAlgorithm::RoundRobin:
+        return "round_robin";
+    case LbAlgorithm::LeastOutstanding:
+        return "least_outstanding";
+    case LbAlgorithm::Random:
+        return "random";
     }
     return "?";
 }
-const char* toString(ServiceState s) { return s == ServiceState::Stateful ? "stateful" : "stateless"; }
+const char* toString(ServiceState s) {
+    return s == ServiceState::Stateful ? "stateful" : "stateless";
+}
 const char* toString(ActionKind k) {
     switch (k) {
-    case ActionKind::KillNode: return "kill_node";
-    case ActionKind::RestartNode: return "restart_node";
-    case ActionKind::CutLink: return "cut_link";
-    case ActionKind::HealLink: return "heal_link";
-    case ActionKind::SetLink: return "set_link";
-    case ActionKind::SetRate: return "set_rate";
-    case ActionKind::SetField: return "set";
+    case ActionKind::KillNode:
+        return "kill_node";
+    case ActionKind::RestartNode:
+        return "restart_node";
+    case ActionKind::CutLink:
+        return "cut_link";
+    case ActionKind::HealLink:
+        return "heal_link";
+    case ActionKind::SetLink:
+        return "set_link";
+    case ActionKind::SetRate:
+        return "set_rate";
+    case ActionKind::SetField:
+        return "set";
     }
     return "?";
 }
@@ -52,7 +71,8 @@ std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s) {
 double Distribution::mean() const {
     switch (kind) {
     case Kind::Exponential:
-    case Kind::Constant: return mean_ms;
+    case Kind::Constant:
+        return mean_ms;
     case Kind::Lognormal: {
         const double sigma = p99_ms > median_ms ? std::log(p99_ms / median_ms) / 2.326 : 0.0;
         return median_ms * std::exp(sigma * sigma / 2.0);

@@ -1,4 +1,5 @@
-// The scenario document as plain C++ values: what a *.clustersim.json file holds (DESIGN.md section 8).
+// The scenario document as plain C++ values: what a *.clustersim.json file holds (DESIGN.md section
+// 8).
 #pragma once
 
 #include <cstdint>
@@ -98,12 +99,12 @@ const char* toString(ActionKind k);
 struct Action {
     std::int64_t at_us = 0;
     ActionKind kind = ActionKind::KillNode;
-    std::string node;            // kill/restart/set_rate/set
-    std::string a, b;            // link actions
+    std::string node;                              // kill/restart/set_rate/set
+    std::string a, b;                              // link actions
     std::optional<double> median_ms, p99_ms, loss; // set_link
-    double rate_rps = 0.0;       // set_rate
-    std::string field;           // set
-    std::variant<double, std::string> value; // set
+    double rate_rps = 0.0;                         // set_rate
+    std::string field;                             // set
+    std::variant<double, std::string> value;       // set
     bool operator==(const Action&) const = default;
 };
 

@@ -23,17 +23,23 @@ struct LoadError {
 
 std::string describe(const QJsonValue& v) {
     switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return v.toBool() ? "true" : "false";
-    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString();
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return v.toBool() ? "true" : "false";
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString();
     case QJsonValue::String: {
         auto s = v.toString();
         if (s.size() > 40) s = s.left(40) + QStringLiteral("...");
         return "\"" + s.toStdString() + "\"";
     }
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    case QJsonValue::Undefined: return "nothing";
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    case QJsonValue::Undefined:
+        return "nothing";
     }
     return "?";
 }
@@ -44,9 +50,7 @@ public:
     ObjectReader(const QJsonObject& o, std::string path, std::vector<std::string>& warnings)
         : o_(o), path_(std::move(path)), warnings_(warnings) {}
 
-    std::string at(const std::string& key) const {
-        return path_.empty() ? key : path_ + "." + key;
-    }
+    std::string at(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
     bool has(const char* key) const { return o_.contains(QLatin1String(key)); }
     QJsonValue raw(const char* key) {
         used_.insert(key);
@@ -72,7 +76,8 @@ public:
     std::int64_t integer(const char* key, std::int64_t def, std::int64_t lo, std::int64_t hi) {
         const QJsonValue v = raw(key);
         if (v.isUndefined()) return def;
-        const std::string range = "an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+        const std::string range =
+            "an integer in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
         if (!v.isDouble()) fail(key, range, v);
         const double d = v.toDouble();
         if (!std::isfinite(d) || d != std::floor(d) || d < static_cast<double>(lo) ||
@@ -95,11 +100,13 @@ public:
         if (!v.isString()) fail(key, "a string", v);
         return v.toString().toStdString();
     }
-    std::string choice(const char* key, const std::string& def, std::initializer_list<const char*> allowed) {
+    std::string choice(const char* key, const std::string& def,
+                       std::initializer_list<const char*> allowed) {
         const QJsonValue v = raw(key);
         if (v.isUndefined()) return def;
         std::string list;
-        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string("\"") + a + "\"";
+        for (const char* a : allowed)
+            list += (list.empty() ? "" : ", ") + std::string("\"") + a + "\"";
         if (!v.isString()) fail(key, "one of " + list, v);
         const std::string s = v.toString().toStdString();
         for (const char* a : allowed)
@@ -113,7 +120,8 @@ public:
         return v.toObject();
     }
     // Keeps fields of models not built yet, verbatim, without a warning.
-    void preserve(std::initializer_list<const char*> keys, std::map<std::string, std::string>& out) {
+    void preserve(std::initializer_list<const char*> keys,
+                  std::map<std::string, std::string>& out) {
         for (const char* k : keys) {
             if (!has(k)) continue;
             const QJsonValue v = raw(k);
@@ -166,7 +174,8 @@ Distribution readDistribution(ObjectReader& parent, const char* key, Distributio
         d.median_ms = r.number("median", 5.0, 1e-6, kMaxMs, true);
         d.p99_ms = r.number("p99", d.median_ms, 0.0, kMaxMs);
         if (d.p99_ms < d.median_ms)
-            throw LoadError{r.at("p99"), "must be at least the median (" + ObjectReader::fmt(d.median_ms) + ")"};
+            throw LoadError{r.at("p99"),
+                            "must be at least the median (" + ObjectReader::fmt(d.median_ms) + ")"};
         d.mean_ms = d.mean();
     }
     r.warnUnknown();
@@ -174,15 +183,18 @@ Distribution readDistribution(ObjectReader& parent, const char* key, Distributio
     return d;
 }
 
-NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+NodeSpec readNode(const QJsonObject& o, const std::string& path,
+                  std::vector<std::string>& warnings) {
     ObjectReader r(o, path, warnings);
     NodeSpec n;
     n.id = r.string("id", "", true);
-    if (n.id.empty() || n.id.size() > 64) r.fail("id", "a non-empty string of at most 64 characters", o.value("id"));
+    if (n.id.empty() || n.id.size() > 64)
+        r.fail("id", "a non-empty string of at most 64 characters", o.value("id"));
     for (char c : n.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
             r.fail("id", "letters, digits, '_', '-' or '.'", o.value("id"));
-    const std::string kind = r.choice("kind", "", {"client", "load_balancer", "service_group", "datastore", "replica"});
+    const std::string kind =
+        r.choice("kind", "", {"client", "load_balancer", "service_group", "datastore", "replica"});
     if (kind.empty()) throw LoadError{r.at("kind"), "is required"};
     n.kind = *nodeKindFromString(kind);
     const QJsonValue pos = r.raw("pos");
@@ -201,7 +213,8 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std
         n.rate_rps = r.number("rate_rps", n.rate_rps, 0.0, 1e7);
         n.read_fraction = r.number("read_fraction", n.read_fraction, 0.0, 1.0);
         n.write_kind = r.choice("write_kind", "increment", {"increment", "set"}) == "set"
-                           ? WriteKind::Set : WriteKind::Increment;
+                           ? WriteKind::Set
+                           : WriteKind::Increment;
         const QJsonObject keys = r.object("keys");
         if (!keys.isEmpty()) {
             ObjectReader kr(keys, r.at("keys"), warnings);
@@ -216,15 +229,18 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std
         if (!b.isEmpty()) {
             ObjectReader br(b, r.at("retry_backoff_ms"), warnings);
             n.backoff.base_ms = br.number("base", n.backoff.base_ms, 0.0, kMaxMs);
-            n.backoff.max_ms = br.number("max", std::max(n.backoff.max_ms, n.backoff.base_ms), 0.0, kMaxMs);
+            n.backoff.max_ms =
+                br.number("max", std::max(n.backoff.max_ms, n.backoff.base_ms), 0.0, kMaxMs);
             if (n.backoff.max_ms < n.backoff.base_ms)
-                throw LoadError{br.at("max"), "must be at least base (" + ObjectReader::fmt(n.backoff.base_ms) + ")"};
+                throw LoadError{br.at("max"), "must be at least base (" +
+                                                  ObjectReader::fmt(n.backoff.base_ms) + ")"};
             n.backoff.jitter = br.boolean("jitter", true);
             br.warnUnknown();
         }
         n.idempotency_keys = r.boolean("idempotency_keys", false);
         r.preserve({"read_level", "write_level", "read_your_writes", "monotonic_reads", "workload",
-                    "idempotency_ttl_s", "honor_retry_after"}, n.preserved);
+                    "idempotency_ttl_s", "honor_retry_after"},
+                   n.preserved);
         break;
     }
     case NodeKind::LoadBalancer:
@@ -243,12 +259,14 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std
         n.queue_capacity = static_cast<int>(r.integer("queue_capacity", 100, 0, 10'000'000));
         if (group) {
             n.state = r.choice("state", "stateless", {"stateless", "stateful"}) == "stateful"
-                          ? ServiceState::Stateful : ServiceState::Stateless;
+                          ? ServiceState::Stateful
+                          : ServiceState::Stateless;
             n.datastore = r.string("datastore", "");
             n.async_io = r.boolean("async_io", false);
             n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
-            r.preserve({"autoscaling", "session_store", "cache", "queue", "batching", "gc",
-                        "size", "parallel_fraction", "connection_pool"}, n.preserved);
+            r.preserve({"autoscaling", "session_store", "cache", "queue", "batching", "gc", "size",
+                        "parallel_fraction", "connection_pool"},
+                       n.preserved);
         } else {
             const QJsonValue reps = r.raw("replicas");
             if (!reps.isUndefined()) {
@@ -262,17 +280,20 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path, std::vector<std
                 }
             }
             r.preserve({"mode", "n", "r", "w", "conflicts", "read_from", "quorum_timeout_ms",
-                        "shards", "sharding", "idempotency_ttl_s"}, n.preserved);
+                        "shards", "sharding", "idempotency_ttl_s"},
+                       n.preserved);
         }
         break;
     }
-    case NodeKind::Replica: break;
+    case NodeKind::Replica:
+        break;
     }
     r.warnUnknown();
     return n;
 }
 
-LinkSpec readLink(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+LinkSpec readLink(const QJsonObject& o, const std::string& path,
+                  std::vector<std::string>& warnings) {
     ObjectReader r(o, path, warnings);
     LinkSpec l;
     l.a = r.string("a", "", true);
@@ -286,7 +307,8 @@ LinkSpec readLink(const QJsonObject& o, const std::string& path, std::vector<std
         l.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
         l.p99_ms = lr.number("p99", l.median_ms, 0.0, kMaxMs);
         if (l.p99_ms < l.median_ms)
-            throw LoadError{lr.at("p99"), "must be at least the median (" + ObjectReader::fmt(l.median_ms) + ")"};
+            throw LoadError{lr.at("p99"),
+                            "must be at least the median (" + ObjectReader::fmt(l.median_ms) + ")"};
         lr.warnUnknown();
     }
     l.loss = r.number("loss", 0.0, 0.0, 1.0);
@@ -294,20 +316,25 @@ LinkSpec readLink(const QJsonObject& o, const std::string& path, std::vector<std
     return l;
 }
 
-Action readAction(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings) {
+Action readAction(const QJsonObject& o, const std::string& path,
+                  std::vector<std::string>& warnings) {
     ObjectReader r(o, path, warnings);
     Action a;
     const double at = r.number("at_s", 0.0, 0.0, 1e9, true);
     a.at_us = std::llround(at * 1e6);
-    const std::string kind = r.choice("action", "", {"kill_node", "restart_node", "cut_link", "heal_link",
-                                                     "set_link", "set_rate", "set"});
+    const std::string kind = r.choice(
+        "action", "",
+        {"kill_node", "restart_node", "cut_link", "heal_link", "set_link", "set_rate", "set"});
     if (kind.empty()) throw LoadError{r.at("action"), "is required"};
-    for (auto k : {ActionKind::KillNode, ActionKind::RestartNode, ActionKind::CutLink, ActionKind::HealLink,
-                   ActionKind::SetLink, ActionKind::SetRate, ActionKind::SetField})
+    for (auto k :
+         {ActionKind::KillNode, ActionKind::RestartNode, ActionKind::CutLink, ActionKind::HealLink,
+          ActionKind::SetLink, ActionKind::SetRate, ActionKind::SetField})
         if (kind == toString(k)) a.kind = k;
     switch (a.kind) {
     case ActionKind::KillNode:
-    case ActionKind::RestartNode: a.node = r.string("node", "", true); break;
+    case ActionKind::RestartNode:
+        a.node = r.string("node", "", true);
+        break;
     case ActionKind::CutLink:
     case ActionKind::HealLink:
     case ActionKind::SetLink:
@@ -321,7 +348,8 @@ Action readAction(const QJsonObject& o, const std::string& path, std::vector<std
                 ObjectReader lr(lat.toObject(), r.at("latency_ms"), warnings);
                 a.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
                 a.p99_ms = lr.number("p99", *a.median_ms, 0.0, kMaxMs);
-                if (*a.p99_ms < *a.median_ms) throw LoadError{lr.at("p99"), "must be at least the median"};
+                if (*a.p99_ms < *a.median_ms)
+                    throw LoadError{lr.at("p99"), "must be at least the median"};
                 lr.warnUnknown();
             } else if (!lat.isUndefined()) {
                 r.fail("latency_ms", "an object {\"median\": ms, \"p99\": ms}", lat);
@@ -338,9 +366,12 @@ Action readAction(const QJsonObject& o, const std::string& path, std::vector<std
         a.node = r.string("node", "", true);
         a.field = r.string("field", "", true);
         const QJsonValue v = r.raw("value");
-        if (v.isDouble() && std::isfinite(v.toDouble())) a.value = v.toDouble();
-        else if (v.isString()) a.value = v.toString().toStdString();
-        else r.fail("value", "a number or a string", v);
+        if (v.isDouble() && std::isfinite(v.toDouble()))
+            a.value = v.toDouble();
+        else if (v.isString())
+            a.value = v.toString().toStdString();
+        else
+            r.fail("value", "a number or a string", v);
         break;
     }
     }
@@ -351,12 +382,15 @@ Action readAction(const QJsonObject& o, const std::string& path, std::vector<std
 Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warnings) {
     ObjectReader r(root, "", warnings);
     const std::string format = r.string("format", "", true);
-    if (format != "clustersim-scenario") r.fail("format", "\"clustersim-scenario\"", root.value("format"));
+    if (format != "clustersim-scenario")
+        r.fail("format", "\"clustersim-scenario\"", root.value("format"));
     const auto version = r.integer("version", -1, 1, 1'000'000);
     if (version < 0) throw LoadError{"version", "is required"};
     if (version > Scenario::kCurrentVersion)
-        throw LoadError{"version", "is " + std::to_string(version) + ", newer than this program reads (" +
-                                       std::to_string(Scenario::kCurrentVersion) + "): please update ClusterSim"};
+        throw LoadError{"version", "is " + std::to_string(version) +
+                                       ", newer than this program reads (" +
+                                       std::to_string(Scenario::kCurrentVersion) +
+                                       "): please update ClusterSim"};
     // Migration hook: version 1 is the first; a version 2 reader converts older documents here.
     Scenario s;
     s.name = r.string("name", s.name);
@@ -371,13 +405,20 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
         const QJsonArray arr = v.toArray();
         for (qsizetype i = 0; i < arr.size(); ++i) {
             const std::string p = std::string(key) + "[" + std::to_string(i) + "]";
-            if (!arr[i].isObject()) throw LoadError{p, "expected an object, got " + describe(arr[i])};
+            if (!arr[i].isObject())
+                throw LoadError{p, "expected an object, got " + describe(arr[i])};
             readOne(arr[i].toObject(), p);
         }
     };
-    readArray("nodes", [&](const QJsonObject& o, const std::string& p) { s.nodes.push_back(readNode(o, p, warnings)); });
-    readArray("links", [&](const QJsonObject& o, const std::string& p) { s.links.push_back(readLink(o, p, warnings)); });
-    readArray("timeline", [&](const QJsonObject& o, const std::string& p) { s.timeline.push_back(readAction(o, p, warnings)); });
+    readArray("nodes", [&](const QJsonObject& o, const std::string& p) {
+        s.nodes.push_back(readNode(o, p, warnings));
+    });
+    readArray("links", [&](const QJsonObject& o, const std::string& p) {
+        s.links.push_back(readLink(o, p, warnings));
+    });
+    readArray("timeline", [&](const QJsonObject& o, const std::string& p) {
+        s.timeline.push_back(readAction(o, p, warnings));
+    });
     r.preserve({"lessons", "view", "charts"}, s.preserved);
     r.warnUnknown();
     return s;
@@ -399,7 +440,12 @@ LoadResult loadScenarioText(const std::string& text, const std::string& displayN
         // Turn the byte offset into a line and column a person can find.
         int line = 1, col = 1;
         for (int i = 0; i < pe.offset && i < static_cast<int>(text.size()); ++i) {
-            if (text[static_cast<std::size_t>(i)] == '\n') { ++line; col = 1; } else { ++col; }
+            if (text[static_cast<std::size_t>(i)] == '\n') {
+                ++line;
+                col = 1;
+            } else {
+                ++col;
+            }
         }
         return failWith("line " + std::to_string(line) + ", column " + std::to_string(col) +
                         ": not valid JSON (" + pe.errorString().toStdString() + ")");

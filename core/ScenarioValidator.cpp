@@ -11,7 +11,9 @@
 namespace cs::core {
 namespace {
 
-std::string idx(const char* array, std::size_t i) { return std::string(array) + "[" + std::to_string(i) + "]"; }
+std::string idx(const char* array, std::size_t i) {
+    return std::string(array) + "[" + std::to_string(i) + "]";
+}
 
 } // namespace
 
@@ -34,7 +36,8 @@ std::string validateScenario(const Scenario& s) {
         if (!index.emplace(n.id, i).second)
             return idx("nodes", i) + ".id: duplicate id \"" + n.id + "\"";
         if (isPossibleMember(s, n.id))
-            return idx("nodes", i) + ".id: \"" + n.id + "\" is reserved for an instance of a service group";
+            return idx("nodes", i) + ".id: \"" + n.id +
+                   "\" is reserved for an instance of a service group";
     }
     auto kindOf = [&](const std::string& id) -> const NodeSpec* {
         auto it = index.find(id);
@@ -45,10 +48,13 @@ std::string validateScenario(const Scenario& s) {
         const NodeSpec* t = kindOf(ref);
         std::string names;
         for (auto k : kinds) names += (names.empty() ? "" : " or ") + std::string(toString(k));
-        if (!t) return idx("nodes", i) + "." + field + ": no node with id \"" + ref + "\" (expected a " + names + ")";
+        if (!t)
+            return idx("nodes", i) + "." + field + ": no node with id \"" + ref +
+                   "\" (expected a " + names + ")";
         for (auto k : kinds)
             if (t->kind == k) return {};
-        return idx("nodes", i) + "." + field + ": \"" + ref + "\" is a " + toString(t->kind) + ", expected a " + names;
+        return idx("nodes", i) + "." + field + ": \"" + ref + "\" is a " + toString(t->kind) +
+               ", expected a " + names;
     };
 
     // Which datastore owns each replica.
@@ -58,30 +64,37 @@ std::string validateScenario(const Scenario& s) {
         std::string e;
         switch (n.kind) {
         case NodeKind::Client:
-            e = expectRef(i, "target", n.target, {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore});
+            e = expectRef(i, "target", n.target,
+                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore});
             break;
-        case NodeKind::LoadBalancer: e = expectRef(i, "group", n.group, {NodeKind::ServiceGroup}); break;
+        case NodeKind::LoadBalancer:
+            e = expectRef(i, "group", n.group, {NodeKind::ServiceGroup});
+            break;
         case NodeKind::ServiceGroup:
-            if (!n.datastore.empty()) e = expectRef(i, "datastore", n.datastore, {NodeKind::Datastore});
+            if (!n.datastore.empty())
+                e = expectRef(i, "datastore", n.datastore, {NodeKind::Datastore});
             break;
         case NodeKind::Datastore:
             for (std::size_t r = 0; r < n.replicas.size() && e.empty(); ++r) {
                 const std::string p = "replicas[" + std::to_string(r) + "]";
                 e = expectRef(i, p.c_str(), n.replicas[r], {NodeKind::Replica});
                 if (e.empty() && !replicaOwner.emplace(n.replicas[r], n.id).second)
-                    e = idx("nodes", i) + "." + p + ": replica \"" + n.replicas[r] + "\" already belongs to \"" +
-                        replicaOwner[n.replicas[r]] + "\"";
+                    e = idx("nodes", i) + "." + p + ": replica \"" + n.replicas[r] +
+                        "\" already belongs to \"" + replicaOwner[n.replicas[r]] + "\"";
             }
             break;
-        case NodeKind::Replica: break;
+        case NodeKind::Replica:
+            break;
         }
         if (!e.empty()) return e;
     }
     for (std::size_t i = 0; i < s.nodes.size(); ++i)
         if (s.nodes[i].kind == NodeKind::Replica && !replicaOwner.count(s.nodes[i].id))
-            return idx("nodes", i) + ": replica \"" + s.nodes[i].id + "\" is not listed in any datastore's replicas";
+            return idx("nodes", i) + ": replica \"" + s.nodes[i].id +
+                   "\" is not listed in any datastore's replicas";
 
-    // Links: endpoints exist, no self-loops, no duplicates, not drawn to a replicated datastore itself.
+    // Links: endpoints exist, no self-loops, no duplicates, not drawn to a replicated datastore
+    // itself.
     using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
     Graph g(s.nodes.size());
     std::set<std::pair<std::string, std::string>> seen;
@@ -92,7 +105,8 @@ std::string validateScenario(const Scenario& s) {
             const char* f = end == &l.a ? ".a" : ".b";
             if (!n) return idx("links", i) + f + ": no node with id \"" + *end + "\"";
             if (n->kind == NodeKind::Datastore && !n->replicas.empty())
-                return idx("links", i) + f + ": \"" + *end + "\" has replicas; draw links to its replicas";
+                return idx("links", i) + f + ": \"" + *end +
+                       "\" has replicas; draw links to its replicas";
         }
         if (l.a == l.b) return idx("links", i) + ": a link from \"" + l.a + "\" to itself";
         const auto key = std::minmax(l.a, l.b);
@@ -116,15 +130,23 @@ std::string validateScenario(const Scenario& s) {
     };
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const auto& n = s.nodes[i];
-        const char* field = n.kind == NodeKind::Client ? "target" : n.kind == NodeKind::LoadBalancer ? "group" : "datastore";
-        const std::string& ref = n.kind == NodeKind::Client ? n.target : n.kind == NodeKind::LoadBalancer ? n.group : n.datastore;
-        if ((n.kind == NodeKind::Client || n.kind == NodeKind::LoadBalancer || n.kind == NodeKind::ServiceGroup) &&
+        const char* field = n.kind == NodeKind::Client         ? "target"
+                            : n.kind == NodeKind::LoadBalancer ? "group"
+                                                               : "datastore";
+        const std::string& ref = n.kind == NodeKind::Client         ? n.target
+                                 : n.kind == NodeKind::LoadBalancer ? n.group
+                                                                    : n.datastore;
+        if ((n.kind == NodeKind::Client || n.kind == NodeKind::LoadBalancer ||
+             n.kind == NodeKind::ServiceGroup) &&
             !ref.empty() && !reachable(n.id, ref))
-            return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id + "\" to \"" + ref + "\"";
+            return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id +
+                   "\" to \"" + ref + "\"";
     }
 
     // Timeline: targets that are nodes, or members that could exist at run time.
-    auto nodeOrMember = [&](const std::string& id) { return kindOf(id) || isPossibleMember(s, id); };
+    auto nodeOrMember = [&](const std::string& id) {
+        return kindOf(id) || isPossibleMember(s, id);
+    };
     auto ownerOf = [&](const std::string& id) {
         return kindOf(id) ? id : id.substr(0, id.rfind('-'));
     };
@@ -134,7 +156,8 @@ std::string validateScenario(const Scenario& s) {
         switch (a.kind) {
         case ActionKind::KillNode:
         case ActionKind::RestartNode:
-            if (!nodeOrMember(a.node)) return p + ".node: no node or instance named \"" + a.node + "\"";
+            if (!nodeOrMember(a.node))
+                return p + ".node: no node or instance named \"" + a.node + "\"";
             break;
         case ActionKind::CutLink:
         case ActionKind::HealLink:
@@ -147,7 +170,8 @@ std::string validateScenario(const Scenario& s) {
         }
         case ActionKind::SetRate: {
             const NodeSpec* n = kindOf(a.node);
-            if (!n || n->kind != NodeKind::Client) return p + ".node: \"" + a.node + "\" is not a client";
+            if (!n || n->kind != NodeKind::Client)
+                return p + ".node: \"" + a.node + "\" is not a client";
             break;
         }
         case ActionKind::SetField: {
@@ -156,13 +180,15 @@ std::string validateScenario(const Scenario& s) {
             static const std::map<NodeKind, std::set<std::string>> numeric = {
                 {NodeKind::Client, {"rate_rps", "read_fraction", "timeout_ms", "retries"}},
                 {NodeKind::LoadBalancer, {"health_check_interval_ms", "timeout_ms"}},
-                {NodeKind::ServiceGroup, {"instances", "cores", "queue_capacity", "service_ms", "timeout_ms"}},
+                {NodeKind::ServiceGroup,
+                 {"instances", "cores", "queue_capacity", "service_ms", "timeout_ms"}},
                 {NodeKind::Datastore, {"cores", "queue_capacity", "service_ms"}},
                 {NodeKind::Replica, {}}};
             const bool isString = std::holds_alternative<std::string>(a.value);
             if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
                 if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))
-                    return p + ".value: expected \"round_robin\", \"least_outstanding\" or \"random\"";
+                    return p +
+                           ".value: expected \"round_robin\", \"least_outstanding\" or \"random\"";
                 break;
             }
             if (!numeric.at(n->kind).count(a.field))

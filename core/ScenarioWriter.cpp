@@ -24,7 +24,8 @@ public:
     std::string str() const {
         std::string out = "{";
         for (std::size_t i = 0; i < items_.size(); ++i) {
-            out += (i ? ", " : "") + json(QString::fromStdString(items_[i].first)) + ": " + items_[i].second;
+            out += (i ? ", " : "") + json(QString::fromStdString(items_[i].first)) + ": " +
+                   items_[i].second;
         }
         return out + "}";
     }
@@ -37,14 +38,22 @@ private:
     std::vector<std::pair<std::string, std::string>> items_;
 };
 
-QJsonValue str(const std::string& s) { return QString::fromStdString(s); }
+QJsonValue str(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 std::string distribution(const Distribution& d) {
     Ordered o;
     switch (d.kind) {
-    case Distribution::Kind::Exponential: o.add("dist", "exp").add("mean", d.mean_ms); break;
-    case Distribution::Kind::Constant: o.add("dist", "const").add("value", d.mean_ms); break;
-    case Distribution::Kind::Lognormal: o.add("dist", "lognormal").add("median", d.median_ms).add("p99", d.p99_ms); break;
+    case Distribution::Kind::Exponential:
+        o.add("dist", "exp").add("mean", d.mean_ms);
+        break;
+    case Distribution::Kind::Constant:
+        o.add("dist", "const").add("value", d.mean_ms);
+        break;
+    case Distribution::Kind::Lognormal:
+        o.add("dist", "lognormal").add("median", d.median_ms).add("p99", d.p99_ms);
+        break;
     }
     return o.str();
 }
@@ -56,24 +65,37 @@ std::string node(const NodeSpec& n) {
     o.add("id", str(n.id)).add("kind", toString(n.kind)).addRaw("pos", pos);
     switch (n.kind) {
     case NodeKind::Client: {
-        o.add("target", str(n.target)).add("rate_rps", n.rate_rps).add("read_fraction", n.read_fraction)
+        o.add("target", str(n.target))
+            .add("rate_rps", n.rate_rps)
+            .add("read_fraction", n.read_fraction)
             .add("write_kind", toString(n.write_kind));
-        o.addRaw("keys", Ordered().add("count", static_cast<double>(n.key_count)).add("zipf_s", n.zipf_s).str());
-        o.add("sessions", static_cast<double>(n.sessions)).add("timeout_ms", n.timeout_ms).add("retries", n.retries);
-        o.addRaw("retry_backoff_ms", Ordered().add("base", n.backoff.base_ms).add("max", n.backoff.max_ms)
-                                         .add("jitter", n.backoff.jitter).str());
+        o.addRaw(
+            "keys",
+            Ordered().add("count", static_cast<double>(n.key_count)).add("zipf_s", n.zipf_s).str());
+        o.add("sessions", static_cast<double>(n.sessions))
+            .add("timeout_ms", n.timeout_ms)
+            .add("retries", n.retries);
+        o.addRaw("retry_backoff_ms", Ordered()
+                                         .add("base", n.backoff.base_ms)
+                                         .add("max", n.backoff.max_ms)
+                                         .add("jitter", n.backoff.jitter)
+                                         .str());
         o.add("idempotency_keys", n.idempotency_keys);
         break;
     }
     case NodeKind::LoadBalancer:
-        o.add("algorithm", toString(n.algorithm)).add("group", str(n.group))
-            .add("health_check_interval_ms", n.health_check_interval_ms).add("timeout_ms", n.downstream_timeout_ms);
+        o.add("algorithm", toString(n.algorithm))
+            .add("group", str(n.group))
+            .add("health_check_interval_ms", n.health_check_interval_ms)
+            .add("timeout_ms", n.downstream_timeout_ms);
         break;
     case NodeKind::ServiceGroup:
         o.add("instances", n.instances);
         [[fallthrough]];
     case NodeKind::Datastore:
-        o.add("cores", n.cores).addRaw("service_ms", distribution(n.service)).add("queue_capacity", n.queue_capacity);
+        o.add("cores", n.cores)
+            .addRaw("service_ms", distribution(n.service))
+            .add("queue_capacity", n.queue_capacity);
         if (n.kind == NodeKind::ServiceGroup) {
             o.add("state", toString(n.state));
             if (!n.datastore.empty()) o.add("datastore", str(n.datastore));
@@ -84,7 +106,8 @@ std::string node(const NodeSpec& n) {
             o.add("replicas", reps);
         }
         break;
-    case NodeKind::Replica: break;
+    case NodeKind::Replica:
+        break;
     }
     for (const auto& [k, v] : n.preserved) o.addRaw(k, v);
     return o.str();
@@ -92,7 +115,8 @@ std::string node(const NodeSpec& n) {
 
 std::string link(const LinkSpec& l) {
     Ordered o;
-    o.add("a", str(l.a)).add("b", str(l.b))
+    o.add("a", str(l.a))
+        .add("b", str(l.b))
         .addRaw("latency_ms", Ordered().add("median", l.median_ms).add("p99", l.p99_ms).str());
     if (l.loss > 0) o.add("loss", l.loss);
     return o.str();
@@ -103,29 +127,39 @@ std::string action(const Action& a) {
     o.add("at_s", static_cast<double>(a.at_us) / 1e6).add("action", toString(a.kind));
     switch (a.kind) {
     case ActionKind::KillNode:
-    case ActionKind::RestartNode: o.add("node", str(a.node)); break;
+    case ActionKind::RestartNode:
+        o.add("node", str(a.node));
+        break;
     case ActionKind::CutLink:
     case ActionKind::HealLink:
     case ActionKind::SetLink:
         o.add("a", str(a.a)).add("b", str(a.b));
-        if (a.median_ms) o.addRaw("latency_ms", Ordered().add("median", *a.median_ms).add("p99", a.p99_ms.value_or(*a.median_ms)).str());
+        if (a.median_ms)
+            o.addRaw("latency_ms", Ordered()
+                                       .add("median", *a.median_ms)
+                                       .add("p99", a.p99_ms.value_or(*a.median_ms))
+                                       .str());
         if (a.loss) o.add("loss", *a.loss);
         break;
-    case ActionKind::SetRate: o.add("node", str(a.node)).add("rate_rps", a.rate_rps); break;
+    case ActionKind::SetRate:
+        o.add("node", str(a.node)).add("rate_rps", a.rate_rps);
+        break;
     case ActionKind::SetField:
         o.add("node", str(a.node)).add("field", str(a.field));
-        if (std::holds_alternative<double>(a.value)) o.add("value", std::get<double>(a.value));
-        else o.add("value", str(std::get<std::string>(a.value)));
+        if (std::holds_alternative<double>(a.value))
+            o.add("value", std::get<double>(a.value));
+        else
+            o.add("value", str(std::get<std::string>(a.value)));
         break;
     }
     return o.str();
 }
 
-template <class T, class F>
-std::string array(const std::vector<T>& items, F&& f) {
+template <class T, class F> std::string array(const std::vector<T>& items, F&& f) {
     if (items.empty()) return "[]";
     std::string out = "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i) out += "    " + f(items[i]) + (i + 1 < items.size() ? ",\n" : "\n");
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += "    " + f(items[i]) + (i + 1 < items.size() ? ",\n" : "\n");
     return out + "  ]";
 }
 
@@ -134,7 +168,8 @@ std::string array(const std::vector<T>& items, F&& f) {
 std::string scenarioToJson(const Scenario& s) {
     std::string out = "{\n";
     auto line = [&](const std::string& key, const std::string& value, bool last = false) {
-        out += "  " + Ordered::json(QString::fromStdString(key)) + ": " + value + (last ? "\n" : ",\n");
+        out += "  " + Ordered::json(QString::fromStdString(key)) + ": " + value +
+               (last ? "\n" : ",\n");
     };
     line("format", "\"clustersim-scenario\"");
     line("version", std::to_string(Scenario::kCurrentVersion));
@@ -152,13 +187,16 @@ std::string scenarioToJson(const Scenario& s) {
 
 std::string saveScenarioFile(const Scenario& s, const std::string& path) {
     QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly)) return path + ": cannot write (" + f.errorString().toStdString() + ")";
+    if (!f.open(QIODevice::WriteOnly))
+        return path + ": cannot write (" + f.errorString().toStdString() + ")";
     const std::string text = scenarioToJson(s);
-    if (f.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())) {
+    if (f.write(text.data(), static_cast<qint64>(text.size())) !=
+        static_cast<qint64>(text.size())) {
         f.cancelWriting();
         return path + ": write failed (" + f.errorString().toStdString() + ")";
     }
-    if (!f.commit()) return path + ": could not replace the file (" + f.errorString().toStdString() + ")";
+    if (!f.commit())
+        return path + ": could not replace the file (" + f.errorString().toStdString() + ")";
     return {};
 }
 

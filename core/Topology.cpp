@@ -17,8 +17,8 @@ constexpr RouteId kUnknown = kNone - 1; // a route cache entry not computed yet
 struct Topology::LiveEdge {
     const Topology* t = nullptr;
     bool operator()(const Graph::edge_descriptor& e) const {
-        return t->edgeUp_[boost::get(boost::edge_index, t->g_, e)] && t->nodeUp_[boost::source(e, t->g_)] &&
-               t->nodeUp_[boost::target(e, t->g_)];
+        return t->edgeUp_[boost::get(boost::edge_index, t->g_, e)] &&
+               t->nodeUp_[boost::source(e, t->g_)] && t->nodeUp_[boost::target(e, t->g_)];
     }
 };
 struct Topology::LiveNode {
@@ -80,17 +80,21 @@ const Topology::SourceTree& Topology::tree(NodeId from) {
     std::vector<Graph::vertex_descriptor> pred(n);
     std::vector<double> dist(n, std::numeric_limits<double>::infinity());
     auto weight = boost::make_function_property_map<Graph::edge_descriptor, double>(
-        [this, edgeIndex](const Graph::edge_descriptor& e) { return weight_[boost::get(edgeIndex, e)]; });
-    boost::dijkstra_shortest_paths(
-        live, from,
-        boost::predecessor_map(pred.data()).distance_map(dist.data()).weight_map(weight)
-            .distance_inf(std::numeric_limits<double>::infinity())
-            .vertex_index_map(boost::get(boost::vertex_index, g_)));
+        [this, edgeIndex](const Graph::edge_descriptor& e) {
+            return weight_[boost::get(edgeIndex, e)];
+        });
+    boost::dijkstra_shortest_paths(live, from,
+                                   boost::predecessor_map(pred.data())
+                                       .distance_map(dist.data())
+                                       .weight_map(weight)
+                                       .distance_inf(std::numeric_limits<double>::infinity())
+                                       .vertex_index_map(boost::get(boost::vertex_index, g_)));
 
     SourceTree t;
     t.dist = std::move(dist);
     t.predEdge.assign(n, kNone);
-    // Recover the edge used to reach each vertex: the live edge to its predecessor with the least weight.
+    // Recover the edge used to reach each vertex: the live edge to its predecessor with the least
+    // weight.
     for (std::size_t v = 0; v < n; ++v) {
         if (pred[v] == v || !std::isfinite(t.dist[v])) continue;
         double best = std::numeric_limits<double>::infinity();

@@ -18,8 +18,9 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 // A route is immutable once made, so messages in flight may keep its id across topology changes.
 struct Route {
     std::vector<EdgeId> edges;
-    std::vector<NodeId> nodes; // nodes[i] is reached by crossing edges[i]; nodes.back() is the destination
-    double cost = 0.0;         // sum of median latencies (ms)
+    std::vector<NodeId>
+        nodes;         // nodes[i] is reached by crossing edges[i]; nodes.back() is the destination
+    double cost = 0.0; // sum of median latencies (ms)
 };
 
 // Nodes and edges are never removed, only marked down, so ids stay stable (DESIGN.md section 3).
@@ -49,8 +50,9 @@ public:
     std::vector<int> components() const;
 
 private:
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                                        boost::property<boost::edge_index_t, EdgeId>>;
+    using Graph =
+        boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                              boost::property<boost::edge_index_t, EdgeId>>;
     struct LiveEdge;
     struct LiveNode;
     struct SourceTree {

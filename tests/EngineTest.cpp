@@ -17,7 +17,9 @@ std::string readFile(const std::string& path) {
     return ss.str();
 }
 
-Scenario baseScenario() { return cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json")); }
+Scenario baseScenario() {
+    return cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+}
 
 std::uint64_t fnv1a(const std::string& s) {
     std::uint64_t h = 0xCBF29CE484222325ull;
@@ -36,10 +38,12 @@ std::string runCsv(Engine& e, SimTime end) {
 void expectConserved(const Engine& e) {
     const Summary s = e.summary();
     ASSERT_EQ(s.issued, s.completed + s.failedTotal() + s.in_flight)
-        << "completed " << s.completed << " failed " << s.failedTotal() << " in flight " << s.in_flight;
+        << "completed " << s.completed << " failed " << s.failedTotal() << " in flight "
+        << s.in_flight;
 }
 
-Action act(ActionKind k, SimTime at, std::string node = {}, std::string a = {}, std::string b = {}) {
+Action act(ActionKind k, SimTime at, std::string node = {}, std::string a = {},
+           std::string b = {}) {
     Action x;
     x.kind = k;
     x.at_us = at;
@@ -50,19 +54,21 @@ Action act(ActionKind k, SimTime at, std::string node = {}, std::string a = {}, 
 }
 
 Scenario chain(double linkMs, double timeoutMs, int retries) {
-    return cs::test::parse(R"({"format": "clustersim-scenario", "version": 1, "seed": 5, "duration_s": 10,
+    return cs::test::parse(
+        R"({"format": "clustersim-scenario", "version": 1, "seed": 5, "duration_s": 10,
       "metrics_interval_ms": 100, "nodes": [
-        {"id": "c", "kind": "client", "target": "svc", "rate_rps": 500, "timeout_ms": )" + std::to_string(timeoutMs) +
-                           R"(, "retries": )" + std::to_string(retries) + R"(},
+        {"id": "c", "kind": "client", "target": "svc", "rate_rps": 500, "timeout_ms": )" +
+        std::to_string(timeoutMs) + R"(, "retries": )" + std::to_string(retries) + R"(},
         {"id": "svc", "kind": "service_group", "instances": 1, "cores": 8, "service_ms": {"dist": "exp", "mean": 2}}],
-      "links": [{"a": "c", "b": "svc", "latency_ms": {"median": )" + std::to_string(linkMs) +
-                           R"(, "p99": )" + std::to_string(linkMs) + R"(}}]})");
+      "links": [{"a": "c", "b": "svc", "latency_ms": {"median": )" +
+        std::to_string(linkMs) + R"(, "p99": )" + std::to_string(linkMs) + R"(}}]})");
 }
 
 } // namespace
 
 TEST(Engine, SameSeedSameBytesOtherSeedDiffers) {
-    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios/default.clustersim.json"));
+    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) +
+                                                "/resources/scenarios/default.clustersim.json"));
     const auto a = cs::test::run(s).metricsCsvText;
     const auto b = cs::test::run(s).metricsCsvText;
     EXPECT_EQ(a, b);
@@ -76,7 +82,8 @@ TEST(Engine, FingerprintOfTheReferenceRun) {
     // number. Update it only for an intended change of behaviour, and say so in the commit.
     // Only libm may differ between platforms (DESIGN.md section 3), so it is checked on glibc.
 #if defined(__GLIBC__) && defined(__x86_64__)
-    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios/default.clustersim.json"));
+    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) +
+                                                "/resources/scenarios/default.clustersim.json"));
     const auto csv = cs::test::run(s).metricsCsvText;
     EXPECT_EQ(fnv1a(csv), 0xa6c9a135785c658full) << std::hex << "fingerprint 0x" << fnv1a(csv);
 #else
@@ -98,7 +105,8 @@ TEST(Engine, ConservationUnderThousandsOfRandomFaults) {
         const auto k = rng.below(5);
         Action a;
         if (k < 2) {
-            a = act(k == 0 ? ActionKind::KillNode : ActionKind::RestartNode, t, nodes[rng.below(nodes.size())]);
+            a = act(k == 0 ? ActionKind::KillNode : ActionKind::RestartNode, t,
+                    nodes[rng.below(nodes.size())]);
         } else if (k < 4) {
             const auto& l = links[rng.below(links.size())];
             a = act(k == 2 ? ActionKind::CutLink : ActionKind::HealLink, t, {}, l.first, l.second);
@@ -129,7 +137,8 @@ TEST(Engine, ConservationUnderThousandsOfRandomFaults) {
 
 TEST(Engine, RoutesAroundACutLink) {
     // c -- lb directly (1 ms), or c -- svc -- lb the long way (5 ms + 1 ms).
-    const Scenario s = cs::test::parse(R"({"format": "clustersim-scenario", "version": 1, "seed": 3, "duration_s": 20,
+    const Scenario s = cs::test::parse(
+        R"({"format": "clustersim-scenario", "version": 1, "seed": 3, "duration_s": 20,
       "metrics_interval_ms": 1000, "nodes": [
         {"id": "c", "kind": "client", "target": "lb", "rate_rps": 200, "timeout_ms": 1000},
         {"id": "lb", "kind": "load_balancer", "group": "svc"},
@@ -155,16 +164,20 @@ TEST(Engine, PartitionIsNoticedOnlyAtTheTimeout) {
     const auto t = cs::test::parseCsv(r.metricsCsvText);
     for (std::size_t i = 0; i < t.rows; ++i) {
         if (t["t_s"][i] <= 5.2 + 1e-9) {
-            EXPECT_EQ(t["error_rps"][i], 0) << "an error before any timeout could expire, t=" << t["t_s"][i];
+            EXPECT_EQ(t["error_rps"][i], 0)
+                << "an error before any timeout could expire, t=" << t["t_s"][i];
         }
         if (t["t_s"][i] > 5.4) {
             EXPECT_EQ(t["throughput_rps"][i], 0);
         }
     }
     const auto& f = r.summary.failed;
-    EXPECT_GT(f[static_cast<int>(ErrorReason::LostInFlight)], 20u) << "requests on the wire at the cut";
-    EXPECT_GT(f[static_cast<int>(ErrorReason::Timeout)], 1000u) << "requests sent into the partition";
-    EXPECT_EQ(r.summary.issued, r.summary.completed + r.summary.failedTotal() + r.summary.in_flight);
+    EXPECT_GT(f[static_cast<int>(ErrorReason::LostInFlight)], 20u)
+        << "requests on the wire at the cut";
+    EXPECT_GT(f[static_cast<int>(ErrorReason::Timeout)], 1000u)
+        << "requests sent into the partition";
+    EXPECT_EQ(r.summary.issued,
+              r.summary.completed + r.summary.failedTotal() + r.summary.in_flight);
 }
 
 TEST(Engine, KillingAnInstanceLosesItsWork) {
@@ -250,7 +263,8 @@ TEST(Engine, FullWaitingRoomDropsAtOnce) {
     s.nodes[1].queue_capacity = 0;
     s.nodes[1].service.mean_ms = 10; // 500 rps on capacity 100
     const auto r = cs::test::run(s);
-    const double dropped = static_cast<double>(r.summary.failed[static_cast<int>(ErrorReason::Dropped)]);
+    const double dropped =
+        static_cast<double>(r.summary.failed[static_cast<int>(ErrorReason::Dropped)]);
     // M/M/1/1 blocking (Erlang B with one server): a / (1 + a), a = 5.
     EXPECT_NEAR(dropped / static_cast<double>(r.summary.issued), 5.0 / 6.0, 0.02);
     EXPECT_NEAR(r.summary.responded, 1.0, 0.001) << "a refusal is an answer";
@@ -270,7 +284,8 @@ TEST(Engine, MembersAreNamedAndMissingOnesAreSkipped) {
     for (const auto& n : e.nodes()) names.push_back(n.name);
     EXPECT_NE(std::find(names.begin(), names.end(), "api-4"), names.end());
     bool skipped = false;
-    for (const auto& l : log) skipped |= l.subject == "api-9" && l.text.find("skipped") != std::string::npos;
+    for (const auto& l : log)
+        skipped |= l.subject == "api-9" && l.text.find("skipped") != std::string::npos;
     EXPECT_TRUE(skipped);
     grow.value = 1.0;
     grow.at_us = e.now();

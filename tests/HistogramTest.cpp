@@ -13,7 +13,8 @@ using cs::core::Histogram;
 namespace {
 double exactPercentile(std::vector<std::int64_t> v, double q) {
     std::sort(v.begin(), v.end());
-    const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size()))));
+    const auto rank = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size()))));
     return static_cast<double>(v[rank - 1]);
 }
 } // namespace
@@ -24,14 +25,17 @@ TEST(Histogram, PercentilesWithinOnePercentOfExact) {
         Histogram h;
         std::vector<std::int64_t> values;
         for (int i = 0; i < 100'000; ++i) {
-            double x = dist == 0 ? rng.exponential(5000) : dist == 1 ? rng.lognormal(20000, 1.2) : rng.uniform() * 1e9;
+            double x = dist == 0   ? rng.exponential(5000)
+                       : dist == 1 ? rng.lognormal(20000, 1.2)
+                                   : rng.uniform() * 1e9;
             const auto v = static_cast<std::int64_t>(x);
             values.push_back(v);
             h.record(v);
         }
         for (double q : {0.01, 0.1, 0.5, 0.9, 0.95, 0.99, 0.999, 1.0}) {
             const double exact = exactPercentile(values, q);
-            EXPECT_NEAR(h.percentile(q), exact, std::max(1.0, 0.01 * exact)) << "dist " << dist << " q " << q;
+            EXPECT_NEAR(h.percentile(q), exact, std::max(1.0, 0.01 * exact))
+                << "dist " << dist << " q " << q;
         }
         double sum = 0;
         for (auto v : values) sum += static_cast<double>(v);

@@ -25,7 +25,9 @@ double ksStatistic(std::vector<double> xs, const std::function<double(double)>& 
     return d;
 }
 
-double normalCdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
+double normalCdf(double x) {
+    return 0.5 * std::erfc(-x / std::sqrt(2.0));
+}
 
 constexpr int kN = 200'000;
 
@@ -70,7 +72,8 @@ TEST(Random, ExponentialMomentsAndShape) {
     const double m = sum / kN, var = sq / kN - m * m;
     EXPECT_NEAR(m, mean, 4 * mean / std::sqrt(kN));
     EXPECT_NEAR(var, mean * mean, 0.03 * mean * mean);
-    EXPECT_LT(ksStatistic(xs, [&](double x) { return 1 - std::exp(-x / mean); }), 1.63 / std::sqrt(kN));
+    EXPECT_LT(ksStatistic(xs, [&](double x) { return 1 - std::exp(-x / mean); }),
+              1.63 / std::sqrt(kN));
 }
 
 TEST(Random, NormalAndLognormal) {
@@ -102,7 +105,8 @@ TEST(Random, ZipfFollowsPowerLaw) {
         }
         double norm = 0;
         for (std::uint64_t k = 1; k <= n; ++k) norm += std::pow(static_cast<double>(k), -s);
-        // Chi-square against P(k) = k^-s / H(n, s); 49 degrees of freedom, 0.1% critical value 85.4.
+        // Chi-square against P(k) = k^-s / H(n, s); 49 degrees of freedom, 0.1% critical
+        // value 85.4.
         double chi2 = 0;
         for (std::uint64_t k = 1; k <= n; ++k) {
             const double expected = kN * std::pow(static_cast<double>(k), -s) / norm;

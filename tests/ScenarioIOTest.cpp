@@ -50,20 +50,24 @@ TEST(ScenarioIO, EveryBadFileIsRefusedWithFileAndPath) {
 TEST(ScenarioIO, MissingFileNamesTheFile) {
     const auto r = cs::core::loadScenarioFile("/nonexistent/x.clustersim.json");
     EXPECT_FALSE(r.ok);
-    EXPECT_NE(r.error.find("/nonexistent/x.clustersim.json: cannot open"), std::string::npos) << r.error;
+    EXPECT_NE(r.error.find("/nonexistent/x.clustersim.json: cannot open"), std::string::npos)
+        << r.error;
 }
 
 TEST(ScenarioIO, BuiltInAndDesignExamplesLoad) {
-    for (const char* f : {"/resources/scenarios/default.clustersim.json", "/tests/data/base.clustersim.json",
-                          "/tests/data/design_example.clustersim.json"}) {
+    for (const char* f :
+         {"/resources/scenarios/default.clustersim.json", "/tests/data/base.clustersim.json",
+          "/tests/data/design_example.clustersim.json"}) {
         const auto r = cs::core::loadScenarioFile(std::string(CLUSTERSIM_SOURCE_DIR) + f);
         EXPECT_TRUE(r.ok) << r.error;
-        EXPECT_TRUE(r.warnings.empty()) << f << ": " << (r.warnings.empty() ? "" : r.warnings.front());
+        EXPECT_TRUE(r.warnings.empty())
+            << f << ": " << (r.warnings.empty() ? "" : r.warnings.front());
     }
 }
 
 TEST(ScenarioIO, RoundTripIsExact) {
-    for (const char* f : {"/resources/scenarios/default.clustersim.json", "/tests/data/design_example.clustersim.json"}) {
+    for (const char* f : {"/resources/scenarios/default.clustersim.json",
+                          "/tests/data/design_example.clustersim.json"}) {
         const auto first = cs::core::loadScenarioFile(std::string(CLUSTERSIM_SOURCE_DIR) + f);
         ASSERT_TRUE(first.ok) << first.error;
         const std::string text = cs::core::scenarioToJson(first.scenario);
@@ -71,7 +75,8 @@ TEST(ScenarioIO, RoundTripIsExact) {
         ASSERT_TRUE(second.ok) << second.error << "\n" << text;
         EXPECT_EQ(first.scenario, second.scenario) << f;
         EXPECT_EQ(text, cs::core::scenarioToJson(second.scenario)) << "saving is not stable";
-        EXPECT_EQ(text.rfind("{\n  \"format\": \"clustersim-scenario\",\n  \"version\": 1,", 0), 0u);
+        EXPECT_EQ(text.rfind("{\n  \"format\": \"clustersim-scenario\",\n  \"version\": 1,", 0),
+                  0u);
     }
 }
 
@@ -81,14 +86,17 @@ TEST(ScenarioIO, FieldsOfFutureModelsArePreservedAndUnknownFieldsWarn) {
     std::string text = cs::core::scenarioToJson(s);
     // Add a model field not built yet, and a field nobody knows.
     const std::string marker = "\"kind\": \"service_group\"";
-    text.insert(text.find(marker) + marker.size(),
-                ", \"autoscaling\": {\"policy\": \"target_tracking\", \"min\": 2}, \"flavour\": \"mint\"");
+    text.insert(
+        text.find(marker) + marker.size(),
+        ", \"autoscaling\": {\"policy\": \"target_tracking\", \"min\": 2}, \"flavour\": \"mint\"");
     const auto r = cs::core::loadScenarioText(text, "f.clustersim.json");
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_EQ(r.warnings[0], "f.clustersim.json: nodes[2].flavour: unknown field, ignored");
     const std::string saved = cs::core::scenarioToJson(r.scenario);
-    EXPECT_NE(saved.find("\"autoscaling\": {\"min\":2,\"policy\":\"target_tracking\"}"), std::string::npos) << saved;
+    EXPECT_NE(saved.find("\"autoscaling\": {\"min\":2,\"policy\":\"target_tracking\"}"),
+              std::string::npos)
+        << saved;
     EXPECT_EQ(saved.find("flavour"), std::string::npos);
 }
 
@@ -96,13 +104,15 @@ TEST(ScenarioIO, SaveIsAtomic) {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("s.clustersim.json")).toStdString();
-    const auto s = cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    const auto s =
+        cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
     ASSERT_EQ(cs::core::saveScenarioFile(s, path), "");
     const std::string before = readFile(path);
     EXPECT_EQ(cs::core::loadScenarioFile(path).scenario, s);
 
     // A save that cannot complete leaves the old file as it was and no stray files behind.
-    const std::string blocked = dir.filePath(QStringLiteral("missing-dir/s.clustersim.json")).toStdString();
+    const std::string blocked =
+        dir.filePath(QStringLiteral("missing-dir/s.clustersim.json")).toStdString();
     const std::string err = cs::core::saveScenarioFile(s, blocked);
     EXPECT_NE(err.find(blocked), std::string::npos) << err;
     EXPECT_EQ(readFile(path), before);

@@ -18,16 +18,16 @@ inline core::Scenario parse(const std::string& json) {
 
 // client -> service group (one instance, c cores, exponential service) with 0 ms links:
 // an M/M/c/K queue whose K is `queue` + c.
-inline std::string mmcScenario(double rateRps, int cores, double serviceMs, int queue, double durationS,
-                               std::uint64_t seed = 7, double timeoutMs = 1e6) {
+inline std::string mmcScenario(double rateRps, int cores, double serviceMs, int queue,
+                               double durationS, std::uint64_t seed = 7, double timeoutMs = 1e6) {
     return R"({"format": "clustersim-scenario", "version": 1, "seed": )" + std::to_string(seed) +
            R"(, "duration_s": )" + std::to_string(durationS) +
            R"(, "metrics_interval_ms": 1000, "nodes": [
-      {"id": "c", "kind": "client", "target": "svc", "rate_rps": )" + std::to_string(rateRps) +
-           R"(, "timeout_ms": )" + std::to_string(timeoutMs) + R"(},
-      {"id": "svc", "kind": "service_group", "instances": 1, "cores": )" + std::to_string(cores) +
-           R"(, "service_ms": {"dist": "exp", "mean": )" + std::to_string(serviceMs) +
-           R"(}, "queue_capacity": )" + std::to_string(queue) + R"(}],
+      {"id": "c", "kind": "client", "target": "svc", "rate_rps": )" +
+           std::to_string(rateRps) + R"(, "timeout_ms": )" + std::to_string(timeoutMs) + R"(},
+      {"id": "svc", "kind": "service_group", "instances": 1, "cores": )" +
+           std::to_string(cores) + R"(, "service_ms": {"dist": "exp", "mean": )" +
+           std::to_string(serviceMs) + R"(}, "queue_capacity": )" + std::to_string(queue) + R"(}],
       "links": [{"a": "c", "b": "svc", "latency_ms": {"median": 0, "p99": 0}}]})";
 }
 
@@ -64,7 +64,8 @@ inline Table parseCsv(const std::string& text) {
     while (std::getline(in, line)) {
         std::stringstream ls(line);
         std::size_t i = 0;
-        for (std::string v; std::getline(ls, v, ',') && i < names.size(); ++i) t.cols[names[i]].push_back(std::stod(v));
+        for (std::string v; std::getline(ls, v, ',') && i < names.size(); ++i)
+            t.cols[names[i]].push_back(std::stod(v));
         ++t.rows;
     }
     return t;

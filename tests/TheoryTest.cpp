@@ -7,7 +7,9 @@
 
 namespace {
 
-double factorial(int n) { return n <= 1 ? 1.0 : n * factorial(n - 1); }
+double factorial(int n) {
+    return n <= 1 ? 1.0 : n * factorial(n - 1);
+}
 
 // Erlang C: probability that an arrival waits, with offered load a = lambda / mu on c servers.
 double erlangC(int c, double a) {
@@ -24,7 +26,10 @@ double mmcMeanResponse(int c, double lambda, double mu) {
 // M/M/c/K: probability that an arrival finds all K places (c in service + K - c waiting) taken.
 double mmckBlocking(int c, int K, double a) {
     double norm = 0;
-    auto p = [&](int n) { return n < c ? std::pow(a, n) / factorial(n) : std::pow(a, n) / (factorial(c) * std::pow(c, n - c)); };
+    auto p = [&](int n) {
+        return n < c ? std::pow(a, n) / factorial(n)
+                     : std::pow(a, n) / (factorial(c) * std::pow(c, n - c));
+    };
     for (int n = 0; n <= K; ++n) norm += p(n);
     return p(K) / norm;
 }
@@ -71,18 +76,21 @@ TEST_P(MmcTheory, MeanResponseMatchesErlangC) {
     const double serviceMs = 10.0, mu = 1000.0 / serviceMs;
     const double lambda = rho * c * mu;
     const double duration = customers / lambda;
-    const auto result = cs::test::run(cs::test::parse(cs::test::mmcScenario(lambda, c, serviceMs, 10'000'000, duration)));
+    const auto result = cs::test::run(
+        cs::test::parse(cs::test::mmcScenario(lambda, c, serviceMs, 10'000'000, duration)));
     const auto table = cs::test::parseCsv(result.metricsCsvText);
     const BatchMeans bm = batchMeans(table, 30);
     const double theory = mmcMeanResponse(c, lambda, mu) * 1000.0;
     EXPECT_NEAR(bm.mean, theory, 0.03 * theory) << "c=" << c << " rho=" << rho;
-    EXPECT_LT(bm.halfWidth95, 0.01 * bm.mean) << "the run is too short for a 1% confidence interval";
+    EXPECT_LT(bm.halfWidth95, 0.01 * bm.mean)
+        << "the run is too short for a 1% confidence interval";
     // Nothing is lost or dropped in an infinite-room queue.
     EXPECT_EQ(result.summary.failedTotal(), 0u);
 
     // Little's law: time-average number in the system = throughput x mean time in the system.
     const auto& inFlight = table["in_flight"];
-    const double L = std::accumulate(inFlight.begin() + static_cast<long>(table.rows / 50), inFlight.end(), 0.0) /
+    const double L = std::accumulate(inFlight.begin() + static_cast<long>(table.rows / 50),
+                                     inFlight.end(), 0.0) /
                      static_cast<double>(table.rows - table.rows / 50);
     const double lambdaW = result.summary.throughput_rps * result.summary.latency_mean / 1000.0;
     EXPECT_NEAR(L, lambdaW, 0.03 * lambdaW);
@@ -90,8 +98,8 @@ TEST_P(MmcTheory, MeanResponseMatchesErlangC) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ErlangC, MmcTheory,
-                         ::testing::Values(QueueCase{1, 0.5, 1.5e6}, QueueCase{1, 0.8, 8e6}, QueueCase{4, 0.5, 1.5e6},
-                                           QueueCase{4, 0.8, 3e6}),
+                         ::testing::Values(QueueCase{1, 0.5, 1.5e6}, QueueCase{1, 0.8, 8e6},
+                                           QueueCase{4, 0.5, 1.5e6}, QueueCase{4, 0.8, 3e6}),
                          [](const auto& info) {
                              std::string name = "c";
                              name += std::to_string(info.param.cores);
@@ -105,9 +113,12 @@ TEST(Theory, MmckBlockingProbability) {
     const double serviceMs = 10.0, mu = 100.0;
     for (double rho : {0.7, 0.9, 1.2}) {
         const double lambda = rho * c * mu;
-        const auto result = cs::test::run(cs::test::parse(cs::test::mmcScenario(lambda, c, serviceMs, queue, 1e6 / lambda, 3)));
-        const double blocked = static_cast<double>(result.summary.failed[static_cast<int>(cs::core::ErrorReason::Dropped)]) /
-                               static_cast<double>(result.summary.issued);
+        const auto result = cs::test::run(
+            cs::test::parse(cs::test::mmcScenario(lambda, c, serviceMs, queue, 1e6 / lambda, 3)));
+        const double blocked =
+            static_cast<double>(
+                result.summary.failed[static_cast<int>(cs::core::ErrorReason::Dropped)]) /
+            static_cast<double>(result.summary.issued);
         const double theory = mmckBlocking(c, K, lambda / mu);
         EXPECT_NEAR(blocked, theory, 0.03 * theory) << "rho=" << rho;
     }

@@ -27,7 +27,8 @@ constexpr double kWindowS = 60.0; // rolling chart window
 const QColor kBlue(0, 114, 178), kOrange(230, 159, 0), kGreen(0, 158, 115), kVermillion(213, 94, 0),
     kSky(86, 180, 233);
 
-QLineSeries* addSeries(QChart* chart, const QString& name, const QColor& colour, QValueAxis* x, QValueAxis* y) {
+QLineSeries* addSeries(QChart* chart, const QString& name, const QColor& colour, QValueAxis* x,
+                       QValueAxis* y) {
     auto* s = new QLineSeries;
     s->setName(name);
     QPen pen(colour);
@@ -50,7 +51,8 @@ MainWindow::MainWindow() : controller_(thread_.controller()) {
     auto* tools = addToolBar(tr("Run"));
     tools->setObjectName(QStringLiteral("runToolbar"));
     tools->addAction(tr("▶ Play"), this, &MainWindow::play);
-    tools->addAction(tr("⏸ Pause"), controller_, [this] { QMetaObject::invokeMethod(controller_, &SimController::pause); });
+    tools->addAction(tr("⏸ Pause"), controller_,
+                     [this] { QMetaObject::invokeMethod(controller_, &SimController::pause); });
     auto* speed = new QComboBox;
     speed->setObjectName(QStringLiteral("speed"));
     for (double s : {0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0}) speed->addItem(tr("%1×").arg(s), s);
@@ -84,7 +86,8 @@ MainWindow::MainWindow() : controller_(thread_.controller()) {
 
     nodeTable_ = new QTableWidget(0, 4);
     nodeTable_->setObjectName(QStringLiteral("nodes"));
-    nodeTable_->setHorizontalHeaderLabels({tr("Node"), tr("State"), tr("Busy cores"), tr("Queued")});
+    nodeTable_->setHorizontalHeaderLabels(
+        {tr("Node"), tr("State"), tr("Busy cores"), tr("Queued")});
     nodeTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     nodeTable_->verticalHeader()->hide();
     nodeTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -105,7 +108,8 @@ MainWindow::MainWindow() : controller_(thread_.controller()) {
 
 MainWindow::~MainWindow() = default;
 
-QChart* MainWindow::makeChart(const QString& title, const QString& yTitle, QValueAxis*& x, QValueAxis*& y) {
+QChart* MainWindow::makeChart(const QString& title, const QString& yTitle, QValueAxis*& x,
+                              QValueAxis*& y) {
     auto* chart = new QChart;
     chart->setTitle(title);
     QFont tf = font();
@@ -131,7 +135,7 @@ QChart* MainWindow::makeChart(const QString& title, const QString& yTitle, QValu
     return chart;
 }
 
-bool MainWindow::openScenario(const QString& path) {
+bool MainWindow::openScenario(const QString& path, QString* error) {
     QFile f(path);
     core::LoadResult loaded;
     if (!f.open(QIODevice::ReadOnly)) {
@@ -140,7 +144,11 @@ bool MainWindow::openScenario(const QString& path) {
         loaded = core::loadScenarioText(f.readAll().toStdString(), path.toStdString());
     }
     if (!loaded.ok) {
-        QMessageBox::critical(this, tr("Cannot open scenario"), QString::fromStdString(loaded.error));
+        if (error)
+            *error = QString::fromStdString(loaded.error);
+        else
+            QMessageBox::critical(this, tr("Cannot open scenario"),
+                                  QString::fromStdString(loaded.error));
         return false;
     }
     setWindowTitle(tr("%1 — ClusterSim").arg(QString::fromStdString(loaded.scenario.name)));
@@ -150,7 +158,9 @@ bool MainWindow::openScenario(const QString& path) {
     return true;
 }
 
-void MainWindow::play() { QMetaObject::invokeMethod(controller_, &SimController::play); }
+void MainWindow::play() {
+    QMetaObject::invokeMethod(controller_, &SimController::play);
+}
 
 void MainWindow::screenshotAfter(double simS, const QString& png) {
     screenshotAt_ = simS;
@@ -168,7 +178,8 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
         latest_ = r.t_s;
     }
     for (const auto& e : snap->newLog)
-        log_->addItem(QStringLiteral("%1 s  %2").arg(static_cast<double>(e.time) / 1e6, 0, 'f', 2)
+        log_->addItem(QStringLiteral("%1 s  %2")
+                          .arg(static_cast<double>(e.time) / 1e6, 0, 'f', 2)
                           .arg(QString::fromStdString(e.text)));
     if (!snap->newLog.empty()) log_->scrollToBottom();
 
@@ -176,7 +187,8 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     for (int i = 0; i < static_cast<int>(snap->nodes.size()); ++i) {
         const auto& n = snap->nodes[static_cast<std::size_t>(i)];
         const QStringList cells = {QString::fromStdString(n.name), n.alive ? tr("up") : tr("DOWN"),
-                                   n.cores ? QStringLiteral("%1 / %2").arg(n.busy).arg(n.cores) : QString(),
+                                   n.cores ? QStringLiteral("%1 / %2").arg(n.busy).arg(n.cores)
+                                           : QString(),
                                    n.cores ? QString::number(n.queued) : QString()};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = nodeTable_->item(i, c);
@@ -185,7 +197,8 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
             item->setForeground(n.alive ? palette().text() : QBrush(kVermillion));
         }
     }
-    timeLabel_->setText(tr("t = %1 s / %2 s").arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
+    timeLabel_->setText(tr("t = %1 s / %2 s")
+                            .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
                             .arg(snap->duration_s, 0, 'f', 0));
     refreshCharts();
 
@@ -200,7 +213,8 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
 void MainWindow::refreshCharts() {
     const double from = std::max(0.0, latest_ - kWindowS);
     auto window = [from](const QVector<QPointF>& pts) {
-        auto it = std::lower_bound(pts.begin(), pts.end(), from, [](const QPointF& p, double t) { return p.x() < t; });
+        auto it = std::lower_bound(pts.begin(), pts.end(), from,
+                                   [](const QPointF& p, double t) { return p.x() < t; });
         return QList<QPointF>(it, pts.end());
     };
     auto maxY = [](const QList<QPointF>& pts) {
@@ -208,7 +222,8 @@ void MainWindow::refreshCharts() {
         for (const auto& p : pts) m = std::max(m, p.y());
         return m;
     };
-    const auto a = window(p50Pts_), b = window(p99Pts_), c = window(thrPts_), d = window(offPts_), e = window(errPts_);
+    const auto a = window(p50Pts_), b = window(p99Pts_), c = window(thrPts_), d = window(offPts_),
+               e = window(errPts_);
     p50_->replace(a);
     p99_->replace(b);
     throughput_->replace(c);

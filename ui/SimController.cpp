@@ -50,7 +50,9 @@ void SimController::pause() {
     if (state_ == RunState::Running) setState(RunState::Paused);
 }
 
-void SimController::setSpeed(double speed) { speed_ = speed; }
+void SimController::setSpeed(double speed) {
+    speed_ = speed;
+}
 
 void SimController::runUntilSeconds(double simS) {
     if (!engine_) return;
@@ -87,7 +89,8 @@ void SimController::tick() {
     } else {
         const double elapsedS = static_cast<double>(wall_.restart()) / 1000.0;
         const double speed = speed_ <= 0 ? 1e9 : speed_;
-        target = std::min<core::SimTime>(end, engine_->now() + std::llround(elapsedS * speed * 1e6));
+        target =
+            std::min<core::SimTime>(end, engine_->now() + std::llround(elapsedS * speed * 1e6));
         advanceTo(target);
     }
     publish();
@@ -102,7 +105,9 @@ void SimController::tick() {
     }
 }
 
-void SimController::advanceTo(core::SimTime t) { engine_->runUntil(t); }
+void SimController::advanceTo(core::SimTime t) {
+    engine_->runUntil(t);
+}
 
 void SimController::publish() {
     auto snap = std::make_shared<Snapshot>();

@@ -1,4 +1,5 @@
-// Runs the engine on a worker thread, paced to wall clock x speed, and publishes immutable snapshots.
+// Runs the engine on a worker thread, paced to wall clock x speed, and publishes immutable
+// snapshots.
 #pragma once
 
 #include "Engine.h"
@@ -42,8 +43,8 @@ public slots:
     void load(const cs::core::Scenario& scenario);
     void play();
     void pause();
-    void setSpeed(double speed); // 0.1 .. 100; <= 0 means as fast as possible
-    void runUntilSeconds(double simS); // as fast as possible, then pause
+    void setSpeed(double speed);               // 0.1 .. 100; <= 0 means as fast as possible
+    void runUntilSeconds(double simS);         // as fast as possible, then pause
     void post(const cs::core::Action& action); // stamped with the current sim time
 
 signals:

@@ -1,0 +1,15 @@
+# The app opens the built-in scenario, runs 5 simulated seconds and saves a real screenshot;
+# a bad file given on the command line exits 2 instead of crashing.
+file(REMOVE "${OUT}")
+execute_process(COMMAND "${APP}" --screenshot "${OUT}" --run-for 5 RESULT_VARIABLE rc TIMEOUT 90)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "clustersim --screenshot exited with ${rc}")
+endif()
+file(SIZE "${OUT}" size)
+if(size LESS 20000)
+    message(FATAL_ERROR "screenshot ${OUT} is only ${size} bytes: nothing was drawn")
+endif()
+execute_process(COMMAND "${APP}" "${BAD}" --screenshot "${OUT}.bad.png" RESULT_VARIABLE rc TIMEOUT 30)
+if(NOT rc EQUAL 2)
+    message(FATAL_ERROR "opening a bad scenario exited with ${rc}, expected 2")
+endif()
