@@ -1,9 +1,9 @@
 // clustersim: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
+#include "UiBench.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -21,30 +21,42 @@ int main(int argc, char** argv) {
                             QStringLiteral("Scenario to open (default: the built-in one)."),
                             QStringLiteral("[file]"));
     p.addOption({QStringLiteral("screenshot"),
-                 QStringLiteral("Save a PNG of the window after --run-for seconds and quit."),
+                 QStringLiteral("Run --run-for simulated seconds as fast as possible, save a PNG "
+                                "of the window and quit."),
                  QStringLiteral("OUT.png")});
     p.addOption({QStringLiteral("run-for"),
                  QStringLiteral("Simulated seconds to run before the screenshot."),
                  QStringLiteral("S"), QStringLiteral("10")});
+    p.addOption(
+        {QStringLiteral("bench-ui"), QStringLiteral("Measure frame and chart cost with 200 nodes "
+                                                    "and 2,000 messages, print one line, quit.")});
+    p.addOption({QStringLiteral("bench-seconds"),
+                 QStringLiteral("Wall seconds the UI benchmark measures."), QStringLiteral("S"),
+                 QStringLiteral("10")});
     p.process(app);
 
-    cs::ui::MainWindow window;
-    const QStringList files = p.positionalArguments();
+    if (p.isSet(QStringLiteral("bench-ui")))
+        return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble());
+
     const bool headless = p.isSet(QStringLiteral("screenshot"));
+    cs::ui::MainWindow window(!headless);
+    const QStringList files = p.positionalArguments();
     QString error;
     if (!window.openScenario(files.isEmpty() ? QStringLiteral(":/scenarios/default.clustersim.json")
                                              : files.front(),
                              headless ? &error : nullptr)) {
         if (headless) std::fprintf(stderr, "%s\n", qPrintable(error));
-        return files.isEmpty() ? 1 : 2;
+        if (!files.isEmpty() && !headless)
+            window.openScenario(QStringLiteral(":/scenarios/default.clustersim.json"));
+        else
+            return 2;
     }
     window.show();
-    if (p.isSet(QStringLiteral("screenshot"))) {
-        const QString out = p.value(QStringLiteral("screenshot"));
-        const double runFor = p.value(QStringLiteral("run-for")).toDouble();
-        window.screenshotAfter(runFor, out);
+    if (headless) {
+        window.screenshotAfter(p.value(QStringLiteral("run-for")).toDouble(),
+                               p.value(QStringLiteral("screenshot")));
     } else {
-        window.play();
+        window.offerRecovery();
     }
     return app.exec();
 }

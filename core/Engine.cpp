@@ -249,9 +249,11 @@ std::uint64_t Engine::inFlightRequests() const {
 
 std::vector<NodeView> Engine::nodes() const {
     std::vector<NodeView> out;
-    for (const auto& p : impl_->pnodes) {
+    const std::vector<int> groups = impl_->topo.components();
+    for (std::uint32_t id = 0; id < impl_->pnodes.size(); ++id) {
+        const PNode& p = impl_->pnodes[id];
         if (!p.exists) continue;
-        NodeView v{p.name, impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0};
+        NodeView v{p.name, impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0, id, groups[id]};
         if (p.kind == PKind::Instance || p.kind == PKind::Store) {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
@@ -259,6 +261,40 @@ std::vector<NodeView> Engine::nodes() const {
             v.queued = static_cast<int>(st.queue.size());
         }
         out.push_back(std::move(v));
+    }
+    return out;
+}
+
+std::vector<LinkView> Engine::links() const {
+    std::vector<LinkView> out;
+    const Impl& m = *impl_;
+    for (EdgeId e = 0; e < m.edges.size(); ++e) {
+        const auto [a, b] = m.topo.endpoints(e);
+        if (!m.pnodes[a].exists || !m.pnodes[b].exists) continue;
+        const LinkState& l = m.links[m.edges[e].link];
+        out.push_back(LinkView{a, b, m.specs[l.a].id, m.specs[l.b].id, m.topo.edgeUp(e)});
+    }
+    return out;
+}
+
+std::vector<MessageView> Engine::messages(std::size_t max) const {
+    std::vector<MessageView> out;
+    const Impl& m = *impl_;
+    for (std::uint32_t i = 0; i < m.messages.capacity() && out.size() < max; ++i) {
+        if (!m.messages.live(i)) continue;
+        const Message& msg = m.messages[i];
+        const Route& route = m.topo.routeAt(msg.route);
+        MessageView v;
+        v.response = msg.response;
+        v.path[0] = msg.hop == 0 ? msg.from : route.nodes[msg.hop - 1];
+        v.times[0] = msg.legStart;
+        v.points = 1;
+        for (std::uint16_t h = 0; h < msg.hops && v.points < MessageView::kMaxPoints; ++h) {
+            v.path[v.points] = route.nodes[msg.hop + h];
+            v.times[v.points] = msg.cross[h];
+            ++v.points;
+        }
+        out.push_back(v);
     }
     return out;
 }

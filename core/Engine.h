@@ -30,6 +30,24 @@ struct NodeView {
     NodeKind kind;
     bool alive;
     int busy, cores, queued;
+    std::uint32_t id = 0; // physical node id: stable for the whole run
+    int partition = -1;   // connected component of the live graph; -1 when dead
+};
+
+// A physical link: one edge of a scenario link (a link to a group has one per instance).
+struct LinkView {
+    std::uint32_t a, b;        // physical node ids
+    std::string specA, specB;  // the scenario link it belongs to
+    bool up;
+};
+
+// A message on the wire, for animation: it leaves path[0] at times[0] and reaches path[i] at times[i].
+struct MessageView {
+    static constexpr int kMaxPoints = 5;
+    std::uint32_t path[kMaxPoints];
+    SimTime times[kMaxPoints];
+    int points = 0;
+    bool response = false;
 };
 
 class Engine {
@@ -59,6 +77,9 @@ public:
 
     Summary summary() const;
     std::vector<NodeView> nodes() const;
+    std::vector<LinkView> links() const;
+    // Up to `max` messages in flight, oldest slots first (a stable, cheap sample).
+    std::vector<MessageView> messages(std::size_t max) const;
     std::vector<int> partitionGroups() const;
     std::uint64_t inFlightRequests() const; // counted from the live request table
 

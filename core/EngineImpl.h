@@ -32,6 +32,7 @@ struct Message {
     bool response = false;
     ErrorReason error = ErrorReason::Ok;
     SimTime sent = 0;                // first send: faults after it may have caught the message
+    SimTime legStart = 0;            // when this leg left its first node (for animation)
     SimTime cross[kInlineHops] = {}; // when each link of this leg is crossed
 };
 

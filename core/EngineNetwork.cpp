@@ -62,6 +62,7 @@ void Engine::Impl::launchLeg(Message m, SimTime t0) {
             m.cross[i] = std::llround(t);
         }
         m.hops = hops;
+        m.legStart = t0;
         const SimTime arrival = m.cross[hops - 1];
         if (arrival == t0) { // nothing can happen on the way: hand it over now
             if (static_cast<std::size_t>(m.hop + hops) == total) {

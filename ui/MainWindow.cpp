@@ -1,239 +1,373 @@
 #include "MainWindow.h"
 
+#include "AutoLayout.h"
+#include "ChartsPanel.h"
+#include "DocumentCommands.h"
+#include "Inspector.h"
+#include "LiveSync.h"
+#include "NodeItem.h"
+#include "Palette.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+
 #include "ScenarioIO.h"
 
+#include <QAction>
 #include <QApplication>
-#include <QChart>
-#include <QChartView>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFile>
-#include <QHeaderView>
+#include <QFileInfo>
 #include <QLabel>
-#include <QLineSeries>
 #include <QListWidget>
-#include <QMessageBox>
-#include <QSplitter>
-#include <QTableWidget>
+#include <QMenuBar>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
-#include <QValueAxis>
-
-#include <algorithm>
 
 namespace cs::ui {
-namespace {
-constexpr double kWindowS = 60.0; // rolling chart window
-// Okabe-Ito colours: distinguishable with colour-blindness and on a projector.
-const QColor kBlue(0, 114, 178), kOrange(230, 159, 0), kGreen(0, 158, 115), kVermillion(213, 94, 0),
-    kSky(86, 180, 233);
+using core::NodeKind;
 
-QLineSeries* addSeries(QChart* chart, const QString& name, const QColor& colour, QValueAxis* x,
-                       QValueAxis* y) {
-    auto* s = new QLineSeries;
-    s->setName(name);
-    QPen pen(colour);
-    pen.setWidthF(3.0);
-    s->setPen(pen);
-    chart->addSeries(s);
-    s->attachAxis(x);
-    s->attachAxis(y);
-    return s;
-}
-} // namespace
+MainWindow::MainWindow(bool interactive)
+    : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1600, 1000);
+    QFont f = font();
+    f.setPointSizeF(std::max(11.0, f.pointSizeF() * 1.15)); // readable from the back of a classroom
+    setFont(f);
 
-MainWindow::MainWindow() : controller_(thread_.controller()) {
-    setWindowTitle(tr("ClusterSim"));
-    resize(1400, 900);
-    QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    setFont(big);
+    m_scene = new TopologyScene(m_doc, this);
+    m_view = new TopologyView(m_scene);
+    setCentralWidget(m_view);
+    m_scene->setActionSink([this](const core::Action& a) { post(a); });
+    connect(m_scene, &TopologyScene::statusMessage, this,
+            [this](const QString& s) { statusBar()->showMessage(s, 6000); });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
 
-    auto* tools = addToolBar(tr("Run"));
-    tools->setObjectName(QStringLiteral("runToolbar"));
-    tools->addAction(tr("▶ Play"), this, &MainWindow::play);
-    tools->addAction(tr("⏸ Pause"), controller_,
-                     [this] { QMetaObject::invokeMethod(controller_, &SimController::pause); });
-    auto* speed = new QComboBox;
-    speed->setObjectName(QStringLiteral("speed"));
-    for (double s : {0.1, 0.5, 1.0, 2.0, 5.0, 10.0, 100.0}) speed->addItem(tr("%1×").arg(s), s);
-    speed->addItem(tr("max"), 0.0);
-    speed->setCurrentIndex(2);
-    connect(speed, &QComboBox::currentIndexChanged, this, [this, speed](int i) {
-        const double v = speed->itemData(i).toDouble();
-        QMetaObject::invokeMethod(controller_, [c = controller_, v] { c->setSpeed(v); });
+    m_charts = new ChartsPanel;
+    m_inspector = new Inspector(m_doc);
+    buildDocks();
+    buildActions();
+
+    m_sync = new LiveSync(
+        m_doc, [this](const core::Action& a) { post(a); }, [this] { reloadEngine(); }, this);
+    connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &Document::reloaded, this, &MainWindow::updateTitle);
+    connect(m_doc, &Document::metaChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
+
+    m_chartTimer = new QTimer(this);
+    // Each chart refreshes 4 times a second; the work is spread over three timer ticks.
+    m_chartTimer->setInterval(83);
+    connect(m_chartTimer, &QTimer::timeout, this, [this, part = 0]() mutable {
+        m_charts->refreshCharts(2 * part, 2 * part + 2);
+        part = (part + 1) % 3;
     });
-    tools->addWidget(speed);
-    timeLabel_ = new QLabel;
-    timeLabel_->setObjectName(QStringLiteral("simTime"));
-    timeLabel_->setMinimumWidth(220);
-    tools->addSeparator();
-    tools->addWidget(timeLabel_);
-
-    auto* charts = new QSplitter(Qt::Vertical);
-    QChart* lat = makeChart(tr("Latency (successful requests)"), tr("ms"), latX_, latY_);
-    p50_ = addSeries(lat, tr("p50"), kBlue, latX_, latY_);
-    p99_ = addSeries(lat, tr("p99"), kVermillion, latX_, latY_);
-    QChart* thr = makeChart(tr("Throughput and errors"), tr("requests/s"), thrX_, thrY_);
-    offered_ = addSeries(thr, tr("offered"), kSky, thrX_, thrY_);
-    throughput_ = addSeries(thr, tr("throughput"), kGreen, thrX_, thrY_);
-    errors_ = addSeries(thr, tr("errors"), kOrange, thrX_, thrY_);
-    for (QChart* c : {lat, thr}) {
-        auto* view = new QChartView(c);
-        view->setRenderHint(QPainter::Antialiasing);
-        charts->addWidget(view);
-    }
-    setCentralWidget(charts);
-
-    nodeTable_ = new QTableWidget(0, 4);
-    nodeTable_->setObjectName(QStringLiteral("nodes"));
-    nodeTable_->setHorizontalHeaderLabels(
-        {tr("Node"), tr("State"), tr("Busy cores"), tr("Queued")});
-    nodeTable_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    nodeTable_->verticalHeader()->hide();
-    nodeTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto* nodesDock = new QDockWidget(tr("Nodes"));
-    nodesDock->setObjectName(QStringLiteral("nodesDock"));
-    nodesDock->setWidget(nodeTable_);
-    addDockWidget(Qt::RightDockWidgetArea, nodesDock);
-
-    log_ = new QListWidget;
-    log_->setObjectName(QStringLiteral("eventLog"));
-    auto* logDock = new QDockWidget(tr("Event log"));
-    logDock->setObjectName(QStringLiteral("logDock"));
-    logDock->setWidget(log_);
-    addDockWidget(Qt::RightDockWidgetArea, logDock);
-
-    connect(controller_, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
+    m_chartTimer->start();
+    m_autosaveTimer = new QTimer(this);
+    m_autosaveTimer->setInterval(60'000);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    if (m_interactive) m_autosaveTimer->start();
+    statusBar()->showMessage(
+        tr("Press Play (Space) to start; right-click nodes and links to break things."));
 }
 
 MainWindow::~MainWindow() = default;
 
-QChart* MainWindow::makeChart(const QString& title, const QString& yTitle, QValueAxis*& x,
-                              QValueAxis*& y) {
-    auto* chart = new QChart;
-    chart->setTitle(title);
-    QFont tf = font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.2);
-    tf.setBold(true);
-    chart->setTitleFont(tf);
-    chart->legend()->setFont(font());
-    chart->legend()->setAlignment(Qt::AlignRight);
-    x = new QValueAxis;
-    x->setTitleText(tr("simulated time (s)"));
-    y = new QValueAxis;
-    y->setTitleText(yTitle);
-    for (QValueAxis* a : {x, y}) {
-        a->setLabelsFont(font());
-        a->setTitleFont(font());
+void MainWindow::buildDocks() {
+    auto dock = [this](const QString& title, const QString& name, QWidget* w,
+                       Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    auto* palette = new QListWidget;
+    palette->setObjectName(QStringLiteral("palette"));
+    palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
+    for (auto k : {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
+                   NodeKind::Datastore, NodeKind::Replica}) {
+        auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
+        item->setData(Qt::UserRole, static_cast<int>(k));
+        item->setForeground(palette::roleColour(k));
     }
-    y->setLabelFormat(QStringLiteral("%.0f"));
-    x->setLabelFormat(QStringLiteral("%.0f"));
-    x->setRange(0, kWindowS);
-    y->setRange(0, 1);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    return chart;
+    connect(palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        addNodeOfKind(static_cast<NodeKind>(item->data(Qt::UserRole).toInt()),
+                      m_view->mapToScene(m_view->viewport()->rect().center()));
+    });
+    dock(tr("Add"), QStringLiteral("paletteDock"), palette, Qt::LeftDockWidgetArea);
+    m_lesson = new QTextBrowser;
+    m_lesson->setObjectName(QStringLiteral("lesson"));
+    dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lesson, Qt::LeftDockWidgetArea);
+    dock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::RightDockWidgetArea);
+    m_log = new QListWidget;
+    m_log->setObjectName(QStringLiteral("eventLog"));
+    m_log->setWordWrap(true);
+    m_log->setToolTip(tr("Faults and reactions; click one to select what it is about"));
+    connect(m_log, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        m_scene->selectSubject(item->data(Qt::UserRole).toString());
+    });
+    dock(tr("Event log"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
+    dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {430}, Qt::Vertical);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {200}, Qt::Horizontal);
 }
 
-bool MainWindow::openScenario(const QString& path, QString* error) {
-    QFile f(path);
-    core::LoadResult loaded;
-    if (!f.open(QIODevice::ReadOnly)) {
-        loaded.error = path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")";
-    } else {
-        loaded = core::loadScenarioText(f.readAll().toStdString(), path.toStdString());
-    }
-    if (!loaded.ok) {
-        if (error)
-            *error = QString::fromStdString(loaded.error);
+void MainWindow::buildActions() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(tr("Save Session as Scenario…"), this, &MainWindow::saveSessionAs)
+        ->setToolTip(tr(
+            "Save with everything you did during the run as its timeline, to replay it exactly"));
+    file->addSeparator();
+    file->addAction(tr("Export Metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addAction(tr("Export Topology as PNG or SVG…"), this, &MainWindow::exportTopology);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, m_scene, &TopologyScene::deleteSelection);
+    edit->addAction(tr("Auto-&arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        m_doc->undoStack()->push(new MoveNodesCommand(m_doc, autoLayout(m_doc->scenario())));
+        m_view->fitAll();
+    });
+
+    auto* sim = menuBar()->addMenu(tr("&Simulation"));
+    auto* run = addToolBar(tr("Run"));
+    run->setObjectName(QStringLiteral("runToolbar"));
+    run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_playPause = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this);
+    m_playPause->setShortcut(Qt::Key_Space);
+    m_playPause->setToolTip(tr("Play or pause the simulation (Space)"));
+    connect(m_playPause, &QAction::triggered, this, [this] {
+        if (m_last && m_last->state == RunState::Running)
+            pause();
         else
-            QMessageBox::critical(this, tr("Cannot open scenario"),
-                                  QString::fromStdString(loaded.error));
-        return false;
+            play();
+    });
+    QAction* step =
+        new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this);
+    step->setShortcut(Qt::Key_Period);
+    step->setToolTip(tr("Run one metrics interval, then pause (.)"));
+    connect(step, &QAction::triggered, this,
+            [this] { QMetaObject::invokeMethod(m_controller, &SimController::step); });
+    QAction* reset =
+        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"), this);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reset->setToolTip(tr("Start the run again from t = 0 (Ctrl+R)"));
+    connect(reset, &QAction::triggered, this, &MainWindow::reloadEngine);
+    for (QAction* a : {m_playPause, step, reset}) {
+        run->addAction(a);
+        sim->addAction(a);
     }
-    setWindowTitle(tr("%1 — ClusterSim").arg(QString::fromStdString(loaded.scenario.name)));
-    for (auto* v : {&p50Pts_, &p99Pts_, &thrPts_, &offPts_, &errPts_}) v->clear();
-    log_->clear();
-    QMetaObject::invokeMethod(controller_, [c = controller_, s = loaded.scenario] { c->load(s); });
-    return true;
+    run->addSeparator();
+    run->addWidget(new QLabel(tr(" Speed ")));
+    m_speed = new QComboBox;
+    m_speed->setObjectName(QStringLiteral("speed"));
+    m_speed->setToolTip(tr("Simulated seconds per wall-clock second"));
+    for (double s : {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 100.0})
+        m_speed->addItem(tr("%1×").arg(s), s);
+    m_speed->addItem(tr("max"), 0.0);
+    m_speed->setCurrentIndex(3);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const double v = m_speed->itemData(i).toDouble();
+        QMetaObject::invokeMethod(m_controller, [c = m_controller, v] { c->setSpeed(v); });
+    });
+    run->addWidget(m_speed);
+    run->addWidget(new QLabel(tr("  Seed ")));
+    m_seed = new QSpinBox;
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, 2'000'000'000);
+    m_seed->setToolTip(tr("Random seed: the same seed gives the same run"));
+    m_seed->setKeyboardTracking(false);
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
+        if (static_cast<std::uint64_t>(v) == m_doc->scenario().seed) return;
+        core::Scenario meta = m_doc->scenario();
+        meta.seed = static_cast<std::uint64_t>(v);
+        m_doc->setScenarioMeta(meta);
+        reloadEngine();
+    });
+    run->addWidget(m_seed);
+    m_time = new QLabel;
+    m_time->setObjectName(QStringLiteral("simTime"));
+    m_time->setMinimumWidth(260);
+    QFont tf = m_time->font();
+    tf.setBold(true);
+    m_time->setFont(tf);
+    run->addWidget(new QLabel(QStringLiteral("  ")));
+    run->addWidget(m_time);
+
+    auto* tools = addToolBar(tr("Topology"));
+    tools->setObjectName(QStringLiteral("topologyToolbar"));
+    m_connect = tools->addAction(tr("Connect"));
+    m_connect->setCheckable(true);
+    m_connect->setToolTip(tr("Drag from one node to another to link them (or hold Shift)"));
+    connect(m_connect, &QAction::toggled, m_scene, &TopologyScene::setConnectMode);
+    QAction* fit = tools->addAction(tr("Fit"), m_view, &TopologyView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fit->setToolTip(tr("Fit the topology to the window (Ctrl+0)"));
+    QAction* kill = new QAction(tr("Kill / Restart Selected"), this);
+    kill->setShortcut(Qt::Key_K);
+    connect(kill, &QAction::triggered, this, [this] {
+        for (QGraphicsItem* item : m_scene->selectedItems())
+            if (auto* n = dynamic_cast<NodeItem*>(item))
+                m_scene->killOrRestart(n->name(), n->alive());
+    });
+    QAction* cut = new QAction(tr("Cut / Heal Selected Link"), this);
+    cut->setShortcut(Qt::Key_C);
+    connect(cut, &QAction::triggered, this, [this] {
+        for (QGraphicsItem* item : m_scene->selectedItems())
+            if (auto* l = dynamic_cast<LinkItem*>(item)) m_scene->cutOrHeal(l, l->isUp());
+    });
+    QAction* partition = new QAction(tr("Partition Selection from the Rest"), this);
+    partition->setShortcut(Qt::Key_P);
+    connect(partition, &QAction::triggered, m_scene, &TopologyScene::partitionSelection);
+    sim->addSeparator();
+    for (QAction* a : {kill, cut, partition}) {
+        sim->addAction(a);
+        addAction(a);
+    }
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(fit);
+    viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this,
+                        [this] { m_view->zoomBy(1.25); });
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
+                        [this] { m_view->zoomBy(0.8); });
+    viewMenu->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::post(const core::Action& a) {
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, a] { c->post(a); });
+}
+
+void MainWindow::reloadEngine() {
+    const core::Scenario s = m_doc->scenario();
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->load(s); });
+    m_sync->resync();
 }
 
 void MainWindow::play() {
-    QMetaObject::invokeMethod(controller_, &SimController::play);
+    QMetaObject::invokeMethod(m_controller, &SimController::play);
+}
+void MainWindow::pause() {
+    QMetaObject::invokeMethod(m_controller, &SimController::pause);
 }
 
 void MainWindow::screenshotAfter(double simS, const QString& png) {
-    screenshotAt_ = simS;
-    screenshotPath_ = png;
-    QMetaObject::invokeMethod(controller_, [c = controller_, simS] { c->runUntilSeconds(simS); });
+    m_screenshotAt = simS;
+    m_screenshotPath = png;
+    resize(1600, 1000);
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
 void MainWindow::onSnapshot(const SnapshotPtr& snap) {
-    for (const auto& r : snap->newRows) {
-        p50Pts_.append({r.t_s, r.latency_ms_p50});
-        p99Pts_.append({r.t_s, r.latency_ms_p99});
-        thrPts_.append({r.t_s, r.throughput_rps});
-        offPts_.append({r.t_s, r.offered_rps});
-        errPts_.append({r.t_s, r.error_rps});
-        latest_ = r.t_s;
+    if (snap->generation != m_generation) { // a new run: start the charts and log afresh
+        m_generation = snap->generation;
+        m_charts->clear();
+        m_log->clear();
     }
-    for (const auto& e : snap->newLog)
-        log_->addItem(QStringLiteral("%1 s  %2")
-                          .arg(static_cast<double>(e.time) / 1e6, 0, 'f', 2)
-                          .arg(QString::fromStdString(e.text)));
-    if (!snap->newLog.empty()) log_->scrollToBottom();
-
-    nodeTable_->setRowCount(static_cast<int>(snap->nodes.size()));
-    for (int i = 0; i < static_cast<int>(snap->nodes.size()); ++i) {
-        const auto& n = snap->nodes[static_cast<std::size_t>(i)];
-        const QStringList cells = {QString::fromStdString(n.name), n.alive ? tr("up") : tr("DOWN"),
-                                   n.cores ? QStringLiteral("%1 / %2").arg(n.busy).arg(n.cores)
-                                           : QString(),
-                                   n.cores ? QString::number(n.queued) : QString()};
-        for (int c = 0; c < cells.size(); ++c) {
-            auto* item = nodeTable_->item(i, c);
-            if (!item) nodeTable_->setItem(i, c, item = new QTableWidgetItem);
-            item->setText(cells[c]);
-            item->setForeground(n.alive ? palette().text() : QBrush(kVermillion));
-        }
+    m_last = snap;
+    m_scene->applySnapshot(*snap);
+    m_charts->addSnapshot(*snap);
+    for (const auto& e : snap->newLog) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1 s — %2")
+                                             .arg(static_cast<double>(e.time) / 1e6, 0, 'f', 2)
+                                             .arg(QString::fromStdString(e.text)));
+        item->setData(Qt::UserRole, QString::fromStdString(e.subject));
+        m_log->addItem(item);
     }
-    timeLabel_->setText(tr("t = %1 s / %2 s")
-                            .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
-                            .arg(snap->duration_s, 0, 'f', 0));
-    refreshCharts();
+    if (!snap->newLog.empty()) m_log->scrollToBottom();
+    const auto& s = snap->summary;
+    m_time->setText(tr("t = %1 / %2 s   ·   %3   ·   %4 req/s ok")
+                        .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
+                        .arg(snap->duration_s, 0, 'f', 0)
+                        .arg(QString::fromLatin1(toString(snap->state)))
+                        .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
+    const bool running = snap->state == RunState::Running;
+    m_playPause->setText(running ? tr("Pause") : tr("Play"));
+    m_playPause->setIcon(
+        style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    if (snap->state == RunState::Error && !snap->newLog.empty())
+        statusBar()->showMessage(QString::fromStdString(snap->newLog.back().text));
 
-    if (screenshotAt_ >= 0 && static_cast<double>(snap->simTime) / 1e6 >= screenshotAt_ - 1e-9) {
-        screenshotAt_ = -1;
+    if (m_screenshotAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_screenshotAt - 1e-9) {
+        m_screenshotAt = -1;
+        m_charts->refresh();
+        m_view->fitAll();
         QApplication::processEvents();
-        const bool ok = grab().save(screenshotPath_);
+        const bool ok = grab().save(m_screenshotPath);
         QApplication::exit(ok ? 0 : 1);
     }
 }
 
-void MainWindow::refreshCharts() {
-    const double from = std::max(0.0, latest_ - kWindowS);
-    auto window = [from](const QVector<QPointF>& pts) {
-        auto it = std::lower_bound(pts.begin(), pts.end(), from,
-                                   [](const QPointF& p, double t) { return p.x() < t; });
-        return QList<QPointF>(it, pts.end());
-    };
-    auto maxY = [](const QList<QPointF>& pts) {
-        double m = 0;
-        for (const auto& p : pts) m = std::max(m, p.y());
-        return m;
-    };
-    const auto a = window(p50Pts_), b = window(p99Pts_), c = window(thrPts_), d = window(offPts_),
-               e = window(errPts_);
-    p50_->replace(a);
-    p99_->replace(b);
-    throughput_->replace(c);
-    offered_->replace(d);
-    errors_->replace(e);
-    for (QValueAxis* x : {latX_, thrX_}) x->setRange(from, std::max(from + kWindowS, latest_));
-    const double latMax = std::max(1.0, maxY(b) * 1.15);
-    const double thrMax = std::max({1.0, maxY(c), maxY(d), maxY(e)}) * 1.15;
-    latY_->setRange(0, latMax);
-    thrY_->setRange(0, thrMax);
+void MainWindow::onSelectionChanged() {
+    const auto items = m_scene->selectedItems();
+    if (items.size() == 1) {
+        if (auto* l = dynamic_cast<LinkItem*>(items.front()))
+            return m_inspector->showLink(l->specA(), l->specB());
+    }
+    const auto ids = m_scene->selectedSpecIds();
+    if (ids.size() == 1) return m_inspector->showNode(QString::fromStdString(ids.front()));
+    m_inspector->showScenario();
+}
+
+void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
+    core::NodeSpec n;
+    n.kind = kind;
+    const QString base = palette::kindLabel(kind).replace(' ', '_');
+    for (int k = 1;; ++k) {
+        n.id = QStringLiteral("%1%2").arg(base).arg(k).toStdString();
+        if (m_doc->nodeIndex(n.id) < 0 && !core::isPossibleMember(m_doc->scenario(), n.id)) break;
+    }
+    n.x = at.x();
+    n.y = at.y();
+    if (kind == NodeKind::Client) { // a sensible first target
+        for (const auto& o : m_doc->scenario().nodes)
+            if (o.kind == NodeKind::LoadBalancer || o.kind == NodeKind::ServiceGroup) {
+                n.target = o.id;
+                break;
+            }
+    }
+    if (kind == NodeKind::LoadBalancer)
+        for (const auto& o : m_doc->scenario().nodes)
+            if (o.kind == NodeKind::ServiceGroup) {
+                n.group = o.id;
+                break;
+            }
+    m_doc->undoStack()->push(new AddNodeCommand(m_doc, n));
+    m_scene->selectSubject(QString::fromStdString(n.id));
+}
+
+void MainWindow::updateTitle() {
+    const QString name = QString::fromStdString(m_doc->scenario().name);
+    const QString file = m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(':')
+                             ? tr("untitled")
+                             : QFileInfo(m_doc->filePath()).fileName();
+    setWindowTitle(QStringLiteral("%1 (%2)[*] — ClusterSim").arg(name, file));
+    setWindowModified(m_doc->isModified());
+    if (m_lesson) m_lesson->setMarkdown(QString::fromStdString(m_doc->scenario().lesson));
+    if (m_seed) {
+        const QSignalBlocker block(m_seed);
+        m_seed->setValue(static_cast<int>(m_doc->scenario().seed));
+    }
 }
 
 } // namespace cs::ui

@@ -1,51 +1,102 @@
-// The main window (placeholder until the app issue): run controls, live charts, nodes and event
-// log.
+// The main window: topology in the centre, palette left, inspector and event log right, charts
+// below, run toolbar on top. It wires the parts together; each part owns its own behaviour.
 #pragma once
 
+#include "Document.h"
 #include "SimController.h"
 
 #include <QMainWindow>
-#include <QPointF>
-#include <QVector>
+#include <QPointer>
 
-class QChart;
+class QAction;
+class QComboBox;
 class QLabel;
-class QLineSeries;
 class QListWidget;
-class QTableWidget;
-class QValueAxis;
+class QSpinBox;
+class QTextBrowser;
+class QTimer;
 
 namespace cs::ui {
+
+class ChartsPanel;
+class Inspector;
+class LiveSync;
+class TopologyScene;
+class TopologyView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow();
+    // `interactive` false: no dialogs and no autosave recovery prompt (tests, screenshots,
+    // benchmarks).
+    explicit MainWindow(bool interactive = true);
     ~MainWindow() override;
-    // Loads a scenario file (or a ":/" resource). On error the open document is untouched and the
-    // loader's message goes to *error, or, when error is null, to a dialog.
+
+    // Opens a file (or ":/" resource). On error the open document is untouched; the loader's
+    // message goes to a dialog (interactive) or to *error.
     bool openScenario(const QString& path, QString* error = nullptr);
+    void openScenarioValue(const core::Scenario& s, const QString& path);
+    bool saveTo(const QString& path, QString* error = nullptr);
     void play();
+    void pause();
     // Runs to `simS` as fast as possible, saves a PNG of the window and quits the application.
     void screenshotAfter(double simS, const QString& png);
+    void offerRecovery();
+
+    Document* document() { return m_doc; }
+    TopologyScene* scene() { return m_scene; }
+    TopologyView* view() { return m_view; }
+    ChartsPanel* charts() { return m_charts; }
+    SimController* controller() { return m_controller; }
+    SnapshotPtr lastSnapshot() const { return m_last; }
+    void post(const core::Action& a);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
 
 private:
+    void buildActions();
+    void buildDocks();
     void onSnapshot(const SnapshotPtr& snap);
-    void refreshCharts();
-    QChart* makeChart(const QString& title, const QString& yTitle, QValueAxis*& x, QValueAxis*& y);
+    void reloadEngine();
+    void updateTitle();
+    void onSelectionChanged();
+    void addNodeOfKind(core::NodeKind kind, QPointF at);
+    bool maybeSave();
+    void newScenario();
+    void openDialog();
+    bool save();
+    bool saveAs();
+    void saveSessionAs();
+    void exportMetrics();
+    void exportTopology();
+    void autosave();
+    QString autosavePath() const;
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
 
-    ControllerThread thread_;
-    SimController* controller_;
-    QLabel* timeLabel_ = nullptr;
-    QTableWidget* nodeTable_ = nullptr;
-    QListWidget* log_ = nullptr;
-    QLineSeries *p50_ = nullptr, *p99_ = nullptr, *throughput_ = nullptr, *offered_ = nullptr,
-                *errors_ = nullptr;
-    QValueAxis *latX_ = nullptr, *latY_ = nullptr, *thrX_ = nullptr, *thrY_ = nullptr;
-    QVector<QPointF> p50Pts_, p99Pts_, thrPts_, offPts_, errPts_;
-    double latest_ = 0;
-    double screenshotAt_ = -1;
-    QString screenshotPath_;
+    bool m_interactive;
+    ControllerThread m_thread;
+    SimController* m_controller;
+    Document* m_doc;
+    TopologyScene* m_scene = nullptr;
+    TopologyView* m_view = nullptr;
+    Inspector* m_inspector = nullptr;
+    ChartsPanel* m_charts = nullptr;
+    LiveSync* m_sync = nullptr;
+    QListWidget* m_log = nullptr;
+    QTextBrowser* m_lesson = nullptr;
+    QLabel* m_time = nullptr;
+    QComboBox* m_speed = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QAction *m_playPause = nullptr, *m_connect = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QTimer* m_chartTimer = nullptr;
+    QTimer* m_autosaveTimer = nullptr;
+    SnapshotPtr m_last;
+    std::uint64_t m_generation = 0;
+    double m_screenshotAt = -1;
+    QString m_screenshotPath;
 };
 
 } // namespace cs::ui

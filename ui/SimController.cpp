@@ -1,5 +1,7 @@
 #include "SimController.h"
 
+#include "ScenarioIO.h"
+
 #include <QTimer>
 
 #include <algorithm>
@@ -7,11 +9,28 @@
 
 namespace cs::ui {
 namespace {
-constexpr int kSliceMs = 33; // about 30 snapshots a second
+constexpr int kSliceMs = 16; // one slice per frame: messages animate from fresh positions
+}
+
+const char* toString(RunState s) {
+    switch (s) {
+    case RunState::New:
+        return "new";
+    case RunState::Running:
+        return "running";
+    case RunState::Paused:
+        return "paused";
+    case RunState::Finished:
+        return "finished";
+    case RunState::Error:
+        return "error";
+    }
+    return "?";
 }
 
 SimController::SimController() {
     timer_ = new QTimer(this);
+    timer_->setTimerType(Qt::PreciseTimer);
     timer_->setInterval(kSliceMs);
     connect(timer_, &QTimer::timeout, this, &SimController::tick);
 }
@@ -19,35 +38,81 @@ SimController::SimController() {
 SimController::~SimController() = default;
 
 void SimController::setState(RunState s) {
-    if (s == state_) return;
     state_ = s;
-    emit stateChanged(s);
 }
 
 void SimController::load(const core::Scenario& scenario) {
     timer_->stop();
     scenario_ = scenario;
-    engine_ = std::make_unique<core::Engine>(scenario);
+    ++generation_;
     rows_.clear();
+    util_.clear();
+    utilAcc_.clear();
     log_.clear();
-    engine_->setMetricsSink([this](const core::MetricsRow& r) { rows_.push_back(r); });
-    engine_->setLogSink([this](const core::LogEntry& e) { log_.push_back(e); });
+    actionsPublished_ = 0;
+    actions_ = std::make_shared<const std::vector<core::Action>>();
     stopAt_ = -1;
+    engine_.reset();
+    const std::string err = core::validateScenario(scenario);
+    if (!err.empty()) {
+        log_.push_back(core::LogEntry{0, {}, "cannot run: " + err});
+        setState(RunState::Error);
+        publish();
+        return;
+    }
+    engine_ = std::make_unique<core::Engine>(scenario);
+    engine_->setMetricsSink([this](const core::MetricsRow& r) {
+        rows_.push_back(r);
+        std::map<std::string, double> u;
+        for (const auto& [owner, acc] : utilAcc_) u[owner] = acc.first / acc.second;
+        util_.push_back(std::move(u));
+        utilAcc_.clear();
+    });
+    engine_->setNodeSink([this](const core::NodeSample& s) { collectUtilization(s); });
+    engine_->setLogSink([this](const core::LogEntry& e) { log_.push_back(e); });
     setState(RunState::New);
     publish();
 }
 
+// Node samples of one tick arrive right after its metrics row, so they are credited to the next
+// row; with rows every interval this shifts utilisation by one interval at most, which the chart
+// does not resolve. Owners are groups and datastores: the mean over their instances.
+void SimController::collectUtilization(const core::NodeSample& s) {
+    if (std::string_view(s.metric) != "utilization") return;
+    const auto dash = s.node.rfind('-');
+    std::string owner = s.node;
+    if (dash != std::string::npos && scenario_.find(s.node) == nullptr)
+        owner = s.node.substr(0, dash);
+    auto& acc = utilAcc_[owner];
+    acc.first += s.value;
+    acc.second += 1;
+}
+
+void SimController::reset() {
+    load(scenario_);
+}
+
 void SimController::play() {
-    if (!engine_ || state_ == RunState::Finished) return;
+    if (!engine_ || state_ == RunState::Finished || state_ == RunState::Error) return;
     stopAt_ = -1;
     wall_.start();
+    timer_->setInterval(kSliceMs);
     timer_->start();
     setState(RunState::Running);
+    publish();
 }
 
 void SimController::pause() {
     timer_->stop();
+    stopAt_ = -1;
     if (state_ == RunState::Running) setState(RunState::Paused);
+    if (engine_) publish();
+}
+
+void SimController::step() {
+    if (!engine_ || state_ == RunState::Finished || state_ == RunState::Error) return;
+    const auto interval = std::llround(scenario_.metrics_interval_ms * 1000.0);
+    runUntilSeconds(static_cast<double>((engine_->now() / interval + 1) * interval) / 1e6);
 }
 
 void SimController::setSpeed(double speed) {
@@ -55,10 +120,11 @@ void SimController::setSpeed(double speed) {
 }
 
 void SimController::runUntilSeconds(double simS) {
-    if (!engine_) return;
+    if (!engine_ || state_ == RunState::Error) return;
     stopAt_ = std::llround(simS * 1e6);
     wall_.start();
-    timer_->start(0);
+    timer_->setInterval(0);
+    timer_->start();
     setState(RunState::Running);
 }
 
@@ -67,7 +133,7 @@ void SimController::post(const core::Action& action) {
     core::Action a = action;
     a.at_us = engine_->now();
     engine_->post(a);
-    if (state_ != RunState::Running) { // apply at once so a paused view shows the change
+    if (state_ != RunState::Running) { // apply now, so a paused view shows the change
         engine_->runUntil(engine_->now());
         publish();
     }
@@ -76,47 +142,60 @@ void SimController::post(const core::Action& action) {
 void SimController::tick() {
     if (!engine_) return;
     const core::SimTime end = std::llround(scenario_.duration_s * 1e6);
-    core::SimTime target;
     if (stopAt_ >= 0) {
         // As fast as possible, in slices of about one frame of wall time.
         QElapsedTimer budget;
         budget.start();
-        target = engine_->now();
-        while (target < std::min(stopAt_, end) && budget.elapsed() < kSliceMs) {
-            target = std::min<core::SimTime>({stopAt_, end, target + 100'000});
-            advanceTo(target);
-        }
+        const core::SimTime goal = std::min(stopAt_, end);
+        const core::SimTime chunk =
+            std::max<core::SimTime>(1000, std::llround(scenario_.metrics_interval_ms * 1000.0));
+        while (engine_->now() < goal && budget.elapsed() < kSliceMs)
+            engine_->runUntil(std::min(goal, engine_->now() + chunk));
     } else {
-        const double elapsedS = static_cast<double>(wall_.restart()) / 1000.0;
-        const double speed = speed_ <= 0 ? 1e9 : speed_;
-        target =
-            std::min<core::SimTime>(end, engine_->now() + std::llround(elapsedS * speed * 1e6));
-        advanceTo(target);
+        const double elapsedS = static_cast<double>(wall_.nsecsElapsed()) / 1e9;
+        wall_.restart();
+        if (speed_ <= 0) { // as fast as possible: one frame of wall time per slice
+            QElapsedTimer budget;
+            budget.start();
+            while (engine_->now() < end && budget.elapsed() < kSliceMs)
+                engine_->runUntil(std::min<core::SimTime>(end, engine_->now() + 50'000));
+        } else {
+            engine_->runUntil(std::min<core::SimTime>(
+                end, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+        }
     }
-    publish();
     if (engine_->now() >= end) {
         timer_->stop();
         setState(RunState::Finished);
     } else if (stopAt_ >= 0 && engine_->now() >= stopAt_) {
         timer_->stop();
-        timer_->setInterval(kSliceMs);
         stopAt_ = -1;
         setState(RunState::Paused);
     }
-}
-
-void SimController::advanceTo(core::SimTime t) {
-    engine_->runUntil(t);
+    publish();
 }
 
 void SimController::publish() {
     auto snap = std::make_shared<Snapshot>();
-    snap->simTime = engine_->now();
+    snap->generation = generation_;
     snap->duration_s = scenario_.duration_s;
-    snap->newRows.swap(rows_);
+    snap->speed = speed_;
+    snap->state = state_;
     snap->newLog.swap(log_);
-    snap->nodes = engine_->nodes();
-    snap->summary = engine_->summary();
+    if (engine_) {
+        snap->simTime = engine_->now();
+        snap->newRows.swap(rows_);
+        snap->newUtilization.swap(util_);
+        snap->nodes = engine_->nodes();
+        snap->links = engine_->links();
+        snap->messages = engine_->messages(kMaxMessages);
+        snap->summary = engine_->summary();
+        if (engine_->appliedActions().size() != actionsPublished_) {
+            actions_ = std::make_shared<const std::vector<core::Action>>(engine_->appliedActions());
+            actionsPublished_ = actions_->size();
+        }
+    }
+    snap->actions = actions_;
     emit snapshotReady(std::move(snap));
 }
 
@@ -124,7 +203,6 @@ ControllerThread::ControllerThread() : controller_(new SimController) {
     qRegisterMetaType<SnapshotPtr>();
     qRegisterMetaType<core::Scenario>();
     qRegisterMetaType<core::Action>();
-    qRegisterMetaType<RunState>();
     thread_.setObjectName(QStringLiteral("clustersim-engine"));
     controller_->moveToThread(&thread_);
     QObject::connect(&thread_, &QThread::finished, controller_, &QObject::deleteLater);

@@ -9,63 +9,81 @@
 #include <QObject>
 #include <QThread>
 
+#include <map>
 #include <memory>
 
 class QTimer;
 
 namespace cs::ui {
 
-// What the UI may know of the engine after a slice. Immutable once published.
+// Run states. Transitions (anything else is ignored):
+//   New      --play-->            Running      New/Paused --step--> Running --(one interval)-->
+//   Paused Running  --pause-->           Paused       Paused --play--> Running Running  --end of
+//   duration--> Finished     any --load/reset--> New load of a scenario the engine refuses -->
+//   Error (until the next load)
+enum class RunState { New, Running, Paused, Finished, Error };
+const char* toString(RunState s);
+
+// What the UI may know of the engine after a slice. Immutable once published; shared, not copied.
 struct Snapshot {
+    std::uint64_t generation = 0; // bumped by every load/reset: stale snapshots are recognised
     core::SimTime simTime = 0;
     double duration_s = 0;
-    std::vector<core::MetricsRow> newRows; // metrics rows since the previous snapshot
+    double speed = 1;
+    RunState state = RunState::New;
+    std::vector<core::MetricsRow> newRows;                     // rows since the previous snapshot
+    std::vector<std::map<std::string, double>> newUtilization; // per row: owner -> mean utilisation
     std::vector<core::NodeView> nodes;
+    std::vector<core::LinkView> links;
+    std::vector<core::MessageView> messages; // a sample for animation (at most kMaxMessages)
     std::vector<core::LogEntry> newLog;
+    std::shared_ptr<const std::vector<core::Action>> actions; // applied so far (the live session)
     core::Summary summary;
 };
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
-// Run states and their transitions:
-//   New --play--> Running <--pause/play--> Paused
-//   Running --end of duration--> Finished;  any --load--> New;  load failure --> Error
-enum class RunState { New, Running, Paused, Finished, Error };
-
-// Lives on its own thread; every public slot is invoked through queued connections, so UI
-// actions become commands applied at the next slice boundary.
+// Lives on its own thread; its slots are invoked through queued calls, so UI actions become
+// commands applied at the next slice boundary and recorded with their sim time.
 class SimController : public QObject {
     Q_OBJECT
 public:
+    static constexpr std::size_t kMaxMessages = 4000;
     SimController();
     ~SimController() override;
 
 public slots:
     void load(const cs::core::Scenario& scenario);
+    void reset(); // the same scenario again from t = 0
     void play();
     void pause();
+    void step();                               // one metrics interval, then pause
     void setSpeed(double speed);               // 0.1 .. 100; <= 0 means as fast as possible
     void runUntilSeconds(double simS);         // as fast as possible, then pause
     void post(const cs::core::Action& action); // stamped with the current sim time
 
 signals:
     void snapshotReady(cs::ui::SnapshotPtr snapshot);
-    void stateChanged(cs::ui::RunState state);
 
 private:
     void tick();
-    void advanceTo(core::SimTime t);
     void publish();
     void setState(RunState s);
+    void collectUtilization(const core::NodeSample& s);
 
     std::unique_ptr<core::Engine> engine_;
     core::Scenario scenario_;
+    std::uint64_t generation_ = 0;
     QTimer* timer_ = nullptr;
     QElapsedTimer wall_;
     double speed_ = 1.0;
     core::SimTime stopAt_ = -1;
     RunState state_ = RunState::New;
     std::vector<core::MetricsRow> rows_;
+    std::vector<std::map<std::string, double>> util_;
+    std::map<std::string, std::pair<double, int>> utilAcc_; // owner -> (sum, count) for this row
     std::vector<core::LogEntry> log_;
+    std::size_t actionsPublished_ = 0;
+    std::shared_ptr<const std::vector<core::Action>> actions_;
 };
 
 // Owns the worker thread the controller lives on.

@@ -1,0 +1,144 @@
+#include "DocumentCommands.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace cs::ui {
+namespace {
+QString tr(const char* s) {
+    return QCoreApplication::translate("DocumentCommands", s);
+}
+} // namespace
+
+SetNodeCommand::SetNodeCommand(Document* doc, const core::NodeSpec& after, const QString& text)
+    : QUndoCommand(text), m_doc(doc), m_id(after.id), m_other(after) {}
+
+void SetNodeCommand::swap() {
+    const int i = m_doc->nodeIndex(m_id);
+    if (i < 0) return;
+    core::NodeSpec current = m_doc->scenario().nodes[static_cast<std::size_t>(i)];
+    m_doc->setNode(i, m_other);
+    m_id = m_other.id;
+    m_other = std::move(current);
+}
+
+MoveNodesCommand::MoveNodesCommand(Document* doc,
+                                   std::vector<std::pair<std::string, QPointF>> newPositions)
+    : QUndoCommand(newPositions.size() == 1
+                       ? tr("Move %1").arg(QString::fromStdString(newPositions[0].first))
+                       : tr("Move %1 nodes").arg(newPositions.size())),
+      m_doc(doc), m_positions(std::move(newPositions)) {}
+
+void MoveNodesCommand::swap() {
+    for (auto& [id, pos] : m_positions) {
+        const int i = m_doc->nodeIndex(id);
+        if (i < 0) continue;
+        core::NodeSpec n = m_doc->scenario().nodes[static_cast<std::size_t>(i)];
+        const QPointF old(n.x, n.y);
+        n.x = pos.x();
+        n.y = pos.y();
+        m_doc->setNode(i, n);
+        pos = old;
+    }
+}
+
+AddNodeCommand::AddNodeCommand(Document* doc, const core::NodeSpec& spec)
+    : QUndoCommand(tr("Add %1").arg(QString::fromStdString(spec.id))), m_doc(doc), m_spec(spec) {}
+
+void AddNodeCommand::redo() {
+    m_doc->insertNode(static_cast<int>(m_doc->scenario().nodes.size()), m_spec);
+}
+
+void AddNodeCommand::undo() {
+    const int i = m_doc->nodeIndex(m_spec.id);
+    if (i >= 0) m_doc->removeNode(i);
+}
+
+RemoveNodesCommand::RemoveNodesCommand(Document* doc, const std::vector<std::string>& ids)
+    : QUndoCommand(ids.size() == 1 ? tr("Delete %1").arg(QString::fromStdString(ids[0]))
+                                   : tr("Delete %1 nodes").arg(ids.size())),
+      m_doc(doc), m_ids(ids) {}
+
+void RemoveNodesCommand::redo() {
+    auto gone = [this](const std::string& id) {
+        return std::find(m_ids.begin(), m_ids.end(), id) != m_ids.end();
+    };
+    const core::Scenario& s = m_doc->scenario();
+    m_links.clear();
+    m_nodes.clear();
+    m_referrers.clear();
+    for (int i = static_cast<int>(s.links.size()) - 1; i >= 0; --i) {
+        const auto& l = s.links[static_cast<std::size_t>(i)];
+        if (gone(l.a) || gone(l.b)) {
+            m_links.emplace_back(i, l);
+            m_doc->removeLink(i);
+        }
+    }
+    for (int i = 0; i < static_cast<int>(s.nodes.size()); ++i) {
+        core::NodeSpec n = s.nodes[static_cast<std::size_t>(i)];
+        if (gone(n.id)) continue;
+        const core::NodeSpec before = n;
+        if (gone(n.target)) n.target.clear();
+        if (gone(n.group)) n.group.clear();
+        if (gone(n.datastore)) n.datastore.clear();
+        n.replicas.erase(std::remove_if(n.replicas.begin(), n.replicas.end(), gone),
+                         n.replicas.end());
+        if (!(n == before)) {
+            m_referrers.emplace_back(before, n);
+            m_doc->setNode(i, n);
+        }
+    }
+    for (int i = static_cast<int>(s.nodes.size()) - 1; i >= 0; --i) {
+        if (!gone(s.nodes[static_cast<std::size_t>(i)].id)) continue;
+        m_nodes.emplace_back(i, s.nodes[static_cast<std::size_t>(i)]);
+        m_doc->removeNode(i);
+    }
+}
+
+void RemoveNodesCommand::undo() {
+    for (auto it = m_nodes.rbegin(); it != m_nodes.rend(); ++it)
+        m_doc->insertNode(it->first, it->second);
+    for (const auto& [before, after] : m_referrers)
+        m_doc->setNode(m_doc->nodeIndex(after.id), before);
+    for (auto it = m_links.rbegin(); it != m_links.rend(); ++it)
+        m_doc->insertLink(it->first, it->second);
+}
+
+AddLinkCommand::AddLinkCommand(Document* doc, const core::LinkSpec& link)
+    : QUndoCommand(
+          tr("Link %1 to %2").arg(QString::fromStdString(link.a), QString::fromStdString(link.b))),
+      m_doc(doc), m_link(link) {}
+
+void AddLinkCommand::redo() {
+    m_doc->insertLink(static_cast<int>(m_doc->scenario().links.size()), m_link);
+}
+
+void AddLinkCommand::undo() {
+    const int i = m_doc->linkIndex(m_link.a, m_link.b);
+    if (i >= 0) m_doc->removeLink(i);
+}
+
+RemoveLinkCommand::RemoveLinkCommand(Document* doc, int index)
+    : QUndoCommand(tr("Delete link")), m_doc(doc), m_index(index),
+      m_link(doc->scenario().links[static_cast<std::size_t>(index)]) {}
+
+void RemoveLinkCommand::redo() {
+    m_doc->removeLink(m_index);
+}
+void RemoveLinkCommand::undo() {
+    m_doc->insertLink(m_index, m_link);
+}
+
+SetLinkCommand::SetLinkCommand(Document* doc, int index, const core::LinkSpec& after)
+    : QUndoCommand(tr("Edit link %1-%2")
+                       .arg(QString::fromStdString(after.a), QString::fromStdString(after.b))),
+      m_doc(doc), m_index(index), m_other(after) {}
+
+void SetLinkCommand::swap() {
+    core::LinkSpec current = m_doc->scenario().links[static_cast<std::size_t>(m_index)];
+    m_doc->setLink(m_index, m_other);
+    m_other = std::move(current);
+}
+
+} // namespace cs::ui

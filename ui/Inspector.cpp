@@ -1,0 +1,297 @@
+#include "Inspector.h"
+
+#include "DocumentCommands.h"
+#include "Palette.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cs::ui {
+using core::NodeKind;
+
+Inspector::Inspector(Document* doc, QWidget* parent) : QWidget(parent), m_doc(doc) {
+    setObjectName(QStringLiteral("inspector"));
+    auto* v = new QVBoxLayout(this);
+    m_title = new QLabel;
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+    v->addWidget(m_title);
+    m_form = new QFormLayout;
+    v->addLayout(m_form);
+    v->addStretch();
+    connect(doc, &Document::reloaded, this, &Inspector::showScenario);
+    connect(doc, &Document::structureChanged, this, &Inspector::refresh);
+    connect(doc, &Document::nodeChanged, this, [this](const QString& id) {
+        if (m_shown == Shown::Node && id == m_a) refresh();
+    });
+    connect(doc, &Document::linkChanged, this, [this] {
+        if (m_shown == Shown::Link) refresh();
+    });
+    connect(doc, &Document::metaChanged, this, [this] {
+        if (m_shown == Shown::Scenario) refresh();
+    });
+    showScenario();
+}
+
+void Inspector::clearForm() {
+    while (m_form->rowCount() > 0) m_form->removeRow(0);
+}
+
+void Inspector::refresh() {
+    switch (m_shown) {
+    case Shown::Scenario:
+        showScenario();
+        break;
+    case Shown::Node:
+        showNode(m_a);
+        break;
+    case Shown::Link:
+        showLink(m_a, m_b);
+        break;
+    }
+}
+
+QWidget* Inspector::number(double value, double lo, double hi, int decimals, const QString& suffix,
+                           const QString& tip, std::function<void(double)> commit) {
+    auto* box = new QDoubleSpinBox;
+    box->setRange(lo, hi);
+    box->setDecimals(decimals);
+    box->setValue(value);
+    box->setSuffix(suffix);
+    box->setToolTip(tip);
+    box->setKeyboardTracking(false); // commit on Enter or focus out, not on every keystroke
+    connect(box, &QDoubleSpinBox::valueChanged, this, [commit](double v) { commit(v); });
+    return box;
+}
+
+QWidget* Inspector::choice(const QStringList& items, const QString& current, const QString& tip,
+                           std::function<void(const QString&)> commit) {
+    auto* box = new QComboBox;
+    box->addItems(items);
+    box->setCurrentText(current);
+    box->setToolTip(tip);
+    connect(box, &QComboBox::currentTextChanged, this, [commit](const QString& s) { commit(s); });
+    return box;
+}
+
+void Inspector::editNode(const std::function<void(core::NodeSpec&)>& change, const QString& what) {
+    const int i = m_doc->nodeIndex(m_a.toStdString());
+    if (i < 0) return;
+    core::NodeSpec n = m_doc->scenario().nodes[static_cast<std::size_t>(i)];
+    const core::NodeSpec before = n;
+    change(n);
+    if (n == before) return;
+    m_doc->undoStack()->push(new SetNodeCommand(m_doc, n, tr("%1: %2").arg(m_a, what)));
+}
+
+void Inspector::showScenario() {
+    m_shown = Shown::Scenario;
+    clearForm();
+    const core::Scenario& s = m_doc->scenario();
+    m_title->setText(tr("Scenario"));
+    auto meta = [this](const std::function<void(core::Scenario&)>& f) {
+        core::Scenario m = m_doc->scenario();
+        f(m);
+        m_doc->setScenarioMeta(m); // metadata edits are not on the undo stack
+    };
+    auto* name = new QLineEdit(QString::fromStdString(s.name));
+    name->setToolTip(tr("The scenario's title, shown in the window title"));
+    connect(name, &QLineEdit::editingFinished, this, [name, meta] {
+        meta([&](core::Scenario& m) { m.name = name->text().toStdString(); });
+    });
+    m_form->addRow(tr("Name"), name);
+    m_form->addRow(tr("Duration"), number(s.duration_s, 0.1, 1e6, 1, tr(" s"),
+                                          tr("Simulated seconds a run lasts"), [meta](double v) {
+                                              meta([v](core::Scenario& m) { m.duration_s = v; });
+                                          }));
+    m_form->addRow(
+        tr("Metrics every"),
+        number(s.metrics_interval_ms, 10, 60000, 0, tr(" ms"), tr("One chart point per interval"),
+               [meta](double v) { meta([v](core::Scenario& m) { m.metrics_interval_ms = v; }); }));
+    auto* lesson = new QPlainTextEdit(QString::fromStdString(s.lesson));
+    lesson->setReadOnly(true);
+    lesson->setToolTip(tr("What this scenario teaches"));
+    m_form->addRow(tr("Lesson"), lesson);
+}
+
+void Inspector::showLink(const QString& a, const QString& b) {
+    m_shown = Shown::Link;
+    m_a = a;
+    m_b = b;
+    clearForm();
+    const int i = m_doc->linkIndex(a.toStdString(), b.toStdString());
+    if (i < 0) return showScenario();
+    const core::LinkSpec l = m_doc->scenario().links[static_cast<std::size_t>(i)];
+    m_title->setText(tr("Link %1 – %2").arg(a, b));
+    auto edit = [this, i](const std::function<void(core::LinkSpec&)>& f) {
+        core::LinkSpec next = m_doc->scenario().links[static_cast<std::size_t>(i)];
+        f(next);
+        if (next.p99_ms < next.median_ms) next.p99_ms = next.median_ms;
+        m_doc->undoStack()->push(new SetLinkCommand(m_doc, i, next));
+    };
+    m_form->addRow(tr("Median latency"),
+                   number(l.median_ms, 0, 1e5, 2, tr(" ms"), tr("One-way latency, median"),
+                          [edit](double v) { edit([v](core::LinkSpec& x) { x.median_ms = v; }); }));
+    m_form->addRow(tr("p99 latency"),
+                   number(l.p99_ms, 0, 1e5, 2, tr(" ms"),
+                          tr("One-way latency, 99th percentile (>= median)"),
+                          [edit](double v) { edit([v](core::LinkSpec& x) { x.p99_ms = v; }); }));
+    m_form->addRow(tr("Loss"),
+                   number(l.loss * 100, 0, 100, 2, tr(" %"),
+                          tr("Chance that a message crossing this link is lost"), [edit](double v) {
+                              edit([v](core::LinkSpec& x) { x.loss = v / 100; });
+                          }));
+}
+
+void Inspector::showNode(const QString& id) {
+    m_shown = Shown::Node;
+    m_a = id;
+    clearForm();
+    const core::NodeSpec* found = m_doc->scenario().find(id.toStdString());
+    if (!found) return showScenario();
+    const core::NodeSpec n = *found;
+    m_title->setText(tr("%1 · %2").arg(id, palette::kindLabel(n.kind)));
+    auto idsOf = [this](std::initializer_list<NodeKind> kinds) {
+        QStringList out;
+        for (const auto& x : m_doc->scenario().nodes)
+            for (auto k : kinds)
+                if (x.kind == k) out << QString::fromStdString(x.id);
+        return out;
+    };
+    switch (n.kind) {
+    case NodeKind::Client:
+        m_form->addRow(
+            tr("Target"),
+            choice(idsOf({NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore}),
+                   QString::fromStdString(n.target), tr("Where this client sends its requests"),
+                   [this](const QString& t) {
+                       editNode([t](core::NodeSpec& x) { x.target = t.toStdString(); },
+                                tr("target"));
+                   }));
+        m_form->addRow(tr("Rate"), number(n.rate_rps, 0, 1e7, 1, tr(" req/s"),
+                                          tr("Poisson arrival rate"), [this](double v) {
+                                              editNode([v](core::NodeSpec& x) { x.rate_rps = v; },
+                                                       tr("rate"));
+                                          }));
+        m_form->addRow(tr("Reads"),
+                       number(n.read_fraction * 100, 0, 100, 0, tr(" %"),
+                              tr("Share of requests that are reads"), [this](double v) {
+                                  editNode([v](core::NodeSpec& x) { x.read_fraction = v / 100; },
+                                           tr("read share"));
+                              }));
+        m_form->addRow(tr("Timeout"),
+                       number(n.timeout_ms, 0.1, 1e7, 0, tr(" ms"),
+                              tr("How long the client waits before giving up on an attempt"),
+                              [this](double v) {
+                                  editNode([v](core::NodeSpec& x) { x.timeout_ms = v; },
+                                           tr("timeout"));
+                              }));
+        m_form->addRow(
+            tr("Retries"),
+            number(n.retries, 0, 100, 0, {},
+                   tr("Attempts after the first, with exponential backoff"), [this](double v) {
+                       editNode([v](core::NodeSpec& x) { x.retries = static_cast<int>(v); },
+                                tr("retries"));
+                   }));
+        break;
+    case NodeKind::LoadBalancer:
+        m_form->addRow(tr("Group"),
+                       choice(idsOf({NodeKind::ServiceGroup}), QString::fromStdString(n.group),
+                              tr("The service group it balances"), [this](const QString& t) {
+                                  editNode([t](core::NodeSpec& x) { x.group = t.toStdString(); },
+                                           tr("group"));
+                              }));
+        m_form->addRow(tr("Algorithm"),
+                       choice({QStringLiteral("round_robin"), QStringLiteral("least_outstanding"),
+                               QStringLiteral("random")},
+                              QString::fromLatin1(core::toString(n.algorithm)),
+                              tr("How it picks an instance"), [this](const QString& t) {
+                                  editNode(
+                                      [t](core::NodeSpec& x) {
+                                          x.algorithm = core::lbAlgorithmFromString(t.toStdString())
+                                                            .value_or(x.algorithm);
+                                      },
+                                      tr("algorithm"));
+                              }));
+        m_form->addRow(
+            tr("Health check every"),
+            number(n.health_check_interval_ms, 1, 3.6e6, 0, tr(" ms"),
+                   tr("A dead instance is noticed only at the next check"), [this](double v) {
+                       editNode([v](core::NodeSpec& x) { x.health_check_interval_ms = v; },
+                                tr("health check"));
+                   }));
+        break;
+    case NodeKind::ServiceGroup:
+    case NodeKind::Datastore:
+        if (n.kind == NodeKind::ServiceGroup)
+            m_form->addRow(
+                tr("Instances"),
+                number(n.instances, 0, 1000, 0, {}, tr("How many instances run (manual scaling)"),
+                       [this](double v) {
+                           editNode([v](core::NodeSpec& x) { x.instances = static_cast<int>(v); },
+                                    tr("instances"));
+                       }));
+        m_form->addRow(tr("Cores"),
+                       number(n.cores, 1, 1024, 0, tr(" per instance"),
+                              tr("Requests served at once by each instance"), [this](double v) {
+                                  editNode(
+                                      [v](core::NodeSpec& x) { x.cores = static_cast<int>(v); },
+                                      tr("cores"));
+                              }));
+        m_form->addRow(tr("Mean service time"),
+                       number(n.service.mean(), 0.001, 1e6, 3, tr(" ms"),
+                              tr("Time one request takes on one core"), [this](double v) {
+                                  editNode(
+                                      [v](core::NodeSpec& x) {
+                                          const double k =
+                                              x.service.mean() > 0 ? v / x.service.mean() : 1;
+                                          x.service.mean_ms = v;
+                                          x.service.median_ms *= k;
+                                          x.service.p99_ms *= k;
+                                      },
+                                      tr("service time"));
+                              }));
+        m_form->addRow(
+            tr("Waiting room"),
+            number(n.queue_capacity, 0, 1e7, 0, tr(" requests"),
+                   tr("Queue length per instance; a full queue drops at once"), [this](double v) {
+                       editNode([v](core::NodeSpec& x) { x.queue_capacity = static_cast<int>(v); },
+                                tr("queue"));
+                   }));
+        if (n.kind == NodeKind::ServiceGroup) {
+            QStringList stores = idsOf({NodeKind::Datastore});
+            stores.prepend(QString());
+            m_form->addRow(
+                tr("Datastore"),
+                choice(stores, QString::fromStdString(n.datastore),
+                       tr("The datastore each request reads or writes"), [this](const QString& t) {
+                           editNode([t](core::NodeSpec& x) { x.datastore = t.toStdString(); },
+                                    tr("datastore"));
+                       }));
+            auto* async = new QCheckBox(tr("release the core while waiting for the datastore"));
+            async->setChecked(n.async_io);
+            async->setToolTip(
+                tr("Off: thread-per-request workers; a slow datastore backs the service up"));
+            connect(async, &QCheckBox::toggled, this, [this](bool on) {
+                editNode([on](core::NodeSpec& x) { x.async_io = on; }, tr("async I/O"));
+            });
+            m_form->addRow(tr("Async I/O"), async);
+        }
+        break;
+    case NodeKind::Replica:
+        m_form->addRow(new QLabel(tr("A replica of its datastore; links attach here.")));
+        break;
+    }
+}
+
+} // namespace cs::ui

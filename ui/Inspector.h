@@ -1,0 +1,40 @@
+// Edits the selected node, link or (with nothing selected) the scenario. Every change is an undo
+// command; LiveSync carries it to a running engine.
+#pragma once
+
+#include "Document.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QFormLayout;
+class QLabel;
+
+namespace cs::ui {
+
+class Inspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit Inspector(Document* doc, QWidget* parent = nullptr);
+    void showNode(const QString& specId);
+    void showLink(const QString& a, const QString& b);
+    void showScenario();
+
+private:
+    void clearForm();
+    void refresh();
+    void editNode(const std::function<void(core::NodeSpec&)>& change, const QString& what);
+    QWidget* number(double value, double lo, double hi, int decimals, const QString& suffix,
+                    const QString& tip, std::function<void(double)> commit);
+    QWidget* choice(const QStringList& items, const QString& current, const QString& tip,
+                    std::function<void(const QString&)> commit);
+
+    Document* m_doc;
+    QFormLayout* m_form = nullptr;
+    QLabel* m_title = nullptr;
+    enum class Shown { Scenario, Node, Link } m_shown = Shown::Scenario;
+    QString m_a, m_b; // node id, or link ends
+};
+
+} // namespace cs::ui

@@ -1,0 +1,29 @@
+// Carries document edits to the engine. Fields the engine can change mid-run become `set`
+// actions (so undo and redo reach a running engine too); any other change rebuilds the run.
+#pragma once
+
+#include "Document.h"
+
+#include <functional>
+
+namespace cs::ui {
+
+class LiveSync : public QObject {
+    Q_OBJECT
+public:
+    LiveSync(Document* doc, std::function<void(const core::Action&)> post,
+             std::function<void()> reload, QObject* parent = nullptr);
+    // Call after (re)loading the engine from the document.
+    void resync() { m_known = m_doc->scenario(); }
+
+private:
+    void nodeChanged(const QString& id);
+    void linkChanged(int index);
+
+    Document* m_doc;
+    std::function<void(const core::Action&)> m_post;
+    std::function<void()> m_reload;
+    core::Scenario m_known; // what the engine was last told
+};
+
+} // namespace cs::ui

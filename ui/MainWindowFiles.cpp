@@ -1,0 +1,212 @@
+// MainWindow: files. New, Open, Save, Save As, recent files, session export, autosave and recovery.
+#include "ChartsPanel.h"
+#include "MainWindow.h"
+#include "ScenarioIO.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QTimer>
+
+namespace cs::ui {
+namespace {
+const QString kFilter =
+    QObject::tr("ClusterSim scenarios (*.clustersim.json);;JSON files (*.json);;All files (*)");
+}
+
+bool MainWindow::openScenario(const QString& path, QString* error) {
+    QFile f(path);
+    core::LoadResult loaded;
+    if (!f.open(QIODevice::ReadOnly))
+        loaded.error = path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")";
+    else
+        loaded = core::loadScenarioText(f.readAll().toStdString(), path.toStdString());
+    if (!loaded.ok) { // the open document stays as it was
+        if (error)
+            *error = QString::fromStdString(loaded.error);
+        else if (m_interactive)
+            QMessageBox::critical(this, tr("Cannot open scenario"),
+                                  QString::fromStdString(loaded.error));
+        return false;
+    }
+    for (const auto& w : loaded.warnings) statusBar()->showMessage(QString::fromStdString(w), 8000);
+    openScenarioValue(loaded.scenario, path);
+    if (!path.startsWith(':')) addRecent(path);
+    return true;
+}
+
+void MainWindow::openScenarioValue(const core::Scenario& s, const QString& path) {
+    m_doc->reset(s, path); // LiveSync reloads the engine
+    updateTitle();
+    QTimer::singleShot(0, m_view, &TopologyView::fitAll);
+}
+
+bool MainWindow::saveTo(const QString& path, QString* error) {
+    const QString err = m_doc->saveTo(path);
+    if (!err.isEmpty()) {
+        if (error)
+            *error = err;
+        else if (m_interactive)
+            QMessageBox::critical(this, tr("Cannot save"), err);
+        return false;
+    }
+    addRecent(path);
+    updateTitle();
+    QFile::remove(autosavePath());
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    return true;
+}
+
+bool MainWindow::save() {
+    if (m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(':')) return saveAs();
+    return saveTo(m_doc->filePath());
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), kFilter);
+    if (path.isEmpty()) return false;
+    if (!path.endsWith(QLatin1String(".json"))) path += QStringLiteral(".clustersim.json");
+    return saveTo(path);
+}
+
+void MainWindow::saveSessionAs() {
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(), kFilter);
+    if (path.isEmpty()) return;
+    core::Scenario s = m_doc->scenario();
+    if (m_last && m_last->actions)
+        s.timeline = *m_last->actions; // everything done, with its sim time
+    const std::string err = core::saveScenarioFile(s, path.toStdString());
+    if (!err.empty())
+        QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(err));
+    else
+        statusBar()->showMessage(tr("Session saved: opening it replays this run exactly"), 6000);
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_doc->isModified() || !m_interactive) return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newScenario() {
+    if (!maybeSave()) return;
+    core::Scenario s;
+    s.name = tr("Untitled").toStdString();
+    openScenarioValue(s, {});
+}
+
+void MainWindow::openDialog() {
+    if (!maybeSave()) return;
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), kFilter);
+    if (!path.isEmpty()) openScenario(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    if (!maybeSave()) {
+        e->ignore();
+        return;
+    }
+    QFile::remove(autosavePath()); // a clean exit leaves nothing to recover
+    e->accept();
+}
+
+void MainWindow::exportMetrics() {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty()) return;
+    QSaveFile f(path);
+    const QByteArray text = m_charts->metricsCsv().toUtf8();
+    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
+        QMessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(path, f.errorString()));
+}
+
+void MainWindow::exportTopology() {
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export topology"), QStringLiteral("topology.png"),
+                                     tr("PNG images (*.png);;SVG images (*.svg)"));
+    if (path.isEmpty()) return;
+    const QRectF r = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(r.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), r.size()));
+        QPainter p(&svg);
+        m_scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
+        return;
+    }
+    QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    m_scene->render(&p, QRectF(QPointF(0, 0), r.size() * 2), r);
+    p.end();
+    if (!img.save(path)) QMessageBox::critical(this, tr("Cannot export"), path);
+}
+
+QString MainWindow::autosavePath() const {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("autosave.clustersim.json"));
+}
+
+void MainWindow::autosave() {
+    if (!m_doc->isModified()) return;
+    QDir().mkpath(QFileInfo(autosavePath()).path());
+    core::saveScenarioFile(m_doc->scenario(),
+                           autosavePath().toStdString()); // atomic; failure is harmless
+}
+
+void MainWindow::offerRecovery() {
+    if (!m_interactive || !QFile::exists(autosavePath())) return;
+    const auto answer =
+        QMessageBox::question(this, tr("Recover unsaved work?"),
+                              tr("ClusterSim did not close cleanly last time. Open the scenario "
+                                 "it saved automatically?"));
+    if (answer == QMessageBox::Yes && openScenario(autosavePath())) {
+        m_doc->reset(m_doc->scenario(), {}); // recovered work has no file yet
+        m_doc->undoStack()->resetClean();
+        updateTitle();
+    }
+    QFile::remove(autosavePath());
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 10) recent.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu
+            ->addAction(QFileInfo(path).fileName(), this,
+                        [this, path] {
+                            if (maybeSave()) openScenario(path);
+                        })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace cs::ui

@@ -1,0 +1,224 @@
+#include "NodeItem.h"
+
+#include "Palette.h"
+
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace cs::ui {
+using namespace palette;
+
+namespace {
+QFont labelFont() {
+    QFont f;
+    f.setPointSizeF(11);
+    f.setBold(true);
+    return f;
+}
+} // namespace
+
+NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, bool member,
+                   QGraphicsItem* parent)
+    : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
+      m_member(member) {
+    setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
+             (member ? GraphicsItemFlag{} : ItemIsMovable));
+    setAcceptHoverEvents(true);
+    setZValue(2);
+    // Repainted from a pixmap unless its state changed: the view repaints every item every frame.
+    setCacheMode(DeviceCoordinateCache);
+    setToolTip(member ? QObject::tr("%1: an instance of %2").arg(m_name, m_specId)
+                      : QObject::tr("%1 (%2)").arg(m_name, kindLabel(kind)));
+}
+
+QRectF NodeItem::body() const {
+    const double s = m_member ? kMemberSize : kNodeSize;
+    return {-s / 2, -s / 2, s, s};
+}
+
+QRectF NodeItem::boundingRect() const {
+    const QRectF b = body();
+    // Room for the label below and the queue badge above right.
+    return b.adjusted(-40, -14, 40, 26);
+}
+
+QPainterPath NodeItem::shape() const {
+    QPainterPath p;
+    p.addRect(body().adjusted(-3, -3, 3, 3));
+    return p;
+}
+
+void NodeItem::setState(bool alive, int busy, int cores, int queued) {
+    if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued) return;
+    m_alive = alive;
+    m_busy = busy;
+    m_cores = cores;
+    m_queued = queued;
+    update();
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF b = body();
+    const QColor role =
+        roleColour(m_kind == core::NodeKind::ServiceGroup ? core::NodeKind::ServiceGroup : m_kind);
+    QPainterPath outline;
+    switch (m_kind) {
+    case core::NodeKind::Client:
+        outline.addEllipse(b);
+        break;
+    case core::NodeKind::LoadBalancer: {
+        QPolygonF diamond({QPointF(b.center().x(), b.top()), QPointF(b.right(), b.center().y()),
+                           QPointF(b.center().x(), b.bottom()), QPointF(b.left(), b.center().y())});
+        outline.addPolygon(diamond);
+        outline.closeSubpath();
+        break;
+    }
+    case core::NodeKind::ServiceGroup:
+        outline.addRoundedRect(b, 8, 8);
+        break;
+    case core::NodeKind::Datastore:
+    case core::NodeKind::Replica: { // a cylinder
+        const double e = b.height() * 0.18;
+        outline.moveTo(b.left(), b.top() + e / 2);
+        outline.arcTo(QRectF(b.left(), b.top(), b.width(), e), 180, -180);
+        outline.lineTo(b.right(), b.bottom() - e / 2);
+        outline.arcTo(QRectF(b.left(), b.bottom() - e, b.width(), e), 0, -180);
+        outline.closeSubpath();
+        break;
+    }
+    }
+    // Fill = utilisation (busy cores / cores), from the bottom up.
+    p->fillPath(outline, QColor(250, 250, 250));
+    if (m_cores > 0 && m_busy > 0) {
+        const double u = std::min(1.0, static_cast<double>(m_busy) / m_cores);
+        p->save();
+        p->setClipPath(outline);
+        QColor fill = u > 0.85 ? kVermillion : kSky;
+        fill.setAlpha(170);
+        p->fillRect(QRectF(b.left(), b.bottom() - b.height() * u, b.width(), b.height() * u), fill);
+        p->restore();
+    }
+    // Outline = role; a dead node is grey and dashed with a cross.
+    QPen pen(m_alive ? role : kGrey, isSelected() ? 5 : 3, m_alive ? Qt::SolidLine : Qt::DashLine);
+    p->setPen(pen);
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(outline);
+    if (!m_alive) {
+        p->setPen(QPen(kVermillion, 4));
+        p->drawLine(b.topLeft() + QPointF(10, 10), b.bottomRight() - QPointF(10, 10));
+        p->drawLine(b.topRight() + QPointF(-10, 10), b.bottomLeft() + QPointF(10, -10));
+    }
+    // Queue badge.
+    if (m_queued > 0) {
+        const QString q = QString::number(m_queued);
+        QFont f = labelFont();
+        f.setPointSizeF(9);
+        p->setFont(f);
+        const QRectF badge(b.right() - 12, b.top() - 12, std::max(24.0, 10.0 + 8.0 * q.size()), 20);
+        p->setPen(Qt::NoPen);
+        p->setBrush(kBlack);
+        p->drawRoundedRect(badge, 10, 10);
+        p->setPen(Qt::white);
+        p->drawText(badge, Qt::AlignCenter, q);
+    }
+    p->setFont(labelFont());
+    p->setPen(kBlack);
+    p->drawText(QRectF(b.left() - 40, b.bottom() + 2, b.width() + 80, 22),
+                Qt::AlignHCenter | Qt::AlignTop, m_name);
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemScenePositionHasChanged)
+        for (LinkItem* l : m_links) l->updateGeometry();
+    return QGraphicsItem::itemChange(change, value);
+}
+
+GroupFrameItem::GroupFrameItem(QString specId, core::NodeKind kind, bool movable)
+    : m_specId(std::move(specId)), m_kind(kind) {
+    setFlags(ItemIsSelectable | ItemSendsGeometryChanges |
+             (movable ? ItemIsMovable : GraphicsItemFlag{}));
+    setZValue(1);
+    setCacheMode(DeviceCoordinateCache);
+    setToolTip(QObject::tr("%1 (%2): drag the frame to move it").arg(m_specId, kindLabel(kind)));
+}
+
+void GroupFrameItem::fitTo(const QRectF& r) {
+    prepareGeometryChange();
+    m_rect = r.adjusted(-14, -34, 14, 14);
+    update();
+}
+
+QRectF GroupFrameItem::boundingRect() const {
+    return m_rect.adjusted(-4, -4, 4, 4);
+}
+
+void GroupFrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    QColor bg = roleColour(m_kind);
+    bg.setAlpha(28);
+    p->setBrush(bg);
+    p->setPen(QPen(roleColour(m_kind), isSelected() ? 4 : 2, Qt::DashLine));
+    p->drawRoundedRect(m_rect, 12, 12);
+    QFont f = labelFont();
+    p->setFont(f);
+    p->setPen(kBlack);
+    p->drawText(m_rect.adjusted(12, 6, -12, 0), Qt::AlignLeft | Qt::AlignTop,
+                QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind)));
+}
+
+LinkItem::LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB)
+    : m_a(a), m_b(b), m_specA(std::move(specA)), m_specB(std::move(specB)) {
+    setFlags(ItemIsSelectable);
+    setZValue(0);
+    setToolTip(QObject::tr("link %1 – %2").arg(m_specA, m_specB));
+    a->addLink(this);
+    b->addLink(this);
+    updateGeometry();
+}
+
+void LinkItem::setUp(bool up) {
+    if (up == m_up) return;
+    m_up = up;
+    update();
+}
+
+void LinkItem::updateGeometry() {
+    prepareGeometryChange();
+    m_line = QLineF(m_a->scenePos(), m_b->scenePos());
+}
+
+QRectF LinkItem::boundingRect() const {
+    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-12, -12, 12, 12);
+}
+
+QPainterPath LinkItem::shape() const {
+    QPainterPath path(m_line.p1());
+    path.lineTo(m_line.p2());
+    QPainterPathStroker stroker;
+    stroker.setWidth(14);
+    return stroker.createStroke(path);
+}
+
+void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    if (m_up) {
+        p->setPen(QPen(isSelected() ? kBlue : QColor(150, 150, 150), isSelected() ? 4 : 2.5));
+        p->drawLine(m_line);
+        return;
+    }
+    p->setPen(QPen(kVermillion, 3, Qt::DashLine));
+    p->drawLine(m_line);
+    // A gap with a cross in the middle: the cable is cut.
+    const QPointF c = m_line.center();
+    p->setBrush(Qt::white);
+    p->drawEllipse(c, 11, 11);
+    p->setPen(QPen(kVermillion, 3));
+    p->drawLine(c + QPointF(-6, -6), c + QPointF(6, 6));
+    p->drawLine(c + QPointF(6, -6), c + QPointF(-6, 6));
+}
+
+} // namespace cs::ui

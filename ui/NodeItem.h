@@ -1,0 +1,93 @@
+// Scene items: a physical node, a frame around a group's members, a link. Items are views: they
+// hold appearance only and are filled from the document and from engine snapshots.
+#pragma once
+
+#include "Scenario.h"
+
+#include <QGraphicsItem>
+#include <QGraphicsObject>
+
+#include <vector>
+
+namespace cs::ui {
+
+class LinkItem;
+
+class NodeItem : public QGraphicsItem {
+public:
+    // `specId` is the scenario node that owns it (a group for instances); `name` its physical name.
+    NodeItem(QString name, QString specId, core::NodeKind kind, bool member,
+             QGraphicsItem* parent = nullptr);
+
+    const QString& name() const { return m_name; }
+    const QString& specId() const { return m_specId; }
+    core::NodeKind kind() const { return m_kind; }
+    bool isMember() const { return m_member; }
+    bool alive() const { return m_alive; }
+    // Live state; repaints only when something visible changed.
+    void setState(bool alive, int busy, int cores, int queued);
+    void addLink(LinkItem* l) { m_links.push_back(l); }
+    void clearLinks() { m_links.clear(); }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    enum { Type = UserType + 1 };
+    int type() const override { return Type; }
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    QRectF body() const;
+    QString m_name, m_specId;
+    core::NodeKind m_kind;
+    bool m_member;
+    bool m_alive = true;
+    int m_busy = 0, m_cores = 0, m_queued = 0;
+    std::vector<LinkItem*> m_links;
+};
+
+// The frame drawn around a service group's instances or a datastore's replicas.
+class GroupFrameItem : public QGraphicsItem {
+public:
+    GroupFrameItem(QString specId, core::NodeKind kind, bool movable);
+    const QString& specId() const { return m_specId; }
+    // Fits the frame around its child instances (or, for replica sets, around given scene rects).
+    void fitTo(const QRectF& localRect);
+    QRectF boundingRect() const override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    enum { Type = UserType + 2 };
+    int type() const override { return Type; }
+
+private:
+    QString m_specId;
+    core::NodeKind m_kind;
+    QRectF m_rect;
+};
+
+class LinkItem : public QGraphicsItem {
+public:
+    LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB);
+    NodeItem* a() const { return m_a; }
+    NodeItem* b() const { return m_b; }
+    const QString& specA() const { return m_specA; }
+    const QString& specB() const { return m_specB; }
+    void setUp(bool up);
+    bool isUp() const { return m_up; }
+    void updateGeometry();
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override; // wider than the line, so a thin link is easy to click
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    enum { Type = UserType + 3 };
+    int type() const override { return Type; }
+
+private:
+    NodeItem *m_a, *m_b;
+    QString m_specA, m_specB;
+    QLineF m_line;
+    bool m_up = true;
+};
+
+} // namespace cs::ui

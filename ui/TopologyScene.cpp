@@ -1,0 +1,384 @@
+#include "TopologyScene.h"
+
+#include "DocumentCommands.h"
+#include "NodeItem.h"
+#include "OverlayItems.h"
+#include "Palette.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QMenu>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace cs::ui {
+using core::NodeKind;
+
+TopologyScene::TopologyScene(Document* doc, QObject* parent) : QGraphicsScene(parent), m_doc(doc) {
+    setItemIndexMethod(QGraphicsScene::NoIndex); // items move and repaint every frame
+    auto fresh = [this] {
+        m_liveMembers.clear(); // the engine is rebuilt too; its next snapshot brings members again
+        rebuild();
+    };
+    connect(doc, &Document::reloaded, this, fresh);
+    connect(doc, &Document::structureChanged, this, fresh);
+    connect(doc, &Document::nodeChanged, this, [this](const QString& id) {
+        const int i = m_doc->nodeIndex(id.toStdString());
+        if (i < 0) return;
+        const auto& n = m_doc->scenario().nodes[static_cast<std::size_t>(i)];
+        if (QGraphicsItem* item = m_top.value(id)) item->setPos(n.x, n.y);
+        if (n.kind == NodeKind::ServiceGroup &&
+            membersOf(n).size() != static_cast<std::size_t>(n.instances) &&
+            !m_liveMembers.contains(id))
+            rebuild();
+        refreshPositions();
+    });
+    rebuild();
+}
+
+std::vector<QString> TopologyScene::membersOf(const core::NodeSpec& n) const {
+    const QString id = QString::fromStdString(n.id);
+    if (n.kind == NodeKind::ServiceGroup) {
+        if (auto it = m_liveMembers.find(id); it != m_liveMembers.end()) return *it;
+        std::vector<QString> out;
+        for (int k = 1; k <= n.instances; ++k)
+            out.push_back(QStringLiteral("%1-%2").arg(id).arg(k));
+        return out;
+    }
+    if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
+        std::vector<QString> out;
+        for (const auto& r : n.replicas) out.push_back(QString::fromStdString(r));
+        return out;
+    }
+    return {id};
+}
+
+void TopologyScene::rebuild() {
+    clear(); // deletes every item, overlays included
+    m_top.clear();
+    m_nodes.clear();
+    m_storeFrames.clear();
+    m_links.clear();
+    m_byId.clear();
+    m_rubber = nullptr;
+    const core::Scenario& s = m_doc->scenario();
+    for (const auto& n : s.nodes) {
+        const QString id = QString::fromStdString(n.id);
+        if (n.kind == NodeKind::ServiceGroup) {
+            auto* frame = new GroupFrameItem(id, n.kind, true);
+            addItem(frame);
+            frame->setPos(n.x, n.y);
+            m_top.insert(id, frame);
+            for (const QString& m : membersOf(n)) {
+                auto* item = new NodeItem(m, id, n.kind, true, frame);
+                m_nodes.insert(m, item);
+            }
+            placeMembers(id);
+        } else if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
+            auto* frame = new GroupFrameItem(id, n.kind, false);
+            addItem(frame);
+            m_top.insert(id, frame);
+            m_storeFrames.insert(id, frame);
+        } else {
+            auto* item = new NodeItem(id, id, n.kind, false);
+            addItem(item);
+            item->setPos(n.x, n.y);
+            m_top.insert(id, item);
+            m_nodes.insert(id, item);
+        }
+    }
+    // A link drawn to a group applies to each of its instances.
+    for (const auto& l : s.links) {
+        const core::NodeSpec* a = s.find(l.a);
+        const core::NodeSpec* b = s.find(l.b);
+        if (!a || !b) continue;
+        for (const QString& pa : membersOf(*a))
+            for (const QString& pb : membersOf(*b)) {
+                NodeItem* ia = m_nodes.value(pa);
+                NodeItem* ib = m_nodes.value(pb);
+                if (!ia || !ib) continue;
+                auto* link =
+                    new LinkItem(ia, ib, QString::fromStdString(l.a), QString::fromStdString(l.b));
+                addItem(link);
+                m_links.push_back(link);
+            }
+    }
+    m_partitions = new PartitionLayer;
+    m_messages = new MessageLayer;
+    addItem(m_partitions);
+    addItem(m_messages);
+    refreshPositions();
+}
+
+void TopologyScene::placeMembers(const QString& specId) {
+    auto* frame = dynamic_cast<GroupFrameItem*>(m_top.value(specId));
+    if (!frame) return;
+    std::vector<NodeItem*> members;
+    for (QGraphicsItem* c : frame->childItems())
+        if (auto* n = dynamic_cast<NodeItem*>(c)) members.push_back(n);
+    const int count = static_cast<int>(members.size());
+    const int cols = std::max(1, std::min(count, palette::kMembersPerRow));
+    const int rows = std::max(1, (count + cols - 1) / cols);
+    for (int i = 0; i < count; ++i) {
+        const double x = (i % cols - (cols - 1) / 2.0) * palette::kMemberPitch;
+        const double y = (i / cols - (rows - 1) / 2.0) * (palette::kMemberPitch + 12);
+        members[static_cast<std::size_t>(i)]->setPos(x, y);
+    }
+    const double hw = cols * palette::kMemberPitch / 2.0,
+                 hh = rows * (palette::kMemberPitch + 12) / 2.0;
+    frame->fitTo(QRectF(-hw, -hh, 2 * hw, 2 * hh));
+}
+
+void TopologyScene::refreshPositions() {
+    for (auto it = m_storeFrames.begin(); it != m_storeFrames.end(); ++it) {
+        QRectF r;
+        const core::NodeSpec* n = m_doc->scenario().find(it.key().toStdString());
+        if (!n) continue;
+        for (const auto& rep : n->replicas)
+            if (NodeItem* item = m_nodes.value(QString::fromStdString(rep)))
+                r = r.united(QRectF(item->scenePos() - QPointF(40, 40), QSizeF(80, 90)));
+        it.value()->setPos(0, 0);
+        it.value()->fitTo(r);
+    }
+    for (LinkItem* l : m_links) l->updateGeometry();
+    const QRectF area = itemsBoundingRect().adjusted(-400, -400, 400, 400);
+    m_messages->setArea(area);
+    m_partitions->setArea(area);
+}
+
+std::size_t TopologyScene::messageCount() const {
+    return m_messages ? m_messages->count() : 0;
+}
+
+void TopologyScene::applySnapshot(const Snapshot& snap) {
+    // Live membership: instances come and go with scaling; rebuild only when it changed.
+    QHash<QString, std::vector<QString>> live;
+    for (const auto& n : snap.nodes)
+        if (n.kind == NodeKind::ServiceGroup)
+            live[QString::fromStdString(n.owner)].push_back(QString::fromStdString(n.name));
+    if (live != m_liveMembers) {
+        m_liveMembers = live;
+        rebuild();
+    }
+    std::uint32_t maxId = 0;
+    for (const auto& n : snap.nodes) maxId = std::max(maxId, n.id);
+    m_byId.assign(snap.nodes.empty() ? 0 : maxId + 1, nullptr);
+    for (const auto& n : snap.nodes) {
+        NodeItem* item = m_nodes.value(QString::fromStdString(n.name));
+        if (!item) continue;
+        m_byId[n.id] = item;
+        item->setState(n.alive, n.busy, n.cores, n.queued);
+    }
+    // Link state by physical endpoints.
+    std::set<std::pair<QString, QString>> down;
+    for (const auto& l : snap.links)
+        if (!l.up && l.a < m_byId.size() && l.b < m_byId.size() && m_byId[l.a] && m_byId[l.b])
+            down.emplace(m_byId[l.a]->name(), m_byId[l.b]->name());
+    for (LinkItem* l : m_links)
+        l->setUp(!down.count({l->a()->name(), l->b()->name()}) &&
+                 !down.count({l->b()->name(), l->a()->name()}));
+    updateOverlays(snap);
+}
+
+void TopologyScene::updateOverlays(const Snapshot& snap) {
+    std::vector<MessageLayer::Dot> dots;
+    dots.reserve(snap.messages.size());
+    const auto t = static_cast<double>(snap.simTime);
+    for (const auto& m : snap.messages) {
+        // Find the link being crossed at time t and interpolate along it.
+        int i = 1;
+        while (i < m.points - 1 && static_cast<double>(m.times[i]) <= t) ++i;
+        if (m.path[i - 1] >= m_byId.size() || m.path[i] >= m_byId.size()) continue;
+        NodeItem* from = m_byId[m.path[i - 1]];
+        NodeItem* to = m_byId[m.path[i]];
+        if (!from || !to) continue;
+        const double t0 = static_cast<double>(m.times[i - 1]), t1 = static_cast<double>(m.times[i]);
+        const double f = t1 > t0 ? std::clamp((t - t0) / (t1 - t0), 0.0, 1.0) : 1.0;
+        dots.push_back({from->scenePos() + (to->scenePos() - from->scenePos()) * f, m.response});
+    }
+    m_messages->setDots(std::move(dots));
+
+    std::map<int, std::vector<QPointF>> groups;
+    for (const auto& n : snap.nodes) {
+        if (n.partition < 0 || n.id >= m_byId.size() || !m_byId[n.id]) continue;
+        const QPointF c = m_byId[n.id]->scenePos();
+        for (QPointF d : {QPointF(-44, -44), QPointF(44, -44), QPointF(44, 60), QPointF(-44, 60)})
+            groups[n.partition].push_back(c + d);
+    }
+    std::vector<QPolygonF> hulls;
+    for (auto& [id, pts] : groups) hulls.push_back(convexHull(std::move(pts)));
+    m_partitions->setGroups(std::move(hulls));
+}
+
+QString TopologyScene::specOf(QGraphicsItem* item) const {
+    if (auto* n = dynamic_cast<NodeItem*>(item)) return n->isMember() ? n->specId() : n->name();
+    if (auto* f = dynamic_cast<GroupFrameItem*>(item)) return f->specId();
+    return {};
+}
+
+std::vector<std::string> TopologyScene::selectedSpecIds() const {
+    std::vector<std::string> out;
+    for (QGraphicsItem* item : selectedItems()) {
+        const QString id = specOf(item);
+        if (!id.isEmpty() && std::find(out.begin(), out.end(), id.toStdString()) == out.end())
+            out.push_back(id.toStdString());
+    }
+    return out;
+}
+
+void TopologyScene::selectSubject(const QString& subject) {
+    clearSelection();
+    if (const auto parts = subject.split(QStringLiteral("--")); parts.size() == 2) {
+        for (LinkItem* l : m_links)
+            if ((l->a()->name() == parts[0] || l->specA() == parts[0]) &&
+                (l->b()->name() == parts[1] || l->specB() == parts[1]))
+                l->setSelected(true);
+        return;
+    }
+    if (NodeItem* n = m_nodes.value(subject))
+        n->setSelected(true);
+    else if (QGraphicsItem* t = m_top.value(subject))
+        t->setSelected(true);
+}
+
+void TopologyScene::killOrRestart(const QString& name, bool kill) {
+    if (!m_sink) return;
+    core::Action a;
+    a.kind = kill ? core::ActionKind::KillNode : core::ActionKind::RestartNode;
+    a.node = name.toStdString();
+    m_sink(a);
+}
+
+void TopologyScene::cutOrHeal(LinkItem* link, bool cut) {
+    if (!m_sink || !link) return;
+    core::Action a;
+    a.kind = cut ? core::ActionKind::CutLink : core::ActionKind::HealLink;
+    a.a = link->a()->name().toStdString();
+    a.b = link->b()->name().toStdString();
+    m_sink(a);
+}
+
+void TopologyScene::partitionSelection() {
+    std::set<QString> inside;
+    for (QGraphicsItem* item : selectedItems()) {
+        if (auto* n = dynamic_cast<NodeItem*>(item)) inside.insert(n->name());
+        if (auto* f = dynamic_cast<GroupFrameItem*>(item))
+            for (QGraphicsItem* c : f->childItems())
+                if (auto* n = dynamic_cast<NodeItem*>(c)) inside.insert(n->name());
+    }
+    int cut = 0;
+    for (LinkItem* l : m_links)
+        if (inside.count(l->a()->name()) != inside.count(l->b()->name()) && l->isUp()) {
+            cutOrHeal(l, true);
+            ++cut;
+        }
+    emit statusMessage(
+        tr("Partitioned %1 node(s) from the rest: %2 link(s) cut").arg(inside.size()).arg(cut));
+}
+
+void TopologyScene::deleteSelection() {
+    const auto ids = selectedSpecIds();
+    if (!ids.empty()) {
+        m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, ids));
+        return;
+    }
+    for (QGraphicsItem* item : selectedItems())
+        if (auto* l = dynamic_cast<LinkItem*>(item)) {
+            const int i = m_doc->linkIndex(l->specA().toStdString(), l->specB().toStdString());
+            if (i >= 0) m_doc->undoStack()->push(new RemoveLinkCommand(m_doc, i));
+            return;
+        }
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* e) {
+    QGraphicsItem* under = itemAt(e->scenePos(), QTransform());
+    const bool connect =
+        e->button() == Qt::LeftButton && (m_connectMode || (e->modifiers() & Qt::ShiftModifier));
+    if (connect && !specOf(under).isEmpty()) {
+        m_rubberFrom = under;
+        m_rubber =
+            addLine(QLineF(e->scenePos(), e->scenePos()), QPen(palette::kBlue, 3, Qt::DashLine));
+        m_rubber->setZValue(10);
+        e->accept();
+        return;
+    }
+    QGraphicsScene::mousePressEvent(e);
+}
+
+void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
+    if (m_rubber) {
+        m_rubber->setLine(QLineF(m_rubber->line().p1(), e->scenePos()));
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(e);
+    if (e->buttons() & Qt::LeftButton) refreshPositions();
+}
+
+void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
+    if (m_rubber) {
+        delete m_rubber;
+        m_rubber = nullptr;
+        QGraphicsItem* target = nullptr;
+        for (QGraphicsItem* item : items(e->scenePos()))
+            if (!specOf(item).isEmpty() && item != m_rubberFrom) {
+                target = item;
+                break;
+            }
+        const QString a = specOf(m_rubberFrom), b = specOf(target);
+        m_rubberFrom = nullptr;
+        if (b.isEmpty() || a == b) return;
+        if (m_doc->linkIndex(a.toStdString(), b.toStdString()) >= 0) {
+            emit statusMessage(tr("%1 and %2 are already linked").arg(a, b));
+            return;
+        }
+        core::LinkSpec l;
+        l.a = a.toStdString();
+        l.b = b.toStdString();
+        m_doc->undoStack()->push(new AddLinkCommand(m_doc, l));
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(e);
+    // A drag is one undo step, pushed on release; a move that changed nothing pushes nothing.
+    std::vector<std::pair<std::string, QPointF>> moved;
+    for (QGraphicsItem* item : selectedItems()) {
+        if (!(item->flags() & QGraphicsItem::ItemIsMovable)) continue;
+        const QString id = specOf(item);
+        const core::NodeSpec* n = m_doc->scenario().find(id.toStdString());
+        if (n &&
+            (std::abs(n->x - item->pos().x()) > 0.01 || std::abs(n->y - item->pos().y()) > 0.01))
+            moved.emplace_back(id.toStdString(), item->pos());
+    }
+    if (!moved.empty()) m_doc->undoStack()->push(new MoveNodesCommand(m_doc, std::move(moved)));
+}
+
+void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
+    QGraphicsItem* under = itemAt(e->scenePos(), QTransform());
+    if (under && !under->isSelected()) {
+        clearSelection();
+        under->setSelected(true);
+    }
+    QMenu menu;
+    if (auto* n = dynamic_cast<NodeItem*>(under)) {
+        const QString name = n->name();
+        menu.addAction(n->alive() ? tr("Kill %1").arg(name) : tr("Restart %1").arg(name),
+                       [this, name, alive = n->alive()] { killOrRestart(name, alive); });
+    } else if (auto* f = dynamic_cast<GroupFrameItem*>(under)) {
+        const QString id = f->specId();
+        menu.addAction(tr("Kill all of %1").arg(id), [this, id] { killOrRestart(id, true); });
+        menu.addAction(tr("Restart all of %1").arg(id), [this, id] { killOrRestart(id, false); });
+    } else if (auto* l = dynamic_cast<LinkItem*>(under)) {
+        menu.addAction(l->isUp() ? tr("Cut this link") : tr("Heal this link"),
+                       [this, l] { cutOrHeal(l, l->isUp()); });
+    }
+    if (selectedItems().size() > 0) {
+        menu.addAction(tr("Partition the selection from the rest"),
+                       [this] { partitionSelection(); });
+        menu.addSeparator();
+        menu.addAction(tr("Delete"), [this] { deleteSelection(); });
+    }
+    if (!menu.isEmpty()) menu.exec(e->screenPos());
+}
+
+} // namespace cs::ui

@@ -1,0 +1,80 @@
+// The topology as a scene: items built from the document, live state from engine snapshots.
+// It keeps name -> item maps and touches only the items whose state changed.
+#pragma once
+
+#include "Document.h"
+#include "SimController.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+#include <functional>
+
+class QGraphicsLineItem;
+
+namespace cs::ui {
+
+class NodeItem;
+class GroupFrameItem;
+class LinkItem;
+class MessageLayer;
+class PartitionLayer;
+
+class TopologyScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit TopologyScene(Document* doc, QObject* parent = nullptr);
+
+    void applySnapshot(const Snapshot& snap);
+    // Live faults go here (kill, restart, cut, heal): they are run actions, not document edits.
+    void setActionSink(std::function<void(const core::Action&)> sink) { m_sink = std::move(sink); }
+    void setConnectMode(bool on) { m_connectMode = on; }
+
+    NodeItem* nodeItem(const QString& physicalName) const { return m_nodes.value(physicalName); }
+    QGraphicsItem* topItem(const QString& specId) const { return m_top.value(specId); }
+    const std::vector<LinkItem*>& linkItems() const { return m_links; }
+    std::size_t messageCount() const;
+
+    // Scenario ids of the selected nodes and frames, and the selected links' (a, b).
+    std::vector<std::string> selectedSpecIds() const;
+    void selectSubject(const QString& subject); // a node name, a spec id or "a--b"
+
+    // Actions the menus, shortcuts and tests use.
+    void killOrRestart(const QString& physicalOrSpec, bool kill);
+    void cutOrHeal(LinkItem* link, bool cut);
+    void partitionSelection();
+    void deleteSelection();
+
+signals:
+    void statusMessage(const QString& text);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* e) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent* e) override;
+
+private:
+    void rebuild();
+    void refreshPositions();
+    void placeMembers(const QString& specId);
+    std::vector<QString> membersOf(const core::NodeSpec& n) const;
+    QString specOf(QGraphicsItem* item) const;
+    void updateOverlays(const Snapshot& snap);
+
+    Document* m_doc;
+    std::function<void(const core::Action&)> m_sink;
+    QHash<QString, QGraphicsItem*> m_top; // scenario id -> its item (node or group frame)
+    QHash<QString, NodeItem*> m_nodes;    // physical name -> node item
+    QHash<QString, GroupFrameItem*> m_storeFrames;
+    std::vector<LinkItem*> m_links;
+    QHash<QString, std::vector<QString>> m_liveMembers; // group -> member names from the engine
+    std::vector<NodeItem*> m_byId; // physical id -> item, from the last snapshot
+    MessageLayer* m_messages = nullptr;
+    PartitionLayer* m_partitions = nullptr;
+    QGraphicsLineItem* m_rubber = nullptr;
+    QGraphicsItem* m_rubberFrom = nullptr;
+    bool m_connectMode = false;
+};
+
+} // namespace cs::ui

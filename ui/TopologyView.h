@@ -1,0 +1,21 @@
+// The view on the topology: zoom with the wheel, pan by dragging the background, fit to window.
+#pragma once
+
+#include <QGraphicsView>
+
+namespace cs::ui {
+
+class TopologyView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit TopologyView(QGraphicsScene* scene, QWidget* parent = nullptr);
+    void zoomBy(double factor);
+    void fitAll();
+
+protected:
+    void wheelEvent(QWheelEvent* e) override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+};
+
+} // namespace cs::ui
