@@ -20,8 +20,11 @@ LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
 
 void LiveSync::nodeChanged(const QString& id) {
     const core::NodeSpec* now = m_doc->scenario().find(id.toStdString());
-    const core::NodeSpec* was = m_known.find(id.toStdString());
-    if (!now || !was) return m_reload();
+    core::NodeSpec* known = const_cast<core::NodeSpec*>(m_known.find(id.toStdString()));
+    if (!now || !known) return m_reload();
+    const core::NodeSpec previous = *known;
+    *known = *now;
+    const core::NodeSpec* was = &previous;
     core::NodeSpec rest = *now; // what is left after the live fields and the position
     std::vector<core::Action> actions;
     auto live = [&](const char* field, double before, double after, auto reset) {
@@ -64,7 +67,6 @@ void LiveSync::nodeChanged(const QString& id) {
     }
     rest.x = was->x;
     rest.y = was->y;
-    *const_cast<core::NodeSpec*>(m_known.find(id.toStdString())) = *now;
     if (!(rest == *was)) return m_reload(); // something the engine cannot change live
     for (const auto& a : actions) m_post(a);
 }

@@ -75,7 +75,11 @@ MainWindow::MainWindow(bool interactive)
         tr("Press Play (Space) to start; right-click nodes and links to break things."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The scene clears its selection while it dies; nothing may react to that any more.
+    disconnect(m_scene, nullptr, this, nullptr);
+    delete m_scene;
+}
 
 void MainWindow::buildDocks() {
     auto dock = [this](const QString& title, const QString& name, QWidget* w,

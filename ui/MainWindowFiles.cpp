@@ -1,4 +1,5 @@
 // MainWindow: files. New, Open, Save, Save As, recent files, session export, autosave and recovery.
+#include "AutoLayout.h"
 #include "ChartsPanel.h"
 #include "MainWindow.h"
 #include "ScenarioIO.h"
@@ -18,6 +19,8 @@
 #include <QStatusBar>
 #include <QSvgGenerator>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace cs::ui {
 namespace {
@@ -46,7 +49,20 @@ bool MainWindow::openScenario(const QString& path, QString* error) {
     return true;
 }
 
-void MainWindow::openScenarioValue(const core::Scenario& s, const QString& path) {
+void MainWindow::openScenarioValue(const core::Scenario& input, const QString& path) {
+    core::Scenario s = input;
+    // A file written by hand or by a script often has no positions: arrange it instead of
+    // stacking every node at the origin.
+    const bool unplaced = s.nodes.size() > 1 &&
+                          std::all_of(s.nodes.begin(), s.nodes.end(),
+                                      [](const core::NodeSpec& n) { return n.x == 0 && n.y == 0; });
+    if (unplaced)
+        for (const auto& [id, pos] : autoLayout(s))
+            for (auto& n : s.nodes)
+                if (n.id == id) {
+                    n.x = pos.x();
+                    n.y = pos.y();
+                }
     m_doc->reset(s, path); // LiveSync reloads the engine
     updateTitle();
     QTimer::singleShot(0, m_view, &TopologyView::fitAll);

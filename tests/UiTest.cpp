@@ -1,0 +1,203 @@
+// The app through its widgets, offscreen: live faults reach the engine, edits undo and redo,
+// files round-trip, bad files change nothing, a live session replays exactly.
+#include "ChartsPanel.h"
+#include "DocumentCommands.h"
+#include "MainWindow.h"
+#include "NodeItem.h"
+#include "Run.h"
+#include "ScenarioIO.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <functional>
+
+using namespace cs;
+
+namespace {
+
+bool waitFor(const std::function<bool()>& pred, int ms = 15000) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > ms) return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+const std::string kBase = std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json";
+
+struct Fixture : ::testing::Test {
+    ui::MainWindow w{false};
+    void SetUp() override {
+        ASSERT_TRUE(w.openScenario(QString::fromStdString(kBase)));
+        w.show();
+        ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    }
+    void runTo(double s) {
+        QMetaObject::invokeMethod(w.controller(),
+                                  [c = w.controller(), s] { c->runUntilSeconds(s); });
+        ASSERT_TRUE(waitFor([&] {
+            const auto snap = w.lastSnapshot();
+            return snap && snap->simTime >= static_cast<core::SimTime>(s * 1e6) &&
+                   snap->state != ui::RunState::Running;
+        }));
+    }
+    const core::NodeView* node(const std::string& name) {
+        for (const auto& n : w.lastSnapshot()->nodes)
+            if (n.name == name) return &n;
+        return nullptr;
+    }
+};
+
+} // namespace
+
+TEST_F(Fixture, KillThroughTheUiReachesTheEngineAndChartsGrow) {
+    runTo(1.0);
+    w.charts()->refresh();
+    const int before = w.charts()->seriesPoints(QStringLiteral("Latency"));
+    ASSERT_NE(w.scene()->nodeItem(QStringLiteral("api-1")), nullptr);
+    w.scene()->killOrRestart(QStringLiteral("api-1"), true);
+    ASSERT_TRUE(waitFor([&] { return node("api-1") && !node("api-1")->alive; }));
+    EXPECT_FALSE(w.scene()->nodeItem(QStringLiteral("api-1"))->alive())
+        << "the scene shows it dead";
+    runTo(2.0);
+    w.charts()->refresh();
+    EXPECT_GT(w.charts()->seriesPoints(QStringLiteral("Latency")), before);
+    // Recorded with the sim time it took effect at, as the first action (the file's own comes at 2
+    // s).
+    ASSERT_GE(w.lastSnapshot()->actions->size(), 1u);
+    EXPECT_EQ(w.lastSnapshot()->actions->front().node, "api-1");
+    EXPECT_EQ(w.lastSnapshot()->actions->front().at_us, 1'000'000);
+    w.scene()->killOrRestart(QStringLiteral("api-1"), false);
+    ASSERT_TRUE(waitFor([&] { return node("api-1")->alive; }));
+}
+
+TEST_F(Fixture, CutAndHealALink) {
+    runTo(0.5);
+    ui::LinkItem* link = nullptr;
+    for (auto* l : w.scene()->linkItems())
+        if (l->specA() == "api" && l->specB() == "db" && l->a()->name() == "api-2") link = l;
+    ASSERT_NE(link, nullptr);
+    auto engineSaysUp = [&] {
+        for (const auto& l : w.lastSnapshot()->links)
+            if (l.specA == "api" && l.specB == "db" && node("api-2")->id == l.a) return l.up;
+        return true;
+    };
+    w.scene()->cutOrHeal(link, true);
+    ASSERT_TRUE(waitFor([&] { return !engineSaysUp(); }));
+    EXPECT_FALSE(link->isUp());
+    w.scene()->cutOrHeal(link, false);
+    ASSERT_TRUE(waitFor(engineSaysUp));
+    EXPECT_TRUE(link->isUp());
+}
+
+TEST_F(Fixture, DragIsOneUndoStepAndEditsUndo) {
+    QGraphicsItem* lb = w.scene()->topItem(QStringLiteral("lb"));
+    ASSERT_NE(lb, nullptr);
+    const QPointF start = lb->scenePos();
+    QWidget* vp = w.view()->viewport();
+    const QPoint from = w.view()->mapFromScene(start);
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, vp->mapToGlobal(at),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::NoModifier);
+        QApplication::sendEvent(vp, &e);
+    };
+    send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+    for (int i = 1; i <= 5; ++i)
+        send(QEvent::MouseMove, from + QPoint(10 * i, 6 * i), Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, from + QPoint(50, 30), Qt::NoButton);
+    auto* stack = w.document()->undoStack();
+    ASSERT_EQ(stack->count(), 1) << "a drag is one undo step";
+    const core::NodeSpec* moved = w.document()->scenario().find("lb");
+    EXPECT_GT(moved->x, start.x() + 20);
+    stack->undo();
+    EXPECT_DOUBLE_EQ(w.document()->scenario().find("lb")->x, start.x());
+    EXPECT_DOUBLE_EQ(lb->scenePos().x(), start.x()) << "the item follows the document";
+    stack->redo();
+    EXPECT_GT(w.document()->scenario().find("lb")->x, start.x() + 20);
+
+    // An edit in the inspector is an undo step too, and reaches the engine live.
+    w.scene()->selectSubject(QStringLiteral("users"));
+    QDoubleSpinBox* rate = nullptr;
+    for (auto* box : w.findChildren<QDoubleSpinBox*>())
+        if (box->suffix() == QStringLiteral(" req/s")) rate = box;
+    ASSERT_NE(rate, nullptr);
+    rate->setValue(250);
+    EXPECT_EQ(w.document()->scenario().find("users")->rate_rps, 250);
+    EXPECT_EQ(stack->count(), 2);
+    ASSERT_TRUE(
+        waitFor([&] { return w.lastSnapshot()->actions && !w.lastSnapshot()->actions->empty(); }));
+    EXPECT_EQ(w.lastSnapshot()->actions->back().field, "rate_rps");
+    stack->undo();
+    EXPECT_EQ(w.document()->scenario().find("users")->rate_rps, 100);
+    EXPECT_TRUE(w.isWindowModified());
+    stack->undo();
+    EXPECT_FALSE(w.isWindowModified()) << "back at the clean state";
+}
+
+TEST_F(Fixture, DeleteAndUndoRestoresNodesLinksAndReferences) {
+    const core::Scenario before = w.document()->scenario();
+    w.scene()->selectSubject(QStringLiteral("db"));
+    w.scene()->deleteSelection();
+    EXPECT_EQ(w.document()->scenario().find("db"), nullptr);
+    EXPECT_EQ(w.document()->scenario().find("api")->datastore, "");
+    EXPECT_EQ(w.document()->scenario().links.size(), before.links.size() - 1);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario(), before);
+}
+
+TEST_F(Fixture, SaveThenLoadGivesTheSameScenario) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("x.clustersim.json"));
+    w.document()->undoStack()->push(
+        new ui::MoveNodesCommand(w.document(), {{"db", QPointF(999, 111)}}));
+    ASSERT_TRUE(w.isWindowModified());
+    QString err;
+    ASSERT_TRUE(w.saveTo(path, &err)) << err.toStdString();
+    EXPECT_FALSE(w.isWindowModified());
+    const core::Scenario saved = w.document()->scenario();
+    ui::MainWindow other(false);
+    ASSERT_TRUE(other.openScenario(path, &err)) << err.toStdString();
+    EXPECT_EQ(other.document()->scenario(), saved);
+}
+
+TEST_F(Fixture, BadFileLeavesTheOpenDocumentUntouched) {
+    const core::Scenario before = w.document()->scenario();
+    QString err;
+    EXPECT_FALSE(w.openScenario(QString::fromStdString(std::string(CLUSTERSIM_TEST_DATA) +
+                                                       "/bad/dangling_target.clustersim.json"),
+                                &err));
+    EXPECT_TRUE(err.contains(QStringLiteral("nodes[0].target"))) << err.toStdString();
+    EXPECT_EQ(w.document()->scenario(), before);
+    EXPECT_EQ(w.document()->filePath(), QString::fromStdString(kBase));
+}
+
+TEST_F(Fixture, LiveSessionReplaysToTheSameMetrics) {
+    runTo(1.25);
+    w.scene()->killOrRestart(QStringLiteral("api-2"), true);
+    runTo(2.5);
+    for (auto* l : w.scene()->linkItems())
+        if (l->specA() == "users") w.scene()->cutOrHeal(l, true);
+    runTo(3.0);
+    w.scene()->killOrRestart(QStringLiteral("api-2"), false);
+    runTo(4.0);
+    const QString live = w.charts()->metricsCsv();
+
+    core::Scenario replay = w.document()->scenario();
+    replay.timeline = *w.lastSnapshot()->actions; // the file's own action at 2 s is among them
+    replay.duration_s = 4.0;
+    ASSERT_EQ(replay.timeline.size(), 4u);
+    const auto reloaded = core::loadScenarioText(core::scenarioToJson(replay), "session");
+    ASSERT_TRUE(reloaded.ok) << reloaded.error;
+    const auto result = core::runScenario(reloaded.scenario, {});
+    EXPECT_EQ(live.toStdString(), result.metricsCsvText);
+}
