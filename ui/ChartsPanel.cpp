@@ -50,14 +50,21 @@ void MarkedChartView::drawForeground(QPainter* p, const QRectF& rect) {
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 0.8);
     p->setFont(f);
+    const QFontMetricsF fm(f);
+    double lastRight = -1e9;
+    int row = 0;
     for (const Marker& m : *m_markers) {
         const double ago = m.t_s - *m_latest;
         if (ago < x->min() || ago > x->max()) continue;
         const double px = plot.left() + (ago - x->min()) / (x->max() - x->min()) * plot.width();
         p->setPen(QPen(m.colour, 2, Qt::DashLine));
         p->drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
+        // Labels of markers close together go on successive rows instead of overprinting.
+        row = px < lastRight ? (row + 1) % 4 : 0;
+        const QPointF at(px + 3, plot.top() + 12 + row * fm.height());
         p->setPen(m.colour);
-        p->drawText(QPointF(px + 3, plot.top() + 12), m.label);
+        p->drawText(at, m.label);
+        lastRight = std::max(lastRight, at.x() + fm.horizontalAdvance(m.label));
     }
     p->restore();
 }
