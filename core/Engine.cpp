@@ -132,6 +132,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
         lb.outstanding.assign(n, 0);
     }
 
+    setUpReplicaSets();
     for (std::uint32_t c = 0; c < clients.size(); ++c) scheduleArrival(c);
     for (std::uint32_t l = 0; l < lbs.size(); ++l)
         events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0),
@@ -193,6 +194,18 @@ void Engine::Impl::process(const Event& e) {
     case EventType::HealthCheck:
         onHealthCheck(e.a);
         break;
+    case EventType::ReplTimeout:
+        onReplTimeout(e.a, e.b);
+        break;
+    case EventType::ElectionTimer:
+        onElectionTimer(e.a, e.b);
+        break;
+    case EventType::HeartbeatTick:
+        onHeartbeatTick(e.a, e.b);
+        break;
+    case EventType::AntiEntropy:
+        onAntiEntropyTick(e.a);
+        break;
     }
 }
 
@@ -253,7 +266,15 @@ std::vector<NodeView> Engine::nodes() const {
     for (std::uint32_t id = 0; id < impl_->pnodes.size(); ++id) {
         const PNode& p = impl_->pnodes[id];
         if (!p.exists) continue;
-        NodeView v{p.name, impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0, id, groups[id]};
+        NodeView v{
+            p.name,    impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0, id,
+            groups[id]};
+        if (p.replica != kNone) {
+            const ReplicaState& rs = impl_->replicaStates[p.replica];
+            v.leader = rs.role == ReplicaState::Role::Leader && impl_->leaseValid(rs);
+            v.lagKeys = rs.lagKeys;
+            v.term = rs.term;
+        }
         if (p.kind == PKind::Instance || p.kind == PKind::Store) {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
@@ -320,6 +341,13 @@ Summary Engine::summary() const {
     s.responded =
         s.issued ? static_cast<double>(s.completed + refused) / static_cast<double>(s.issued) : 0.0;
     s.events_processed = m.eventsProcessed;
+    s.stale_fraction =
+        s.reads ? static_cast<double>(s.stale_reads) / static_cast<double>(s.reads) : 0.0;
+    s.staleness_p50 = m.stalenessAll.percentile(0.50) / 1000.0;
+    s.staleness_p99 = m.stalenessAll.percentile(0.99) / 1000.0;
+    for (const auto& st : m.stores) // a leaderless window still open at the end counts too
+        if (st.replicated && st.set.leaderlessSince >= 0)
+            s.unavailable_ms += static_cast<double>(m.now - st.set.leaderlessSince) / 1000.0;
     if (m.ticks > 0)
         s.instances_mean = m.instancesSum / static_cast<double>(m.ticks);
     else

@@ -30,18 +30,21 @@ struct NodeView {
     NodeKind kind;
     bool alive;
     int busy, cores, queued;
-    std::uint32_t id = 0; // physical node id: stable for the whole run
-    int partition = -1;   // connected component of the live graph; -1 when dead
+    std::uint32_t id = 0;                // physical node id: stable for the whole run
+    int partition = -1;                  // connected component of the live graph; -1 when dead
+    bool leader = false;                 // a replica leading its set with a valid lease (CP)
+    std::uint64_t lagKeys = 0, term = 0; // replicas: keys behind the newest replica; election term
 };
 
 // A physical link: one edge of a scenario link (a link to a group has one per instance).
 struct LinkView {
-    std::uint32_t a, b;        // physical node ids
-    std::string specA, specB;  // the scenario link it belongs to
+    std::uint32_t a, b;       // physical node ids
+    std::string specA, specB; // the scenario link it belongs to
     bool up;
 };
 
-// A message on the wire, for animation: it leaves path[0] at times[0] and reaches path[i] at times[i].
+// A message on the wire, for animation: it leaves path[0] at times[0] and reaches path[i] at
+// times[i].
 struct MessageView {
     static constexpr int kMaxPoints = 5;
     std::uint32_t path[kMaxPoints];

@@ -82,6 +82,7 @@ void Engine::Impl::killNode(NodeId n) {
     remember(p.downTimes, now);
     lastFault = now;
     topo.setNodeUp(n, false);
+    if (p.replica != kNone) replicaKilled(replicaStates[p.replica]);
 
     // Work held in its memory is lost with it.
     if (p.kind == PKind::Instance || p.kind == PKind::Store) {
@@ -128,6 +129,7 @@ void Engine::Impl::restartNode(NodeId n) {
     topo.setNodeUp(n, true);
     if (p.kind == PKind::Instance || p.kind == PKind::Store) stations[p.model].lastChange = now;
     if (p.kind == PKind::Client) scheduleArrival(p.model);
+    if (p.replica != kNone) replicaRestarted(replicaStates[p.replica]);
 }
 
 void Engine::Impl::setLinkState(const Action& a, bool up) {
@@ -236,6 +238,8 @@ void Engine::Impl::applyAction(const Action& a) {
             return;
         }
         for (NodeId n : nodes) a.kind == ActionKind::KillNode ? killNode(n) : restartNode(n);
+        if (a.kind == ActionKind::RestartNode)
+            for (auto& st : stores) st.set.lastHeal = now;
         log(a.node, a.kind == ActionKind::KillNode
                         ? a.node + " killed: its queued and running work is lost; callers notice "
                                    "at their timeouts"
@@ -250,6 +254,7 @@ void Engine::Impl::applyAction(const Action& a) {
         break;
     case ActionKind::HealLink:
         setLinkState(a, true);
+        for (auto& st : stores) st.set.lastHeal = now;
         log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " healed");
         break;
     case ActionKind::SetLink: {
@@ -310,6 +315,14 @@ void Engine::Impl::onMetricsTick() {
     row.latency_ms_p999 = interval.latency.percentile(0.999) / 1000.0;
     row.latency_ms_mean = interval.latency.mean() / 1000.0;
     row.duplicate_side_effects = static_cast<double>(totals.duplicate_side_effects);
+    row.stale_read_fraction = interval.reads ? static_cast<double>(interval.staleReads) /
+                                                   static_cast<double>(interval.reads)
+                                             : 0.0;
+    row.staleness_ms_p50 = interval.staleness.percentile(0.50) / 1000.0;
+    row.staleness_ms_p99 = interval.staleness.percentile(0.99) / 1000.0;
+    row.versions_behind_max = static_cast<double>(interval.versionsBehindMax);
+    row.conflicts = static_cast<double>(totals.conflicts);
+    row.lost_updates = static_cast<double>(totals.lost_updates);
     const auto instances = static_cast<double>(liveInstances());
     row.instances = instances;
     std::uint64_t inFlight = 0; // counted from the request table, as the summary does
@@ -348,6 +361,16 @@ void Engine::Impl::onMetricsTick() {
     interval.attempts = interval.completed = 0;
     interval.failed.fill(0);
     interval.latency.clear();
+    interval.reads = interval.staleReads = interval.versionsBehindMax = 0;
+    interval.staleness.clear();
+    if (nodeSink)
+        for (const auto& rs : replicaStates) {
+            nodeSink(NodeSample{row.t_s, pnodes[rs.node].name, "replica_lag_keys",
+                                static_cast<double>(rs.lagKeys)});
+            nodeSink(
+                NodeSample{row.t_s, pnodes[rs.node].name, "is_leader",
+                           rs.role == ReplicaState::Role::Leader && leaseValid(rs) ? 1.0 : 0.0});
+        }
     intervalLate = intervalLost = 0;
     events.push(now + metricsInterval, EventType::MetricsTick);
 }

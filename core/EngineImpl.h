@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "Replication.h"
 
 #include <string>
 #include <unordered_map>
@@ -20,6 +21,24 @@ struct Job {
     std::uint16_t attempt = 0;
     bool write = false;
     std::uint32_t key = 0;
+    std::uint32_t store = kNone;  // set by a replicated store's answer
+    std::uint64_t version = 0;    // the version read or written (replicated stores)
+    std::uint64_t minVersion = 0; // session guarantees: the oldest version the client accepts
+};
+
+// An operation a replica coordinates (or forwards to the leader).
+struct ReplOp {
+    NodeId coord = kNone;
+    std::uint32_t store = 0;
+    Job job; // the work it answers
+    bool write = false, forwarded = false, cp = false;
+    std::uint32_t key = 0;
+    int needed = 1, got = 0, answered = 0;
+    Cell best;
+    std::uint64_t minSeq = 0;
+    // A forwarded op answers the replica that forwarded it: (op, gen) there.
+    NodeId replyTo = kNone;
+    std::uint32_t replyOp = kNone, replyGen = 0;
 };
 
 constexpr int kInlineHops = 4; // links crossed per delivery event; longer routes relay
@@ -34,6 +53,7 @@ struct Message {
     SimTime sent = 0;                // first send: faults after it may have caught the message
     SimTime legStart = 0;            // when this leg left its first node (for animation)
     SimTime cross[kInlineHops] = {}; // when each link of this leg is crossed
+    std::uint32_t repl = kNone;      // an internal replica message: index into replMsgs
 };
 
 // A call the caller is waiting on; open while live in the pool (closed = released).
@@ -80,6 +100,7 @@ struct PNode {
     PKind kind = PKind::Client;
     std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
     std::uint32_t model = 0; // index into clients_, lbs_ or stations_
+    std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
     bool alive = true, exists = true;
     std::uint32_t incarnation = 0;
     Ring<Deadline> deadlines; // calls this node waits on, in deadline order
@@ -96,6 +117,8 @@ struct ClientState {
     std::uint32_t target = 0; // scenario node index of its target
     ZipfSampler zipf;
     Rng arrivals, ops, backoff;
+    std::unordered_map<std::uint64_t, std::uint64_t>
+        seen; // (store << 32 | key) -> version, for sessions
 };
 
 struct LbState {
@@ -117,6 +140,8 @@ struct StoreState {
     std::uint32_t spec = 0;
     std::vector<NodeId> nodes; // its replicas, or itself
     std::vector<std::uint32_t> versions;
+    bool replicated = false;
+    ReplicaSetState set;
 };
 
 struct LinkState {
@@ -135,6 +160,8 @@ struct IntervalCounters {
     std::uint64_t attempts = 0, completed = 0;
     std::array<std::uint64_t, kErrorReasons> failed{};
     Histogram latency;
+    std::uint64_t reads = 0, staleReads = 0, versionsBehindMax = 0;
+    Histogram staleness;
 };
 
 struct Engine::Impl {
@@ -177,16 +204,44 @@ struct Engine::Impl {
     void finishRequest(std::uint32_t request, ErrorReason why);
     void onRetry(std::uint32_t request, std::uint32_t gen);
     void onLbRequest(LbState& lb, const Job& job);
-    void onLbAnswer(std::uint32_t call, ErrorReason err);
+    void onLbAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void onHealthCheck(std::uint32_t lb);
     void onStationArrival(NodeId node, const Job& job);
     void startService(NodeId node, const Job& job);
     void onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation);
     void freeSlot(NodeId node, std::uint32_t slot);
-    void onDownstreamAnswer(std::uint32_t call, ErrorReason err);
+    void onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void applyAtStore(const PNode& node, const Job& job);
     double sampleServiceUs(PNode& node);
     void setBusy(Station& st, int delta);
+
+    // --- replica sets (EngineReplication.cpp)
+    void setUpReplicaSets();
+    struct ReplyTo {
+        NodeId node;
+        std::uint32_t op, gen;
+    };
+    void coordinate(NodeId node, const Job& job, const ReplyTo* via = nullptr);
+    void sendRepl(NodeId from, NodeId to, const ReplMsg& msg);
+    void onReplMessage(NodeId to, NodeId from, const ReplMsg& msg);
+    void finishOp(std::uint32_t op, ErrorReason err, std::uint64_t version);
+    void onReplTimeout(std::uint32_t op, std::uint32_t gen);
+    void onElectionTimer(NodeId node, std::uint32_t gen);
+    void onHeartbeatTick(NodeId node, std::uint32_t gen);
+    void onAntiEntropyTick(std::uint32_t store);
+    void armElection(ReplicaState& rs);
+    void becomeFollower(ReplicaState& rs, std::uint64_t term, const char* why);
+    void becomeLeader(ReplicaState& rs);
+    bool leaseValid(const ReplicaState& rs) const;
+    bool merge(ReplicaState& rs, std::uint32_t key, const Cell& incoming);
+    Cell newCell(ReplicaState& rs, std::uint32_t key, const Job& job);
+    int quorum(const StoreState& st, bool write, const Job& job) const;
+    void recordCommit(const Job& job);
+    void recordRead(const Job& job, SimTime invoked);
+    void replicaKilled(ReplicaState& rs);
+    void replicaRestarted(ReplicaState& rs);
+    ReplicaState* leaderOf(const StoreState& st);
+    void dropMessage(const Message& m);
 
     // --- faults, commands, metrics (EngineActions.cpp)
     std::vector<NodeId> resolveNodes(const std::string& name, bool& isMember);
@@ -218,6 +273,10 @@ struct Engine::Impl {
     Pool<Message> messages;
     Pool<Call> calls;
     Pool<Request> requests;
+    std::vector<ReplicaState> replicaStates;
+    Pool<ReplOp> replOps;
+    Pool<ReplMsg> replMsgs;
+    std::uint64_t globalSeq = 0;
     SimTime now = 0;
     SimTime lastFault = -1;
     SimTime metricsInterval = 250'000;
@@ -231,6 +290,7 @@ struct Engine::Impl {
     // measurements
     Summary totals;
     Histogram latencyAll;
+    Histogram stalenessAll;
     IntervalCounters interval;
     std::uint64_t intervalLate = 0, intervalLost = 0;
     std::uint64_t ticks = 0;

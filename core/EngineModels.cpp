@@ -78,6 +78,11 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     job.attempt = q.attempts;
     job.write = q.write;
     job.key = q.key;
+    if (spec.read_your_writes ||
+        spec.monotonic_reads) { // session guarantees: never older than seen
+        for (const auto& [k, v] : c.seen)
+            if ((k & 0xFFFFFFFFu) == q.key) job.minVersion = std::max(job.minVersion, v);
+    }
     send(c.node, dst, job, false, ErrorReason::Ok);
 }
 
@@ -92,6 +97,17 @@ void Engine::Impl::onClientResponse(const Message& m) {
     if (m.error == ErrorReason::Ok) {
         Request& q = requests[r];
         const SimTime latency = now - q.issued;
+        if (q.write)
+            recordCommit(m.job);
+        else
+            recordRead(m.job, q.issued);
+        ClientState& c = clients[q.client];
+        const NodeSpec& cs = specs[c.spec];
+        if (m.job.store != kNone && (cs.read_your_writes || cs.monotonic_reads) &&
+            c.seen.size() < 1'000'000) {
+            auto& v = c.seen[(static_cast<std::uint64_t>(m.job.store) << 32) | m.job.key];
+            v = std::max(v, m.job.version);
+        }
         latencyAll.record(latency);
         interval.latency.record(latency);
         ++totals.completed;
@@ -191,8 +207,13 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
     send(lb.node, dst, fwd, false, ErrorReason::Ok);
 }
 
-void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err) {
-    const Call c = calls[call];
+// `answer` is the callee's reply (null on a timeout): what it read or wrote travels back up.
+void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
+    Call c = calls[call];
+    if (answer) {
+        c.parent.version = answer->version;
+        c.parent.store = answer->store;
+    }
     LbState& lb = lbs[pnodes[c.caller].model];
     if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
         --lb.outstanding[c.backend];
@@ -273,6 +294,11 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
     if (incarnation != (p.incarnation & 0xFFFF)) return; // the node died while serving
     Station& st = stations[p.model];
     const Job job = st.slots[slot].job;
+    if (p.kind == PKind::Store && p.replica != kNone) { // a replica set: coordinate with the others
+        coordinate(node, job);
+        freeSlot(node, slot);
+        return;
+    }
     if (p.kind == PKind::Store) {
         applyAtStore(p, job);
         respond(job, node, ErrorReason::Ok);
@@ -315,8 +341,12 @@ void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
     }
 }
 
-void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err) {
-    const Call c = calls[call];
+void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
+    Call c = calls[call];
+    if (answer) {
+        c.parent.version = answer->version;
+        c.parent.store = answer->store;
+    }
     retain(c.parent.request);
     closeCall(call);
     respond(c.parent, c.caller, err);

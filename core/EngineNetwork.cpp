@@ -56,6 +56,7 @@ void Engine::Impl::launchLeg(Message m, SimTime t0) {
             LinkState& l = links[edges[route->edges[m.hop + i]].link];
             if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
                 markLost(m.job);
+                dropMessage(m);
                 return;
             }
             t += sampleLatencyUs(l);
@@ -102,6 +103,7 @@ void Engine::Impl::deliver(std::uint32_t id) {
     // Fast path: no node or link has failed since the message left.
     if (lastFault >= m.sent && caughtByFault(m)) {
         markLost(m.job);
+        dropMessage(m);
         release(m.job.request);
         return;
     }
@@ -119,6 +121,13 @@ void Engine::Impl::receive(const Message& m) {
     PNode& node = pnodes[m.to];
     if (!node.alive) {
         markLost(m.job);
+        dropMessage(m);
+        return;
+    }
+    if (m.repl != kNone) { // between replicas of a set
+        const ReplMsg msg = replMsgs[m.repl];
+        replMsgs.release(m.repl);
+        onReplMessage(m.to, m.from, msg);
         return;
     }
     if (m.response) {
@@ -127,11 +136,12 @@ void Engine::Impl::receive(const Message& m) {
             onClientResponse(m);
             break;
         case PKind::LoadBalancer:
-            if (calls.valid(m.job.call, m.job.callGen)) onLbAnswer(m.job.call, m.error);
+            if (calls.valid(m.job.call, m.job.callGen)) onLbAnswer(m.job.call, m.error, &m.job);
             break;
         case PKind::Instance:
         case PKind::Store:
-            if (calls.valid(m.job.call, m.job.callGen)) onDownstreamAnswer(m.job.call, m.error);
+            if (calls.valid(m.job.call, m.job.callGen))
+                onDownstreamAnswer(m.job.call, m.error, &m.job);
             break;
         }
         return;
@@ -217,11 +227,11 @@ void Engine::Impl::onCallTimeout(std::uint32_t call) {
         break;
     }
     case PKind::LoadBalancer:
-        onLbAnswer(call, ErrorReason::Timeout);
+        onLbAnswer(call, ErrorReason::Timeout, nullptr);
         break;
     case PKind::Instance:
     case PKind::Store:
-        onDownstreamAnswer(call, ErrorReason::Timeout);
+        onDownstreamAnswer(call, ErrorReason::Timeout, nullptr);
         break;
     }
 }

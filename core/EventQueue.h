@@ -16,7 +16,11 @@ enum class EventType : std::uint8_t {
     CallTimeout,   // a: call id, b: call generation (deadlines out of FIFO order)
     Retry,         // a: request id, b: request generation
     MetricsTick,
-    HealthCheck, // a: load balancer index
+    HealthCheck,   // a: load balancer index
+    ReplTimeout,   // a: replica op, b: op generation
+    ElectionTimer, // a: replica node, b: election generation
+    HeartbeatTick, // a: replica node, b: heartbeat generation
+    AntiEntropy,   // a: store index
 };
 
 struct Event {

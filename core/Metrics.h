@@ -66,6 +66,7 @@ struct Summary {
     std::uint64_t events_processed = 0;
     double wall_seconds = 0, sim_seconds = 0;
     std::uint64_t attempts = 0, messages_lost = 0; // extra keys
+    std::uint64_t reads = 0, stale_reads = 0, elections = 0;
 };
 
 } // namespace cs::core

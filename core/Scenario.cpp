@@ -36,6 +36,19 @@ const char* toString(LbAlgorithm a) {
 const char* toString(ServiceState s) {
     return s == ServiceState::Stateful ? "stateful" : "stateless";
 }
+const char* toString(Level l) {
+    switch (l) {
+    case Level::Default:
+        return "default";
+    case Level::One:
+        return "one";
+    case Level::Quorum:
+        return "quorum";
+    case Level::All:
+        return "all";
+    }
+    return "?";
+}
 const char* toString(ActionKind k) {
     switch (k) {
     case ActionKind::KillNode:

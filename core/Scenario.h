@@ -15,11 +15,16 @@ enum class NodeKind { Client, LoadBalancer, ServiceGroup, Datastore, Replica };
 enum class WriteKind { Increment, Set };
 enum class LbAlgorithm { RoundRobin, LeastOutstanding, Random };
 enum class ServiceState { Stateless, Stateful };
+enum class StoreMode { CP, AP };
+enum class ConflictPolicy { Lww, VersionVectors };
+enum class ReadFrom { Leader, Replicas };
+enum class Level { Default, One, Quorum, All }; // per-client override of a store's r or w
 
 const char* toString(NodeKind k);
 const char* toString(WriteKind k);
 const char* toString(LbAlgorithm a);
 const char* toString(ServiceState s);
+const char* toString(Level l);
 std::optional<NodeKind> nodeKindFromString(const std::string& s);
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s);
 
@@ -61,6 +66,8 @@ struct NodeSpec {
     int retries = 0;
     Backoff backoff;
     bool idempotency_keys = false;
+    Level read_level = Level::Default, write_level = Level::Default;
+    bool read_your_writes = false, monotonic_reads = false;
 
     // load balancer
     LbAlgorithm algorithm = LbAlgorithm::RoundRobin;
@@ -77,8 +84,17 @@ struct NodeSpec {
     bool async_io = false;
     double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
 
-    // datastore
+    // datastore; with replicas, a replica set (DESIGN.md section 6 rows 2 and 7)
     std::vector<std::string> replicas;
+    StoreMode mode = StoreMode::CP;
+    int r = 0, w = 0; // 0: a majority of the replicas
+    ConflictPolicy conflicts = ConflictPolicy::Lww;
+    ReadFrom read_from = ReadFrom::Leader;
+    double quorum_timeout_ms = 500;
+    double election_timeout_min_ms = 150, election_timeout_max_ms = 300;
+    double heartbeat_ms = 50;
+    double anti_entropy_interval_ms = 1000;
+    double anti_entropy_keys_per_s = 2000;
 
     std::map<std::string, std::string> preserved;
     bool operator==(const NodeSpec&) const = default;

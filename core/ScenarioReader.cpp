@@ -238,9 +238,18 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             br.warnUnknown();
         }
         n.idempotency_keys = r.boolean("idempotency_keys", false);
-        r.preserve({"read_level", "write_level", "read_your_writes", "monotonic_reads", "workload",
-                    "idempotency_ttl_s", "honor_retry_after"},
-                   n.preserved);
+        auto level = [&](const char* key) {
+            const std::string l = r.choice(key, "default", {"default", "one", "quorum", "all"});
+            return l == "one"      ? Level::One
+                   : l == "quorum" ? Level::Quorum
+                   : l == "all"    ? Level::All
+                                   : Level::Default;
+        };
+        n.read_level = level("read_level");
+        n.write_level = level("write_level");
+        n.read_your_writes = r.boolean("read_your_writes", false);
+        n.monotonic_reads = r.boolean("monotonic_reads", false);
+        r.preserve({"workload", "idempotency_ttl_s", "honor_retry_after"}, n.preserved);
         break;
     }
     case NodeKind::LoadBalancer:
@@ -254,8 +263,12 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
     case NodeKind::Datastore: {
         const bool group = n.kind == NodeKind::ServiceGroup;
         if (group) n.instances = static_cast<int>(r.integer("instances", 1, 0, 1000));
-        n.cores = static_cast<int>(r.integer("cores", 1, 1, 1024));
-        n.service = readDistribution(r, "service_ms", n.service);
+        // A datastore defaults to a small database server (4 cores, 1 ms per operation); an
+        // instance to one core and 5 ms.
+        Distribution defaultService;
+        if (!group) defaultService.mean_ms = 1.0;
+        n.cores = static_cast<int>(r.integer("cores", group ? 1 : 4, 1, 1024));
+        n.service = readDistribution(r, "service_ms", defaultService);
         n.queue_capacity = static_cast<int>(r.integer("queue_capacity", 100, 0, 10'000'000));
         if (group) {
             n.state = r.choice("state", "stateless", {"stateless", "stateful"}) == "stateful"
@@ -279,9 +292,41 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                     n.replicas.push_back(a[i].toString().toStdString());
                 }
             }
-            r.preserve({"mode", "n", "r", "w", "conflicts", "read_from", "quorum_timeout_ms",
-                        "shards", "sharding", "idempotency_ttl_s"},
-                       n.preserved);
+            n.mode = r.choice("mode", "CP", {"CP", "AP"}) == "AP" ? StoreMode::AP : StoreMode::CP;
+            const auto replicas = static_cast<std::int64_t>(n.replicas.size());
+            const auto count = r.integer("n", replicas, 0, 64);
+            if (!n.replicas.empty() && count != replicas)
+                throw LoadError{r.at("n"), "is " + std::to_string(count) + " but there are " +
+                                               std::to_string(replicas) +
+                                               " replicas (n is the number of replicas)"};
+            n.r = static_cast<int>(r.integer("r", 0, 0, std::max<std::int64_t>(replicas, 1)));
+            n.w = static_cast<int>(r.integer("w", 0, 0, std::max<std::int64_t>(replicas, 1)));
+            n.conflicts =
+                r.choice("conflicts", "lww", {"lww", "version_vectors"}) == "version_vectors"
+                    ? ConflictPolicy::VersionVectors
+                    : ConflictPolicy::Lww;
+            n.read_from = r.choice("read_from", "leader", {"leader", "replicas"}) == "replicas"
+                              ? ReadFrom::Replicas
+                              : ReadFrom::Leader;
+            n.quorum_timeout_ms = r.number("quorum_timeout_ms", 500, 1, kMaxMs);
+            const QJsonObject et = r.object("election_timeout_ms");
+            if (!et.isEmpty()) {
+                ObjectReader er(et, r.at("election_timeout_ms"), warnings);
+                n.election_timeout_min_ms = er.number("min", 150, 1, kMaxMs);
+                n.election_timeout_max_ms =
+                    er.number("max", std::max(300.0, n.election_timeout_min_ms), 1, kMaxMs);
+                if (n.election_timeout_max_ms < n.election_timeout_min_ms)
+                    throw LoadError{er.at("max"), "must be at least min"};
+                er.warnUnknown();
+            }
+            n.heartbeat_ms = r.number("heartbeat_ms", 50, 1, kMaxMs);
+            if (n.heartbeat_ms * 2 > n.election_timeout_min_ms)
+                throw LoadError{r.at("heartbeat_ms"),
+                                "must be at most half of election_timeout_ms.min (" +
+                                    ObjectReader::fmt(n.election_timeout_min_ms) + ")"};
+            n.anti_entropy_interval_ms = r.number("anti_entropy_interval_ms", 1000, 1, kMaxMs);
+            n.anti_entropy_keys_per_s = r.number("anti_entropy_keys_per_s", 2000, 0, 1e9);
+            r.preserve({"shards", "sharding", "idempotency_ttl_s"}, n.preserved);
         }
         break;
     }

@@ -81,6 +81,10 @@ std::string node(const NodeSpec& n) {
                                          .add("jitter", n.backoff.jitter)
                                          .str());
         o.add("idempotency_keys", n.idempotency_keys);
+        if (n.read_level != Level::Default) o.add("read_level", toString(n.read_level));
+        if (n.write_level != Level::Default) o.add("write_level", toString(n.write_level));
+        if (n.read_your_writes) o.add("read_your_writes", true);
+        if (n.monotonic_reads) o.add("monotonic_reads", true);
         break;
     }
     case NodeKind::LoadBalancer:
@@ -104,6 +108,19 @@ std::string node(const NodeSpec& n) {
             QJsonArray reps;
             for (const auto& r : n.replicas) reps.append(str(r));
             o.add("replicas", reps);
+            o.add("mode", n.mode == StoreMode::AP ? "AP" : "CP")
+                .add("n", static_cast<int>(n.replicas.size()));
+            o.add("r", n.r).add("w", n.w);
+            o.add("conflicts", n.conflicts == ConflictPolicy::Lww ? "lww" : "version_vectors");
+            o.add("read_from", n.read_from == ReadFrom::Leader ? "leader" : "replicas");
+            o.add("quorum_timeout_ms", n.quorum_timeout_ms);
+            o.addRaw("election_timeout_ms", Ordered()
+                                                .add("min", n.election_timeout_min_ms)
+                                                .add("max", n.election_timeout_max_ms)
+                                                .str());
+            o.add("heartbeat_ms", n.heartbeat_ms)
+                .add("anti_entropy_interval_ms", n.anti_entropy_interval_ms);
+            o.add("anti_entropy_keys_per_s", n.anti_entropy_keys_per_s);
         }
         break;
     case NodeKind::Replica:

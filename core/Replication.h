@@ -1,0 +1,94 @@
+// Replica-set records: stored cells, replica roles (CP), coordinator operations and the internal
+// messages replicas exchange. Private to the engine.
+#pragma once
+
+#include "EventQueue.h"
+#include "Metrics.h"
+#include "Scenario.h"
+#include "Topology.h"
+
+#include <array>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace cs::core {
+
+constexpr int kMaxReplicas = 16;
+
+// One key's value at one replica. `seq` orders writes globally (assigned by the coordinator);
+// `seenSeq` is the version the write was made over, so LWW can tell which overwrites lose data.
+struct Cell {
+    std::uint64_t seq = 0, seenSeq = 0;
+    std::int64_t value = 0;
+    SimTime written = 0;                          // when the coordinator made it
+    std::array<std::uint32_t, kMaxReplicas> vv{}; // version vector (merged over siblings)
+    // When the write behind each vv component was made: a replica whose component is old while
+    // another replica holds a newer one has missed updates (its lag), whatever the conflict policy.
+    std::array<SimTime, kMaxReplicas> vvTime{};
+    std::uint16_t siblings = 1;
+};
+
+struct ReplicaState {
+    NodeId node = kNone;
+    std::uint32_t store = 0;
+    int index = 0; // 0..n-1 within its set
+    std::unordered_map<std::uint32_t, Cell> data;
+    std::uint64_t lastSeq = 0;
+    // CP (Raft-like): role, term, vote, the leader it follows.
+    enum class Role { Follower, Candidate, Leader } role = Role::Follower;
+    std::uint64_t term = 0, votedTerm = 0, syncedTerm = 0;
+    NodeId votedFor = kNone, leader = kNone;
+    int votes = 0;
+    std::uint32_t electionGen = 0, heartbeatGen = 0;
+    std::array<SimTime, kMaxReplicas>
+        ackedSend{}; // leader: send time of the last heartbeat each peer acked
+    SimTime leaderSince = 0;
+    std::uint64_t lagKeys = 0; // keys this replica is behind on, at the last anti-entropy round
+};
+
+struct ReplMsg {
+    enum class Kind : std::uint8_t {
+        Replicate,
+        ReplicateAck,
+        ReadReq,
+        ReadResp,
+        Repair,
+        Forward,
+        ForwardResp,
+        Vote,
+        VoteResp,
+        Heartbeat,
+        HeartbeatAck
+    } kind;
+    std::uint32_t op = kNone, opGen = 0;
+    std::uint64_t term = 0, lastSeq = 0;
+    std::uint32_t key = 0;
+    Cell cell;
+    bool ok = false, write = false;
+    std::uint8_t error = 0;
+    SimTime sentAt = 0;
+    std::uint64_t minSeq = 0;
+    std::uint32_t request = kNone, requestGen = 0;
+    std::uint16_t attempt = 0;
+};
+
+// What the set as a whole tracks: the committed history for staleness, and recovery figures.
+struct CommitLog {
+    static constexpr int kKeep = 16;
+    std::array<std::pair<std::uint64_t, SimTime>, kKeep> recent{}; // (seq, commit time), a ring
+    int next = 0;
+    std::uint64_t count = 0;
+};
+
+struct ReplicaSetState {
+    std::vector<std::uint32_t> replicas; // indices into replicaStates
+    std::unordered_map<std::uint32_t, CommitLog> commits;
+    std::unordered_set<std::uint64_t> lostCounted; // committed writes already counted as lost
+    SimTime leaderlessSince = 0;                   // CP: since when no leader serves (-1: one does)
+    SimTime lastHeal = -1; // last heal or restart: convergence is timed from it
+    bool diverged = false;
+};
+
+} // namespace cs::core
