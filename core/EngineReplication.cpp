@@ -611,6 +611,8 @@ void Engine::Impl::onAntiEntropyTick(std::uint32_t s) {
         totals.convergence_ms = static_cast<double>(took) / 1000.0;
         log(spec.id, "the replicas of " + spec.id + " converged " + ms(took) +
                          " ms after the last heal: every replica holds the same data again");
+        st.set.lastHeal =
+            -1; // once per heal: later blips are replication in flight, not divergence
     }
     st.set.diverged = behind > 0;
     events.push(now + interval, EventType::AntiEntropy, s);

@@ -25,10 +25,11 @@ namespace {
 constexpr double kMaxWindowS = 600;
 
 QColor markerColour(const std::string& text) {
-    if (text.find("killed") != std::string::npos || text.find("cut") != std::string::npos)
-        return kVermillion;
-    if (text.find("restarted") != std::string::npos || text.find("healed") != std::string::npos)
-        return kGreen;
+    auto has = [&](const char* w) { return text.find(w) != std::string::npos; };
+    if (has("killed") || has(" cut") || has("steps down")) return kVermillion;
+    if (has("restarted") || has("healed") || has("converged")) return kGreen;
+    if (has("elected") || has("added")) return kBlue;
+    if (has("unhealthy")) return kOrange;
     return kGrey;
 }
 } // namespace
@@ -161,7 +162,7 @@ ChartsPanel::Chart ChartsPanel::makeChart(const QString& title, const QString& y
     c.y = new QValueAxis;
     c.y->setTitleText(yTitle);
     c.y->setRange(0, 1);
-    c.y->setLabelFormat(QStringLiteral("%.4g"));
+    c.y->setLabelFormat(QStringLiteral("%.5g"));
     for (QValueAxis* a : {c.x, c.y}) {
         a->setLabelsFont(font());
         a->setTitleFont(font());
@@ -250,9 +251,7 @@ void ChartsPanel::addSnapshot(const Snapshot& snap) {
     }
     for (const auto& e : snap.newLog) {
         const QColor c = markerColour(e.text);
-        if (c == kGrey && e.text.find("added") == std::string::npos &&
-            e.text.find("unhealthy") == std::string::npos)
-            continue;
+        if (c == kGrey) continue; // not a fault or a reaction
         m_markers.push_back(
             {static_cast<double>(e.time) / 1e6, QString::fromStdString(e.subject), c});
     }

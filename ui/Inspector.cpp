@@ -153,6 +153,122 @@ void Inspector::showLink(const QString& a, const QString& b) {
                           }));
 }
 
+namespace {
+const QStringList kLevels = {QStringLiteral("default"), QStringLiteral("one"),
+                             QStringLiteral("quorum"), QStringLiteral("all")};
+core::Level levelFrom(const QString& s) {
+    return s == QLatin1String("one")      ? core::Level::One
+           : s == QLatin1String("quorum") ? core::Level::Quorum
+           : s == QLatin1String("all")    ? core::Level::All
+                                          : core::Level::Default;
+}
+} // namespace
+
+// Per-client consistency (Cassandra-style levels) and session guarantees.
+void Inspector::addConsistencyRows(const core::NodeSpec& n) {
+    m_form->addRow(tr("Read level"),
+                   choice(kLevels, QString::fromLatin1(core::toString(n.read_level)),
+                          tr("Replicas a read waits for (AP stores); default: the store's r"),
+                          [this](const QString& t) {
+                              editNode([t](core::NodeSpec& x) { x.read_level = levelFrom(t); },
+                                       tr("read level"));
+                          }));
+    m_form->addRow(tr("Write level"),
+                   choice(kLevels, QString::fromLatin1(core::toString(n.write_level)),
+                          tr("Replicas a write waits for (AP stores); default: the store's w"),
+                          [this](const QString& t) {
+                              editNode([t](core::NodeSpec& x) { x.write_level = levelFrom(t); },
+                                       tr("write level"));
+                          }));
+    auto flag = [this](const QString& label, bool on, const QString& tip,
+                       bool core::NodeSpec::*field) {
+        auto* box = new QCheckBox(label);
+        box->setChecked(on);
+        box->setToolTip(tip);
+        connect(box, &QCheckBox::toggled, this, [this, field, label](bool v) {
+            editNode([field, v](core::NodeSpec& x) { x.*field = v; }, label);
+        });
+        m_form->addRow(QString(), box);
+    };
+    flag(tr("read your writes"), n.read_your_writes,
+         tr("Never read a value older than one this client wrote"),
+         &core::NodeSpec::read_your_writes);
+    flag(tr("monotonic reads"), n.monotonic_reads,
+         tr("Never read a value older than one this client read"),
+         &core::NodeSpec::monotonic_reads);
+}
+
+// CAP controls of a replica set: CP or AP, quorums, conflict handling, follower reads.
+void Inspector::addReplicationRows(const core::NodeSpec& n) {
+    const int count = static_cast<int>(n.replicas.size());
+    m_form->addRow(
+        tr("Mode"),
+        choice({QStringLiteral("CP"), QStringLiteral("AP")},
+               n.mode == core::StoreMode::AP ? QStringLiteral("AP") : QStringLiteral("CP"),
+               tr("CP: a leader and majorities; refuses when cut off. AP: answers "
+                  "anywhere, may be stale, converges later"),
+               [this](const QString& t) {
+                   editNode(
+                       [t](core::NodeSpec& x) {
+                           x.mode =
+                               t == QLatin1String("AP") ? core::StoreMode::AP : core::StoreMode::CP;
+                       },
+                       tr("mode"));
+               }));
+    m_form->addRow(
+        tr("R (reads)"),
+        number(n.r, 0, count, 0, tr(" of %1").arg(count),
+               tr("Replicas a read waits for in AP mode; 0 = a majority"), [this](double v) {
+                   editNode([v](core::NodeSpec& x) { x.r = static_cast<int>(v); }, tr("R"));
+               }));
+    m_form->addRow(tr("W (writes)"),
+                   number(n.w, 0, count, 0, tr(" of %1").arg(count),
+                          tr("Replicas a write waits for in AP mode; 0 = a majority. "
+                             "R + W > N: no stale reads without faults"),
+                          [this](double v) {
+                              editNode([v](core::NodeSpec& x) { x.w = static_cast<int>(v); },
+                                       tr("W"));
+                          }));
+    m_form->addRow(
+        tr("Conflicts"),
+        choice(
+            {QStringLiteral("lww"), QStringLiteral("version_vectors")},
+            n.conflicts == core::ConflictPolicy::Lww ? QStringLiteral("lww")
+                                                     : QStringLiteral("version_vectors"),
+            tr("Last writer wins (loses concurrent updates) or version vectors (keeps siblings)"),
+            [this](const QString& t) {
+                editNode(
+                    [t](core::NodeSpec& x) {
+                        x.conflicts = t == QLatin1String("lww")
+                                          ? core::ConflictPolicy::Lww
+                                          : core::ConflictPolicy::VersionVectors;
+                    },
+                    tr("conflicts"));
+            }));
+    m_form->addRow(tr("Reads from"),
+                   choice({QStringLiteral("leader"), QStringLiteral("replicas")},
+                          n.read_from == core::ReadFrom::Leader ? QStringLiteral("leader")
+                                                                : QStringLiteral("replicas"),
+                          tr("CP: followers may answer reads themselves (allowed to be stale)"),
+                          [this](const QString& t) {
+                              editNode(
+                                  [t](core::NodeSpec& x) {
+                                      x.read_from = t == QLatin1String("leader")
+                                                        ? core::ReadFrom::Leader
+                                                        : core::ReadFrom::Replicas;
+                                  },
+                                  tr("reads from"));
+                          }));
+    m_form->addRow(
+        tr("Quorum timeout"),
+        number(n.quorum_timeout_ms, 1, 1e6, 0, tr(" ms"),
+               tr("A coordinator that cannot reach enough replicas by then answers 'unavailable'"),
+               [this](double v) {
+                   editNode([v](core::NodeSpec& x) { x.quorum_timeout_ms = v; },
+                            tr("quorum timeout"));
+               }));
+}
+
 void Inspector::showNode(const QString& id) {
     m_shown = Shown::Node;
     m_a = id;
@@ -203,6 +319,7 @@ void Inspector::showNode(const QString& id) {
                        editNode([v](core::NodeSpec& x) { x.retries = static_cast<int>(v); },
                                 tr("retries"));
                    }));
+        addConsistencyRows(n);
         break;
     case NodeKind::LoadBalancer:
         m_form->addRow(tr("Group"),
@@ -287,6 +404,7 @@ void Inspector::showNode(const QString& id) {
             });
             m_form->addRow(tr("Async I/O"), async);
         }
+        if (n.kind == NodeKind::Datastore && !n.replicas.empty()) addReplicationRows(n);
         break;
     case NodeKind::Replica:
         m_form->addRow(new QLabel(tr("A replica of its datastore; links attach here.")));

@@ -16,7 +16,9 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
@@ -126,6 +128,19 @@ void MainWindow::buildActions() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    auto* examples = file->addMenu(tr("Open &Example"));
+    for (const QString& name :
+         QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")})) {
+        const QString path = QStringLiteral(":/scenarios/") + name;
+        core::LoadResult loaded;
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
+        const QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
+        examples->addAction(title, this, [this, path] {
+            if (maybeSave()) openScenario(path);
+        });
+    }
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);

@@ -2,6 +2,7 @@
 
 #include "Palette.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -51,8 +52,13 @@ QPainterPath NodeItem::shape() const {
     return p;
 }
 
-void NodeItem::setState(bool alive, int busy, int cores, int queued) {
-    if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued) return;
+void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader,
+                        std::uint64_t lag) {
+    if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued &&
+        leader == m_leader && lag == m_lag)
+        return;
+    m_leader = leader;
+    m_lag = lag;
     m_alive = alive;
     m_busy = busy;
     m_cores = cores;
@@ -112,6 +118,25 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->drawLine(b.topLeft() + QPointF(10, 10), b.bottomRight() - QPointF(10, 10));
         p->drawLine(b.topRight() + QPointF(-10, 10), b.bottomLeft() + QPointF(10, -10));
     }
+    // Replica lag: its own channel, a ring whose thickness grows with the keys it is behind on.
+    if (m_lag > 0) {
+        const double w = std::min(9.0, 2.0 + std::log2(static_cast<double>(m_lag)));
+        p->setPen(QPen(kVermillion, w, Qt::DotLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(b.center(), b.width() / 2 + 9, b.height() / 2 + 9);
+    }
+    // Leader badge: a filled star-like "L" marker at the top left.
+    if (m_leader) {
+        const QRectF badge(b.left() - 14, b.top() - 14, 26, 26);
+        p->setPen(QPen(Qt::white, 2));
+        p->setBrush(kBlue);
+        p->drawEllipse(badge);
+        QFont f = labelFont();
+        f.setPointSizeF(10);
+        p->setFont(f);
+        p->setPen(Qt::white);
+        p->drawText(badge, Qt::AlignCenter, QStringLiteral("L"));
+    }
     // Queue badge.
     if (m_queued > 0) {
         const QString q = QString::number(m_queued);
@@ -127,8 +152,11 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     }
     p->setFont(labelFont());
     p->setPen(kBlack);
+    // An instance shows its number only: the frame names the group, and long names would overlap.
+    const QString label =
+        m_member ? QStringLiteral("#") + m_name.section(QLatin1Char('-'), -1) : m_name;
     p->drawText(QRectF(b.left() - 40, b.bottom() + 2, b.width() + 80, 22),
-                Qt::AlignHCenter | Qt::AlignTop, m_name);
+                Qt::AlignHCenter | Qt::AlignTop, label);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {
@@ -149,6 +177,13 @@ GroupFrameItem::GroupFrameItem(QString specId, core::NodeKind kind, bool movable
 void GroupFrameItem::fitTo(const QRectF& r) {
     prepareGeometryChange();
     m_rect = r.adjusted(-14, -34, 14, 14);
+    // Wide enough for its title.
+    const double title =
+        QFontMetricsF(labelFont())
+            .horizontalAdvance(QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind))) +
+        28;
+    if (m_rect.width() < title)
+        m_rect.adjust(-(title - m_rect.width()) / 2, 0, (title - m_rect.width()) / 2, 0);
     update();
 }
 

@@ -25,7 +25,8 @@ public:
     bool isMember() const { return m_member; }
     bool alive() const { return m_alive; }
     // Live state; repaints only when something visible changed.
-    void setState(bool alive, int busy, int cores, int queued);
+    void setState(bool alive, int busy, int cores, int queued, bool leader = false,
+                  std::uint64_t lag = 0);
     void addLink(LinkItem* l) { m_links.push_back(l); }
     void clearLinks() { m_links.clear(); }
 
@@ -45,6 +46,8 @@ private:
     bool m_member;
     bool m_alive = true;
     int m_busy = 0, m_cores = 0, m_queued = 0;
+    bool m_leader = false;
+    std::uint64_t m_lag = 0;
     std::vector<LinkItem*> m_links;
 };
 

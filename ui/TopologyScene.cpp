@@ -169,7 +169,14 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         NodeItem* item = m_nodes.value(QString::fromStdString(n.name));
         if (!item) continue;
         m_byId[n.id] = item;
-        item->setState(n.alive, n.busy, n.cores, n.queued);
+        item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys);
+        if (n.owner != n.name && n.kind == NodeKind::Datastore)
+            item->setToolTip(
+                tr("%1: a replica of %2, term %3%4%5")
+                    .arg(item->name(), QString::fromStdString(n.owner))
+                    .arg(n.term)
+                    .arg(n.leader ? tr(", the leader") : QString())
+                    .arg(n.lagKeys ? tr(", behind on %1 keys").arg(n.lagKeys) : QString()));
     }
     // Link state by physical endpoints.
     std::set<std::pair<QString, QString>> down;
