@@ -133,6 +133,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     }
 
     setUpReplicaSets();
+    for (std::uint32_t c = 0; c < clients.size(); ++c) clients[c].store = storeOfClient(c);
     for (std::uint32_t c = 0; c < clients.size(); ++c) scheduleArrival(c);
     for (std::uint32_t l = 0; l < lbs.size(); ++l)
         events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0),
@@ -237,6 +238,9 @@ void Engine::setNodeSink(std::function<void(const NodeSample&)> s) {
 }
 void Engine::setLogSink(std::function<void(const LogEntry&)> s) {
     impl_->logSink = std::move(s);
+}
+void Engine::finishChecks() {
+    impl_->finishChecks();
 }
 std::vector<int> Engine::partitionGroups() const {
     return impl_->topo.components();

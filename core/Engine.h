@@ -85,6 +85,8 @@ public:
     std::vector<MessageView> messages(std::size_t max) const;
     std::vector<int> partitionGroups() const;
     std::uint64_t inFlightRequests() const; // counted from the live request table
+    // Checks the histories still open (call once, at the end of a run, before summary()).
+    void finishChecks();
 
     struct Impl; // EngineImpl.h; private to core
 

@@ -106,7 +106,10 @@ void Engine::Impl::killNode(NodeId n) {
     // Calls it was waiting on are forgotten; the work they served upstream is lost.
     for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
         if (!calls.live(c) || calls[c].caller != n) continue;
-        if (p.kind != PKind::Client) markLost(calls[c].parent);
+        if (p.kind != PKind::Client)
+            markLost(calls[c].parent);
+        else
+            historyComplete(calls[c], false, 0, false);
         closeCall(c);
     }
     if (p.kind == PKind::Client) {

@@ -24,6 +24,8 @@ struct Job {
     std::uint32_t store = kNone;  // set by a replicated store's answer
     std::uint64_t version = 0;    // the version read or written (replicated stores)
     std::uint64_t minVersion = 0; // session guarantees: the oldest version the client accepts
+    std::int64_t value = 0;       // a `set` write's value (unique per attempt), or the value read
+    bool definite = false;        // an error answer meaning "this did not and will not happen"
 };
 
 // An operation a replica coordinates (or forwards to the leader).
@@ -64,6 +66,8 @@ struct Call {
     std::uint32_t backend = kNone; // load balancer: member index
     std::uint32_t request = kNone;
     std::uint16_t attempt = 0;
+    std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
+    std::uint32_t histIndex = 0, histWindow = 0;
 };
 
 struct Request {
@@ -112,6 +116,7 @@ struct PNode {
 
 struct ClientState {
     std::uint32_t spec = 0;
+    std::uint32_t store = kNone; // the replicated store its requests end at, if any (histories)
     NodeId node = 0;
     std::uint32_t arrivalGen = 0;
     std::uint32_t target = 0; // scenario node index of its target
@@ -224,7 +229,7 @@ struct Engine::Impl {
     void coordinate(NodeId node, const Job& job, const ReplyTo* via = nullptr);
     void sendRepl(NodeId from, NodeId to, const ReplMsg& msg);
     void onReplMessage(NodeId to, NodeId from, const ReplMsg& msg);
-    void finishOp(std::uint32_t op, ErrorReason err, std::uint64_t version);
+    void finishOp(std::uint32_t op, ErrorReason err, const Cell& result);
     void onReplTimeout(std::uint32_t op, std::uint32_t gen);
     void onElectionTimer(NodeId node, std::uint32_t gen);
     void onHeartbeatTick(NodeId node, std::uint32_t gen);
@@ -242,6 +247,12 @@ struct Engine::Impl {
     void replicaRestarted(ReplicaState& rs);
     ReplicaState* leaderOf(const StoreState& st);
     void dropMessage(const Message& m);
+    // --- the linearizability checker over clients' histories (EngineHistory.cpp)
+    std::uint32_t storeOfClient(std::uint32_t client) const;
+    void historyInvoke(std::uint32_t call, const Job& job);
+    void historyComplete(const Call& call, bool ok, std::int64_t readValue, bool definite);
+    void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
+    void finishChecks();
 
     // --- faults, commands, metrics (EngineActions.cpp)
     std::vector<NodeId> resolveNodes(const std::string& name, bool& isMember);
@@ -282,6 +293,7 @@ struct Engine::Impl {
     SimTime metricsInterval = 250'000;
     std::uint64_t seed = 1;
     std::uint64_t eventsProcessed = 0;
+    std::int64_t writeSerial = 0; // unique values for `set` writes, so histories can be checked
 
     std::vector<Action> pending; // sorted by stamp, ties in posting order
     std::size_t pendingHead = 0;

@@ -78,11 +78,13 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     job.attempt = q.attempts;
     job.write = q.write;
     job.key = q.key;
+    if (q.write) job.value = ++writeSerial; // unique, so a read tells which write it saw
     if (spec.read_your_writes ||
         spec.monotonic_reads) { // session guarantees: never older than seen
         for (const auto& [k, v] : c.seen)
             if ((k & 0xFFFFFFFFu) == q.key) job.minVersion = std::max(job.minVersion, v);
     }
+    historyInvoke(call, job);
     send(c.node, dst, job, false, ErrorReason::Ok);
 }
 
@@ -93,6 +95,7 @@ void Engine::Impl::onClientResponse(const Message& m) {
         return;
     }
     const std::uint32_t r = calls[m.job.call].request;
+    historyComplete(calls[m.job.call], m.error == ErrorReason::Ok, m.job.value, m.job.definite);
     closeCall(m.job.call);
     if (m.error == ErrorReason::Ok) {
         Request& q = requests[r];
@@ -191,7 +194,9 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
     }
     }
     if (pick == kNone) { // nothing it believes healthy: refuse at once (HTTP 503)
-        respond(job, lb.node, ErrorReason::Unavailable);
+        Job refused = job;
+        refused.definite = true;
+        respond(refused, lb.node, ErrorReason::Unavailable);
         return;
     }
     const NodeId dst = members[pick];
@@ -213,6 +218,8 @@ void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err, const Job* an
     if (answer) {
         c.parent.version = answer->version;
         c.parent.store = answer->store;
+        c.parent.value = answer->value;
+        c.parent.definite = answer->definite;
     }
     LbState& lb = lbs[pnodes[c.caller].model];
     if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
@@ -272,7 +279,9 @@ void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
         st.queue.push(job);
         retain(job.request);
     } else {
-        respond(job, node, ErrorReason::Dropped); // the waiting room is full
+        Job refused = job;
+        refused.definite = true; // the waiting room is full: it never ran
+        respond(refused, node, ErrorReason::Dropped);
     }
 }
 
@@ -346,6 +355,8 @@ void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const
     if (answer) {
         c.parent.version = answer->version;
         c.parent.store = answer->store;
+        c.parent.value = answer->value;
+        c.parent.definite = answer->definite;
     }
     retain(c.parent.request);
     closeCall(call);

@@ -222,6 +222,7 @@ void Engine::Impl::onCallTimeout(std::uint32_t call) {
     case PKind::Client: {
         const std::uint32_t r = calls[call].request;
         const bool lost = requests[r].lostAttempt == calls[call].attempt;
+        historyComplete(calls[call], false, 0, false);
         closeCall(call);
         attemptFailed(r, lost ? ErrorReason::LostInFlight : ErrorReason::Timeout);
         break;

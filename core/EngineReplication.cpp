@@ -5,6 +5,7 @@
 #include "EngineImpl.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace cs::core {
@@ -141,6 +142,11 @@ void Engine::Impl::becomeFollower(ReplicaState& rs, std::uint64_t term, const ch
 
 void Engine::Impl::becomeLeader(ReplicaState& rs) {
     StoreState& st = stores[rs.store];
+    // One vote per voter per term: never two leaders in one term (checked; asserts stay on).
+    for (std::uint32_t r : st.set.replicas)
+        assert(replicaStates[r].node == rs.node ||
+               replicaStates[r].role != ReplicaState::Role::Leader ||
+               replicaStates[r].term != rs.term);
     rs.role = ReplicaState::Role::Leader;
     rs.leader = rs.node;
     rs.leaderSince = now;
@@ -175,7 +181,7 @@ Cell Engine::Impl::newCell(ReplicaState& rs, std::uint32_t key, const Job& job) 
     if (job.request != kNone && requests.live(job.request))
         increment =
             specs[clients[requests[job.request].client].spec].write_kind == WriteKind::Increment;
-    c.value = increment ? cur.value + 1 : static_cast<std::int64_t>(c.seq);
+    c.value = increment ? cur.value + 1 : job.value;
     c.vv = cur.vv;
     c.vvTime = cur.vvTime;
     ++c.vv[static_cast<std::size_t>(rs.index)];
@@ -231,20 +237,22 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
     StoreState& st = stores[rs.store];
     const NodeSpec& spec = specs[st.spec];
     const bool cp = spec.mode == StoreMode::CP;
-    auto answer = [&](ErrorReason err, std::uint64_t version) {
+    auto answer = [&](ErrorReason err, const Cell& result) {
         if (via) { // a forwarded operation: the answer goes back to the replica that forwarded it
             ReplMsg m = replMsg(Kind::ForwardResp);
             m.op = via->op;
             m.opGen = via->gen;
             m.ok = err == ErrorReason::Ok;
             m.error = static_cast<std::uint8_t>(err);
-            m.cell.seq = version;
+            m.cell = result;
             sendRepl(node, via->node, m);
             return;
         }
         Job out = job;
-        out.version = version;
+        out.version = result.seq;
+        if (!job.write) out.value = result.value;
         out.store = rs.store;
+        out.definite = err != ErrorReason::Ok; // refused here and now: it was never applied
         respond(out, node, err);
     };
     auto localCell = [&] {
@@ -253,12 +261,12 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
     };
     if (cp && !job.write && spec.read_from == ReadFrom::Replicas &&
         rs.role != ReplicaState::Role::Leader && localCell().seq >= job.minVersion) {
-        answer(ErrorReason::Ok, localCell().seq); // a follower read: allowed to be stale
+        answer(ErrorReason::Ok, localCell()); // a follower read: allowed to be stale
         return;
     }
     const bool serving = !cp || leaseValid(rs);
     if (cp && !serving && (rs.leader == kNone || rs.leader == node)) {
-        answer(ErrorReason::Unavailable, 0); // no leader known: refuse at once
+        answer(ErrorReason::Unavailable, Cell{}); // no leader known: refuse at once
         return;
     }
     const std::uint32_t id = replOps.alloc();
@@ -286,6 +294,7 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
         f.write = job.write;
         f.key = job.key;
         f.minSeq = job.minVersion;
+        f.cell.value = job.value;
         f.request = job.request;
         f.requestGen = job.request == kNone ? 0 : requests.gen(job.request);
         f.attempt = job.attempt;
@@ -299,8 +308,7 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
             job.request != kNone && requests.live(job.request) ? &requests[job.request] : nullptr;
         const bool keyed = q && specs[clients[q->client].spec].idempotency_keys;
         if (q && q->applied > 0 && keyed) { // deduplicated at the store: the first result stands
-            const std::uint64_t v = localCell().seq;
-            finishOp(id, ErrorReason::Ok, v);
+            finishOp(id, ErrorReason::Ok, localCell());
             return;
         }
         op.best = newCell(rs, job.key, job);
@@ -313,7 +321,7 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
     } else {
         op.best = localCell();
         if (cp) { // the leader with a valid lease has every committed write
-            finishOp(id, ErrorReason::Ok, op.best.seq);
+            finishOp(id, ErrorReason::Ok, op.best);
             return;
         }
     }
@@ -331,10 +339,10 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
         m.cell = cell;
         if (job.write || !done) sendRepl(node, peer.node, m);
     }
-    if (done) finishOp(id, ErrorReason::Ok, cell.seq);
+    if (done) finishOp(id, ErrorReason::Ok, cell);
 }
 
-void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, std::uint64_t version) {
+void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, const Cell& result) {
     const ReplOp op = replOps[id];
     replOps.release(id);
     if (op.replyTo != kNone) {
@@ -343,11 +351,12 @@ void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, std::uint64_t ver
         m.opGen = op.replyGen;
         m.ok = err == ErrorReason::Ok;
         m.error = static_cast<std::uint8_t>(err);
-        m.cell.seq = version;
+        m.cell = result;
         sendRepl(op.coord, op.replyTo, m);
     } else {
         Job out = op.job;
-        out.version = version;
+        out.version = result.seq;
+        if (!op.job.write) out.value = result.value;
         out.store = op.store;
         if (pnodes[op.coord].alive) respond(out, op.coord, err);
     }
@@ -370,7 +379,7 @@ void Engine::Impl::onReplTimeout(std::uint32_t id, std::uint32_t gen) {
         for (std::uint32_t r : stores[op.store].set.replicas)
             if (replicaStates[r].node != op.coord) sendRepl(op.coord, replicaStates[r].node, fix);
     }
-    finishOp(id, ErrorReason::Unavailable, 0);
+    finishOp(id, ErrorReason::Unavailable, Cell{});
 }
 
 void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
@@ -420,7 +429,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
                     ++totals.duplicate_side_effects;
             }
         }
-        return finishOp(msg.op, ErrorReason::Ok, op.best.seq);
+        return finishOp(msg.op, ErrorReason::Ok, op.best);
     }
     case Kind::ReadReq: {
         ReplMsg resp = replMsg(Kind::ReadResp);
@@ -450,6 +459,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
         job.write = msg.write;
         job.key = msg.key;
         job.minVersion = msg.minSeq;
+        job.value = msg.cell.value;
         job.attempt = msg.attempt;
         job.request = msg.request != kNone && requests.valid(msg.request, msg.requestGen)
                           ? msg.request
@@ -461,7 +471,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
     case Kind::ForwardResp:
         if (replOps.valid(msg.op, msg.opGen))
             finishOp(msg.op, msg.ok ? ErrorReason::Ok : static_cast<ErrorReason>(msg.error),
-                     msg.cell.seq);
+                     msg.cell);
         return;
     case Kind::Vote: {
         if (msg.term > rs.term) becomeFollower(rs, msg.term, "a candidate has a newer term");
@@ -481,8 +491,16 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
     case Kind::VoteResp:
         if (msg.term > rs.term) return becomeFollower(rs, msg.term, "a voter has a newer term");
         if (rs.role != ReplicaState::Role::Candidate || msg.term != rs.term || !msg.ok) return;
-        rs.ackedSend[static_cast<std::size_t>(peerIndex)] =
-            msg.sentAt; // a vote also holds off elections
+        // A vote also holds off the voter's own elections: it counts toward the lease.
+        rs.ackedSend[static_cast<std::size_t>(peerIndex)] = msg.sentAt;
+        // Every committed write is on a majority and the voters are a majority: taking the newest
+        // value of each key from them gives the new leader every committed write (our replicas
+        // keep values, not Raft's prefix-complete logs, so "most up-to-date" alone would not).
+        for (const auto& [key, cell] : replicaStates[pnodes[from].replica].data) {
+            auto [it, fresh] = rs.data.try_emplace(key, cell);
+            if (!fresh && cell.seq > it->second.seq) it->second = cell;
+            rs.lastSeq = std::max(rs.lastSeq, cell.seq);
+        }
         if (++rs.votes > n / 2) becomeLeader(rs);
         return;
     case Kind::Heartbeat: {

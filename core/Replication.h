@@ -3,12 +3,14 @@
 #pragma once
 
 #include "EventQueue.h"
+#include "Linearizability.h"
 #include "Metrics.h"
 #include "Scenario.h"
 #include "Topology.h"
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -82,12 +84,25 @@ struct CommitLog {
     std::uint64_t count = 0;
 };
 
+// One key's operations since the last checked window (DESIGN.md section 4: timed-out operations are
+// indeterminate). `initial`: values the register may hold at the window's start (nullopt: any).
+struct KeyHistory {
+    std::vector<RegisterOp> ops;
+    std::vector<bool> skip; // failed reads: they constrain nothing
+    int inFlight = 0;
+    std::uint32_t window = 0; // bumped when the window is checked
+    std::size_t carried = 0;  // indeterminate writes carried over from earlier windows
+    std::optional<std::vector<std::int64_t>> initial = std::vector<std::int64_t>{0};
+    bool increments = false; // written by `increment` writes: not a register; not checked
+};
+
 struct ReplicaSetState {
     std::vector<std::uint32_t> replicas; // indices into replicaStates
     std::unordered_map<std::uint32_t, CommitLog> commits;
     std::unordered_set<std::uint64_t> lostCounted; // committed writes already counted as lost
-    SimTime leaderlessSince = 0;                   // CP: since when no leader serves (-1: one does)
-    SimTime lastHeal = -1; // last heal or restart: convergence is timed from it
+    std::unordered_map<std::uint32_t, KeyHistory> histories;
+    SimTime leaderlessSince = 0; // CP: since when no leader serves (-1: one does)
+    SimTime lastHeal = -1;       // last heal or restart: convergence is timed from it
     bool diverged = false;
 };
 

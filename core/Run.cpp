@@ -134,6 +134,7 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
         engine.runUntil(t);
         if (options.progress) options.progress(static_cast<double>(t) / 1e6, scenario.duration_s);
     }
+    engine.finishChecks();
     result.summary = engine.summary();
     result.summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();

@@ -113,6 +113,10 @@ TEST(Cap, CpMinorityRefusesMajorityElectsAndNothingIsStale) {
     EXPECT_GT(sum.failed[static_cast<int>(ErrorReason::Unavailable)], 100u)
         << "the minority side refuses";
     EXPECT_EQ(sum.stale_reads, 0u) << "CP never serves a stale read";
+    e.finishChecks();
+    const Summary checked = e.summary();
+    EXPECT_GT(checked.lin_checked, 100u);
+    EXPECT_EQ(checked.lin_violations, 0u) << "every history window is linearizable";
     EXPECT_GT(sum.election_ms, 0.0);
     EXPECT_LT(sum.election_ms, 1000.0);
     EXPECT_GT(sum.completed, sum.issued / 2) << "the majority side keeps working";
@@ -134,6 +138,7 @@ TEST(Cap, ApAnswersEverywhereServesStaleReadsLosesUpdatesAndConverges) {
         << "AP answers on both sides";
     EXPECT_GT(sum.stale_reads, 100u);
     EXPECT_GT(sum.lost_updates, 10u) << "LWW drops one side's concurrent writes";
+    EXPECT_GT(sum.lin_violations, 10u) << "the checker sees the partition's stale and lost values";
     EXPECT_GT(sum.convergence_ms, 0.0);
     for (const auto& n : e.nodes())
         if (n.owner == "db") {

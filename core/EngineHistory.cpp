@@ -1,0 +1,122 @@
+// Clients' operations on replicated stores, recorded as per-key register histories and checked
+// for linearizability in windows (DESIGN.md section 6 row 7). Only `set` writes and reads form a
+// register; keys that `increment` writes touch are left out.
+#include "EngineImpl.h"
+
+namespace cs::core {
+namespace {
+constexpr std::size_t kWindow =
+    32; // check once this many operations gathered and none is in flight
+constexpr std::size_t kMaxWindow =
+    512; // past this, check anyway (the next window starts unconstrained)
+constexpr std::uint64_t kStepBudget = 200'000;
+constexpr std::uint64_t kMaxLoggedViolations = 20;
+// A timed-out write may still take effect later (it may sit in a queue or be committed by a new
+// leader): it is carried into the following windows for this long.
+constexpr SimTime kIndeterminateHorizon = 10'000'000;
+} // namespace
+
+std::uint32_t Engine::Impl::storeOfClient(std::uint32_t client) const {
+    std::uint32_t t = clients[client].target;
+    if (specs[t].kind == NodeKind::LoadBalancer) t = specIndex.at(specs[t].group);
+    std::uint32_t store = kNone;
+    if (specs[t].kind == NodeKind::ServiceGroup) store = groups[groupOfSpec[t]].store;
+    if (specs[t].kind == NodeKind::Datastore) store = storeOfSpec[t];
+    return store != kNone && stores[store].replicated ? store : kNone;
+}
+
+void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
+    const ClientState& client = clients[requests[job.request].client];
+    if (client.store == kNone) return;
+    KeyHistory& h = stores[client.store].set.histories[job.key];
+    if (job.write && specs[client.spec].write_kind == WriteKind::Increment) h.increments = true;
+    if (h.increments) return;
+    Call& c = calls[call];
+    c.histKey = job.key;
+    c.histIndex = static_cast<std::uint32_t>(h.ops.size());
+    c.histWindow = h.window;
+    h.ops.push_back(RegisterOp{now, RegisterOp::kNever, job.write, job.write ? job.value : 0});
+    h.skip.push_back(false);
+    ++h.inFlight;
+}
+
+void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValue, bool definite) {
+    if (c.histKey == kNone || c.request == kNone) return;
+    const std::uint32_t store = clients[requests[c.request].client].store;
+    KeyHistory& h = stores[store].set.histories[c.histKey];
+    if (c.histWindow != h.window || c.histIndex >= h.ops.size())
+        return; // its window was checked already
+    RegisterOp& op = h.ops[c.histIndex];
+    --h.inFlight;
+    if (ok) {
+        op.complete = now;
+        if (!op.write) op.value = readValue;
+    } else if (!op.write || definite) {
+        h.skip[c.histIndex] = true; // a failed read tells nothing; a refused write never happened
+    } // any other failed write may have happened: it stays indeterminate
+    if (h.inFlight == 0 && h.ops.size() >= kWindow + h.carried)
+        checkWindow(store, c.histKey, false);
+    else if (h.ops.size() >= kMaxWindow)
+        checkWindow(store, c.histKey, true);
+}
+
+void Engine::Impl::checkWindow(std::uint32_t store, std::uint32_t key, bool forced) {
+    KeyHistory& h = stores[store].set.histories[key];
+    std::vector<RegisterOp> ops;
+    std::vector<std::size_t> origin;
+    for (std::size_t i = 0; i < h.ops.size(); ++i) {
+        const RegisterOp& op = h.ops[i];
+        if (h.skip[i] || (!op.write && op.complete == RegisterOp::kNever))
+            continue; // unanswered reads
+        ops.push_back(op);
+        origin.push_back(i);
+    }
+    const CheckResult r = checkRegister(ops, h.initial, kStepBudget);
+    switch (r.verdict) {
+    case CheckResult::Verdict::Linearizable:
+        ++totals.lin_checked;
+        h.initial = r.anyFinal ? std::nullopt : std::optional<std::vector<std::int64_t>>(r.finals);
+        break;
+    case CheckResult::Verdict::NotLinearizable: {
+        ++totals.lin_checked;
+        if (++totals.lin_violations <= kMaxLoggedViolations && r.firstBad >= 0) {
+            const RegisterOp& bad = ops[static_cast<std::size_t>(r.firstBad)];
+            const std::string& id = specs[stores[store].spec].id;
+            log(id,
+                "not linearizable: on key " + std::to_string(key) + " of " + id + ", " +
+                    (bad.write ? "a write" : "a read returning " + std::to_string(bad.value)) +
+                    " at " + formatNumber(static_cast<double>(bad.invoke) / 1e6) +
+                    " s fits no order of the operations around it (after " +
+                    std::to_string(r.longestPrefix) +
+                    " that do): a client saw the store go back in time or disagree with itself");
+        }
+        h.initial = std::nullopt;
+        break;
+    }
+    case CheckResult::Verdict::Unknown:
+        ++totals.lin_unknown;
+        h.initial = std::nullopt;
+        break;
+    }
+    if (forced) h.initial = std::nullopt; // operations still in flight spill into the next window
+    std::vector<RegisterOp> carried;
+    for (std::size_t i = 0; i < h.ops.size(); ++i) {
+        const RegisterOp& op = h.ops[i];
+        if (op.write && !h.skip[i] && op.complete == RegisterOp::kNever &&
+            now - op.invoke < kIndeterminateHorizon)
+            carried.push_back(op);
+    }
+    h.ops = std::move(carried);
+    h.skip.assign(h.ops.size(), false);
+    h.carried = h.ops.size();
+    h.inFlight = 0;
+    ++h.window;
+}
+
+void Engine::Impl::finishChecks() {
+    for (std::uint32_t s = 0; s < stores.size(); ++s)
+        for (auto& [key, h] : stores[s].set.histories)
+            if (!h.ops.empty()) checkWindow(s, key, true);
+}
+
+} // namespace cs::core

@@ -1,0 +1,86 @@
+// The checker against a brute-force search on thousands of small random histories, and on
+// histories whose verdict is known by construction.
+#include "Linearizability.h"
+#include "Random.h"
+
+#include <gtest/gtest.h>
+
+using namespace cs::core;
+
+namespace {
+RegisterOp w(std::int64_t a, std::int64_t b, std::int64_t v) {
+    return {a, b, true, v};
+}
+RegisterOp r(std::int64_t a, std::int64_t b, std::int64_t v) {
+    return {a, b, false, v};
+}
+} // namespace
+
+TEST(Linearizability, KnownHistories) {
+    // Sequential write then read of the same value.
+    EXPECT_EQ(checkRegister({w(0, 10, 1), r(20, 30, 1)}, std::vector<std::int64_t>{0}).verdict,
+              CheckResult::Verdict::Linearizable);
+    // A stale read after a completed write is not linearizable.
+    const auto stale = checkRegister({w(0, 10, 1), r(20, 30, 0)}, std::vector<std::int64_t>{0});
+    EXPECT_EQ(stale.verdict, CheckResult::Verdict::NotLinearizable);
+    EXPECT_EQ(stale.firstBad, 1) << "the read cannot be placed";
+    // Concurrent write and read may see either value.
+    EXPECT_EQ(checkRegister({w(0, 30, 1), r(10, 20, 0)}, std::vector<std::int64_t>{0}).verdict,
+              CheckResult::Verdict::Linearizable);
+    EXPECT_EQ(checkRegister({w(0, 30, 1), r(10, 20, 1)}, std::vector<std::int64_t>{0}).verdict,
+              CheckResult::Verdict::Linearizable);
+    // A timed-out write may have happened (read sees it) or not (read sees the old value).
+    EXPECT_EQ(
+        checkRegister({w(0, RegisterOp::kNever, 5), r(40, 50, 5)}, std::vector<std::int64_t>{0})
+            .verdict,
+        CheckResult::Verdict::Linearizable);
+    EXPECT_EQ(
+        checkRegister({w(0, RegisterOp::kNever, 5), r(40, 50, 0)}, std::vector<std::int64_t>{0})
+            .verdict,
+        CheckResult::Verdict::Linearizable);
+    // ...but it cannot be seen and then unseen.
+    EXPECT_EQ(checkRegister({w(0, RegisterOp::kNever, 5), r(40, 50, 5), r(60, 70, 0)},
+                            std::vector<std::int64_t>{0})
+                  .verdict,
+              CheckResult::Verdict::NotLinearizable);
+    // Final values feed the next window.
+    const auto fin = checkRegister({w(0, 30, 1), w(10, 20, 2)}, std::vector<std::int64_t>{0});
+    EXPECT_EQ(fin.finals, (std::vector<std::int64_t>{1, 2}));
+    EXPECT_EQ(checkRegister({r(0, 5, 7)}, std::nullopt).verdict, CheckResult::Verdict::Linearizable)
+        << "an unknown initial value accepts the first read";
+}
+
+TEST(Linearizability, AgreesWithBruteForceOnRandomHistories) {
+    Rng rng(2024);
+    int linearizable = 0, not_ = 0;
+    for (int trial = 0; trial < 4000; ++trial) {
+        const int n = 1 + static_cast<int>(rng.below(7));
+        std::vector<RegisterOp> ops;
+        for (int i = 0; i < n; ++i) {
+            const auto start = static_cast<std::int64_t>(rng.below(40));
+            const auto len = static_cast<std::int64_t>(1 + rng.below(20));
+            RegisterOp op{start, rng.bernoulli(0.1) ? RegisterOp::kNever : start + len,
+                          rng.bernoulli(0.5), static_cast<std::int64_t>(rng.below(3))};
+            if (!op.write)
+                op.complete =
+                    op.complete == RegisterOp::kNever ? start + len : op.complete; // reads complete
+            ops.push_back(op);
+        }
+        const bool expected = bruteForceLinearizable(ops, 0);
+        const auto got = checkRegister(ops, std::vector<std::int64_t>{0});
+        ASSERT_NE(got.verdict, CheckResult::Verdict::Unknown);
+        ASSERT_EQ(got.verdict == CheckResult::Verdict::Linearizable, expected) << "trial " << trial;
+        (expected ? linearizable : not_)++;
+    }
+    EXPECT_GT(linearizable, 500) << "the random histories cover both verdicts";
+    EXPECT_GT(not_, 500);
+}
+
+TEST(Linearizability, BudgetGivesUnknownNeverAPass) {
+    std::vector<RegisterOp> ops;
+    for (int i = 0; i < 60; ++i)
+        ops.push_back(w(0, 1000, i));  // 60 concurrent writes: a huge search
+    ops.push_back(r(2000, 2001, 999)); // and an impossible read
+    const auto res = checkRegister(ops, std::vector<std::int64_t>{0}, 10'000);
+    EXPECT_EQ(res.verdict, CheckResult::Verdict::Unknown);
+}
