@@ -33,4 +33,35 @@ static void BM_Zipf(benchmark::State& state) {
 }
 BENCHMARK(BM_Zipf);
 
+// The checker's cost per operation on windows like the engine's: 32 operations, a few in flight
+// at once, one in ten writes indeterminate.
+#include "Linearizability.h"
+
+static void BM_CheckRegisterWindow(benchmark::State& state) {
+    cs::core::Rng rng(7);
+    std::vector<std::vector<cs::core::RegisterOp>> windows;
+    for (int w = 0; w < 64; ++w) {
+        std::vector<cs::core::RegisterOp> ops;
+        std::int64_t t = 0, value = 0, last = 0;
+        for (int i = 0; i < state.range(0); ++i) {
+            t += static_cast<std::int64_t>(rng.exponential(10));
+            const bool write = rng.bernoulli(0.3);
+            const auto len = 1 + static_cast<std::int64_t>(rng.exponential(20));
+            if (write) last = ++value;
+            cs::core::RegisterOp op{
+                t, write && rng.bernoulli(0.1) ? cs::core::RegisterOp::kNever : t + len, write,
+                write ? last : last};
+            ops.push_back(op);
+        }
+        windows.push_back(std::move(ops));
+    }
+    std::size_t i = 0;
+    for (auto _ : state) {
+        auto r =
+            cs::core::checkRegister(windows[i++ % windows.size()], std::vector<std::int64_t>{0});
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CheckRegisterWindow)->Arg(32)->Arg(128);
 BENCHMARK_MAIN();

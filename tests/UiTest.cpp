@@ -10,6 +10,7 @@
 #include "TopologyView.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QMouseEvent>
@@ -200,4 +201,27 @@ TEST_F(Fixture, LiveSessionReplaysToTheSameMetrics) {
     ASSERT_TRUE(reloaded.ok) << reloaded.error;
     const auto result = core::runScenario(reloaded.scenario, {});
     EXPECT_EQ(live.toStdString(), result.metricsCsvText);
+}
+
+TEST(UiCap, StoreModeSwitchIsOneUndoStepAndTheLeaderShows) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(2); });
+    ASSERT_TRUE(waitFor([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 2'000'000 && s->state != ui::RunState::Running;
+    }));
+    int leaders = 0;
+    for (const auto& n : w.lastSnapshot()->nodes) leaders += n.leader;
+    EXPECT_EQ(leaders, 1) << "a CP store elects one leader";
+    auto* mode = w.findChild<QComboBox*>(QStringLiteral("storeMode"));
+    ASSERT_NE(mode, nullptr);
+    EXPECT_EQ(mode->currentText(), QStringLiteral("CP"));
+    mode->textActivated(QStringLiteral("AP"));
+    EXPECT_EQ(w.document()->scenario().find("db")->mode, core::StoreMode::AP);
+    EXPECT_EQ(mode->currentText(), QStringLiteral("AP"));
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().find("db")->mode, core::StoreMode::CP);
 }

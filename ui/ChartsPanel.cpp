@@ -30,6 +30,7 @@ QColor markerColour(const std::string& text) {
     if (has("restarted") || has("healed") || has("converged")) return kGreen;
     if (has("elected") || has("added")) return kBlue;
     if (has("unhealthy")) return kOrange;
+    if (has("not linearizable")) return kPurple;
     return kGrey;
 }
 } // namespace

@@ -59,6 +59,8 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::reloaded, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::metaChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &Document::nodeChanged, this, &MainWindow::updateTitle);
+    connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
 
     m_chartTimer = new QTimer(this);
@@ -224,6 +226,14 @@ void MainWindow::buildActions() {
         reloadEngine();
     });
     run->addWidget(m_seed);
+    run->addWidget(new QLabel(tr("  Store ")));
+    m_storeMode = new QComboBox;
+    m_storeMode->setObjectName(QStringLiteral("storeMode"));
+    m_storeMode->addItems({QStringLiteral("CP"), QStringLiteral("AP")});
+    m_storeMode->setToolTip(
+        tr("CP or AP for every replicated datastore: flip it and cut a link to compare"));
+    connect(m_storeMode, &QComboBox::textActivated, this, &MainWindow::setAllStoreModes);
+    run->addWidget(m_storeMode);
     m_time = new QLabel;
     m_time->setObjectName(QStringLiteral("simTime"));
     m_time->setMinimumWidth(260);
@@ -375,6 +385,19 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
     m_scene->selectSubject(QString::fromStdString(n.id));
 }
 
+void MainWindow::setAllStoreModes(const QString& mode) {
+    const auto want = mode == QLatin1String("AP") ? core::StoreMode::AP : core::StoreMode::CP;
+    m_doc->undoStack()->beginMacro(tr("Make the stores %1").arg(mode));
+    for (const auto& n : m_doc->scenario().nodes)
+        if (n.kind == NodeKind::Datastore && !n.replicas.empty() && n.mode != want) {
+            core::NodeSpec next = n;
+            next.mode = want;
+            m_doc->undoStack()->push(
+                new SetNodeCommand(m_doc, next, tr("%1: mode").arg(QString::fromStdString(n.id))));
+        }
+    m_doc->undoStack()->endMacro();
+}
+
 void MainWindow::updateTitle() {
     const QString name = QString::fromStdString(m_doc->scenario().name);
     const QString file = m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(':')
@@ -386,6 +409,16 @@ void MainWindow::updateTitle() {
     if (m_seed) {
         const QSignalBlocker block(m_seed);
         m_seed->setValue(static_cast<int>(m_doc->scenario().seed));
+    }
+    if (m_storeMode) { // shows the mode of the replicated stores; disabled when there are none
+        bool any = false, ap = false;
+        for (const auto& n : m_doc->scenario().nodes)
+            if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
+                any = true;
+                ap = n.mode == core::StoreMode::AP;
+            }
+        m_storeMode->setEnabled(any);
+        m_storeMode->setCurrentIndex(ap ? 1 : 0);
     }
 }
 

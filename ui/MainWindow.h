@@ -60,6 +60,7 @@ private:
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
     void updateTitle();
+    void setAllStoreModes(const QString& mode);
     void onSelectionChanged();
     void addNodeOfKind(core::NodeKind kind, QPointF at);
     bool maybeSave();
@@ -89,6 +90,7 @@ private:
     QLabel* m_time = nullptr;
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;
+    QComboBox* m_storeMode = nullptr;
     QAction *m_playPause = nullptr, *m_connect = nullptr;
     QMenu* m_recentMenu = nullptr;
     QTimer* m_chartTimer = nullptr;
