@@ -1,9 +1,11 @@
 // clustersim-cli: validate and run scenario files headless (DESIGN.md section 9).
+#include "History.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 
 #include <chrono>
 #include <cstdio>
@@ -86,6 +88,65 @@ int run(const std::string& path, const QCommandLineParser& p) {
     return kOk;
 }
 
+// check-history FILE [--model register|cas-register|kv] [--budget-s S]
+// Exit 0 linearizable, 3 not, 4 unknown, 2 malformed file, 1 other failures.
+int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
+    QFile f(QString::fromStdString(path));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::cerr << path << ": cannot open (" << f.errorString().toStdString() << ")\n";
+        return kInvalid;
+    }
+    const std::string text = f.readAll().toStdString();
+    cs::core::History h;
+    std::string error;
+    if (!cs::core::parseHistory(text, path, h, error)) {
+        std::cerr << error << "\n";
+        return kInvalid;
+    }
+    cs::core::HistoryModel model = h.format == cs::core::History::Format::Edn
+                                       ? cs::core::HistoryModel::Kv
+                                       : cs::core::HistoryModel::CasRegister;
+    if (p.isSet("model")) {
+        const QString m = p.value("model");
+        if (m == QLatin1String("register"))
+            model = cs::core::HistoryModel::Register;
+        else if (m == QLatin1String("cas-register"))
+            model = cs::core::HistoryModel::CasRegister;
+        else if (m == QLatin1String("kv"))
+            model = cs::core::HistoryModel::Kv;
+        else {
+            std::cerr << "--model: expected register, cas-register or kv, got \"" << m.toStdString()
+                      << "\"\n";
+            return kFailure;
+        }
+    }
+    double budget = 10;
+    if (p.isSet("budget-s")) {
+        bool ok = false;
+        budget = p.value("budget-s").toDouble(&ok);
+        if (!ok || !(budget > 0)) {
+            std::cerr << "--budget-s: expected a number of seconds > 0\n";
+            return kFailure;
+        }
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const auto v = cs::core::checkHistory(h, model, budget);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const char* verdict = v.verdict == cs::core::CheckResult::Verdict::Linearizable ? "true"
+                          : v.verdict == cs::core::CheckResult::Verdict::NotLinearizable
+                              ? "false"
+                              : "unknown";
+    if (v.firstBadLine > 0)
+        std::cout << path << ":" << v.firstBadLine
+                  << ": the operation invoked here cannot be placed in any order\n";
+    std::cout << "linearizable=" << verdict << " operations=" << v.operations
+              << " seconds=" << seconds << "\n";
+    return v.verdict == cs::core::CheckResult::Verdict::Linearizable      ? kOk
+           : v.verdict == cs::core::CheckResult::Verdict::NotLinearizable ? 3
+                                                                          : 4;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -108,6 +169,12 @@ int main(int argc, char** argv) {
                  QStringLiteral("OUT.csv")});
     p.addOption({QStringLiteral("nodes-csv"), QStringLiteral("Write per-node series here."),
                  QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("model"),
+                 QStringLiteral("check-history: register, cas-register or kv."),
+                 QStringLiteral("MODEL")});
+    p.addOption({QStringLiteral("budget-s"),
+                 QStringLiteral("check-history: seconds of search before 'unknown' (10)."),
+                 QStringLiteral("S")});
     p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."),
                  QStringLiteral("OUT.json")});
     if (!p.parse(app.arguments())) {
@@ -117,12 +184,15 @@ int main(int argc, char** argv) {
     if (p.isSet(QStringLiteral("help"))) p.showHelp(kOk);
     if (p.isSet(QStringLiteral("version"))) p.showVersion();
     const QStringList args = p.positionalArguments();
-    if (args.size() != 2 ||
-        (args[0] != QLatin1String("validate") && args[0] != QLatin1String("run"))) {
+    const QStringList commands = {QStringLiteral("validate"), QStringLiteral("run"),
+                                  QStringLiteral("check-history")};
+    if (args.size() != 2 || !commands.contains(args[0])) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
-                     "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json]\n";
+                     "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] | "
+                     "check-history FILE [--model register|cas-register|kv] [--budget-s S]\n";
         return kFailure;
     }
     const std::string file = args[1].toStdString();
+    if (args[0] == QLatin1String("check-history")) return checkHistoryCommand(file, p);
     return args[0] == QLatin1String("validate") ? validate(file) : run(file, p);
 }

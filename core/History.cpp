@@ -1,0 +1,361 @@
+#include "History.h"
+
+#include "LinearizabilitySearch.h"
+
+#include <charconv>
+#include <chrono>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+namespace cs::core {
+namespace {
+using F = HistoryOp::F;
+constexpr std::int64_t kNil = HistoryOp::kNil;
+
+struct ParseFail {
+    int line;
+    std::string what;
+};
+
+std::int64_t parseInt(const std::string& s, int line) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || p != s.data() + s.size())
+        throw ParseFail{line, "expected an integer or nil, got \"" + s + "\""};
+    return v;
+}
+
+// Pending invocations per process; a completion closes the process's open operation.
+struct Pending {
+    std::map<int, HistoryOp> open;
+    std::vector<HistoryOp> done;
+    void invoke(HistoryOp op, int line) {
+        if (open.count(op.process))
+            throw ParseFail{line, "expected a completion for process " +
+                                      std::to_string(op.process) + " before its next invocation"};
+        open.emplace(op.process, std::move(op));
+    }
+    HistoryOp& take(int process, int line) {
+        auto it = open.find(process);
+        if (it == open.end())
+            throw ParseFail{line, "expected an invocation by process " + std::to_string(process) +
+                                      " before this completion"};
+        return it->second;
+    }
+    void close(int process) { open.erase(process); }
+    std::vector<HistoryOp> finish() {
+        // No completion by the end: indeterminate. Reads without an answer constrain nothing.
+        for (auto& [p, op] : open)
+            if (op.f != F::Read && op.f != F::Get) done.push_back(op);
+        open.clear();
+        return std::move(done);
+    }
+};
+
+// INFO  jepsen.util - P<TAB>:type<TAB>:f<TAB>value
+void parseEtcd(std::istream& in, History& h) {
+    Pending pending;
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto dash = line.find(" - ");
+        if (line.rfind("INFO", 0) != 0 || dash == std::string::npos)
+            throw ParseFail{n, "expected \"INFO  jepsen.util - P\\t:type\\t:f\\tvalue\""};
+        // Fields are separated by tabs or spaces; the value is the rest of the line ("[1 2]").
+        std::vector<std::string> f;
+        std::istringstream ss(line.substr(dash + 3));
+        for (std::string part; f.size() < 3 && ss >> part;) f.push_back(part);
+        std::string rest;
+        std::getline(ss, rest);
+        rest.erase(0, rest.find_first_not_of(" \t"));
+        rest.erase(rest.find_last_not_of(" \t") + 1);
+        if (!rest.empty()) f.push_back(rest);
+        if (f.size() < 4)
+            throw ParseFail{n, "expected a process, a type, a function and a value (or nil)"};
+        const int process = static_cast<int>(parseInt(f[0], n));
+        const std::string& type = f[1];
+        const std::string& fn = f[2];
+        const std::string& value = f[3];
+        F fun;
+        if (fn == ":read")
+            fun = F::Read;
+        else if (fn == ":write")
+            fun = F::Write;
+        else if (fn == ":cas")
+            fun = F::Cas;
+        else
+            throw ParseFail{n, "expected :read, :write or :cas, got \"" + fn + "\""};
+        auto pair = [&](std::int64_t& a, std::int64_t& b) {
+            if (value.size() < 5 || value.front() != '[' || value.back() != ']')
+                throw ParseFail{n, "expected [FROM TO], got \"" + value + "\""};
+            std::stringstream vs(value.substr(1, value.size() - 2));
+            std::string x, y;
+            if (!(vs >> x >> y)) throw ParseFail{n, "expected [FROM TO], got \"" + value + "\""};
+            a = x == "nil" ? kNil : parseInt(x, n);
+            b = y == "nil" ? kNil : parseInt(y, n);
+        };
+        if (type == ":invoke") {
+            HistoryOp op;
+            op.invoke = n;
+            op.process = process;
+            op.f = fun;
+            op.line = n;
+            if (fun == F::Write) op.a = value == "nil" ? kNil : parseInt(value, n);
+            if (fun == F::Cas) pair(op.a, op.b);
+            pending.invoke(std::move(op), n);
+        } else if (type == ":ok" || type == ":fail" || type == ":info") {
+            HistoryOp& op = pending.take(process, n);
+            if (op.f != fun)
+                throw ParseFail{n, "expected the completion of " + fn +
+                                       "'s invocation, got another function"};
+            if (type == ":ok") {
+                op.complete = n;
+                if (fun == F::Read) op.a = value == "nil" ? kNil : parseInt(value, n);
+                pending.done.push_back(op);
+            } else if (type == ":info" && fun != F::Read) {
+                pending.done.push_back(op); // indeterminate: may or may not have happened
+            }                               // :fail did not happen; an :info read tells nothing
+            pending.close(process);
+        } else {
+            throw ParseFail{n, "expected :invoke, :ok, :fail or :info, got \"" + type + "\""};
+        }
+    }
+    h.ops = pending.finish();
+}
+
+// {:process 9, :type :invoke, :f :append, :key "0", :value "x 9 0 y"}
+std::map<std::string, std::string> ednMap(const std::string& line, int n) {
+    std::map<std::string, std::string> m;
+    std::size_t i = line.find('{');
+    if (i == std::string::npos || line.find_last_of('}') == std::string::npos)
+        throw ParseFail{n, "expected a map {...}"};
+    ++i;
+    const std::size_t end = line.find_last_of('}');
+    while (i < end) {
+        while (i < end && (line[i] == ' ' || line[i] == ',')) ++i;
+        if (i >= end) break;
+        if (line[i] != ':') throw ParseFail{n, "expected a :keyword"};
+        std::size_t j = i;
+        while (j < end && line[j] != ' ') ++j;
+        const std::string key = line.substr(i, j - i);
+        i = j;
+        while (i < end && line[i] == ' ') ++i;
+        std::string value;
+        if (i < end && line[i] == '"') {
+            std::size_t k = i + 1;
+            while (k < end && line[k] != '"') k += line[k] == '\\' ? 2 : 1;
+            if (k >= end) throw ParseFail{n, "expected a closing quote"};
+            value = line.substr(i, k - i + 1);
+            i = k + 1;
+        } else {
+            std::size_t k = i;
+            while (k < end && line[k] != ',' && line[k] != ' ') ++k;
+            value = line.substr(i, k - i);
+            i = k;
+        }
+        if (value.empty()) throw ParseFail{n, "expected a value for " + key};
+        m[key] = value;
+    }
+    return m;
+}
+
+void parseEdn(std::istream& in, History& h) {
+    Pending pending;
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        auto m = ednMap(line, n);
+        for (const char* k : {":process", ":type", ":f"})
+            if (!m.count(k)) throw ParseFail{n, std::string("expected ") + k};
+        const int process = static_cast<int>(parseInt(m[":process"], n));
+        const std::string type = m[":type"], fn = m[":f"];
+        F fun;
+        if (fn == ":get")
+            fun = F::Get;
+        else if (fn == ":put")
+            fun = F::Put;
+        else if (fn == ":append")
+            fun = F::Append;
+        else
+            throw ParseFail{n, "expected :get, :put or :append, got \"" + fn + "\""};
+        auto str = [&](const std::string& v) -> std::string {
+            if (v == "nil") return {};
+            if (v.size() < 2 || v.front() != '"')
+                throw ParseFail{n, "expected a string or nil, got " + v};
+            return v.substr(1, v.size() - 2);
+        };
+        if (type == ":invoke") {
+            HistoryOp op;
+            op.invoke = n;
+            op.process = process;
+            op.f = fun;
+            op.line = n;
+            if (!m.count(":key")) throw ParseFail{n, "expected :key"};
+            op.key = str(m[":key"]);
+            if (fun != F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
+            pending.invoke(std::move(op), n);
+        } else if (type == ":ok" || type == ":fail" || type == ":info") {
+            HistoryOp& op = pending.take(process, n);
+            if (op.f != fun)
+                throw ParseFail{n, "expected the completion of " + fn +
+                                       "'s invocation, got another function"};
+            if (type == ":ok") {
+                op.complete = n;
+                if (fun == F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
+                pending.done.push_back(op);
+            } else if (type == ":info" && fun != F::Get) {
+                pending.done.push_back(op);
+            }
+            pending.close(process);
+        } else {
+            throw ParseFail{n, "expected :invoke, :ok, :fail or :info, got \"" + type + "\""};
+        }
+    }
+    h.ops = pending.finish();
+}
+
+struct CasModel {
+    using State = std::int64_t;
+    static bool apply(const State& s, const HistoryOp& op, State& next) {
+        switch (op.f) {
+        case F::Read:
+            next = s;
+            return s == op.a;
+        case F::Write:
+            next = op.a;
+            return true;
+        case F::Cas:
+            if (op.complete ==
+                RegisterOp::kNever) { // indeterminate: took effect if it could, or not
+                next = s == op.a ? op.b : s;
+                return true;
+            }
+            next = op.b;
+            return s == op.a;
+        default:
+            return false;
+        }
+    }
+    static std::size_t hash(const State& s) { return std::hash<std::int64_t>()(s); }
+};
+
+// Key-value values are interned: the search copies and hashes states at every step, and appended
+// strings grow long, so a state is the index of its string in this table (one per check).
+struct Interned {
+    std::vector<std::string> strings{std::string()};
+    std::unordered_map<std::string, std::int64_t> index{{std::string(), 0}};
+    std::int64_t id(std::string s) {
+        auto [it, fresh] =
+            index.try_emplace(std::move(s), static_cast<std::int64_t>(strings.size()));
+        if (fresh) strings.push_back(it->first);
+        return it->second;
+    }
+};
+thread_local Interned* kvStrings = nullptr;
+
+struct KvModel {
+    using State = std::int64_t;
+    static bool apply(const State& s, const HistoryOp& op, State& next) {
+        const std::string& cur = kvStrings->strings[static_cast<std::size_t>(s)];
+        switch (op.f) {
+        case F::Get:
+            next = s;
+            return cur == op.text;
+        case F::Put:
+            next = kvStrings->id(op.text);
+            return true;
+        case F::Append:
+            next = kvStrings->id(cur + op.text);
+            return true;
+        default:
+            return false;
+        }
+    }
+    static std::size_t hash(const State& s) { return std::hash<std::int64_t>()(s); }
+};
+
+} // namespace
+
+bool parseHistory(const std::string& text, const std::string& name, History& out,
+                  std::string& error) {
+    out = History{};
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return true; // an empty history: nothing to contradict
+    std::istringstream in(text);
+    try {
+        if (text[first] == '{') {
+            out.format = History::Format::Edn;
+            parseEdn(in, out);
+        } else {
+            out.format = History::Format::EtcdLog;
+            parseEtcd(in, out);
+        }
+    } catch (const ParseFail& f) {
+        out = History{};
+        error = name + ":" + std::to_string(f.line) + ": " + f.what;
+        return false;
+    }
+    return true;
+}
+
+HistoryVerdict checkHistory(const History& h, HistoryModel model, double budgetSeconds) {
+    HistoryVerdict v;
+    v.operations = h.ops.size();
+    const auto deadline =
+        std::chrono::steady_clock::now() +
+        std::chrono::microseconds(static_cast<std::int64_t>(std::max(0.001, budgetSeconds) * 1e6));
+    constexpr std::uint64_t budget = std::numeric_limits<std::uint64_t>::max();
+    if (model == HistoryModel::Kv) {
+        std::map<std::string, std::vector<HistoryOp>> byKey;
+        for (const auto& op : h.ops) byKey[op.key].push_back(op);
+        // One key that is hard to decide must not hide another that is quickly refuted: every key
+        // first gets a short slice of the budget, then the undecided ones share what is left.
+        v.verdict = CheckResult::Verdict::Linearizable;
+        std::vector<const std::vector<HistoryOp>*> undecided;
+        const auto slice = std::chrono::microseconds(static_cast<std::int64_t>(
+            std::max(0.001, budgetSeconds) * 1e6 / (4.0 * static_cast<double>(byKey.size()))));
+        for (int round = 0; round < 2; ++round) {
+            std::vector<const std::vector<HistoryOp>*> next;
+            std::vector<const std::vector<HistoryOp>*> keys;
+            if (round == 0)
+                for (const auto& [key, ops] : byKey) keys.push_back(&ops);
+            else
+                keys = undecided;
+            for (const auto* ops : keys) {
+                Interned strings;
+                kvStrings = &strings;
+                const auto until =
+                    round == 0 ? std::min(deadline, std::chrono::steady_clock::now() + slice)
+                               : deadline;
+                const auto r =
+                    detail::Search<HistoryOp, KvModel>::run(*ops, 0, budget, until, false);
+                kvStrings = nullptr;
+                if (r.verdict == CheckResult::Verdict::NotLinearizable) {
+                    v.verdict = r.verdict;
+                    v.firstBadLine =
+                        r.firstBad >= 0 ? (*ops)[static_cast<std::size_t>(r.firstBad)].line : 0;
+                    return v;
+                }
+                if (r.verdict == CheckResult::Verdict::Unknown) next.push_back(ops);
+            }
+            undecided = std::move(next);
+        }
+        if (!undecided.empty()) v.verdict = CheckResult::Verdict::Unknown;
+        return v;
+    }
+    for (const auto& op : h.ops)
+        if (op.f != F::Read && op.f != F::Write &&
+            (op.f != F::Cas || model == HistoryModel::Register)) {
+            v.verdict = CheckResult::Verdict::Unknown; // the model does not have this operation
+            return v;
+        }
+    const auto r = detail::Search<HistoryOp, CasModel>::run(h.ops, kNil, budget, deadline, true);
+    v.verdict = r.verdict;
+    if (r.verdict == CheckResult::Verdict::NotLinearizable && r.firstBad >= 0)
+        v.firstBadLine = h.ops[static_cast<std::size_t>(r.firstBad)].line;
+    return v;
+}
+
+} // namespace cs::core

@@ -1,0 +1,46 @@
+// Histories from outside (Jepsen etcd logs, EDN-like key-value histories) and the models they are
+// checked against: register, compare-and-set register, key-value (checked per key).
+#pragma once
+
+#include "Linearizability.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cs::core {
+
+struct HistoryOp {
+    enum class F { Read, Write, Cas, Get, Put, Append };
+    static constexpr std::int64_t kNil = std::numeric_limits<std::int64_t>::min() + 1;
+    std::int64_t invoke = 0;
+    std::int64_t complete = RegisterOp::kNever; // kNever: indeterminate
+    int process = 0;
+    F f = F::Read;
+    std::int64_t a = kNil, b = kNil; // read result / written value / cas from, to
+    std::string key, text;           // key-value: the key, and the value put, appended or read
+    int line = 0;                    // where it was invoked in the file
+};
+
+struct History {
+    enum class Format { EtcdLog, Edn } format = Format::EtcdLog;
+    std::vector<HistoryOp> ops; // completed or indeterminate; definite failures are left out
+};
+
+enum class HistoryModel { Register, CasRegister, Kv };
+
+// Parses either format (told apart by the first line). On error returns false and sets
+// `error` to "FILE:LINE: expected ..., got ...".
+bool parseHistory(const std::string& text, const std::string& name, History& out,
+                  std::string& error);
+
+struct HistoryVerdict {
+    CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;
+    std::size_t operations = 0;
+    int firstBadLine = 0; // the operation the search could not place (its invocation line)
+};
+
+// Checks within roughly `budgetSeconds` (unknown past it, never a pass).
+HistoryVerdict checkHistory(const History& h, HistoryModel model, double budgetSeconds);
+
+} // namespace cs::core
