@@ -59,6 +59,7 @@ int run(const std::string& path, const QCommandLineParser& p) {
     opt.metricsCsv = p.value("metrics-csv").toStdString();
     opt.nodesCsv = p.value("nodes-csv").toStdString();
     opt.summaryJson = p.value("summary-json").toStdString();
+    opt.historyOut = p.value("history-out").toStdString();
     // One progress line on stderr, updated in place, once the run has taken a second.
     const auto start = std::chrono::steady_clock::now();
     bool shown = false;
@@ -169,6 +170,11 @@ int main(int argc, char** argv) {
                  QStringLiteral("OUT.csv")});
     p.addOption({QStringLiteral("nodes-csv"), QStringLiteral("Write per-node series here."),
                  QStringLiteral("OUT.csv")});
+    p.addOption(
+        {QStringLiteral("history-out"),
+         QStringLiteral(
+             "Write clients' operations on replicated stores here (EDN-like, for check-history)."),
+         QStringLiteral("OUT.edn")});
     p.addOption({QStringLiteral("model"),
                  QStringLiteral("check-history: register, cas-register or kv."),
                  QStringLiteral("MODEL")});
@@ -188,7 +194,8 @@ int main(int argc, char** argv) {
                                   QStringLiteral("check-history")};
     if (args.size() != 2 || !commands.contains(args[0])) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
-                     "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] | "
+                     "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] "
+                     "[--history-out OUT.edn] | "
                      "check-history FILE [--model register|cas-register|kv] [--budget-s S]\n";
         return kFailure;
     }

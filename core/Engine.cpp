@@ -236,6 +236,9 @@ void Engine::setMetricsSink(std::function<void(const MetricsRow&)> s) {
 void Engine::setNodeSink(std::function<void(const NodeSample&)> s) {
     impl_->nodeSink = std::move(s);
 }
+void Engine::setHistorySink(std::function<void(const std::string&)> s) {
+    impl_->historySink = std::move(s);
+}
 void Engine::setLogSink(std::function<void(const LogEntry&)> s) {
     impl_->logSink = std::move(s);
 }

@@ -77,6 +77,9 @@ public:
     void setMetricsSink(std::function<void(const MetricsRow&)> sink);
     void setNodeSink(std::function<void(const NodeSample&)> sink);
     void setLogSink(std::function<void(const LogEntry&)> sink);
+    // Clients' operations on replicated stores as EDN-like lines (the kv format of
+    // `check-history`): one :invoke and one :ok, :fail or :info line per operation.
+    void setHistorySink(std::function<void(const std::string& line)> sink);
 
     Summary summary() const;
     std::vector<NodeView> nodes() const;

@@ -35,7 +35,10 @@ void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
     c.histKey = job.key;
     c.histIndex = static_cast<std::uint32_t>(h.ops.size());
     c.histWindow = h.window;
+    c.callId = call;
     h.ops.push_back(RegisterOp{now, RegisterOp::kNever, job.write, job.write ? job.value : 0});
+    if (historySink)
+        emitHistory(call, ":invoke", job.write, client.store, job.key, job.value, job.write);
     h.skip.push_back(false);
     ++h.inFlight;
 }
@@ -48,6 +51,14 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
         return; // its window was checked already
     RegisterOp& op = h.ops[c.histIndex];
     --h.inFlight;
+    if (historySink) {
+        const bool info = !ok && !definite;
+        emitHistory(c.callId,
+                    ok     ? ":ok"
+                    : info ? ":info"
+                           : ":fail",
+                    op.write, store, c.histKey, op.write ? op.value : readValue, op.write || ok);
+    }
     if (ok) {
         op.complete = now;
         if (!op.write) op.value = readValue;
@@ -58,6 +69,32 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
         checkWindow(store, c.histKey, false);
     else if (h.ops.size() >= kMaxWindow)
         checkWindow(store, c.histKey, true);
+}
+
+// {:process P, :type :ok, :f :put, :key "db/3", :value "17"}; the initial value 0 reads as nil.
+void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool write,
+                               std::uint32_t store, std::uint32_t key, std::int64_t value,
+                               bool hasValue) {
+    std::string line = "{:process ";
+    line += std::to_string(process);
+    line += ", :type ";
+    line += type;
+    line += write ? ", :f :put, :key \"" : ", :f :get, :key \"";
+    line += specs[stores[store].spec].id;
+    line += '/';
+    line += std::to_string(key);
+    line += "\", :value ";
+    if (hasValue && value != 0) {
+        line += '"';
+        line += std::to_string(value);
+        line += '"';
+    } else {
+        line += "nil";
+    }
+    line += ", :time ";
+    line += std::to_string(now);
+    line += '}';
+    historySink(line);
 }
 
 void Engine::Impl::checkWindow(std::uint32_t store, std::uint32_t key, bool forced) {

@@ -67,6 +67,7 @@ struct Call {
     std::uint32_t request = kNone;
     std::uint16_t attempt = 0;
     std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
+    std::uint32_t callId = kNone;  // its own index (the process of its history lines)
     std::uint32_t histIndex = 0, histWindow = 0;
 };
 
@@ -311,6 +312,9 @@ struct Engine::Impl {
     std::function<void(const MetricsRow&)> metricsSink;
     std::function<void(const NodeSample&)> nodeSink;
     std::function<void(const LogEntry&)> logSink;
+    std::function<void(const std::string&)> historySink;
+    void emitHistory(std::uint32_t process, const char* type, bool write, std::uint32_t store,
+                     std::uint32_t key, std::int64_t value, bool hasValue);
 };
 
 } // namespace cs::core

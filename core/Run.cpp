@@ -97,7 +97,11 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     if (options.duration_s) scenario.duration_s = *options.duration_s;
     if (options.seed) scenario.seed = *options.seed;
 
-    std::optional<OutputFile> metricsFile, nodesFile;
+    std::optional<OutputFile> metricsFile, nodesFile, historyFile;
+    if (!options.historyOut.empty()) {
+        historyFile.emplace(options.historyOut);
+        if (!historyFile->open()) return {false, historyFile->error(), {}, {}};
+    }
     if (!options.metricsCsv.empty()) {
         metricsFile.emplace(options.metricsCsv);
         if (!metricsFile->open()) return {false, metricsFile->error(), {}, {}};
@@ -118,6 +122,8 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
         csvText = header(metricsColumns());
         engine.setMetricsSink([&](const MetricsRow& r) { csvText += metricsCsvLine(r) + "\n"; });
     }
+    if (historyFile)
+        engine.setHistorySink([&](const std::string& line) { historyFile->write(line + "\n"); });
     if (nodesFile) {
         nodesFile->write("t_s,node,metric,value\n");
         engine.setNodeSink([&](const NodeSample& s) {
@@ -139,7 +145,7 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     result.summary.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
-    for (auto* f : {&metricsFile, &nodesFile}) {
+    for (auto* f : {&metricsFile, &nodesFile, &historyFile}) {
         if (!*f) continue;
         if (std::string err = (*f)->commit(); !err.empty()) return {false, err, result.summary, {}};
     }

@@ -13,7 +13,7 @@ namespace cs::core {
 struct RunOptions {
     std::optional<double> duration_s;
     std::optional<std::uint64_t> seed;
-    std::string metricsCsv, nodesCsv, summaryJson; // empty: not written
+    std::string metricsCsv, nodesCsv, summaryJson, historyOut; // empty: not written
     // Called now and then with simulated and total seconds; may be empty.
     std::function<void(double simS, double totalS)> progress;
 };
