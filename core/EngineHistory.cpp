@@ -93,6 +93,9 @@ void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool wri
     }
     line += ", :time ";
     line += std::to_string(now);
+    line += ", :client \"";
+    line += specs[clients[requests[calls[process].request].client].spec].id;
+    line += '"';
     line += '}';
     historySink(line);
 }

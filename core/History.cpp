@@ -186,15 +186,18 @@ void parseEdn(std::istream& in, History& h) {
                 throw ParseFail{n, "expected a string or nil, got " + v};
             return v.substr(1, v.size() - 2);
         };
+        // Simulator histories carry their time (microseconds); others are ordered by line.
+        const std::int64_t at = m.count(":time") ? parseInt(m[":time"], n) : n;
         if (type == ":invoke") {
             HistoryOp op;
-            op.invoke = n;
+            op.invoke = at;
             op.process = process;
             op.f = fun;
             op.line = n;
             if (!m.count(":key")) throw ParseFail{n, "expected :key"};
             op.key = str(m[":key"]);
             if (fun != F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
+            if (m.count(":client")) op.client = str(m[":client"]);
             pending.invoke(std::move(op), n);
         } else if (type == ":ok" || type == ":fail" || type == ":info") {
             HistoryOp& op = pending.take(process, n);
@@ -202,7 +205,7 @@ void parseEdn(std::istream& in, History& h) {
                 throw ParseFail{n, "expected the completion of " + fn +
                                        "'s invocation, got another function"};
             if (type == ":ok") {
-                op.complete = n;
+                op.complete = at;
                 if (fun == F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
                 pending.done.push_back(op);
             } else if (type == ":info" && fun != F::Get) {
@@ -351,10 +354,14 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, double budgetS
             v.verdict = CheckResult::Verdict::Unknown; // the model does not have this operation
             return v;
         }
-    const auto r = detail::Search<HistoryOp, CasModel>::run(h.ops, kNil, budget, deadline, true);
+    const auto r =
+        detail::Search<HistoryOp, CasModel>::run(h.ops, kNil, budget, deadline, true, true);
     v.verdict = r.verdict;
-    if (r.verdict == CheckResult::Verdict::NotLinearizable && r.firstBad >= 0)
+    if (r.verdict == CheckResult::Verdict::NotLinearizable && r.firstBad >= 0) {
         v.firstBadLine = h.ops[static_cast<std::size_t>(r.firstBad)].line;
+        v.firstBad = r.firstBad;
+        v.prefix = r.prefix;
+    }
     return v;
 }
 

@@ -19,6 +19,7 @@ struct HistoryOp {
     F f = F::Read;
     std::int64_t a = kNil, b = kNil; // read result / written value / cas from, to
     std::string key, text;           // key-value: the key, and the value put, appended or read
+    std::string client;              // simulator histories: the client node that issued it
     int line = 0;                    // where it was invoked in the file
 };
 
@@ -38,6 +39,10 @@ struct HistoryVerdict {
     CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;
     std::size_t operations = 0;
     int firstBadLine = 0; // the operation the search could not place (its invocation line)
+    // For a violation, indices into History::ops: the operation that cannot be placed, and the
+    // longest linearizable prefix (for the key it is on), as Porcupine's visualisation shows.
+    int firstBad = -1;
+    std::vector<int> prefix;
 };
 
 // Checks within roughly `budgetSeconds` (unknown past it, never a pass).

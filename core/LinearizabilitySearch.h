@@ -24,6 +24,7 @@ template <class Op, class Model> struct Search {
         std::vector<State> finals;
         bool anyFinal = false;
         int firstBad = -1, longestPrefix = 0;
+        std::vector<int> prefix; // the operations of the longest linearizable prefix, in order
         std::uint64_t steps = 0;
     };
 
@@ -33,7 +34,7 @@ template <class Op, class Model> struct Search {
     // same and prunes the search far better, so whole histories pass false.
     static Result run(const std::vector<Op>& ops, const State& initial, std::uint64_t budget,
                       std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
-                      bool optionalIndeterminate = true) {
+                      bool optionalIndeterminate = true, bool keepPrefix = false) {
         Result res;
         const int n = static_cast<int>(ops.size());
         struct Entry {
@@ -167,7 +168,15 @@ template <class Op, class Model> struct Search {
                         cfg = std::move(trial);
                         unlink(entry.match);
                         unlink(e);
-                        depthBest = std::max(depthBest, static_cast<int>(stack.size()));
+                        if (static_cast<int>(stack.size()) > depthBest) {
+                            depthBest = static_cast<int>(stack.size());
+                            if (keepPrefix) {
+                                res.prefix.clear();
+                                for (const Frame& f : stack)
+                                    res.prefix.push_back(
+                                        entries[static_cast<std::size_t>(f.call)].op);
+                            }
+                        }
                         e = head;
                         continue;
                     }

@@ -2,6 +2,8 @@
 // files round-trip, bad files change nothing, a live session replays exactly.
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
+#include "History.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "Run.h"
@@ -13,7 +15,9 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -224,4 +228,38 @@ TEST(UiCap, StoreModeSwitchIsOneUndoStepAndTheLeaderShows) {
     EXPECT_EQ(mode->currentText(), QStringLiteral("AP"));
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario().find("db")->mode, core::StoreMode::CP);
+}
+
+TEST(UiHistory, ImportedAndLiveHistoriesAreCheckedAndShown) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-ap-partition.clustersim.json")));
+    w.show();
+    auto* view = w.findChild<ui::HistoryView*>(QStringLiteral("historyView"));
+    ASSERT_NE(view, nullptr);
+    // An imported Jepsen history with a known verdict.
+    QFile f(
+        QString::fromStdString(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/etcd/etcd_000.log"));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    core::History h;
+    std::string err;
+    ASSERT_TRUE(core::parseHistory(f.readAll().toStdString(), "etcd_000.log", h, err)) << err;
+    view->setHistory(h, QStringLiteral("etcd_000"));
+    EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable);
+    EXPECT_GE(view->verdict().firstBad, 0)
+        << "the operation that fits no order is known, to highlight";
+    view->resize(1400, 500);
+    const QPixmap shot = view->grab();
+    EXPECT_FALSE(shot.isNull());
+    if (qEnvironmentVariableIsSet("CLUSTERSIM_TEST_SCREENSHOTS"))
+        shot.save(QStringLiteral("/tmp/history-view.png"));
+    // The live run's recent window, through the controller.
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(25); });
+    ASSERT_TRUE(waitFor([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 25'000'000 && s->state != ui::RunState::Running;
+    }));
+    w.findChild<QPushButton*>(QStringLiteral("liveHistory"))->click();
+    ASSERT_TRUE(waitFor([&] { return view->operationCount() > 1000; }));
+    EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable)
+        << "an AP store under a partition is not linearizable";
 }

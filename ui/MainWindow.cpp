@@ -10,6 +10,7 @@
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
+#include "HistoryView.h"
 #include "ScenarioIO.h"
 
 #include <QAction>
@@ -19,16 +20,22 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace cs::ui {
 using core::NodeKind;
@@ -120,7 +127,47 @@ void MainWindow::buildDocks() {
         m_scene->selectSubject(item->data(Qt::UserRole).toString());
     });
     dock(tr("Event log"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
-    dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+    QDockWidget* chartsDock =
+        dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+    auto* historyPanel = new QWidget;
+    auto* hv = new QVBoxLayout(historyPanel);
+    auto* bar = new QHBoxLayout;
+    auto* openFile = new QPushButton(tr("Open a history file…"));
+    openFile->setToolTip(tr("A Jepsen etcd log or an EDN key-value history: check it and show it"));
+    auto* live = new QPushButton(tr("Check the live run's recent history"));
+    live->setObjectName(QStringLiteral("liveHistory"));
+    live->setToolTip(
+        tr("The last operations clients made on replicated stores, checked for linearizability"));
+    bar->addWidget(openFile);
+    bar->addWidget(live);
+    bar->addStretch();
+    hv->addLayout(bar);
+    m_history = new HistoryView;
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_history);
+    scroll->setWidgetResizable(true);
+    hv->addWidget(scroll, 1);
+    QDockWidget* historyDock =
+        dock(tr("History"), QStringLiteral("historyDock"), historyPanel, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(chartsDock, historyDock);
+    chartsDock->raise();
+    connect(openFile, &QPushButton::clicked, this, &MainWindow::openHistoryFile);
+    connect(live, &QPushButton::clicked, this, [this, historyDock] {
+        historyDock->raise();
+        QMetaObject::invokeMethod(m_controller, &SimController::requestHistory);
+    });
+    connect(m_controller, &SimController::historyReady, this,
+            [this](const std::shared_ptr<const std::vector<std::string>>& lines) {
+                QString text;
+                for (const auto& l : *lines) text += QString::fromStdString(l) + QLatin1Char('\n');
+                showHistory(text, tr("live run"));
+            });
+    connect(m_history, &HistoryView::operationClicked, this,
+            [this](const QString& client, const QString& key) {
+                if (!client.isEmpty()) m_scene->selectSubject(client);
+                if (QGraphicsItem* store = m_scene->topItem(key.section(QLatin1Char('/'), 0, 0)))
+                    store->setSelected(true);
+            });
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {430}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {200}, Qt::Horizontal);
@@ -285,6 +332,33 @@ void MainWindow::buildActions() {
 
 void MainWindow::post(const core::Action& a) {
     QMetaObject::invokeMethod(m_controller, [c = m_controller, a] { c->post(a); });
+}
+
+void MainWindow::openHistoryFile() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a history"), QString(), tr("Histories (*.log *.txt *.edn);;All files (*)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::critical(this, tr("Cannot open history"),
+                              tr("%1: %2").arg(path, f.errorString()));
+        return;
+    }
+    showHistory(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName());
+}
+
+void MainWindow::showHistory(const QString& text, const QString& title) {
+    core::History h;
+    std::string error;
+    if (!core::parseHistory(text.toStdString(), title.toStdString(), h, error)) {
+        if (m_interactive)
+            QMessageBox::critical(this, tr("Cannot read history"), QString::fromStdString(error));
+        else
+            statusBar()->showMessage(QString::fromStdString(error));
+        return;
+    }
+    m_history->setHistory(std::move(h), title);
+    if (auto* d = findChild<QDockWidget*>(QStringLiteral("historyDock"))) d->raise();
 }
 
 void MainWindow::reloadEngine() {

@@ -19,6 +19,7 @@ class QTimer;
 namespace cs::ui {
 
 class ChartsPanel;
+class HistoryView;
 class Inspector;
 class LiveSync;
 class TopologyScene;
@@ -71,6 +72,8 @@ private:
     void saveSessionAs();
     void exportMetrics();
     void exportTopology();
+    void openHistoryFile();
+    void showHistory(const QString& text, const QString& title);
     void autosave();
     QString autosavePath() const;
     void addRecent(const QString& path);
@@ -84,6 +87,7 @@ private:
     TopologyView* m_view = nullptr;
     Inspector* m_inspector = nullptr;
     ChartsPanel* m_charts = nullptr;
+    HistoryView* m_history = nullptr;
     LiveSync* m_sync = nullptr;
     QListWidget* m_log = nullptr;
     QTextBrowser* m_lesson = nullptr;

@@ -70,6 +70,11 @@ void SimController::load(const core::Scenario& scenario) {
     });
     engine_->setNodeSink([this](const core::NodeSample& s) { collectUtilization(s); });
     engine_->setLogSink([this](const core::LogEntry& e) { log_.push_back(e); });
+    history_.clear();
+    engine_->setHistorySink([this](const std::string& line) {
+        history_.push_back(line);
+        if (history_.size() > kHistoryLines) history_.pop_front();
+    });
     setState(RunState::New);
     publish();
 }
@@ -90,6 +95,13 @@ void SimController::collectUtilization(const core::NodeSample& s) {
 
 void SimController::reset() {
     load(scenario_);
+}
+
+void SimController::requestHistory() {
+    // Start at an invocation so the window does not open with completions of unseen operations.
+    auto first = history_.begin();
+    while (first != history_.end() && first->find(":type :invoke") == std::string::npos) ++first;
+    emit historyReady(std::make_shared<const std::vector<std::string>>(first, history_.end()));
 }
 
 void SimController::play() {
@@ -203,6 +215,8 @@ ControllerThread::ControllerThread() : controller_(new SimController) {
     qRegisterMetaType<SnapshotPtr>();
     qRegisterMetaType<core::Scenario>();
     qRegisterMetaType<core::Action>();
+    qRegisterMetaType<std::shared_ptr<const std::vector<std::string>>>();
+    qRegisterMetaType<std::shared_ptr<const std::vector<std::string>>>();
     thread_.setObjectName(QStringLiteral("clustersim-engine"));
     controller_->moveToThread(&thread_);
     QObject::connect(&thread_, &QThread::finished, controller_, &QObject::deleteLater);

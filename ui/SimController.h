@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <deque>
 #include <map>
 #include <memory>
 
@@ -60,9 +61,12 @@ public slots:
     void setSpeed(double speed);               // 0.1 .. 100; <= 0 means as fast as possible
     void runUntilSeconds(double simS);         // as fast as possible, then pause
     void post(const cs::core::Action& action); // stamped with the current sim time
+    void requestHistory();                     // answers with historyReady
 
 signals:
     void snapshotReady(cs::ui::SnapshotPtr snapshot);
+    // The most recent operations on replicated stores, as EDN-like lines (oldest first).
+    void historyReady(std::shared_ptr<const std::vector<std::string>> lines);
 
 private:
     void tick();
@@ -82,6 +86,8 @@ private:
     std::vector<std::map<std::string, double>> util_;
     std::map<std::string, std::pair<double, int>> utilAcc_; // owner -> (sum, count) for this row
     std::vector<core::LogEntry> log_;
+    std::deque<std::string> history_; // bounded: the live history view shows a recent window
+    static constexpr std::size_t kHistoryLines = 40'000;
     std::size_t actionsPublished_ = 0;
     std::shared_ptr<const std::vector<core::Action>> actions_;
 };

@@ -1,0 +1,223 @@
+#include "HistoryView.h"
+
+#include "Palette.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace cs::ui {
+using core::HistoryOp;
+namespace {
+constexpr int kTop = 40, kLaneH = 22, kLeft = 70;
+
+QString describe(const HistoryOp& op) {
+    QString what;
+    switch (op.f) {
+    case HistoryOp::F::Read:
+        what = QObject::tr("read → %1")
+                   .arg(op.a == HistoryOp::kNil ? QStringLiteral("nil") : QString::number(op.a));
+        break;
+    case HistoryOp::F::Write:
+        what = QObject::tr("write %1").arg(op.a);
+        break;
+    case HistoryOp::F::Cas:
+        what = QObject::tr("cas %1 → %2").arg(op.a).arg(op.b);
+        break;
+    case HistoryOp::F::Get:
+        what = QObject::tr("get %1 → \"%2\"")
+                   .arg(QString::fromStdString(op.key), QString::fromStdString(op.text));
+        break;
+    case HistoryOp::F::Put:
+        what = QObject::tr("put %1 = \"%2\"")
+                   .arg(QString::fromStdString(op.key), QString::fromStdString(op.text));
+        break;
+    case HistoryOp::F::Append:
+        what = QObject::tr("append %1 += \"%2\"")
+                   .arg(QString::fromStdString(op.key), QString::fromStdString(op.text));
+        break;
+    }
+    return what;
+}
+} // namespace
+
+HistoryView::HistoryView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("historyView"));
+    setMouseTracking(true);
+    setMinimumHeight(200);
+    setToolTip(tr("Wheel: zoom in time; drag: pan; click an operation to select its client"));
+}
+
+void HistoryView::setHistory(core::History h, const QString& title) {
+    m_history = std::move(h);
+    m_title = title;
+    m_verdict = core::checkHistory(m_history,
+                                   m_history.format == core::History::Format::Edn
+                                       ? core::HistoryModel::Kv
+                                       : core::HistoryModel::CasRegister,
+                                   5.0);
+    // Lanes: one per process, in order of first appearance.
+    std::map<int, int> lanes;
+    m_lane.assign(m_history.ops.size(), 0);
+    for (std::size_t i = 0; i < m_history.ops.size(); ++i)
+        m_lane[i] = lanes.try_emplace(m_history.ops[i].process, static_cast<int>(lanes.size()))
+                        .first->second;
+    m_lanes = static_cast<int>(lanes.size());
+    m_inPrefix.assign(m_history.ops.size(), 0);
+    for (int i : m_verdict.prefix)
+        if (i >= 0) m_inPrefix[static_cast<std::size_t>(i)] = 1;
+    m_min = INT64_MAX;
+    m_max = INT64_MIN;
+    for (const auto& op : m_history.ops) {
+        m_min = std::min(m_min, op.invoke);
+        m_max = std::max(m_max, op.complete == core::RegisterOp::kNever ? op.invoke : op.complete);
+    }
+    if (m_history.ops.empty()) m_min = 0, m_max = 1;
+    m_t0 = static_cast<double>(m_min);
+    m_t1 = static_cast<double>(std::max(m_max, m_min + 1));
+    // Open on the violation, if there is one.
+    if (m_verdict.firstBad >= 0) {
+        const auto& bad = m_history.ops[static_cast<std::size_t>(m_verdict.firstBad)];
+        const double span = std::max(40.0, (m_t1 - m_t0) / 20);
+        m_t0 = static_cast<double>(bad.invoke) - span;
+        m_t1 = static_cast<double>(bad.invoke) + span;
+    }
+    setMinimumHeight(kTop + kLaneH * std::min(m_lanes, 30) + 20);
+    update();
+}
+
+double HistoryView::xOf(std::int64_t t) const {
+    return kLeft + (static_cast<double>(t) - m_t0) / (m_t1 - m_t0) * (width() - kLeft - 10);
+}
+
+QRectF HistoryView::barOf(std::size_t i) const {
+    const HistoryOp& op = m_history.ops[i];
+    const double x0 = xOf(op.invoke);
+    const double x1 = op.complete == core::RegisterOp::kNever ? width() + 50.0
+                                                              : std::max(x0 + 3, xOf(op.complete));
+    return QRectF(x0, kTop + m_lane[i] * kLaneH + 3, x1 - x0, kLaneH - 6);
+}
+
+void HistoryView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), Qt::white);
+    QFont f = font();
+    f.setBold(true);
+    p.setFont(f);
+    const char* verdict =
+        m_verdict.verdict == core::CheckResult::Verdict::Linearizable      ? "linearizable"
+        : m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable ? "NOT linearizable"
+                                                                           : "unknown";
+    p.setPen(m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable ? palette::kVermillion
+                                                                              : palette::kBlack);
+    p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("%1 — %2 operations, %3 processes: %4")
+                   .arg(m_title)
+                   .arg(m_history.ops.size())
+                   .arg(m_lanes)
+                   .arg(QString::fromLatin1(verdict)));
+    p.setFont(font());
+    p.setPen(palette::kGrey);
+    for (int l = 0; l < m_lanes; ++l) {
+        const int y = kTop + l * kLaneH;
+        if (y > height()) break;
+        p.drawText(QRect(4, y, kLeft - 8, kLaneH), Qt::AlignRight | Qt::AlignVCenter,
+                   QStringLiteral("P%1").arg(l));
+    }
+    p.setRenderHint(QPainter::Antialiasing);
+    const auto tLo = static_cast<std::int64_t>(m_t0), tHi = static_cast<std::int64_t>(m_t1);
+    for (std::size_t i = 0; i < m_history.ops.size(); ++i) {
+        const HistoryOp& op = m_history.ops[i];
+        const std::int64_t end = op.complete == core::RegisterOp::kNever ? INT64_MAX : op.complete;
+        if (end < tLo || op.invoke > tHi || kTop + m_lane[i] * kLaneH > height())
+            continue; // not visible
+        const QRectF bar = barOf(i);
+        const bool write = op.f != HistoryOp::F::Read && op.f != HistoryOp::F::Get;
+        QColor fill = write ? palette::kOrange : palette::kSky;
+        if (m_inPrefix[i]) fill = palette::kGreen;
+        fill.setAlpha(op.complete == core::RegisterOp::kNever ? 90 : 200);
+        p.setBrush(fill);
+        const bool bad = static_cast<int>(i) == m_verdict.firstBad;
+        p.setPen(bad                                       ? QPen(palette::kVermillion, 3)
+                 : op.complete == core::RegisterOp::kNever ? QPen(palette::kGrey, 1, Qt::DashLine)
+                                                           : Qt::NoPen);
+        p.drawRoundedRect(bar, 3, 3);
+        if (bar.width() > 60) {
+            p.setPen(palette::kBlack);
+            p.drawText(bar.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, describe(op));
+        }
+    }
+    p.setPen(palette::kGrey);
+    p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft,
+               tr("green: the longest linearizable prefix · red outline: the operation that fits "
+                  "no order · dashed: indeterminate"));
+}
+
+int HistoryView::opAt(QPoint pt) const {
+    for (std::size_t i = 0; i < m_history.ops.size(); ++i)
+        if (barOf(i).contains(pt)) return static_cast<int>(i);
+    return -1;
+}
+
+bool HistoryView::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        const int i = opAt(help->pos());
+        if (i >= 0) {
+            const HistoryOp& op = m_history.ops[static_cast<std::size_t>(i)];
+            QToolTip::showText(
+                help->globalPos(),
+                tr("%1\nprocess %2, invoked at %3, %4%5")
+                    .arg(describe(op))
+                    .arg(op.process)
+                    .arg(op.invoke)
+                    .arg(op.complete == core::RegisterOp::kNever
+                             ? tr("never answered (indeterminate)")
+                             : tr("completed at %1").arg(op.complete))
+                    .arg(op.client.empty()
+                             ? QString()
+                             : tr("\nclient %1").arg(QString::fromStdString(op.client))));
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void HistoryView::wheelEvent(QWheelEvent* e) {
+    const double at = m_t0 + (e->position().x() - kLeft) / (width() - kLeft - 10) * (m_t1 - m_t0);
+    const double k = std::pow(0.998, e->angleDelta().y());
+    m_t0 = at - (at - m_t0) * k;
+    m_t1 = at + (m_t1 - at) * k;
+    if (m_t1 - m_t0 < 2) m_t1 = m_t0 + 2;
+    update();
+}
+
+void HistoryView::mousePressEvent(QMouseEvent* e) {
+    m_drag = e->pos();
+    m_dragging = true;
+    const int i = opAt(e->pos());
+    if (i >= 0) {
+        const HistoryOp& op = m_history.ops[static_cast<std::size_t>(i)];
+        emit operationClicked(QString::fromStdString(op.client), QString::fromStdString(op.key));
+    }
+}
+
+void HistoryView::mouseMoveEvent(QMouseEvent* e) {
+    if (!(e->buttons() & Qt::LeftButton) || !m_dragging) return;
+    const double dt =
+        (e->pos().x() - m_drag.x()) / static_cast<double>(width() - kLeft - 10) * (m_t1 - m_t0);
+    m_t0 -= dt;
+    m_t1 -= dt;
+    m_drag = e->pos();
+    update();
+}
+
+} // namespace cs::ui
