@@ -57,3 +57,11 @@ print(f"    {sys.argv[3].upper()}: checked run {a['wall_seconds']:.3f} s, unchec
       f"violations {lin['violations']}, unknown {lin['unknown']}; stale reads {a['reads']['stale_fraction']:.3f}")
 PY
 done
+
+# (d) check-history on the 103 etcd histories: operations per second, and the slowest file.
+echo "(d) check-history on tests/data/jepsen/etcd (cas-register model)"
+data="$here/../tests/data/jepsen/etcd"
+for f in "$data"/*.log; do
+  { "$cli" check-history "$f" || true; } | tail -1 | sed -E "s|.*operations=([0-9]+) seconds=([0-9.e+-]+)|\1 \2 $(basename "$f")|"
+done | awk '{ops += $1; secs += $2; if ($2 > worst) {worst = $2; wf = $3; wo = $1}}
+  END {printf "    %d operations in %.2f s: %.0f operations/s overall; slowest %s (%d operations, %.2f s)\n", ops, secs, ops / secs, wf, wo, worst}'
