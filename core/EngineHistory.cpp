@@ -43,7 +43,8 @@ void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
     ++h.inFlight;
 }
 
-void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValue, bool definite) {
+void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValue, bool definite,
+                                   std::uint32_t replica) {
     if (c.histKey == kNone || c.request == kNone) return;
     const std::uint32_t store = clients[requests[c.request].client].store;
     KeyHistory& h = stores[store].set.histories[c.histKey];
@@ -57,7 +58,8 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
                     ok     ? ":ok"
                     : info ? ":info"
                            : ":fail",
-                    op.write, store, c.histKey, op.write ? op.value : readValue, op.write || ok);
+                    op.write, store, c.histKey, op.write ? op.value : readValue, op.write || ok,
+                    replica);
     }
     if (ok) {
         op.complete = now;
@@ -74,7 +76,7 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
 // {:process P, :type :ok, :f :put, :key "db/3", :value "17"}; the initial value 0 reads as nil.
 void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool write,
                                std::uint32_t store, std::uint32_t key, std::int64_t value,
-                               bool hasValue) {
+                               bool hasValue, std::uint32_t replica) {
     std::string line = "{:process ";
     line += std::to_string(process);
     line += ", :type ";
@@ -96,6 +98,11 @@ void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool wri
     line += ", :client \"";
     line += specs[clients[requests[calls[process].request].client].spec].id;
     line += '"';
+    if (replica != kNone) {
+        line += ", :replica \"";
+        line += pnodes[replica].name;
+        line += '"';
+    }
     line += '}';
     historySink(line);
 }

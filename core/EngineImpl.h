@@ -21,11 +21,12 @@ struct Job {
     std::uint16_t attempt = 0;
     bool write = false;
     std::uint32_t key = 0;
-    std::uint32_t store = kNone;  // set by a replicated store's answer
-    std::uint64_t version = 0;    // the version read or written (replicated stores)
-    std::uint64_t minVersion = 0; // session guarantees: the oldest version the client accepts
-    std::int64_t value = 0;       // a `set` write's value (unique per attempt), or the value read
-    bool definite = false;        // an error answer meaning "this did not and will not happen"
+    std::uint32_t store = kNone;   // set by a replicated store's answer
+    std::uint64_t version = 0;     // the version read or written (replicated stores)
+    std::uint64_t minVersion = 0;  // session guarantees: the oldest version the client accepts
+    std::int64_t value = 0;        // a `set` write's value (unique per attempt), or the value read
+    bool definite = false;         // an error answer meaning "this did not and will not happen"
+    std::uint32_t replica = kNone; // the replica that coordinated it (replicated stores)
 };
 
 // An operation a replica coordinates (or forwards to the leader).
@@ -251,7 +252,8 @@ struct Engine::Impl {
     // --- the linearizability checker over clients' histories (EngineHistory.cpp)
     std::uint32_t storeOfClient(std::uint32_t client) const;
     void historyInvoke(std::uint32_t call, const Job& job);
-    void historyComplete(const Call& call, bool ok, std::int64_t readValue, bool definite);
+    void historyComplete(const Call& call, bool ok, std::int64_t readValue, bool definite,
+                         std::uint32_t replica = kNone);
     void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
     void finishChecks();
 
@@ -314,7 +316,8 @@ struct Engine::Impl {
     std::function<void(const LogEntry&)> logSink;
     std::function<void(const std::string&)> historySink;
     void emitHistory(std::uint32_t process, const char* type, bool write, std::uint32_t store,
-                     std::uint32_t key, std::int64_t value, bool hasValue);
+                     std::uint32_t key, std::int64_t value, bool hasValue,
+                     std::uint32_t replica = kNone);
 };
 
 } // namespace cs::core

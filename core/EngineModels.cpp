@@ -95,7 +95,8 @@ void Engine::Impl::onClientResponse(const Message& m) {
         return;
     }
     const std::uint32_t r = calls[m.job.call].request;
-    historyComplete(calls[m.job.call], m.error == ErrorReason::Ok, m.job.value, m.job.definite);
+    historyComplete(calls[m.job.call], m.error == ErrorReason::Ok, m.job.value, m.job.definite,
+                    m.job.replica);
     closeCall(m.job.call);
     if (m.error == ErrorReason::Ok) {
         Request& q = requests[r];
@@ -220,6 +221,7 @@ void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err, const Job* an
         c.parent.store = answer->store;
         c.parent.value = answer->value;
         c.parent.definite = answer->definite;
+        c.parent.replica = answer->replica;
     }
     LbState& lb = lbs[pnodes[c.caller].model];
     if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
@@ -357,6 +359,7 @@ void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const
         c.parent.store = answer->store;
         c.parent.value = answer->value;
         c.parent.definite = answer->definite;
+        c.parent.replica = answer->replica;
     }
     retain(c.parent.request);
     closeCall(call);

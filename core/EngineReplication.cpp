@@ -253,6 +253,7 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
         if (!job.write) out.value = result.value;
         out.store = rs.store;
         out.definite = err != ErrorReason::Ok; // refused here and now: it was never applied
+        out.replica = node;
         respond(out, node, err);
     };
     auto localCell = [&] {
@@ -356,6 +357,7 @@ void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, const Cell& resul
     } else {
         Job out = op.job;
         out.version = result.seq;
+        out.replica = op.coord;
         if (!op.job.write) out.value = result.value;
         out.store = op.store;
         if (pnodes[op.coord].alive) respond(out, op.coord, err);

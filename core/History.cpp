@@ -204,6 +204,7 @@ void parseEdn(std::istream& in, History& h) {
             if (op.f != fun)
                 throw ParseFail{n, "expected the completion of " + fn +
                                        "'s invocation, got another function"};
+            if (m.count(":replica")) op.replica = str(m[":replica"]);
             if (type == ":ok") {
                 op.complete = at;
                 if (fun == F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");

@@ -19,7 +19,7 @@ struct HistoryOp {
     F f = F::Read;
     std::int64_t a = kNil, b = kNil; // read result / written value / cas from, to
     std::string key, text;           // key-value: the key, and the value put, appended or read
-    std::string client;              // simulator histories: the client node that issued it
+    std::string client, replica;     // simulator histories: who issued it, which replica answered
     int line = 0;                    // where it was invoked in the file
 };
 

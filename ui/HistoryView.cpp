@@ -182,7 +182,10 @@ bool HistoryView::event(QEvent* e) {
                              : tr("completed at %1").arg(op.complete))
                     .arg(op.client.empty()
                              ? QString()
-                             : tr("\nclient %1").arg(QString::fromStdString(op.client))));
+                             : tr("\nclient %1, answered by %2")
+                                   .arg(QString::fromStdString(op.client),
+                                        op.replica.empty() ? tr("nobody")
+                                                           : QString::fromStdString(op.replica))));
         } else {
             QToolTip::hideText();
         }
@@ -206,7 +209,8 @@ void HistoryView::mousePressEvent(QMouseEvent* e) {
     const int i = opAt(e->pos());
     if (i >= 0) {
         const HistoryOp& op = m_history.ops[static_cast<std::size_t>(i)];
-        emit operationClicked(QString::fromStdString(op.client), QString::fromStdString(op.key));
+        emit operationClicked(QString::fromStdString(op.client), QString::fromStdString(op.key),
+                              QString::fromStdString(op.replica));
     }
 }
 

@@ -20,7 +20,7 @@ public:
     std::size_t operationCount() const { return m_history.ops.size(); }
 
 signals:
-    void operationClicked(const QString& client, const QString& key);
+    void operationClicked(const QString& client, const QString& key, const QString& replica);
 
 protected:
     void paintEvent(QPaintEvent* e) override;

@@ -163,8 +163,9 @@ void MainWindow::buildDocks() {
                 showHistory(text, tr("live run"));
             });
     connect(m_history, &HistoryView::operationClicked, this,
-            [this](const QString& client, const QString& key) {
+            [this](const QString& client, const QString& key, const QString& replica) {
                 if (!client.isEmpty()) m_scene->selectSubject(client);
+                if (NodeItem* r = m_scene->nodeItem(replica)) r->setSelected(true);
                 if (QGraphicsItem* store = m_scene->topItem(key.section(QLatin1Char('/'), 0, 0)))
                     store->setSelected(true);
             });
