@@ -27,6 +27,15 @@ struct Job {
     std::int64_t value = 0;        // a `set` write's value (unique per attempt), or the value read
     bool definite = false;         // an error answer meaning "this did not and will not happen"
     std::uint32_t replica = kNone; // the replica that coordinated it (replicated stores)
+
+    // What a callee's answer tells about the work: it travels back up the chain of callers.
+    void takeAnswer(const Job& answer) {
+        version = answer.version;
+        store = answer.store;
+        value = answer.value;
+        definite = answer.definite;
+        replica = answer.replica;
+    }
 };
 
 // An operation a replica coordinates (or forwards to the leader).

@@ -213,16 +213,10 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
     send(lb.node, dst, fwd, false, ErrorReason::Ok);
 }
 
-// `answer` is the callee's reply (null on a timeout): what it read or wrote travels back up.
+// `answer` is the callee's reply (null on a timeout).
 void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
     Call c = calls[call];
-    if (answer) {
-        c.parent.version = answer->version;
-        c.parent.store = answer->store;
-        c.parent.value = answer->value;
-        c.parent.definite = answer->definite;
-        c.parent.replica = answer->replica;
-    }
+    if (answer) c.parent.takeAnswer(*answer);
     LbState& lb = lbs[pnodes[c.caller].model];
     if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
         --lb.outstanding[c.backend];
@@ -354,13 +348,7 @@ void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
 
 void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
     Call c = calls[call];
-    if (answer) {
-        c.parent.version = answer->version;
-        c.parent.store = answer->store;
-        c.parent.value = answer->value;
-        c.parent.definite = answer->definite;
-        c.parent.replica = answer->replica;
-    }
+    if (answer) c.parent.takeAnswer(*answer);
     retain(c.parent.request);
     closeCall(call);
     respond(c.parent, c.caller, err);

@@ -10,15 +10,9 @@ using namespace cs::core;
 
 namespace {
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 Scenario baseScenario() {
-    return cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    return cs::test::parse(
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
 }
 
 std::uint64_t fnv1a(const std::string& s) {
@@ -67,8 +61,8 @@ Scenario chain(double linkMs, double timeoutMs, int retries) {
 } // namespace
 
 TEST(Engine, SameSeedSameBytesOtherSeedDiffers) {
-    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) +
-                                                "/resources/scenarios/default.clustersim.json"));
+    const Scenario s = cs::test::parse(cs::test::readFile(
+        std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios/default.clustersim.json"));
     const auto a = cs::test::run(s).metricsCsvText;
     const auto b = cs::test::run(s).metricsCsvText;
     EXPECT_EQ(a, b);
@@ -82,8 +76,8 @@ TEST(Engine, FingerprintOfTheReferenceRun) {
     // number. Update it only for an intended change of behaviour, and say so in the commit.
     // Only libm may differ between platforms (DESIGN.md section 3), so it is checked on glibc.
 #if defined(__GLIBC__) && defined(__x86_64__)
-    const Scenario s = cs::test::parse(readFile(std::string(CLUSTERSIM_SOURCE_DIR) +
-                                                "/resources/scenarios/default.clustersim.json"));
+    const Scenario s = cs::test::parse(cs::test::readFile(
+        std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios/default.clustersim.json"));
     const auto csv = cs::test::run(s).metricsCsvText;
     EXPECT_EQ(fnv1a(csv), 0xa6c9a135785c658full) << std::hex << "fingerprint 0x" << fnv1a(csv);
 #else

@@ -11,19 +11,10 @@
 
 using namespace cs::core;
 
-namespace {
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-} // namespace
-
 TEST(History, ParsersSurviveThousandsOfMutations) {
     const std::vector<std::string> sources = {
-        readFile(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/etcd/etcd_007.log"),
-        readFile(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/kv/c10-ok.txt")};
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/etcd/etcd_007.log"),
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/kv/c10-ok.txt")};
     Rng rng(77);
     int parsed = 0, refused = 0;
     for (int i = 0; i < 3000; ++i) {
@@ -82,7 +73,7 @@ TEST(History, ExportedSimulatorHistoriesCheckOut) {
         ASSERT_TRUE(run.ok) << run.error;
         History h;
         std::string error;
-        ASSERT_TRUE(parseHistory(readFile(o.historyOut), "h.edn", h, error)) << error;
+        ASSERT_TRUE(parseHistory(cs::test::readFile(o.historyOut), "h.edn", h, error)) << error;
         EXPECT_GT(h.ops.size(), 5000u);
         const auto v = checkHistory(h, HistoryModel::Kv, 20);
         if (std::string(mode) == "cp") {

@@ -10,13 +10,6 @@
 
 namespace {
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 struct BadCase {
     std::string file, mustName;
 };
@@ -81,7 +74,8 @@ TEST(ScenarioIO, RoundTripIsExact) {
 }
 
 TEST(ScenarioIO, FieldsOfFutureModelsArePreservedAndUnknownFieldsWarn) {
-    const std::string base = readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
+    const std::string base =
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
     auto s = cs::test::parse(base);
     std::string text = cs::core::scenarioToJson(s);
     // Add a model field not built yet, and a field nobody knows.
@@ -104,10 +98,10 @@ TEST(ScenarioIO, SaveIsAtomic) {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("s.clustersim.json")).toStdString();
-    const auto s =
-        cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    const auto s = cs::test::parse(
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
     ASSERT_EQ(cs::core::saveScenarioFile(s, path), "");
-    const std::string before = readFile(path);
+    const std::string before = cs::test::readFile(path);
     EXPECT_EQ(cs::core::loadScenarioFile(path).scenario, s);
 
     // A save that cannot complete leaves the old file as it was and no stray files behind.
@@ -115,12 +109,13 @@ TEST(ScenarioIO, SaveIsAtomic) {
         dir.filePath(QStringLiteral("missing-dir/s.clustersim.json")).toStdString();
     const std::string err = cs::core::saveScenarioFile(s, blocked);
     EXPECT_NE(err.find(blocked), std::string::npos) << err;
-    EXPECT_EQ(readFile(path), before);
+    EXPECT_EQ(cs::test::readFile(path), before);
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 1);
 }
 
 TEST(ScenarioIO, TimelineStampsSurviveMicrosecondRoundTrip) {
-    auto s = cs::test::parse(readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
+    auto s = cs::test::parse(
+        cs::test::readFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json"));
     cs::core::Action a;
     a.kind = cs::core::ActionKind::SetRate;
     a.node = "users";

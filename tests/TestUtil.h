@@ -6,9 +6,18 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace cs::test {
+
+inline std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 inline core::Scenario parse(const std::string& json) {
     const auto r = core::loadScenarioText(json, "test.clustersim.json");
