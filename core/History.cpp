@@ -26,6 +26,16 @@ std::int64_t parseInt(const std::string& s, int line) {
     return v;
 }
 
+F functionNamed(const std::string& fn, std::initializer_list<std::pair<const char*, F>> known,
+                int line) {
+    std::string names;
+    for (const auto& [name, f] : known) {
+        if (fn == name) return f;
+        names += (names.empty() ? "" : ", ") + std::string(name);
+    }
+    throw ParseFail{line, "expected one of " + names + ", got \"" + fn + "\""};
+}
+
 // Pending invocations per process; a completion closes the process's open operation.
 struct Pending {
     std::map<int, HistoryOp> open;
@@ -44,6 +54,39 @@ struct Pending {
         return it->second;
     }
     void close(int process) { open.erase(process); }
+
+    // One line of either format: `fill(op)` adds the invocation's fields, `answer(op)` the result
+    // of an :ok completion. :fail did not happen; :info (or no completion) is indeterminate, and
+    // an indeterminate read tells nothing.
+    template <class Fill, class Answer>
+    void event(const std::string& type, int process, F fun, const std::string& fn, std::int64_t at,
+               int line, Fill&& fill, Answer&& answer) {
+        const bool read = fun == F::Read || fun == F::Get;
+        if (type == ":invoke") {
+            HistoryOp op;
+            op.invoke = at;
+            op.process = process;
+            op.f = fun;
+            op.line = line;
+            fill(op);
+            invoke(std::move(op), line);
+        } else if (type == ":ok" || type == ":fail" || type == ":info") {
+            HistoryOp& op = take(process, line);
+            if (op.f != fun)
+                throw ParseFail{line, "expected the completion of " + fn +
+                                          "'s invocation, got another function"};
+            if (type == ":ok") {
+                op.complete = at;
+                answer(op);
+                done.push_back(op);
+            } else if (type == ":info" && !read) {
+                done.push_back(op);
+            }
+            close(process);
+        } else {
+            throw ParseFail{line, "expected :invoke, :ok, :fail or :info, got \"" + type + "\""};
+        }
+    }
     std::vector<HistoryOp> finish() {
         // No completion by the end: indeterminate. Reads without an answer constrain nothing.
         for (auto& [p, op] : open)
@@ -78,15 +121,8 @@ void parseEtcd(std::istream& in, History& h) {
         const std::string& type = f[1];
         const std::string& fn = f[2];
         const std::string& value = f[3];
-        F fun;
-        if (fn == ":read")
-            fun = F::Read;
-        else if (fn == ":write")
-            fun = F::Write;
-        else if (fn == ":cas")
-            fun = F::Cas;
-        else
-            throw ParseFail{n, "expected :read, :write or :cas, got \"" + fn + "\""};
+        const F fun =
+            functionNamed(fn, {{":read", F::Read}, {":write", F::Write}, {":cas", F::Cas}}, n);
         auto pair = [&](std::int64_t& a, std::int64_t& b) {
             if (value.size() < 5 || value.front() != '[' || value.back() != ']')
                 throw ParseFail{n, "expected [FROM TO], got \"" + value + "\""};
@@ -96,31 +132,15 @@ void parseEtcd(std::istream& in, History& h) {
             a = x == "nil" ? kNil : parseInt(x, n);
             b = y == "nil" ? kNil : parseInt(y, n);
         };
-        if (type == ":invoke") {
-            HistoryOp op;
-            op.invoke = n;
-            op.process = process;
-            op.f = fun;
-            op.line = n;
-            if (fun == F::Write) op.a = value == "nil" ? kNil : parseInt(value, n);
-            if (fun == F::Cas) pair(op.a, op.b);
-            pending.invoke(std::move(op), n);
-        } else if (type == ":ok" || type == ":fail" || type == ":info") {
-            HistoryOp& op = pending.take(process, n);
-            if (op.f != fun)
-                throw ParseFail{n, "expected the completion of " + fn +
-                                       "'s invocation, got another function"};
-            if (type == ":ok") {
-                op.complete = n;
+        pending.event(
+            type, process, fun, fn, n, n,
+            [&](HistoryOp& op) {
+                if (fun == F::Write) op.a = value == "nil" ? kNil : parseInt(value, n);
+                if (fun == F::Cas) pair(op.a, op.b);
+            },
+            [&](HistoryOp& op) {
                 if (fun == F::Read) op.a = value == "nil" ? kNil : parseInt(value, n);
-                pending.done.push_back(op);
-            } else if (type == ":info" && fun != F::Read) {
-                pending.done.push_back(op); // indeterminate: may or may not have happened
-            }                               // :fail did not happen; an :info read tells nothing
-            pending.close(process);
-        } else {
-            throw ParseFail{n, "expected :invoke, :ok, :fail or :info, got \"" + type + "\""};
-        }
+            });
     }
     h.ops = pending.finish();
 }
@@ -171,15 +191,8 @@ void parseEdn(std::istream& in, History& h) {
             if (!m.count(k)) throw ParseFail{n, std::string("expected ") + k};
         const int process = static_cast<int>(parseInt(m[":process"], n));
         const std::string type = m[":type"], fn = m[":f"];
-        F fun;
-        if (fn == ":get")
-            fun = F::Get;
-        else if (fn == ":put")
-            fun = F::Put;
-        else if (fn == ":append")
-            fun = F::Append;
-        else
-            throw ParseFail{n, "expected :get, :put or :append, got \"" + fn + "\""};
+        const F fun =
+            functionNamed(fn, {{":get", F::Get}, {":put", F::Put}, {":append", F::Append}}, n);
         auto str = [&](const std::string& v) -> std::string {
             if (v == "nil") return {};
             if (v.size() < 2 || v.front() != '"')
@@ -188,34 +201,18 @@ void parseEdn(std::istream& in, History& h) {
         };
         // Simulator histories carry their time (microseconds); others are ordered by line.
         const std::int64_t at = m.count(":time") ? parseInt(m[":time"], n) : n;
-        if (type == ":invoke") {
-            HistoryOp op;
-            op.invoke = at;
-            op.process = process;
-            op.f = fun;
-            op.line = n;
-            if (!m.count(":key")) throw ParseFail{n, "expected :key"};
-            op.key = str(m[":key"]);
-            if (fun != F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
-            if (m.count(":client")) op.client = str(m[":client"]);
-            pending.invoke(std::move(op), n);
-        } else if (type == ":ok" || type == ":fail" || type == ":info") {
-            HistoryOp& op = pending.take(process, n);
-            if (op.f != fun)
-                throw ParseFail{n, "expected the completion of " + fn +
-                                       "'s invocation, got another function"};
-            if (m.count(":replica")) op.replica = str(m[":replica"]);
-            if (type == ":ok") {
-                op.complete = at;
+        pending.event(
+            type, process, fun, fn, at, n,
+            [&](HistoryOp& op) {
+                if (!m.count(":key")) throw ParseFail{n, "expected :key"};
+                op.key = str(m[":key"]);
+                if (fun != F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
+                if (m.count(":client")) op.client = str(m[":client"]);
+            },
+            [&](HistoryOp& op) {
                 if (fun == F::Get) op.text = str(m.count(":value") ? m[":value"] : "nil");
-                pending.done.push_back(op);
-            } else if (type == ":info" && fun != F::Get) {
-                pending.done.push_back(op);
-            }
-            pending.close(process);
-        } else {
-            throw ParseFail{n, "expected :invoke, :ok, :fail or :info, got \"" + type + "\""};
-        }
+                if (m.count(":replica")) op.replica = str(m[":replica"]);
+            });
     }
     h.ops = pending.finish();
 }
