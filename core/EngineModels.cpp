@@ -11,7 +11,9 @@ namespace cs::core {
 
 void Engine::Impl::scheduleArrival(std::uint32_t ci) {
     ClientState& c = clients[ci];
-    const double rate = specs[c.spec].rate_rps;
+    // A workload shape makes the rate vary: candidates come at its maximum rate and are kept with
+    // probability rate(t) / max (thinning: a non-homogeneous Poisson process).
+    const double rate = specs[c.spec].workload.maxRate(specs[c.spec].rate_rps);
     if (rate <= 0.0) return;
     const SimTime gap = std::llround(c.arrivals.exponential(1e6 / rate));
     events.push(now + gap, EventType::ClientArrival, ci, c.arrivalGen);
@@ -21,6 +23,15 @@ void Engine::Impl::onClientArrival(std::uint32_t ci, std::uint32_t gen) {
     ClientState& c = clients[ci];
     if (gen != c.arrivalGen || !pnodes[c.node].alive) return;
     const NodeSpec& spec = specs[c.spec];
+    if (spec.workload.shape != Workload::Shape::Constant) {
+        const double max = spec.workload.maxRate(spec.rate_rps);
+        const double keep =
+            spec.workload.rateAt(spec.rate_rps, static_cast<double>(now) / 1e6) / max;
+        if (c.arrivals.uniform() >= keep) { // not an arrival at this moment's rate
+            scheduleArrival(ci);
+            return;
+        }
+    }
     const std::uint32_t r = requests.alloc();
     Request& q = requests[r];
     q.client = ci;

@@ -94,6 +94,43 @@ double Distribution::mean() const {
     return mean_ms;
 }
 
+double Workload::rateAt(double base, double t) const {
+    switch (shape) {
+    case Shape::Constant:
+        return base;
+    case Shape::Step:
+        return t >= at_s ? to_rps : base;
+    case Shape::Spike: {
+        const double up = start_s, top = start_s + ramp_s, down = top + hold_s, end = down + ramp_s;
+        if (t < up || t >= end) return base;
+        if (t < top) return base + (peak_rps - base) * (ramp_s > 0 ? (t - up) / ramp_s : 1.0);
+        if (t < down) return peak_rps;
+        return peak_rps + (base - peak_rps) * (ramp_s > 0 ? (t - down) / ramp_s : 1.0);
+    }
+    case Shape::Diurnal:
+        return std::max(0.0, base * (1.0 + amplitude * std::sin(6.283185307179586 * t / period_s)));
+    case Shape::Bursts:
+        return std::fmod(t, on_s + off_s) < on_s ? burst_rps : base;
+    }
+    return base;
+}
+
+double Workload::maxRate(double base) const {
+    switch (shape) {
+    case Shape::Constant:
+        return base;
+    case Shape::Step:
+        return std::max(base, to_rps);
+    case Shape::Spike:
+        return std::max(base, peak_rps);
+    case Shape::Diurnal:
+        return base * (1.0 + std::abs(amplitude));
+    case Shape::Bursts:
+        return std::max(base, burst_rps);
+    }
+    return base;
+}
+
 const NodeSpec* Scenario::find(const std::string& id) const {
     for (const auto& n : nodes)
         if (n.id == id) return &n;

@@ -39,6 +39,18 @@ struct Distribution {
     bool operator==(const Distribution&) const = default;
 };
 
+// How a client's rate changes over time (DESIGN.md section 6 row 3). `rate_rps` is the base rate.
+struct Workload {
+    enum class Shape { Constant, Step, Spike, Diurnal, Bursts } shape = Shape::Constant;
+    double at_s = 0, to_rps = 0;                              // step: from at_s on, to_rps
+    double start_s = 0, ramp_s = 0, hold_s = 0, peak_rps = 0; // spike: ramp up, hold, ramp down
+    double period_s = 60, amplitude = 0.5;        // diurnal: base x (1 + a sin(2 pi t / period))
+    double on_s = 1, off_s = 1, burst_rps = 0;    // bursts: burst_rps while on, base while off
+    double rateAt(double base, double t_s) const; // requests/s at simulated time t
+    double maxRate(double base) const;            // an upper bound, for thinning
+    bool operator==(const Workload&) const = default;
+};
+
 struct Backoff {
     double base_ms = 10.0;
     double max_ms = 200.0;
@@ -68,6 +80,7 @@ struct NodeSpec {
     bool idempotency_keys = false;
     Level read_level = Level::Default, write_level = Level::Default;
     bool read_your_writes = false, monotonic_reads = false;
+    Workload workload;
 
     // load balancer
     LbAlgorithm algorithm = LbAlgorithm::RoundRobin;

@@ -249,7 +249,35 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         n.write_level = level("write_level");
         n.read_your_writes = r.boolean("read_your_writes", false);
         n.monotonic_reads = r.boolean("monotonic_reads", false);
-        r.preserve({"workload", "idempotency_ttl_s", "honor_retry_after"}, n.preserved);
+        const QJsonObject wl = r.object("workload");
+        if (!wl.isEmpty()) {
+            ObjectReader wr(wl, r.at("workload"), warnings);
+            const std::string shape =
+                wr.choice("shape", "constant", {"constant", "step", "spike", "diurnal", "bursts"});
+            Workload& w = n.workload;
+            if (shape == "step") {
+                w.shape = Workload::Shape::Step;
+                w.at_s = wr.number("at_s", 0, 0, 1e9, true);
+                w.to_rps = wr.number("to_rps", 0, 0, 1e7, true);
+            } else if (shape == "spike") {
+                w.shape = Workload::Shape::Spike;
+                w.start_s = wr.number("start_s", 0, 0, 1e9, true);
+                w.ramp_s = wr.number("ramp_s", 0, 0, 1e9);
+                w.hold_s = wr.number("hold_s", 0, 0, 1e9, true);
+                w.peak_rps = wr.number("peak_rps", 0, 0, 1e7, true);
+            } else if (shape == "diurnal") {
+                w.shape = Workload::Shape::Diurnal;
+                w.period_s = wr.number("period_s", 60, 0.001, 1e9, true);
+                w.amplitude = wr.number("amplitude", 0.5, 0, 1);
+            } else if (shape == "bursts") {
+                w.shape = Workload::Shape::Bursts;
+                w.on_s = wr.number("on_s", 1, 0.001, 1e9, true);
+                w.off_s = wr.number("off_s", 1, 0.001, 1e9, true);
+                w.burst_rps = wr.number("burst_rps", 0, 0, 1e7, true);
+            }
+            wr.warnUnknown();
+        }
+        r.preserve({"idempotency_ttl_s", "honor_retry_after"}, n.preserved);
         break;
     }
     case NodeKind::LoadBalancer:

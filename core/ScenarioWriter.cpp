@@ -84,6 +84,41 @@ std::string node(const NodeSpec& n) {
         if (n.read_level != Level::Default) o.add("read_level", toString(n.read_level));
         if (n.write_level != Level::Default) o.add("write_level", toString(n.write_level));
         if (n.read_your_writes) o.add("read_your_writes", true);
+        switch (n.workload.shape) {
+        case Workload::Shape::Constant:
+            break;
+        case Workload::Shape::Step:
+            o.addRaw("workload", Ordered()
+                                     .add("shape", "step")
+                                     .add("at_s", n.workload.at_s)
+                                     .add("to_rps", n.workload.to_rps)
+                                     .str());
+            break;
+        case Workload::Shape::Spike:
+            o.addRaw("workload", Ordered()
+                                     .add("shape", "spike")
+                                     .add("start_s", n.workload.start_s)
+                                     .add("ramp_s", n.workload.ramp_s)
+                                     .add("hold_s", n.workload.hold_s)
+                                     .add("peak_rps", n.workload.peak_rps)
+                                     .str());
+            break;
+        case Workload::Shape::Diurnal:
+            o.addRaw("workload", Ordered()
+                                     .add("shape", "diurnal")
+                                     .add("period_s", n.workload.period_s)
+                                     .add("amplitude", n.workload.amplitude)
+                                     .str());
+            break;
+        case Workload::Shape::Bursts:
+            o.addRaw("workload", Ordered()
+                                     .add("shape", "bursts")
+                                     .add("on_s", n.workload.on_s)
+                                     .add("off_s", n.workload.off_s)
+                                     .add("burst_rps", n.workload.burst_rps)
+                                     .str());
+            break;
+        }
         if (n.monotonic_reads) o.add("monotonic_reads", true);
         break;
     }
