@@ -102,6 +102,7 @@ struct Station {
     std::vector<std::uint32_t> freeSlots;
     int busy = 0;
     double busyIntegral = 0; // core-microseconds since the last metrics tick
+    double scaleBusy = 0;    // core-microseconds since the autoscaler last looked
     SimTime lastChange = 0;
 };
 
@@ -116,6 +117,8 @@ struct PNode {
     std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
     std::uint32_t model = 0; // index into clients_, lbs_ or stations_
     std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
+    SimTime warmUntil = 0;         // a new instance takes no traffic before this
+    bool draining = false;         // being scaled in: no new work; removed once idle
     bool alive = true, exists = true;
     std::uint32_t incarnation = 0;
     Ring<Deadline> deadlines; // calls this node waits on, in deadline order
@@ -150,6 +153,8 @@ struct GroupState {
     std::uint32_t spec = 0;
     std::vector<NodeId> members; // index = k - 1
     std::uint32_t store = kNone; // datastore index
+    SimTime lastScaling = -1;    // the autoscaler's last action (cooldown)
+    SimTime lastLook = 0;
 };
 
 struct StoreState {
@@ -275,6 +280,9 @@ struct Engine::Impl {
     NodeId addMember(std::uint32_t group);
     void onMetricsTick();
     std::size_t liveInstances() const;
+    void onAutoscale(std::uint32_t group);
+    bool ready(NodeId member) const;
+    void retireIfIdle(NodeId member);
 
     // --- state
     std::vector<NodeSpec> specs;

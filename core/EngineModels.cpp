@@ -64,11 +64,11 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     case NodeKind::ServiceGroup: {
         const auto& members = groups[groupOfSpec[t]].members;
         std::vector<NodeId>::size_type n = 0;
-        for (NodeId m : members) n += pnodes[m].exists ? 1 : 0;
+        for (NodeId m : members) n += ready(m) ? 1 : 0;
         if (n == 0) break;
         auto pick = c.ops.below(n);
         for (NodeId m : members)
-            if (pnodes[m].exists && pick-- == 0) {
+            if (ready(m) && pick-- == 0) {
                 dst = m;
                 break;
             }
@@ -245,7 +245,8 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
         const auto& members = groups[lb.group].members;
         for (std::size_t b = 0; b < members.size(); ++b) {
             const PNode& m = pnodes[members[b]];
-            const bool ok = m.exists && m.alive && topo.route(lb.node, members[b]) != kNone;
+            const bool ok =
+                ready(members[b]) && m.alive && topo.route(lb.node, members[b]) != kNone;
             if (ok != lb.healthy[b]) {
                 lb.healthy[b] = ok;
                 if (m.exists)
@@ -355,6 +356,7 @@ void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
         startService(node, next);
         release(next.request);
     }
+    retireIfIdle(node);
 }
 
 void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {

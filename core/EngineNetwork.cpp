@@ -253,7 +253,9 @@ NodeId Engine::Impl::nearestStoreNode(std::uint32_t store, NodeId from) {
 }
 
 void Engine::Impl::setBusy(Station& st, int delta) {
-    st.busyIntegral += static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
+    const double busyTime = static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
+    st.busyIntegral += busyTime;
+    st.scaleBusy += busyTime;
     st.lastChange = now;
     st.busy += delta;
 }

@@ -21,6 +21,7 @@ enum class EventType : std::uint8_t {
     ElectionTimer, // a: replica node, b: election generation
     HeartbeatTick, // a: replica node, b: heartbeat generation
     AntiEntropy,   // a: store index
+    Autoscale,     // a: group index
 };
 
 struct Event {

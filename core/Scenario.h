@@ -51,6 +51,28 @@ struct Workload {
     bool operator==(const Workload&) const = default;
 };
 
+// A service group's autoscaler (DESIGN.md section 6 row 3).
+struct Autoscaling {
+    enum class Policy { Manual, Step, TargetTracking, Scheduled } policy = Policy::Manual;
+    int min = 1, max = 10;
+    double cooldown_s = 30, warmup_s = 10;
+    double evaluation_s = 5;         // how often it looks, and the window it averages over
+    double target_utilization = 0.6; // target tracking
+    struct StepRule {
+        double above = 2, below = -1; // utilisation thresholds (one of them set)
+        int add = 0;                  // instances to add (negative: remove)
+        bool operator==(const StepRule&) const = default;
+    };
+    std::vector<StepRule> steps;
+    struct Scheduled {
+        double at_s = 0;
+        int desired = 1;
+        bool operator==(const Scheduled&) const = default;
+    };
+    std::vector<Scheduled> schedule;
+    bool operator==(const Autoscaling&) const = default;
+};
+
 struct Backoff {
     double base_ms = 10.0;
     double max_ms = 200.0;
@@ -96,6 +118,7 @@ struct NodeSpec {
     std::string datastore;
     bool async_io = false;
     double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
+    std::optional<Autoscaling> autoscaling;
 
     // datastore; with replicas, a replica set (DESIGN.md section 6 rows 2 and 7)
     std::vector<std::string> replicas;

@@ -305,7 +305,57 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             n.datastore = r.string("datastore", "");
             n.async_io = r.boolean("async_io", false);
             n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
-            r.preserve({"autoscaling", "session_store", "cache", "queue", "batching", "gc", "size",
+            const QJsonObject as = r.object("autoscaling");
+            if (!as.isEmpty()) {
+                ObjectReader ar(as, r.at("autoscaling"), warnings);
+                Autoscaling a;
+                const std::string policy = ar.choice(
+                    "policy", "manual", {"manual", "step", "target_tracking", "scheduled"});
+                a.policy = policy == "step"              ? Autoscaling::Policy::Step
+                           : policy == "target_tracking" ? Autoscaling::Policy::TargetTracking
+                           : policy == "scheduled"       ? Autoscaling::Policy::Scheduled
+                                                         : Autoscaling::Policy::Manual;
+                a.min = static_cast<int>(ar.integer("min", 1, 0, 1000));
+                a.max = static_cast<int>(ar.integer("max", std::max(a.min, 10), 0, 1000));
+                if (a.max < a.min) throw LoadError{ar.at("max"), "must be at least min"};
+                a.cooldown_s = ar.number("cooldown_s", 30, 0, 1e6);
+                a.warmup_s = ar.number("warmup_s", 10, 0, 1e6);
+                a.evaluation_s = ar.number("evaluation_s", 5, 0.01, 1e6);
+                a.target_utilization = ar.number("target_utilization", 0.6, 0.01, 1);
+                auto list = [&](const char* key, auto&& one) {
+                    const QJsonValue v = ar.raw(key);
+                    if (v.isUndefined()) return;
+                    if (!v.isArray()) ar.fail(key, "an array", v);
+                    const QJsonArray arr = v.toArray();
+                    for (qsizetype i = 0; i < arr.size(); ++i) {
+                        if (!arr[i].isObject())
+                            throw LoadError{ar.at(key) + "[" + std::to_string(i) + "]",
+                                            "expected an object"};
+                        ObjectReader er(arr[i].toObject(),
+                                        ar.at(key) + "[" + std::to_string(i) + "]", warnings);
+                        one(er);
+                        er.warnUnknown();
+                    }
+                };
+                list("steps", [&](ObjectReader& er) {
+                    Autoscaling::StepRule s;
+                    s.above = er.number("above", 2, 0, 2);
+                    s.below = er.number("below", -1, -1, 1);
+                    if (s.above > 1 && s.below < 0)
+                        throw LoadError{er.at("above"), "or below is required"};
+                    s.add = static_cast<int>(er.integer("add", 0, -1000, 1000));
+                    a.steps.push_back(s);
+                });
+                list("schedule", [&](ObjectReader& er) {
+                    Autoscaling::Scheduled s;
+                    s.at_s = er.number("at_s", 0, 0, 1e9, true);
+                    s.desired = static_cast<int>(er.integer("desired", 1, 0, 1000));
+                    a.schedule.push_back(s);
+                });
+                ar.warnUnknown();
+                n.autoscaling = a;
+            }
+            r.preserve({"session_store", "cache", "queue", "batching", "gc", "size",
                         "parallel_fraction", "connection_pool"},
                        n.preserved);
         } else {

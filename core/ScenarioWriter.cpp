@@ -139,6 +139,41 @@ std::string node(const NodeSpec& n) {
             o.add("state", toString(n.state));
             if (!n.datastore.empty()) o.add("datastore", str(n.datastore));
             o.add("async_io", n.async_io).add("timeout_ms", n.downstream_timeout_ms);
+            if (n.autoscaling) {
+                const Autoscaling& a = *n.autoscaling;
+                const char* policy = a.policy == Autoscaling::Policy::Step ? "step"
+                                     : a.policy == Autoscaling::Policy::TargetTracking
+                                         ? "target_tracking"
+                                     : a.policy == Autoscaling::Policy::Scheduled ? "scheduled"
+                                                                                  : "manual";
+                Ordered as;
+                as.add("policy", policy)
+                    .add("min", a.min)
+                    .add("max", a.max)
+                    .add("cooldown_s", a.cooldown_s)
+                    .add("warmup_s", a.warmup_s)
+                    .add("evaluation_s", a.evaluation_s)
+                    .add("target_utilization", a.target_utilization);
+                if (!a.steps.empty()) {
+                    std::string steps = "[";
+                    for (const auto& st : a.steps) {
+                        Ordered one;
+                        if (st.above <= 1) one.add("above", st.above);
+                        if (st.below >= 0) one.add("below", st.below);
+                        one.add("add", st.add);
+                        steps += (steps.size() > 1 ? ", " : "") + one.str();
+                    }
+                    as.addRaw("steps", steps + "]");
+                }
+                if (!a.schedule.empty()) {
+                    std::string sched = "[";
+                    for (const auto& sc : a.schedule)
+                        sched += (sched.size() > 1 ? ", " : "") +
+                                 Ordered().add("at_s", sc.at_s).add("desired", sc.desired).str();
+                    as.addRaw("schedule", sched + "]");
+                }
+                o.addRaw("autoscaling", as.str());
+            }
         } else if (!n.replicas.empty()) {
             QJsonArray reps;
             for (const auto& r : n.replicas) reps.append(str(r));

@@ -1,0 +1,90 @@
+// The autoscaler: target tracking follows a spike within warm-up plus a window and comes back
+// after the cooldown; manual holds; no cooldown thrashes; bounds hold.
+#include "TestUtil.h"
+
+using namespace cs::core;
+
+namespace {
+
+Scenario spiky(const std::string& autoscaling, const std::string& workload) {
+    return cs::test::parse(
+        R"({"format": "clustersim-scenario", "version": 1, "seed": 4, "duration_s": 240,
+      "metrics_interval_ms": 1000, "nodes": [
+        {"id": "c", "kind": "client", "target": "lb", "rate_rps": 100, "timeout_ms": 2000, "workload": )" +
+        workload + R"(},
+        {"id": "lb", "kind": "load_balancer", "group": "api", "health_check_interval_ms": 500},
+        {"id": "api", "kind": "service_group", "instances": 2, "cores": 2, "service_ms": {"dist": "exp", "mean": 10},
+         "queue_capacity": 500, "autoscaling": )" +
+        autoscaling + R"(}],
+      "links": [{"a": "c", "b": "lb", "latency_ms": 1}, {"a": "lb", "b": "api", "latency_ms": 0.5}]})");
+}
+
+const char* kSpike =
+    R"({"shape": "spike", "start_s": 30, "ramp_s": 1, "hold_s": 60, "peak_rps": 1000})";
+
+// The first time t at which the group has at least `n` instances (-1 if never).
+double firstAtLeast(const cs::test::Table& t, double n) {
+    for (std::size_t i = 0; i < t.rows; ++i)
+        if (t["instances"][i] >= n) return t["t_s"][i];
+    return -1;
+}
+
+} // namespace
+
+TEST(Autoscaling, TargetTrackingFollowsASpikeAndComesBack) {
+    const auto r =
+        cs::test::run(spiky(R"({"policy": "target_tracking", "target_utilization": 0.6, "min": 2,
+        "max": 10, "cooldown_s": 20, "warmup_s": 5, "evaluation_s": 5})",
+                            kSpike));
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    // 1000 requests/s x 10 ms on 2-core instances at 60%: about 9 instances.
+    const double scaledAt = firstAtLeast(t, 4);
+    EXPECT_GT(scaledAt, 30);
+    EXPECT_LE(scaledAt, 30 + 5 + 2 * 5 + 1) << "within warm-up plus a sampling window or two";
+    EXPECT_GE(r.summary.instances_max, 8);
+    EXPECT_LE(r.summary.instances_max, 10) << "never above max";
+    EXPECT_EQ(t["instances"][t.rows - 1], 2) << "back to min after the spike and the cooldown";
+    EXPECT_GE(r.summary.instances_min, 2) << "never below min";
+    EXPECT_GE(r.summary.scaling_actions, 2u);
+}
+
+TEST(Autoscaling, ManualKeepsTheCount) {
+    const auto r = cs::test::run(spiky(R"({"policy": "manual", "min": 1, "max": 10})", kSpike));
+    EXPECT_EQ(r.summary.instances_min, 2);
+    EXPECT_EQ(r.summary.instances_max, 2);
+    EXPECT_EQ(r.summary.scaling_actions, 0u);
+    EXPECT_GT(r.summary.failedTotal(), 1000u) << "two instances cannot carry the spike";
+}
+
+TEST(Autoscaling, NoCooldownThrashes) {
+    // A noisy load around the threshold: bursts every few seconds.
+    const char* noisy = R"({"shape": "bursts", "on_s": 4, "off_s": 6, "burst_rps": 700})";
+    auto actions = [&](double cooldown) {
+        return cs::test::
+            run(spiky(
+                    R"({"policy": "target_tracking", "target_utilization": 0.6, "min": 2, "max": 10,
+            "cooldown_s": )" +
+                        std::to_string(cooldown) + R"(, "warmup_s": 1, "evaluation_s": 2})",
+                    noisy))
+                .summary.scaling_actions;
+    };
+    const auto thrash = actions(0), calm = actions(60);
+    EXPECT_GT(thrash, 3 * calm) << "thrashing: " << thrash << " actions against " << calm;
+}
+
+TEST(Autoscaling, ScheduledAndStepPolicies) {
+    const auto scheduled =
+        cs::test::run(spiky(R"({"policy": "scheduled", "min": 1, "max": 10, "cooldown_s": 0,
+        "schedule": [{"at_s": 20, "desired": 6}, {"at_s": 120, "desired": 3}]})",
+                            R"({"shape": "constant"})"));
+    const auto ts = cs::test::parseCsv(scheduled.metricsCsvText);
+    EXPECT_EQ(ts["instances"][50], 6);
+    EXPECT_EQ(ts["instances"][200], 3);
+    const auto step = cs::test::run(
+        spiky(R"({"policy": "step", "min": 2, "max": 6, "cooldown_s": 10, "warmup_s": 2,
+        "steps": [{"above": 0.7, "add": 2}, {"below": 0.2, "add": -1}]})",
+              kSpike));
+    EXPECT_EQ(step.summary.instances_max, 6) << "steps up to max under the spike";
+    const auto st = cs::test::parseCsv(step.metricsCsvText);
+    EXPECT_EQ(st["instances"][st.rows - 1], 2) << "and steps back down to min";
+}
