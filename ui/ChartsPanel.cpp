@@ -28,7 +28,7 @@ QColor markerColour(const std::string& text) {
     auto has = [&](const char* w) { return text.find(w) != std::string::npos; };
     if (has("killed") || has(" cut") || has("steps down")) return kVermillion;
     if (has("restarted") || has("healed") || has("converged")) return kGreen;
-    if (has("elected") || has("added")) return kBlue;
+    if (has("elected") || has("added") || has("scales out") || has("scales in")) return kBlue;
     if (has("unhealthy")) return kOrange;
     if (has("not linearizable")) return kPurple;
     return kGrey;
