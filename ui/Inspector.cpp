@@ -198,6 +198,65 @@ void Inspector::addConsistencyRows(const core::NodeSpec& n) {
          &core::NodeSpec::monotonic_reads);
 }
 
+// The autoscaler of a service group: policy and its numbers.
+void Inspector::addScalingRows(const core::NodeSpec& n) {
+    const core::Autoscaling a = n.autoscaling.value_or(core::Autoscaling{});
+    const QStringList policies = {QStringLiteral("manual"), QStringLiteral("step"),
+                                  QStringLiteral("target_tracking"), QStringLiteral("scheduled")};
+    m_form->addRow(
+        tr("Scaling"),
+        choice(policies, policies[static_cast<int>(a.policy)],
+               tr("manual: the instance count stays; target tracking follows utilisation"),
+               [this](const QString& t) {
+                   editNode(
+                       [t](core::NodeSpec& x) {
+                           core::Autoscaling v = x.autoscaling.value_or(core::Autoscaling{});
+                           v.policy = t == QLatin1String("step") ? core::Autoscaling::Policy::Step
+                                      : t == QLatin1String("target_tracking")
+                                          ? core::Autoscaling::Policy::TargetTracking
+                                      : t == QLatin1String("scheduled")
+                                          ? core::Autoscaling::Policy::Scheduled
+                                          : core::Autoscaling::Policy::Manual;
+                           x.autoscaling = v;
+                       },
+                       tr("scaling policy"));
+               }));
+    if (!n.autoscaling || a.policy == core::Autoscaling::Policy::Manual) return;
+    auto field = [this, a](const QString& label, double value, double lo, double hi, int decimals,
+                           const QString& unit, const QString& tip,
+                           std::function<void(core::Autoscaling&, double)> set) {
+        m_form->addRow(label, number(value, lo, hi, decimals, unit, tip, [this, set](double v) {
+                           editNode(
+                               [set, v](core::NodeSpec& x) {
+                                   core::Autoscaling s =
+                                       x.autoscaling.value_or(core::Autoscaling{});
+                                   set(s, v);
+                                   x.autoscaling = s;
+                               },
+                               tr("scaling"));
+                       }));
+    };
+    field(tr("Target"), a.target_utilization * 100, 1, 100, 0, tr(" % busy"),
+          tr("Target tracking keeps utilisation near this"),
+          [](core::Autoscaling& s, double v) { s.target_utilization = v / 100; });
+    field(tr("Min"), a.min, 0, 1000, 0, tr(" instances"), tr("Never fewer"),
+          [](core::Autoscaling& s, double v) {
+              s.min = static_cast<int>(v);
+              s.max = std::max(s.max, s.min);
+          });
+    field(tr("Max"), a.max, 0, 1000, 0, tr(" instances"), tr("Never more"),
+          [](core::Autoscaling& s, double v) {
+              s.max = static_cast<int>(v);
+              s.min = std::min(s.min, s.max);
+          });
+    field(tr("Cooldown"), a.cooldown_s, 0, 3600, 0, tr(" s"),
+          tr("Waits this long after an action: 0 thrashes"),
+          [](core::Autoscaling& s, double v) { s.cooldown_s = v; });
+    field(tr("Warm-up"), a.warmup_s, 0, 3600, 0, tr(" s"),
+          tr("A new instance takes no traffic for this long"),
+          [](core::Autoscaling& s, double v) { s.warmup_s = v; });
+}
+
 // CAP controls of a replica set: CP or AP, quorums, conflict handling, follower reads.
 void Inspector::addReplicationRows(const core::NodeSpec& n) {
     const int count = static_cast<int>(n.replicas.size());
@@ -405,6 +464,7 @@ void Inspector::showNode(const QString& id) {
             m_form->addRow(tr("Async I/O"), async);
         }
         if (n.kind == NodeKind::Datastore && !n.replicas.empty()) addReplicationRows(n);
+        if (n.kind == NodeKind::ServiceGroup) addScalingRows(n);
         break;
     case NodeKind::Replica:
         m_form->addRow(new QLabel(tr("A replica of its datastore; links attach here.")));

@@ -27,6 +27,7 @@ private:
     void editNode(const std::function<void(core::NodeSpec&)>& change, const QString& what);
     void addConsistencyRows(const core::NodeSpec& n);
     void addReplicationRows(const core::NodeSpec& n);
+    void addScalingRows(const core::NodeSpec& n);
     QWidget* number(double value, double lo, double hi, int decimals, const QString& suffix,
                     const QString& tip, std::function<void(double)> commit);
     QWidget* choice(const QStringList& items, const QString& current, const QString& tip,
