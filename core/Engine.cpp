@@ -283,6 +283,8 @@ std::vector<NodeView> Engine::nodes() const {
         NodeView v{
             p.name,    impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0, id,
             groups[id]};
+        v.warming = impl_->now < p.warmUntil;
+        v.draining = p.draining;
         if (p.replica != kNone) {
             const ReplicaState& rs = impl_->replicaStates[p.replica];
             v.leader = rs.role == ReplicaState::Role::Leader && impl_->leaseValid(rs);

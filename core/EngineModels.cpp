@@ -250,10 +250,9 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
             if (ok != lb.healthy[b]) {
                 lb.healthy[b] = ok;
                 if (m.exists)
-                    log(m.name,
-                        spec.id +
-                            (ok ? " sees " + m.name + " healthy again and sends it traffic"
-                                : " marks " + m.name + " unhealthy and stops sending it traffic"));
+                    log(m.name, spec.id + (ok ? " sees " + m.name + " healthy and sends it traffic"
+                                              : " marks " + m.name +
+                                                    " unhealthy and stops sending it traffic"));
             }
         }
     }

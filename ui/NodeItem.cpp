@@ -52,13 +52,15 @@ QPainterPath NodeItem::shape() const {
     return p;
 }
 
-void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader,
-                        std::uint64_t lag) {
+void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader, std::uint64_t lag,
+                        bool warming, bool draining) {
     if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued &&
-        leader == m_leader && lag == m_lag)
+        leader == m_leader && lag == m_lag && warming == m_warming && draining == m_draining)
         return;
     m_leader = leader;
     m_lag = lag;
+    m_warming = warming;
+    m_draining = draining;
     m_alive = alive;
     m_busy = busy;
     m_cores = cores;
@@ -113,6 +115,16 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setPen(pen);
     p->setBrush(Qt::NoBrush);
     p->drawPath(outline);
+    if (m_alive && (m_warming || m_draining)) { // being added or removed: dotted, with a word
+        p->setPen(QPen(m_warming ? kSky : kGrey, 3, Qt::DotLine));
+        p->drawPath(outline);
+        QFont small = labelFont();
+        small.setPointSizeF(7.5);
+        p->setFont(small);
+        p->setPen(kBlack);
+        p->drawText(b, Qt::AlignCenter,
+                    m_warming ? QObject::tr("warming") : QObject::tr("draining"));
+    }
     if (!m_alive) {
         p->setPen(QPen(kVermillion, 4));
         p->drawLine(b.topLeft() + QPointF(10, 10), b.bottomRight() - QPointF(10, 10));

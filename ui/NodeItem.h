@@ -26,7 +26,7 @@ public:
     bool alive() const { return m_alive; }
     // Live state; repaints only when something visible changed.
     void setState(bool alive, int busy, int cores, int queued, bool leader = false,
-                  std::uint64_t lag = 0);
+                  std::uint64_t lag = 0, bool warming = false, bool draining = false);
     void addLink(LinkItem* l) { m_links.push_back(l); }
     void clearLinks() { m_links.clear(); }
 
@@ -46,7 +46,7 @@ private:
     bool m_member;
     bool m_alive = true;
     int m_busy = 0, m_cores = 0, m_queued = 0;
-    bool m_leader = false;
+    bool m_leader = false, m_warming = false, m_draining = false;
     std::uint64_t m_lag = 0;
     std::vector<LinkItem*> m_links;
 };

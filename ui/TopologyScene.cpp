@@ -169,7 +169,8 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         NodeItem* item = m_nodes.value(QString::fromStdString(n.name));
         if (!item) continue;
         m_byId[n.id] = item;
-        item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys);
+        item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys, n.warming,
+                       n.draining);
         if (n.owner != n.name && n.kind == NodeKind::Datastore)
             item->setToolTip(
                 tr("%1: a replica of %2, term %3%4%5")
