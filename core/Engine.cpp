@@ -214,6 +214,9 @@ void Engine::Impl::process(const Event& e) {
     case EventType::Autoscale:
         onAutoscale(e.a);
         break;
+    case EventType::GcPause:
+        onGcPause(e.a, e.b);
+        break;
     }
 }
 

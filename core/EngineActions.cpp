@@ -63,6 +63,9 @@ NodeId Engine::Impl::addMember(std::uint32_t g) {
             edges.push_back(EdgeState{l, {}});
         }
     }
+    if (spec.gc) // each instance pauses at its own phase
+        events.push(now + std::llround(pnodes[id].rng.uniform() * spec.gc->interval_ms * 1000.0),
+                    EventType::GcPause, id, pnodes[id].incarnation);
     for (auto& lb : lbs)
         if (lb.group == g && lb.healthy.size() < group.members.size()) {
             lb.healthy.push_back(false); // until its first health check
@@ -97,6 +100,8 @@ void Engine::Impl::killNode(NodeId n) {
             markLost(st.slots[s].job);
             release(st.slots[s].job.request);
             st.slots[s].busy = false;
+            st.slots[s].serving = false;
+            ++st.slots[s].gen;
         }
         setBusy(st, -st.busy);
         st.freeSlots.clear();
@@ -133,6 +138,9 @@ void Engine::Impl::restartNode(NodeId n) {
     if (p.kind == PKind::Instance || p.kind == PKind::Store) stations[p.model].lastChange = now;
     if (p.kind == PKind::Client) scheduleArrival(p.model);
     if (p.replica != kNone) replicaRestarted(replicaStates[p.replica]);
+    if (p.kind == PKind::Instance && specs[p.spec].gc) // the GC rhythm starts again, at a new phase
+        events.push(now + std::llround(p.rng.uniform() * specs[p.spec].gc->interval_ms * 1000.0),
+                    EventType::GcPause, n, p.incarnation);
 }
 
 void Engine::Impl::setLinkState(const Action& a, bool up) {

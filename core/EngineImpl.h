@@ -92,6 +92,9 @@ struct Request {
 
 struct Slot {
     bool busy = false;
+    bool serving = false;  // in its service time (not waiting on a downstream call)
+    std::uint32_t gen = 0; // bumped to cancel its pending completion (death, GC pause)
+    SimTime doneAt = 0;
     Job job;
 };
 
@@ -118,6 +121,7 @@ struct PNode {
     std::uint32_t model = 0; // index into clients_, lbs_ or stations_
     std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
     SimTime warmUntil = 0;         // a new instance takes no traffic before this
+    SimTime pausedUntil = 0;       // stop-the-world GC: no service progresses before this
     bool draining = false;         // being scaled in: no new work; removed once idle
     bool alive = true, exists = true;
     std::uint32_t incarnation = 0;
@@ -229,7 +233,9 @@ struct Engine::Impl {
     void onHealthCheck(std::uint32_t lb);
     void onStationArrival(NodeId node, const Job& job);
     void startService(NodeId node, const Job& job);
-    void onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation);
+    void onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t token);
+    void onGcPause(NodeId node, std::uint32_t incarnation);
+    void scheduleCompletion(NodeId node, std::uint32_t slot, SimTime at);
     void freeSlot(NodeId node, std::uint32_t slot);
     void onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void applyAtStore(const PNode& node, const Job& job);

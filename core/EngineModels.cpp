@@ -301,15 +301,43 @@ void Engine::Impl::startService(NodeId node, const Job& job) {
     st.slots[slot].job = job;
     retain(job.request);
     setBusy(st, +1);
-    events.push(now + std::llround(sampleServiceUs(p)), EventType::ServiceDone, node,
-                (slot << 16) | (p.incarnation & 0xFFFF));
+    // A request that starts during a GC pause starts when the pause ends.
+    const SimTime start = std::max(now, p.pausedUntil);
+    st.slots[slot].serving = true;
+    scheduleCompletion(node, slot, start + std::llround(sampleServiceUs(p)));
 }
 
-void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t incarnation) {
+void Engine::Impl::scheduleCompletion(NodeId node, std::uint32_t slot, SimTime at) {
+    Slot& s = stations[pnodes[node].model].slots[slot];
+    ++s.gen;
+    s.doneAt = at;
+    events.push(at, EventType::ServiceDone, node, (slot << 16) | (s.gen & 0xFFFF));
+}
+
+// Stop-the-world: every request in its service time is held up for the pause.
+void Engine::Impl::onGcPause(NodeId node, std::uint32_t incarnation) {
     PNode& p = pnodes[node];
-    if (incarnation != (p.incarnation & 0xFFFF)) return; // the node died while serving
+    if (!p.exists || incarnation != p.incarnation) return; // died or removed: its timer stops
+    const auto& gc = *specs[p.spec].gc;
+    const SimTime pause = std::llround(gc.pause_ms * 1000.0);
+    if (p.alive) {
+        p.pausedUntil = now + pause;
+        Station& st = stations[p.model];
+        for (std::uint32_t s = 0; s < st.slots.size(); ++s)
+            if (st.slots[s].busy && st.slots[s].serving)
+                scheduleCompletion(node, s, st.slots[s].doneAt + pause);
+    }
+    events.push(now + std::llround(gc.interval_ms * 1000.0), EventType::GcPause, node,
+                p.incarnation);
+}
+
+void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t token) {
+    PNode& p = pnodes[node];
     Station& st = stations[p.model];
-    const Job job = st.slots[slot].job;
+    Slot& s = st.slots[slot];
+    if (!s.busy || !s.serving || token != (s.gen & 0xFFFF)) return; // cancelled: death or GC pause
+    s.serving = false;
+    const Job job = s.job;
     if (p.kind == PKind::Store && p.replica != kNone) { // a replica set: coordinate with the others
         coordinate(node, job);
         freeSlot(node, slot);

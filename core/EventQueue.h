@@ -11,7 +11,7 @@ using SimTime = std::int64_t; // microseconds of simulated time
 enum class EventType : std::uint8_t {
     ClientArrival, // a: client index, b: arrival generation
     Deliver,       // a: message id
-    ServiceDone,   // a: station node, b: slot << 16 | (node incarnation & 0xFFFF)
+    ServiceDone,   // a: station node, b: slot << 16 | (slot generation & 0xFFFF)
     NodeTimer,     // a: node, b: timer generation
     CallTimeout,   // a: call id, b: call generation (deadlines out of FIFO order)
     Retry,         // a: request id, b: request generation
@@ -22,6 +22,7 @@ enum class EventType : std::uint8_t {
     HeartbeatTick, // a: replica node, b: heartbeat generation
     AntiEntropy,   // a: store index
     Autoscale,     // a: group index
+    GcPause,       // a: instance node, b: node incarnation
 };
 
 struct Event {

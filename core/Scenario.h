@@ -119,6 +119,11 @@ struct NodeSpec {
     bool async_io = false;
     double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
     std::optional<Autoscaling> autoscaling;
+    struct Gc { // stop-the-world pauses of each instance, at a random phase per instance
+        double interval_ms = 1000, pause_ms = 50;
+        bool operator==(const Gc&) const = default;
+    };
+    std::optional<Gc> gc;
 
     // datastore; with replicas, a replica set (DESIGN.md section 6 rows 2 and 7)
     std::vector<std::string> replicas;

@@ -355,8 +355,19 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 ar.warnUnknown();
                 n.autoscaling = a;
             }
-            r.preserve({"session_store", "cache", "queue", "batching", "gc", "size",
-                        "parallel_fraction", "connection_pool"},
+            const QJsonObject gc = r.object("gc");
+            if (!gc.isEmpty()) {
+                ObjectReader gr(gc, r.at("gc"), warnings);
+                NodeSpec::Gc g;
+                g.interval_ms = gr.number("interval_ms", 1000, 1, 1e9, true);
+                g.pause_ms = gr.number("pause_ms", 50, 0, 1e9, true);
+                if (g.pause_ms >= g.interval_ms)
+                    throw LoadError{gr.at("pause_ms"), "must be shorter than interval_ms"};
+                gr.warnUnknown();
+                n.gc = g;
+            }
+            r.preserve({"session_store", "cache", "queue", "batching", "size", "parallel_fraction",
+                        "connection_pool"},
                        n.preserved);
         } else {
             const QJsonValue reps = r.raw("replicas");

@@ -174,6 +174,11 @@ std::string node(const NodeSpec& n) {
                 }
                 o.addRaw("autoscaling", as.str());
             }
+            if (n.gc)
+                o.addRaw("gc", Ordered()
+                                   .add("interval_ms", n.gc->interval_ms)
+                                   .add("pause_ms", n.gc->pause_ms)
+                                   .str());
         } else if (!n.replicas.empty()) {
             QJsonArray reps;
             for (const auto& r : n.replicas) reps.append(str(r));

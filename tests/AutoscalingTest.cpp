@@ -88,3 +88,23 @@ TEST(Autoscaling, ScheduledAndStepPolicies) {
     const auto st = cs::test::parseCsv(step.metricsCsvText);
     EXPECT_EQ(st["instances"][st.rows - 1], 2) << "and steps back down to min";
 }
+
+TEST(GcPauses, MoveP99MuchMoreThanP50) {
+    auto latencies = [](const std::string& gc) {
+        const auto s = cs::test::parse(
+            R"({"format": "clustersim-scenario", "version": 1, "seed": 8, "duration_s": 120,
+          "nodes": [{"id": "c", "kind": "client", "target": "api", "rate_rps": 400, "timeout_ms": 5000},
+            {"id": "api", "kind": "service_group", "instances": 4, "cores": 2, "service_ms": {"dist": "exp", "mean": 5},
+             "queue_capacity": 1000)" +
+            gc + R"(}],
+          "links": [{"a": "c", "b": "api", "latency_ms": 1}]})");
+        return cs::test::run(s).summary;
+    };
+    const auto calm = latencies("");
+    const auto paused = latencies(R"(, "gc": {"interval_ms": 1000, "pause_ms": 60})");
+    const double dp50 = paused.latency_p50 - calm.latency_p50,
+                 dp99 = paused.latency_p99 - calm.latency_p99;
+    EXPECT_GT(dp99, 20.0) << "a 60 ms pause every second reaches the tail";
+    EXPECT_GT(dp99, 5 * std::max(dp50, 0.5))
+        << "p50 moves " << dp50 << " ms, p99 " << dp99 << " ms";
+}
