@@ -64,6 +64,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             c.arrivals = Rng::stream(seed, n.id, 10);
             c.ops = Rng::stream(seed, n.id, 11);
             c.backoff = Rng::stream(seed, n.id, 12);
+            c.sessions = Rng::stream(seed, n.id, 13);
             clients.push_back(std::move(c));
             break;
         }

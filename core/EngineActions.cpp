@@ -85,6 +85,7 @@ void Engine::Impl::killNode(NodeId n) {
     remember(p.downTimes, now);
     lastFault = now;
     topo.setNodeUp(n, false);
+    p.sessions.clear(); // sessions in its memory die with it
     if (p.replica != kNone) replicaKilled(replicaStates[p.replica]);
 
     // Work held in its memory is lost with it.

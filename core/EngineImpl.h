@@ -7,6 +7,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace cs::core {
@@ -25,6 +26,8 @@ struct Job {
     std::uint64_t version = 0;     // the version read or written (replicated stores)
     std::uint64_t minVersion = 0;  // session guarantees: the oldest version the client accepts
     std::int64_t value = 0;        // a `set` write's value (unique per attempt), or the value read
+    std::uint64_t session = 0;     // (client << 32 | session): stateful services keep it in memory
+    bool newSession = false;       // the load balancer starts this session here
     bool definite = false;         // an error answer meaning "this did not and will not happen"
     std::uint32_t replica = kNone; // the replica that coordinated it (replicated stores)
 
@@ -87,7 +90,8 @@ struct Request {
     std::uint16_t attempts = 0, lostAttempt = 0, applied = 0;
     bool done = false, write = false;
     std::uint32_t key = 0;
-    std::uint32_t refs = 0; // messages, jobs and calls that still name it
+    std::uint32_t session = 0; // which of its client's user sessions it belongs to
+    std::uint32_t refs = 0;    // messages, jobs and calls that still name it
 };
 
 struct Slot {
@@ -122,7 +126,8 @@ struct PNode {
     std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
     SimTime warmUntil = 0;         // a new instance takes no traffic before this
     SimTime pausedUntil = 0;       // stop-the-world GC: no service progresses before this
-    bool draining = false;         // being scaled in: no new work; removed once idle
+    std::unordered_set<std::uint64_t> sessions; // stateful instances: sessions held in memory
+    bool draining = false;                      // being scaled in: no new work; removed once idle
     bool alive = true, exists = true;
     std::uint32_t incarnation = 0;
     Ring<Deadline> deadlines; // calls this node waits on, in deadline order
@@ -139,7 +144,7 @@ struct ClientState {
     std::uint32_t arrivalGen = 0;
     std::uint32_t target = 0; // scenario node index of its target
     ZipfSampler zipf;
-    Rng arrivals, ops, backoff;
+    Rng arrivals, ops, backoff, sessions;
     std::unordered_map<std::uint64_t, std::uint64_t>
         seen; // (store << 32 | key) -> version, for sessions
 };
@@ -149,6 +154,7 @@ struct LbState {
     NodeId node = 0;
     std::uint32_t group = 0;
     std::vector<bool> healthy; // per member index, as last seen by a health check
+    std::unordered_map<std::uint64_t, std::uint32_t> sticky; // session -> member (stateful groups)
     std::vector<std::uint32_t> outstanding;
     std::uint32_t cursor = 0;
 };
@@ -228,7 +234,7 @@ struct Engine::Impl {
     void attemptFailed(std::uint32_t request, ErrorReason why);
     void finishRequest(std::uint32_t request, ErrorReason why);
     void onRetry(std::uint32_t request, std::uint32_t gen);
-    void onLbRequest(LbState& lb, const Job& job);
+    void onLbRequest(LbState& lb, const Job& request);
     void onLbAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void onHealthCheck(std::uint32_t lb);
     void onStationArrival(NodeId node, const Job& job);

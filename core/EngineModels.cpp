@@ -38,6 +38,7 @@ void Engine::Impl::onClientArrival(std::uint32_t ci, std::uint32_t gen) {
     q.issued = now;
     q.write = !c.ops.bernoulli(spec.read_fraction);
     q.key = static_cast<std::uint32_t>(c.zipf.sample(c.ops));
+    q.session = static_cast<std::uint32_t>(c.sessions.below(spec.sessions));
     ++totals.issued;
     startAttempt(r);
     scheduleArrival(ci);
@@ -89,6 +90,7 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     job.attempt = q.attempts;
     job.write = q.write;
     job.key = q.key;
+    job.session = (static_cast<std::uint64_t>(q.client) << 32) | q.session;
     if (q.write) job.value = ++writeSerial; // unique, so a read tells which write it saw
     if (spec.read_your_writes ||
         spec.monotonic_reads) { // session guarantees: never older than seen
@@ -171,45 +173,57 @@ void Engine::Impl::finishRequest(std::uint32_t r, ErrorReason why) {
 
 // --- load balancers
 
-void Engine::Impl::onLbRequest(LbState& lb, const Job& job) {
+void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
     const NodeSpec& spec = specs[lb.spec];
     const auto& members = groups[lb.group].members;
     const auto n = static_cast<std::uint32_t>(members.size());
+    Job job = request;
     std::uint32_t pick = kNone;
-    switch (spec.algorithm) {
-    case LbAlgorithm::RoundRobin:
-        for (std::uint32_t i = 0; i < n && pick == kNone; ++i) {
-            const std::uint32_t b = (lb.cursor + i) % n;
-            if (lb.healthy[b]) pick = b;
-        }
-        if (pick != kNone) lb.cursor = (pick + 1) % n;
-        break;
-    case LbAlgorithm::LeastOutstanding:
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const std::uint32_t b = (lb.cursor + i) % n;
-            if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick]))
-                pick = b;
-        }
-        if (pick != kNone) lb.cursor = (pick + 1) % n;
-        break;
-    case LbAlgorithm::Random: {
-        std::uint32_t healthy = 0;
-        for (std::uint32_t b = 0; b < n; ++b) healthy += lb.healthy[b] ? 1 : 0;
-        if (healthy == 0) break;
-        auto k = pnodes[lb.node].rng.below(healthy);
-        for (std::uint32_t b = 0; b < n; ++b)
-            if (lb.healthy[b] && k-- == 0) {
-                pick = b;
-                break;
+    // Stateful groups: a session goes back to the instance that holds it (sticky), if healthy.
+    const bool stateful = specs[groups[lb.group].spec].state == ServiceState::Stateful;
+    if (stateful) {
+        const auto it = lb.sticky.find(job.session);
+        if (it != lb.sticky.end() && it->second < n && lb.healthy[it->second]) pick = it->second;
+    }
+    if (pick == kNone) switch (spec.algorithm) {
+        case LbAlgorithm::RoundRobin:
+            for (std::uint32_t i = 0; i < n && pick == kNone; ++i) {
+                const std::uint32_t b = (lb.cursor + i) % n;
+                if (lb.healthy[b]) pick = b;
             }
-        break;
-    }
-    }
+            if (pick != kNone) lb.cursor = (pick + 1) % n;
+            break;
+        case LbAlgorithm::LeastOutstanding:
+            for (std::uint32_t i = 0; i < n; ++i) {
+                const std::uint32_t b = (lb.cursor + i) % n;
+                if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick]))
+                    pick = b;
+            }
+            if (pick != kNone) lb.cursor = (pick + 1) % n;
+            break;
+        case LbAlgorithm::Random: {
+            std::uint32_t healthy = 0;
+            for (std::uint32_t b = 0; b < n; ++b) healthy += lb.healthy[b] ? 1 : 0;
+            if (healthy == 0) break;
+            auto k = pnodes[lb.node].rng.below(healthy);
+            for (std::uint32_t b = 0; b < n; ++b)
+                if (lb.healthy[b] && k-- == 0) {
+                    pick = b;
+                    break;
+                }
+            break;
+        }
+        }
     if (pick == kNone) { // nothing it believes healthy: refuse at once (HTTP 503)
         Job refused = job;
         refused.definite = true;
         respond(refused, lb.node, ErrorReason::Unavailable);
         return;
+    }
+    if (stateful) {
+        auto [it, fresh] = lb.sticky.try_emplace(job.session, pick);
+        job.newSession = fresh;
+        it->second = pick;
     }
     const NodeId dst = members[pick];
     const std::uint32_t call = openCall(lb.node, dst, job.request, job.attempt);
@@ -279,7 +293,22 @@ double Engine::Impl::sampleServiceUs(PNode& node) {
 }
 
 void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
-    Station& st = stations[pnodes[node].model];
+    PNode& p = pnodes[node];
+    if (p.kind == PKind::Instance && specs[p.spec].state == ServiceState::Stateful &&
+        job.caller != kNone && pnodes[job.caller].kind == PKind::LoadBalancer) {
+        // The session lives in this instance's memory: a new one starts here; one it does not
+        // hold (it died, restarted, or the session moved) is lost, and the user starts over.
+        if (job.newSession) {
+            p.sessions.insert(job.session);
+        } else if (!p.sessions.count(job.session)) {
+            lbs[pnodes[job.caller].model].sticky.erase(job.session);
+            Job refused = job;
+            refused.definite = true;
+            respond(refused, node, ErrorReason::SessionLost);
+            return;
+        }
+    }
+    Station& st = stations[p.model];
     if (st.busy < st.cores && !st.freeSlots.empty()) {
         startService(node, job);
     } else if (static_cast<int>(st.queue.size()) < st.capacity) {

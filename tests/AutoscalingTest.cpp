@@ -108,3 +108,29 @@ TEST(GcPauses, MoveP99MuchMoreThanP50) {
     EXPECT_GT(dp99, 5 * std::max(dp50, 0.5))
         << "p50 moves " << dp50 << " ms, p99 " << dp99 << " ms";
 }
+
+TEST(State, KillingAStatefulInstanceLosesItsSessionsAStatelessOneDoesNot) {
+    auto failures = [](const char* state) {
+        Scenario s = cs::test::parse(
+            std::string(
+                R"({"format": "clustersim-scenario", "version": 1, "seed": 2, "duration_s": 40,
+          "nodes": [{"id": "c", "kind": "client", "target": "lb", "rate_rps": 300, "sessions": 300, "timeout_ms": 1000},
+            {"id": "lb", "kind": "load_balancer", "group": "api", "health_check_interval_ms": 500},
+            {"id": "api", "kind": "service_group", "instances": 3, "cores": 2, "state": ")") +
+            state +
+            R"(", "service_ms": {"dist": "exp", "mean": 2}}],
+          "links": [{"a": "c", "b": "lb", "latency_ms": 1}, {"a": "lb", "b": "api", "latency_ms": 0.5}],
+          "timeline": [{"at_s": 10, "action": "kill_node", "node": "api-2"},
+                       {"at_s": 20, "action": "restart_node", "node": "api-2"}]})");
+        return cs::test::run(s).summary;
+    };
+    const auto stateful = failures("stateful"), stateless = failures("stateless");
+    const auto lost = [](const Summary& s) {
+        return s.failed[static_cast<int>(ErrorReason::SessionLost)];
+    };
+    EXPECT_GT(lost(stateful), 50u) << "about a third of the sessions lived on api-2";
+    EXPECT_LT(lost(stateful), 300u) << "each lost session fails once, then starts over";
+    EXPECT_EQ(lost(stateless), 0u);
+    EXPECT_LT(stateless.failedTotal(), stateful.failedTotal())
+        << "stateless loses only work in flight";
+}
