@@ -206,6 +206,7 @@ struct Engine::Impl {
 
     // --- network (EngineNetwork.cpp)
     void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
+    void dispatch(NodeId from, NodeId to, Message m, const ReplMsg* repl);
     void respond(const Job& job, NodeId from, ErrorReason err) {
         send(from, job.caller, job, true, err);
     }

@@ -29,17 +29,26 @@ void Engine::Impl::markLost(const Job& job) {
 }
 
 void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err) {
-    if (to == kNone) return; // no target: the caller notices at its timeout
-    const RouteId r = topo.route(from, to);
-    if (r == kNone) return; // no route: likewise noticed only at the timeout
     Message m;
     m.job = job;
+    m.response = response;
+    m.error = err;
+    dispatch(from, to, m, nullptr);
+}
+
+// The one way onto the wire: a missing target or route is noticed only at the caller's timeout.
+void Engine::Impl::dispatch(NodeId from, NodeId to, Message m, const ReplMsg* repl) {
+    if (to == kNone) return;
+    const RouteId r = topo.route(from, to);
+    if (r == kNone) return;
     m.from = from;
     m.to = to;
     m.route = r;
-    m.response = response;
-    m.error = err;
     m.sent = now;
+    if (repl) {
+        m.repl = replMsgs.alloc();
+        replMsgs[m.repl] = *repl;
+    }
     launchLeg(m, now);
 }
 

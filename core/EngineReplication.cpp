@@ -74,17 +74,7 @@ int Engine::Impl::quorum(const StoreState& st, bool write, const Job& job) const
 }
 
 void Engine::Impl::sendRepl(NodeId from, NodeId to, const ReplMsg& msg) {
-    const RouteId r = topo.route(from, to);
-    if (r == kNone) return; // unreachable: the sender notices only by what does not come back
-    const std::uint32_t id = replMsgs.alloc();
-    replMsgs[id] = msg;
-    Message m;
-    m.from = from;
-    m.to = to;
-    m.route = r;
-    m.sent = now;
-    m.repl = id;
-    launchLeg(m, now);
+    dispatch(from, to, Message{}, &msg);
 }
 
 void Engine::Impl::dropMessage(const Message& m) {
