@@ -253,8 +253,14 @@ void ChartsPanel::addSnapshot(const Snapshot& snap) {
     for (const auto& e : snap.newLog) {
         const QColor c = markerColour(e.text);
         if (c == kGrey) continue; // not a fault or a reaction
-        m_markers.push_back(
-            {static_cast<double>(e.time) / 1e6, QString::fromStdString(e.subject), c});
+        const double t = static_cast<double>(e.time) / 1e6;
+        const QString subject = QString::fromStdString(e.subject);
+        // A burst of the same reaction (say, violations found window after window) is one marker,
+        // not a smear of lines and overprinted labels.
+        const bool repeat = std::any_of(m_markers.rbegin(), m_markers.rend(), [&](const Marker& m) {
+            return t - m.t_s < 5.0 && m.label == subject && m.colour == c;
+        });
+        if (!repeat) m_markers.push_back({t, subject, c});
     }
     while (!m_markers.empty() && m_markers.front().t_s < m_latest - kMaxWindowS)
         m_markers.pop_front();
