@@ -10,6 +10,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     metricsInterval = std::max<SimTime>(1, std::llround(s.metrics_interval_ms * 1000.0));
     groupOfSpec.assign(specs.size(), kNone);
     storeOfSpec.assign(specs.size(), kNone);
+    cacheOfSpec.assign(specs.size(), kNone);
     specNodes.resize(specs.size());
     for (std::uint32_t i = 0; i < specs.size(); ++i) specIndex[specs[i].id] = i;
 
@@ -32,11 +33,7 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     };
     auto addStation = [&](NodeId id, const NodeSpec& params) {
         Station st;
-        st.cores = params.cores;
-        st.capacity = params.queue_capacity;
-        st.slots.resize(static_cast<std::size_t>(params.cores));
-        for (int c = params.cores - 1; c >= 0; --c)
-            st.freeSlots.push_back(static_cast<std::uint32_t>(c));
+        configureStation(st, params);
         pnodes[id].model = static_cast<std::uint32_t>(stations.size());
         stations.push_back(std::move(st));
     };
@@ -92,6 +89,30 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
                 stores[storeOfSpec[i]].nodes.push_back(id);
             }
             break;
+        case NodeKind::SessionStore:
+        case NodeKind::Cache: {
+            const bool cache = n.kind == NodeKind::Cache;
+            const NodeId id = addPNode(n.id, cache ? PKind::Cache : PKind::SessionStore, i, i);
+            addStation(id, n);
+            if (cache) {
+                cacheOfSpec[i] = static_cast<std::uint32_t>(caches.size());
+                pnodes[id].aux = cacheOfSpec[i];
+                CacheState c;
+                c.spec = i;
+                c.node = id;
+                caches.push_back(std::move(c));
+            }
+            break;
+        }
+        case NodeKind::RateLimiter: {
+            const NodeId id = addPNode(n.id, PKind::Limiter, i, i);
+            pnodes[id].aux = static_cast<std::uint32_t>(limiters.size());
+            LimiterState l;
+            l.spec = i;
+            l.node = id;
+            limiters.push_back(std::move(l));
+            break;
+        }
         case NodeKind::Replica:
             for (auto& st : stores) {
                 const NodeSpec& owner = specs[st.spec];
@@ -122,6 +143,13 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
                 edges.push_back(EdgeState{linkId, {}});
             }
         links.push_back(std::move(l));
+    }
+    for (auto& l : limiters)
+        l.keys.resize(specs[l.spec].per_client ? std::max<std::size_t>(1, clients.size()) : 1);
+    for (auto& g : groups) {
+        const NodeSpec& n = specs[g.spec];
+        if (!n.session_store.empty()) g.sessionStore = specNodes[specIndex.at(n.session_store)][0];
+        if (!n.cache.empty()) g.cache = cacheOfSpec[specIndex.at(n.cache)];
     }
     for (std::uint32_t g = 0; g < groups.size(); ++g)
         for (int k = 0; k < specs[groups[g].spec].instances; ++k) addMember(g);
@@ -218,6 +246,15 @@ void Engine::Impl::process(const Event& e) {
     case EventType::GcPause:
         onGcPause(e.a, e.b);
         break;
+    case EventType::ResizeStart:
+        onResizeStart(e.a);
+        break;
+    case EventType::ResizeDone:
+        onResizeDone(e.a, e.b);
+        break;
+    case EventType::LimiterRelease:
+        onLimiterRelease(e.a, e.b);
+        break;
     }
 }
 
@@ -295,7 +332,12 @@ std::vector<NodeView> Engine::nodes() const {
             v.lagKeys = rs.lagKeys;
             v.term = rs.term;
         }
-        if (p.kind == PKind::Instance || p.kind == PKind::Store) {
+        if (p.aux != kNone && p.kind == PKind::Cache) {
+            const CacheState& c = impl_->caches[p.aux];
+            const auto lookups = c.hits + c.misses;
+            v.hitRatio = lookups ? static_cast<double>(c.hits) / static_cast<double>(lookups) : 0;
+        }
+        if (isStation(p.kind)) {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
             v.cores = st.cores;
@@ -368,6 +410,23 @@ Summary Engine::summary() const {
     for (const auto& st : m.stores) // a leaderless window still open at the end counts too
         if (st.replicated && st.set.leaderlessSince >= 0)
             s.unavailable_ms += static_cast<double>(m.now - st.set.leaderlessSince) / 1000.0;
+    // The bill is integrated at each metrics row; add the part since the last one.
+    s.cost += m.costPerHour() *
+              static_cast<double>(m.now - static_cast<SimTime>(m.ticks) * m.metricsInterval) /
+              3.6e9;
+    {
+        std::uint64_t hits = 0, lookups = 0, passed = 0;
+        for (const auto& c : m.caches) {
+            hits += c.hits;
+            lookups += c.hits + c.misses;
+        }
+        for (const auto& l : m.limiters) passed += l.passed;
+        s.cache_hit_ratio = lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0;
+        s.rate_limited_passed = passed;
+        const double secs = static_cast<double>(m.now) / 1e6;
+        s.store_ops_mean =
+            secs > 0 ? static_cast<double>(m.storeOpsTotal + m.interval.storeOps) / secs : 0;
+    }
     if (m.ticks > 0)
         s.instances_mean = m.instancesSum / static_cast<double>(m.ticks);
     else

@@ -1,5 +1,6 @@
 // Faults and commands (timeline and live), group membership, and the periodic metrics row.
 #include "EngineImpl.h"
+#include "Pricing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -44,11 +45,8 @@ NodeId Engine::Impl::addMember(std::uint32_t g) {
     p.model = static_cast<std::uint32_t>(stations.size());
     pnodes.push_back(std::move(p));
     Station st;
-    st.cores = spec.cores;
-    st.capacity = spec.queue_capacity;
+    configureStation(st, spec);
     st.lastChange = now;
-    st.slots.resize(static_cast<std::size_t>(spec.cores));
-    for (int c = spec.cores - 1; c >= 0; --c) st.freeSlots.push_back(static_cast<std::uint32_t>(c));
     stations.push_back(std::move(st));
     nodeByName[name] = id;
     specNodes[group.spec].push_back(id);
@@ -89,7 +87,24 @@ void Engine::Impl::killNode(NodeId n) {
     if (p.replica != kNone) replicaKilled(replicaStates[p.replica]);
 
     // Work held in its memory is lost with it.
-    if (p.kind == PKind::Instance || p.kind == PKind::Store) {
+    if (p.kind == PKind::Cache) cacheClear(caches[p.aux]); // it comes back empty
+    if (p.kind == PKind::Store && p.replica == kNone) forgetRunningKeys(storeOfSpec[p.spec]);
+    if (p.kind == PKind::Limiter)
+        for (auto& k : limiters[p.aux].keys) {
+            k.queue.forEach([&](const std::pair<SimTime, Job>& w) {
+                markLost(w.second);
+                release(w.second.request);
+            });
+            k.queue.clear();
+            k.nextDeparture = 0;
+        }
+    p.poolWaiters.forEach([&](const std::pair<Job, std::uint32_t>& w) {
+        markLost(w.first);
+        release(w.first.request);
+    });
+    p.poolWaiters.clear();
+    p.poolInUse = 0;
+    if (isStation(p.kind)) {
         Station& st = stations[p.model];
         st.queue.forEach([&](const Job& j) {
             markLost(j);
@@ -136,7 +151,7 @@ void Engine::Impl::restartNode(NodeId n) {
     if (p.alive || !p.exists) return;
     p.alive = true;
     topo.setNodeUp(n, true);
-    if (p.kind == PKind::Instance || p.kind == PKind::Store) stations[p.model].lastChange = now;
+    if (isStation(p.kind)) stations[p.model].lastChange = now;
     if (p.kind == PKind::Client) scheduleArrival(p.model);
     if (p.replica != kNone) replicaRestarted(replicaStates[p.replica]);
     if (p.kind == PKind::Instance && specs[p.spec].gc) // the GC rhythm starts again, at a new phase
@@ -186,6 +201,12 @@ void Engine::Impl::setField(const Action& a) {
         n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
     else if (a.field == "retries")
         n.retries = static_cast<int>(v);
+    else if (a.field == "limit_rps")
+        n.limit_rps = std::max(v, 0.001);
+    else if (a.field == "burst")
+        n.burst = v;
+    else if (a.field == "window_ms")
+        n.window_ms = std::max(v, 1.0);
     else if (a.field == "health_check_interval_ms")
         n.health_check_interval_ms = std::max(v, 1.0);
     else if (a.field == "service_ms") {
@@ -193,20 +214,31 @@ void Engine::Impl::setField(const Action& a) {
         n.service.mean_ms = v;
         n.service.median_ms *= scale;
         n.service.p99_ms *= scale;
-    } else if (a.field == "cores" || a.field == "queue_capacity") {
-        if (a.field == "cores")
-            n.cores = std::max(1, static_cast<int>(v));
-        else
-            n.queue_capacity = static_cast<int>(v);
+    } else if (a.field == "cores") {
+        // A vertical resize: each instance restarts with the new size, one after another (the
+        // next goes down when the previous is back), so a group of several keeps serving.
+        const int cores = static_cast<int>(v);
+        if (cores > kMaxCores || cores < 1) {
+            log(n.id, "no instance size has " + std::to_string(cores) + " cores (1 to " +
+                          std::to_string(kMaxCores) + "): resize skipped");
+            return;
+        }
+        if (cores == n.cores) return;
+        n.cores = cores;
+        SimTime at = now;
+        for (NodeId m : specNodes[i]) {
+            if (!pnodes[m].exists) continue;
+            if (at == now)
+                onResizeStart(m);
+            else
+                events.push(at, EventType::ResizeStart, m);
+            at += std::llround(n.resize_downtime_s * 1e6) + 1;
+        }
+    } else if (a.field == "queue_capacity") {
+        n.queue_capacity = static_cast<int>(v);
         for (NodeId m : specNodes[i]) {
             Station& st = stations[pnodes[m].model];
             st.capacity = n.queue_capacity;
-            while (static_cast<int>(st.slots.size()) < n.cores) {
-                st.freeSlots.insert(st.freeSlots.begin(),
-                                    static_cast<std::uint32_t>(st.slots.size()));
-                st.slots.emplace_back();
-            }
-            st.cores = n.cores;
             while (!st.queue.empty() && st.busy < st.cores && !st.freeSlots.empty()) {
                 const Job next = st.queue.front();
                 st.queue.pop();
@@ -337,12 +369,41 @@ void Engine::Impl::onMetricsTick() {
     row.lost_updates = static_cast<double>(totals.lost_updates);
     const auto instances = static_cast<double>(liveInstances());
     row.instances = instances;
+    row.cost_per_hour = costPerHour();
+    totals.cost += row.cost_per_hour * secs / 3600.0;
     std::uint64_t inFlight = 0; // counted from the request table, as the summary does
     for (std::uint32_t r = 0; r < requests.capacity(); ++r)
         inFlight += requests.live(r) && !requests[r].done;
     row.in_flight = static_cast<double>(inFlight);
     row.late_responses = static_cast<double>(intervalLate);
     row.messages_lost = static_cast<double>(intervalLost);
+    {
+        std::uint64_t hits = 0, lookups = 0;
+        for (auto& c : caches) {
+            hits += c.intervalHits;
+            lookups += c.intervalHits + c.intervalMisses;
+            if (nodeSink && lookups)
+                nodeSink(NodeSample{row.t_s, specs[c.spec].id, "hit_ratio",
+                                    c.intervalHits + c.intervalMisses
+                                        ? static_cast<double>(c.intervalHits) /
+                                              static_cast<double>(c.intervalHits + c.intervalMisses)
+                                        : 0.0});
+            c.intervalHits = c.intervalMisses = 0;
+        }
+        row.cache_hit_ratio =
+            lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0.0;
+        row.datastore_ops_per_s = static_cast<double>(interval.storeOps) / secs;
+        totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
+        storeOpsTotal += interval.storeOps;
+        interval.storeOps = 0;
+        if (nodeSink)
+            for (const auto& l : limiters) {
+                nodeSink(NodeSample{row.t_s, specs[l.spec].id, "passed_total",
+                                    static_cast<double>(l.passed)});
+                nodeSink(NodeSample{row.t_s, specs[l.spec].id, "limited_total",
+                                    static_cast<double>(l.limited)});
+            }
+    }
     if (ticks == 0) totals.instances_min = totals.instances_max = instances;
     totals.instances_min = std::min(totals.instances_min, instances);
     totals.instances_max = std::max(totals.instances_max, instances);
@@ -351,10 +412,13 @@ void Engine::Impl::onMetricsTick() {
     if (metricsSink) metricsSink(row);
 
     for (const auto& p : pnodes) {
-        if (!p.exists || (p.kind != PKind::Instance && p.kind != PKind::Store)) continue;
+        if (!p.exists || !isStation(p.kind)) continue;
         Station& st = stations[p.model];
         st.busyIntegral += static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
         st.lastChange = now;
+        if (nodeSink && p.kind == PKind::Store)
+            nodeSink(NodeSample{row.t_s, p.name, "ops_per_s", static_cast<double>(st.ops) / secs});
+        st.ops = 0;
         if (nodeSink) {
             nodeSink(NodeSample{row.t_s, p.name, "utilization",
                                 st.busyIntegral / (static_cast<double>(st.cores) *

@@ -12,7 +12,20 @@
 
 namespace cs::core {
 
-enum class PKind : std::uint8_t { Client, LoadBalancer, Instance, Store };
+enum class PKind : std::uint8_t {
+    Client,
+    LoadBalancer,
+    Instance,
+    Store,
+    SessionStore,
+    Cache,
+    Limiter
+};
+// Nodes with a queue and cores (a Station).
+inline bool isStation(PKind k) {
+    return k == PKind::Instance || k == PKind::Store || k == PKind::SessionStore ||
+           k == PKind::Cache;
+}
 
 // What a callee needs to do a piece of work and answer it; copied into messages and queues.
 struct Job {
@@ -22,14 +35,16 @@ struct Job {
     std::uint16_t attempt = 0;
     bool write = false;
     std::uint32_t key = 0;
-    std::uint32_t store = kNone;   // set by a replicated store's answer
-    std::uint64_t version = 0;     // the version read or written (replicated stores)
-    std::uint64_t minVersion = 0;  // session guarantees: the oldest version the client accepts
-    std::int64_t value = 0;        // a `set` write's value (unique per attempt), or the value read
-    std::uint64_t session = 0;     // (client << 32 | session): stateful services keep it in memory
-    bool newSession = false;       // the load balancer starts this session here
-    bool definite = false;         // an error answer meaning "this did not and will not happen"
-    std::uint32_t replica = kNone; // the replica that coordinated it (replicated stores)
+    std::uint32_t store = kNone;    // set by a replicated store's answer
+    std::uint64_t version = 0;      // the version read or written (replicated stores)
+    std::uint64_t minVersion = 0;   // session guarantees: the oldest version the client accepts
+    std::int64_t value = 0;         // a `set` write's value (unique per attempt), or the value read
+    std::uint64_t session = 0;      // (client << 32 | session): stateful services keep it in memory
+    bool newSession = false;        // the load balancer starts this session here
+    bool definite = false;          // an error answer meaning "this did not and will not happen"
+    std::uint32_t replica = kNone;  // the replica that coordinated it (replicated stores)
+    std::uint32_t retryAfterUs = 0; // a rate limiter's refusal: when to come back
+    bool sessionLoaded = false;     // a stateless instance has fetched its session already
 
     // What a callee's answer tells about the work: it travels back up the chain of callers.
     void takeAnswer(const Job& answer) {
@@ -38,6 +53,7 @@ struct Job {
         value = answer.value;
         definite = answer.definite;
         replica = answer.replica;
+        retryAfterUs = answer.retryAfterUs;
     }
 };
 
@@ -82,6 +98,8 @@ struct Call {
     std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
     std::uint32_t callId = kNone;  // its own index (the process of its history lines)
     std::uint32_t histIndex = 0, histWindow = 0;
+    bool session = false; // an instance fetching a session from its session store
+    bool pooled = false;  // holds one of its instance's datastore connections
 };
 
 struct Request {
@@ -103,7 +121,9 @@ struct Slot {
 };
 
 struct Station {
-    int cores = 1, capacity = 0;
+    int cores = 1, capacity = 0; // cores = servers (1 when a request spreads over every core)
+    int size = 1;                // the instance size in cores (what it costs)
+    double serviceScale = 1.0;   // Amdahl: service times divide by the speed-up
     Ring<Job> queue;
     std::vector<Slot> slots;
     std::vector<std::uint32_t> freeSlots;
@@ -111,6 +131,7 @@ struct Station {
     double busyIntegral = 0; // core-microseconds since the last metrics tick
     double scaleBusy = 0;    // core-microseconds since the autoscaler last looked
     SimTime lastChange = 0;
+    std::uint64_t ops = 0; // requests it finished since the last metrics tick
 };
 
 struct Deadline {
@@ -128,6 +149,10 @@ struct PNode {
     SimTime pausedUntil = 0;       // stop-the-world GC: no service progresses before this
     std::unordered_set<std::uint64_t> sessions; // stateful instances: sessions held in memory
     bool draining = false;                      // being scaled in: no new work; removed once idle
+    std::uint32_t aux = kNone;                  // index into caches or limiters
+    int poolInUse = 0;                          // datastore connections held (db_pool)
+    Ring<std::pair<Job, std::uint32_t>> poolWaiters; // (work, slot) waiting for a connection
+    SimTime poolLogged = -1;
     bool alive = true, exists = true;
     std::uint32_t incarnation = 0;
     Ring<Deadline> deadlines; // calls this node waits on, in deadline order
@@ -163,8 +188,18 @@ struct GroupState {
     std::uint32_t spec = 0;
     std::vector<NodeId> members; // index = k - 1
     std::uint32_t store = kNone; // datastore index
+    NodeId sessionStore = kNone; // its session store's node
+    std::uint32_t cache = kNone; // caches index
     SimTime lastScaling = -1;    // the autoscaler's last action (cooldown)
     SimTime lastLook = 0;
+};
+
+// An idempotency key the store has seen: still running (retries wait) or done (retries get the
+// first result). Keys expire `idempotency_ttl_s` after they are done.
+struct IdemEntry {
+    bool done = false;
+    SimTime expires = 0;
+    std::vector<Job> waiters;
 };
 
 struct StoreState {
@@ -173,6 +208,44 @@ struct StoreState {
     std::vector<std::uint32_t> versions;
     bool replicated = false;
     ReplicaSetState set;
+    std::unordered_map<std::uint64_t, IdemEntry> idem; // (request << 32 | generation)
+    Ring<std::pair<SimTime, std::uint64_t>> idemExpiry;
+};
+
+// An LRU cache of keys (DESIGN.md section 6 row 6): a hash map into a fixed array of entries
+// kept in a doubly linked recency list; misses may coalesce per key.
+struct CacheState {
+    std::uint32_t spec = 0;
+    NodeId node = kNone;
+    struct Entry {
+        std::uint32_t key = 0, prev = kNone, next = kNone;
+        SimTime expires = INT64_MAX;
+        std::int64_t value = 0;
+        std::uint64_t version = 0;
+    };
+    std::vector<Entry> entries;
+    std::vector<std::uint32_t> freeEntries;
+    std::unordered_map<std::uint32_t, std::uint32_t> index;      // key -> entry
+    std::uint32_t head = kNone, tail = kNone;                    // most / least recently used
+    std::unordered_map<std::uint32_t, std::vector<Job>> waiting; // coalesced misses per key
+    std::uint64_t hits = 0, misses = 0, intervalHits = 0, intervalMisses = 0;
+};
+
+// A rate limiter in the path (Q8). State per key (one global key, or one per client).
+struct LimiterState {
+    std::uint32_t spec = 0;
+    NodeId node = kNone;
+    struct Key {
+        double tokens = -1;                  // token bucket (-1: not started: full)
+        SimTime last = 0;                    // token bucket: last refill
+        SimTime nextDeparture = 0;           // leaky bucket: when the queue is drained
+        Ring<std::pair<SimTime, Job>> queue; // leaky bucket: waiting to leave, in order
+        std::int64_t window = -1;            // fixed / sliding counter: current window index
+        double count = 0, prevCount = 0;     // requests let through in this / the previous window
+        Ring<SimTime> log;                   // sliding log: admissions within the window
+    };
+    std::vector<Key> keys;
+    std::uint64_t passed = 0, limited = 0;
 };
 
 struct LinkState {
@@ -188,7 +261,7 @@ struct EdgeState {
 };
 
 struct IntervalCounters {
-    std::uint64_t attempts = 0, completed = 0;
+    std::uint64_t attempts = 0, completed = 0, storeOps = 0;
     std::array<std::uint64_t, kErrorReasons> failed{};
     Histogram latency;
     std::uint64_t reads = 0, staleReads = 0, versionsBehindMax = 0;
@@ -232,7 +305,7 @@ struct Engine::Impl {
     void scheduleArrival(std::uint32_t client);
     void startAttempt(std::uint32_t request);
     void onClientResponse(const Message& m);
-    void attemptFailed(std::uint32_t request, ErrorReason why);
+    void attemptFailed(std::uint32_t request, ErrorReason why, SimTime retryAfter = 0);
     void finishRequest(std::uint32_t request, ErrorReason why);
     void onRetry(std::uint32_t request, std::uint32_t gen);
     void onLbRequest(LbState& lb, const Job& request);
@@ -247,6 +320,10 @@ struct Engine::Impl {
     void onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void applyAtStore(const PNode& node, const Job& job);
     double sampleServiceUs(PNode& node);
+    void configureStation(Station& st, const NodeSpec& spec);
+    void onResizeStart(NodeId node);
+    void onResizeDone(NodeId node, std::uint32_t incarnation);
+    double costPerHour() const;
     void setBusy(Station& st, int delta);
 
     // --- replica sets (EngineReplication.cpp)
@@ -284,6 +361,26 @@ struct Engine::Impl {
     void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
     void finishChecks();
 
+    // --- session stores, caches, rate limiters, idempotency keys, pools (EngineTraffic.cpp)
+    NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng);
+    bool fetchSession(NodeId node, const Job& job);
+    void onSessionAnswer(std::uint32_t call, ErrorReason err);
+    bool idempotencyGate(NodeId store, const Job& job);
+    void idempotencyDone(const PNode& store, const Job& job);
+    void forgetRunningKeys(std::uint32_t store);
+    void onCacheLookup(NodeId node, const Job& job);
+    void onCacheFill(std::uint32_t call, ErrorReason err, const Job* answer);
+    void cacheInsert(CacheState& c, std::uint32_t key, std::int64_t value, std::uint64_t version);
+    void cacheErase(CacheState& c, std::uint32_t key);
+    void cacheWrite(std::uint32_t cache, const Job& written);
+    void cacheClear(CacheState& c);
+    void onLimiterRequest(NodeId node, const Job& job);
+    void onLimiterRelease(std::uint32_t limiter, std::uint32_t key);
+    void forwardThrough(NodeId node, std::uint32_t targetSpec, const Job& job, double timeoutMs);
+    void relayAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
+    void callDatastore(NodeId node, const Job& job, std::uint32_t slot);
+    void poolRelease(NodeId node);
+
     // --- faults, commands, metrics (EngineActions.cpp)
     std::vector<NodeId> resolveNodes(const std::string& name, bool& isMember);
     void killNode(NodeId n);
@@ -307,6 +404,9 @@ struct Engine::Impl {
     std::vector<LbState> lbs;
     std::vector<GroupState> groups;
     std::vector<StoreState> stores;
+    std::vector<CacheState> caches;
+    std::vector<LimiterState> limiters;
+    std::vector<std::uint32_t> cacheOfSpec; // scenario node -> caches index
     std::vector<Station> stations;
     std::vector<LinkState> links;
     std::vector<EdgeState> edges;
@@ -340,6 +440,7 @@ struct Engine::Impl {
     std::uint64_t intervalLate = 0, intervalLost = 0;
     std::uint64_t ticks = 0;
     double instancesSum = 0;
+    std::uint64_t storeOpsTotal = 0;
 
     std::function<void(const MetricsRow&)> metricsSink;
     std::function<void(const NodeSample&)> nodeSink;

@@ -54,33 +54,9 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     const std::uint32_t call = openCall(c.node, kNone, r, q.attempts);
     addDeadline(c.node, call, spec.timeout_ms);
 
-    // Resolve the target: a load balancer, an instance picked by the client, or the nearest
-    // replica.
-    NodeId dst = kNone;
-    const std::uint32_t t = c.target;
-    switch (specs[t].kind) {
-    case NodeKind::LoadBalancer:
-        dst = specNodes[t].front();
-        break;
-    case NodeKind::ServiceGroup: {
-        const auto& members = groups[groupOfSpec[t]].members;
-        std::vector<NodeId>::size_type n = 0;
-        for (NodeId m : members) n += ready(m) ? 1 : 0;
-        if (n == 0) break;
-        auto pick = c.ops.below(n);
-        for (NodeId m : members)
-            if (ready(m) && pick-- == 0) {
-                dst = m;
-                break;
-            }
-        break;
-    }
-    case NodeKind::Datastore:
-        dst = nearestStoreNode(storeOfSpec[t], c.node);
-        break;
-    default:
-        break;
-    }
+    // Resolve the target: a load balancer or rate limiter, an instance picked by the client, or
+    // the nearest replica.
+    const NodeId dst = resolveTarget(c.target, c.node, c.ops);
     calls[call].callee = dst;
     Job job;
     job.caller = c.node;
@@ -131,11 +107,11 @@ void Engine::Impl::onClientResponse(const Message& m) {
         ++interval.completed;
         finishRequest(r, ErrorReason::Ok);
     } else {
-        attemptFailed(r, m.error);
+        attemptFailed(r, m.error, m.error == ErrorReason::RateLimited ? m.job.retryAfterUs : 0);
     }
 }
 
-void Engine::Impl::attemptFailed(std::uint32_t r, ErrorReason why) {
+void Engine::Impl::attemptFailed(std::uint32_t r, ErrorReason why, SimTime retryAfter) {
     Request& q = requests[r];
     if (q.done) return;
     ClientState& c = clients[q.client];
@@ -148,7 +124,8 @@ void Engine::Impl::attemptFailed(std::uint32_t r, ErrorReason why) {
     double delay = spec.backoff.base_ms * std::ldexp(1.0, std::min(q.attempts - 1, 60));
     delay = std::min(delay, spec.backoff.max_ms);
     if (spec.backoff.jitter) delay *= c.backoff.uniform();
-    const SimTime at = now + std::llround(delay * 1000.0);
+    SimTime at = now + std::llround(delay * 1000.0);
+    if (spec.honor_retry_after && retryAfter > 0) at = std::max(at, now + retryAfter);
     if (at == now)
         startAttempt(r);
     else
@@ -278,15 +255,16 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
 
 double Engine::Impl::sampleServiceUs(PNode& node) {
     const Distribution& d = specs[node.spec].service;
+    const double scale = stations[node.model].serviceScale;
     switch (d.kind) {
     case Distribution::Kind::Exponential:
-        return node.rng.exponential(d.mean_ms * 1000.0);
+        return node.rng.exponential(d.mean_ms * 1000.0) * scale;
     case Distribution::Kind::Constant:
-        return d.mean_ms * 1000.0;
+        return d.mean_ms * 1000.0 * scale;
     case Distribution::Kind::Lognormal: {
         const double sigma =
             d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
-        return node.rng.lognormal(d.median_ms * 1000.0, sigma);
+        return node.rng.lognormal(d.median_ms * 1000.0, sigma) * scale;
     }
     }
     return 0.0;
@@ -294,6 +272,7 @@ double Engine::Impl::sampleServiceUs(PNode& node) {
 
 void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
     PNode& p = pnodes[node];
+    if (p.kind == PKind::Instance && fetchSession(node, job)) return;
     if (p.kind == PKind::Instance && specs[p.spec].state == ServiceState::Stateful &&
         job.caller != kNone && pnodes[job.caller].kind == PKind::LoadBalancer) {
         // The session lives in this instance's memory: a new one starts here; one it does not
@@ -309,7 +288,11 @@ void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
         }
     }
     Station& st = stations[p.model];
-    if (st.busy < st.cores && !st.freeSlots.empty()) {
+    const bool free = st.busy < st.cores && !st.freeSlots.empty();
+    if (p.kind == PKind::Store && (free || static_cast<int>(st.queue.size()) < st.capacity) &&
+        idempotencyGate(node, job))
+        return; // a retry of a write the store knows by its key
+    if (free) {
         startService(node, job);
     } else if (static_cast<int>(st.queue.size()) < st.capacity) {
         st.queue.push(job);
@@ -373,8 +356,21 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
         return;
     }
     if (p.kind == PKind::Store) {
+        ++interval.storeOps;
+        ++st.ops;
         applyAtStore(p, job);
         respond(job, node, ErrorReason::Ok);
+        idempotencyDone(p, job);
+        freeSlot(node, slot);
+        return;
+    }
+    if (p.kind == PKind::SessionStore) {
+        respond(job, node, ErrorReason::Ok);
+        freeSlot(node, slot);
+        return;
+    }
+    if (p.kind == PKind::Cache) {
+        onCacheLookup(node, job);
         freeSlot(node, slot);
         return;
     }
@@ -384,19 +380,8 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
         freeSlot(node, slot);
         return;
     }
-    const NodeSpec& spec = specs[p.spec];
-    const NodeId dst = nearestStoreNode(g.store, node);
-    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
-    calls[call].parent = job;
     // Synchronous workers hold their core until the datastore answers; async I/O frees it now.
-    calls[call].slot = spec.async_io ? kNone : slot;
-    addDeadline(node, call, spec.downstream_timeout_ms);
-    Job down = job;
-    down.caller = node;
-    down.call = call;
-    down.callGen = calls.gen(call);
-    if (spec.async_io) freeSlot(node, slot);
-    send(node, dst, down, false, ErrorReason::Ok);
+    callDatastore(node, job, slot);
 }
 
 void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
@@ -416,12 +401,18 @@ void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
 }
 
 void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
+    if (calls[call].session) return onSessionAnswer(call, err);
     Call c = calls[call];
     if (answer) c.parent.takeAnswer(*answer);
     retain(c.parent.request);
     closeCall(call);
+    if (err == ErrorReason::Ok && c.parent.write && pnodes[c.caller].kind == PKind::Instance) {
+        const std::uint32_t cache = groups[groupOfSpec[pnodes[c.caller].spec]].cache;
+        if (cache != kNone) cacheWrite(cache, c.parent);
+    }
     respond(c.parent, c.caller, err);
     if (c.slot != kNone) freeSlot(c.caller, c.slot);
+    if (c.pooled) poolRelease(c.caller);
     release(c.parent.request);
 }
 
@@ -430,11 +421,10 @@ void Engine::Impl::applyAtStore(const PNode& node, const Job& job) {
     Request& q = requests[job.request];
     const NodeSpec& client = specs[clients[q.client].spec];
     StoreState& store = stores[storeOfSpec[node.spec]];
+    // Applied once more: a duplicate side effect for an increment (with idempotency keys this
+    // happens only after the key expired; the store's gate answers retries before that).
     ++q.applied;
-    if (q.applied > 1) {
-        if (client.idempotency_keys) return; // deduplicated by key: the first result stands
-        if (client.write_kind == WriteKind::Increment) ++totals.duplicate_side_effects;
-    }
+    if (q.applied > 1 && client.write_kind == WriteKind::Increment) ++totals.duplicate_side_effects;
     if (job.key < store.versions.size()) ++store.versions[job.key];
 }
 

@@ -149,8 +149,15 @@ void Engine::Impl::receive(const Message& m) {
             break;
         case PKind::Instance:
         case PKind::Store:
+        case PKind::SessionStore:
             if (calls.valid(m.job.call, m.job.callGen))
                 onDownstreamAnswer(m.job.call, m.error, &m.job);
+            break;
+        case PKind::Cache:
+            if (calls.valid(m.job.call, m.job.callGen)) onCacheFill(m.job.call, m.error, &m.job);
+            break;
+        case PKind::Limiter:
+            if (calls.valid(m.job.call, m.job.callGen)) relayAnswer(m.job.call, m.error, &m.job);
             break;
         }
         return;
@@ -161,7 +168,12 @@ void Engine::Impl::receive(const Message& m) {
         break;
     case PKind::Instance:
     case PKind::Store:
+    case PKind::SessionStore:
+    case PKind::Cache:
         onStationArrival(m.to, m.job);
+        break;
+    case PKind::Limiter:
+        onLimiterRequest(m.to, m.job);
         break;
     case PKind::Client:
         break; // clients serve nothing
@@ -241,7 +253,14 @@ void Engine::Impl::onCallTimeout(std::uint32_t call) {
         break;
     case PKind::Instance:
     case PKind::Store:
+    case PKind::SessionStore:
         onDownstreamAnswer(call, ErrorReason::Timeout, nullptr);
+        break;
+    case PKind::Cache:
+        onCacheFill(call, ErrorReason::Timeout, nullptr);
+        break;
+    case PKind::Limiter:
+        relayAnswer(call, ErrorReason::Timeout, nullptr);
         break;
     }
 }

@@ -52,7 +52,9 @@ const std::vector<std::string>& metricsColumns() {
                                                   "cost_per_hour",
                                                   "in_flight",
                                                   "late_responses",
-                                                  "messages_lost"};
+                                                  "messages_lost",
+                                                  "cache_hit_ratio",
+                                                  "datastore_ops_per_s"};
     return cols;
 }
 
@@ -91,7 +93,9 @@ std::string metricsCsvLine(const MetricsRow& r) {
                              r.cost_per_hour,
                              r.in_flight,
                              r.late_responses,
-                             r.messages_lost};
+                             r.messages_lost,
+                             r.cache_hit_ratio,
+                             r.datastore_ops_per_s};
     std::string line;
     for (double v : values) {
         if (!line.empty()) line += ',';

@@ -33,6 +33,8 @@ struct MetricsRow {
     double instances = 0, cost_per_hour = 0;
     // Added after the contract's columns (DESIGN.md allows new columns at the end).
     double in_flight = 0, late_responses = 0, messages_lost = 0;
+    double cache_hit_ratio = 0;     // hits / lookups over the interval, all caches (0: none)
+    double datastore_ops_per_s = 0; // operations the datastores finished (non-replicated)
 };
 
 // The contract's header line, in column order.
@@ -63,6 +65,10 @@ struct Summary {
     std::uint64_t scaling_actions = 0;
     double instances_min = 0, instances_max = 0, instances_mean = 0;
     double cost = 0;
+    double cache_hit_ratio = 0;                   // hits / lookups over the run
+    double store_ops_mean = 0, store_ops_max = 0; // datastore operations per second
+    std::uint64_t rate_limited_passed = 0;        // requests rate limiters let through
+    double max_shard_share = 0, keys_moved_fraction = 0, queue_max_depth = 0; // not modelled yet
     std::uint64_t events_processed = 0;
     double wall_seconds = 0, sim_seconds = 0;
     std::uint64_t attempts = 0, messages_lost = 0; // extra keys

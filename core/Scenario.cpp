@@ -16,6 +16,27 @@ const char* toString(NodeKind k) {
         return "datastore";
     case NodeKind::Replica:
         return "replica";
+    case NodeKind::SessionStore:
+        return "session_store";
+    case NodeKind::Cache:
+        return "cache";
+    case NodeKind::RateLimiter:
+        return "rate_limiter";
+    }
+    return "?";
+}
+const char* toString(LimiterAlgorithm a) {
+    switch (a) {
+    case LimiterAlgorithm::TokenBucket:
+        return "token_bucket";
+    case LimiterAlgorithm::LeakyBucket:
+        return "leaky_bucket";
+    case LimiterAlgorithm::FixedWindow:
+        return "fixed_window";
+    case LimiterAlgorithm::SlidingLog:
+        return "sliding_log";
+    case LimiterAlgorithm::SlidingCounter:
+        return "sliding_counter";
     }
     return "?";
 }
@@ -70,8 +91,9 @@ const char* toString(ActionKind k) {
 }
 
 std::optional<NodeKind> nodeKindFromString(const std::string& s) {
-    for (auto k : {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
-                   NodeKind::Datastore, NodeKind::Replica})
+    for (auto k :
+         {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore,
+          NodeKind::Replica, NodeKind::SessionStore, NodeKind::Cache, NodeKind::RateLimiter})
         if (s == toString(k)) return k;
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 // 8).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,7 +12,17 @@
 
 namespace cs::core {
 
-enum class NodeKind { Client, LoadBalancer, ServiceGroup, Datastore, Replica };
+enum class NodeKind {
+    Client,
+    LoadBalancer,
+    ServiceGroup,
+    Datastore,
+    Replica,
+    SessionStore,
+    Cache,
+    RateLimiter
+};
+enum class LimiterAlgorithm { TokenBucket, LeakyBucket, FixedWindow, SlidingLog, SlidingCounter };
 enum class WriteKind { Increment, Set };
 enum class LbAlgorithm { RoundRobin, LeastOutstanding, Random };
 enum class ServiceState { Stateless, Stateful };
@@ -25,6 +36,7 @@ const char* toString(WriteKind k);
 const char* toString(LbAlgorithm a);
 const char* toString(ServiceState s);
 const char* toString(Level l);
+const char* toString(LimiterAlgorithm a);
 std::optional<NodeKind> nodeKindFromString(const std::string& s);
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s);
 
@@ -100,6 +112,7 @@ struct NodeSpec {
     int retries = 0;
     Backoff backoff;
     bool idempotency_keys = false;
+    bool honor_retry_after = false; // a 429's Retry-After sets the next retry's delay
     Level read_level = Level::Default, write_level = Level::Default;
     bool read_your_writes = false, monotonic_reads = false;
     Workload workload;
@@ -116,6 +129,9 @@ struct NodeSpec {
     int queue_capacity = 100;
     ServiceState state = ServiceState::Stateless;
     std::string datastore;
+    std::string session_store; // stateless group: sessions kept there (one more hop per request)
+    std::string cache;         // reads go through this cache
+    int db_pool = 0;           // datastore connections per instance (0: unlimited)
     bool async_io = false;
     double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
     std::optional<Autoscaling> autoscaling;
@@ -124,6 +140,13 @@ struct NodeSpec {
         bool operator==(const Gc&) const = default;
     };
     std::optional<Gc> gc;
+    // Vertical scaling (DESIGN.md section 6 row 5): `cores` is the instance size. With
+    // `parallel_fraction` p set, each request is spread over all cores and runs
+    // 1 / ((1 - p) + p / cores) times faster (Amdahl), one at a time; without it, requests are
+    // independent and each core serves one (M/M/c).
+    std::optional<double> parallel_fraction;
+    double price_per_hour = 0;     // per instance; 0: from the price list (core/Pricing.h)
+    double resize_downtime_s = 30; // changing `cores` at run time restarts the instance
 
     // datastore; with replicas, a replica set (DESIGN.md section 6 rows 2 and 7)
     std::vector<std::string> replicas;
@@ -136,6 +159,21 @@ struct NodeSpec {
     double heartbeat_ms = 50;
     double anti_entropy_interval_ms = 1000;
     double anti_entropy_keys_per_s = 2000;
+    double idempotency_ttl_s = 60; // how long the store remembers an idempotency key
+
+    // cache (DESIGN.md section 6 row 6): LRU over keys, optional TTL, what a write does
+    std::uint64_t capacity_keys = 1000;
+    double ttl_s = 0;          // 0: entries never expire
+    bool write_update = false; // on_write: "update" (true) or "invalidate"
+    bool coalescing = false;   // one miss per key goes to the datastore; the others wait
+
+    // rate limiter (Q8): in the path to `target`
+    LimiterAlgorithm limiter = LimiterAlgorithm::TokenBucket;
+    double limit_rps = 100;
+    double burst = 0;        // token bucket: bucket size; leaky bucket: queue size (0: limit/10)
+    double window_ms = 1000; // window algorithms
+    bool per_client = false; // key: "client" (one limit per client) or "global"
+    double effectiveBurst() const { return burst > 0 ? burst : std::max(1.0, limit_rps / 10); }
 
     std::map<std::string, std::string> preserved;
     bool operator==(const NodeSpec&) const = default;

@@ -1,4 +1,5 @@
 // Parses a scenario document, tracking the JSON path of every value for error messages.
+#include "Pricing.h"
 #include "ScenarioIO.h"
 
 #include <QFile>
@@ -193,8 +194,9 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
     for (char c : n.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
             r.fail("id", "letters, digits, '_', '-' or '.'", o.value("id"));
-    const std::string kind =
-        r.choice("kind", "", {"client", "load_balancer", "service_group", "datastore", "replica"});
+    const std::string kind = r.choice("kind", "",
+                                      {"client", "load_balancer", "service_group", "datastore",
+                                       "replica", "session_store", "cache", "rate_limiter"});
     if (kind.empty()) throw LoadError{r.at("kind"), "is required"};
     n.kind = *nodeKindFromString(kind);
     const QJsonValue pos = r.raw("pos");
@@ -277,7 +279,8 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             }
             wr.warnUnknown();
         }
-        r.preserve({"idempotency_ttl_s", "honor_retry_after"}, n.preserved);
+        n.honor_retry_after = r.boolean("honor_retry_after", false);
+        r.preserve({"idempotency_ttl_s"}, n.preserved);
         break;
     }
     case NodeKind::LoadBalancer:
@@ -295,7 +298,11 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         // instance to one core and 5 ms.
         Distribution defaultService;
         if (!group) defaultService.mean_ms = 1.0;
-        n.cores = static_cast<int>(r.integer("cores", group ? 1 : 4, 1, 1024));
+        n.cores = static_cast<int>(r.integer("cores", group ? 1 : 4, 1, kMaxCores));
+        if (const QJsonValue pf = r.raw("parallel_fraction"); !pf.isUndefined())
+            n.parallel_fraction = r.number("parallel_fraction", 1.0, 0.0, 1.0);
+        n.price_per_hour = r.number("price_per_hour", 0.0, 0.0, 1e6);
+        n.resize_downtime_s = r.number("resize_downtime_s", 30.0, 0.0, 1e6);
         n.service = readDistribution(r, "service_ms", defaultService);
         n.queue_capacity = static_cast<int>(r.integer("queue_capacity", 100, 0, 10'000'000));
         if (group) {
@@ -303,6 +310,9 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                           ? ServiceState::Stateful
                           : ServiceState::Stateless;
             n.datastore = r.string("datastore", "");
+            n.session_store = r.string("session_store", "");
+            n.cache = r.string("cache", "");
+            n.db_pool = static_cast<int>(r.integer("db_pool", 0, 0, 1'000'000));
             n.async_io = r.boolean("async_io", false);
             n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
             const QJsonObject as = r.object("autoscaling");
@@ -366,9 +376,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 gr.warnUnknown();
                 n.gc = g;
             }
-            r.preserve({"session_store", "cache", "queue", "batching", "size", "parallel_fraction",
-                        "connection_pool"},
-                       n.preserved);
+            r.preserve({"queue", "batching", "size", "connection_pool"}, n.preserved);
         } else {
             const QJsonValue reps = r.raw("replicas");
             if (!reps.isUndefined()) {
@@ -415,12 +423,50 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                                     ObjectReader::fmt(n.election_timeout_min_ms) + ")"};
             n.anti_entropy_interval_ms = r.number("anti_entropy_interval_ms", 1000, 1, kMaxMs);
             n.anti_entropy_keys_per_s = r.number("anti_entropy_keys_per_s", 2000, 0, 1e9);
-            r.preserve({"shards", "sharding", "idempotency_ttl_s"}, n.preserved);
+            n.idempotency_ttl_s = r.number("idempotency_ttl_s", 60, 0, 1e9);
+            r.preserve({"shards", "sharding"}, n.preserved);
         }
         break;
     }
     case NodeKind::Replica:
         break;
+    case NodeKind::SessionStore:
+    case NodeKind::Cache: {
+        // Small in-memory stores: many cores, sub-millisecond work.
+        Distribution d;
+        d.kind = Distribution::Kind::Constant;
+        d.mean_ms = n.kind == NodeKind::Cache ? 0.2 : 0.5;
+        n.cores = static_cast<int>(r.integer("cores", 4, 1, kMaxCores));
+        n.service = readDistribution(r, "service_ms", d);
+        n.queue_capacity = static_cast<int>(r.integer("queue_capacity", 1000, 0, 10'000'000));
+        n.price_per_hour = r.number("price_per_hour", 0.0, 0.0, 1e6);
+        if (n.kind == NodeKind::Cache) {
+            n.capacity_keys =
+                static_cast<std::uint64_t>(r.integer("capacity_keys", 1000, 1, 10'000'000));
+            n.ttl_s = r.number("ttl_s", 0, 0, 1e9);
+            n.write_update =
+                r.choice("on_write", "invalidate", {"invalidate", "update"}) == "update";
+            n.coalescing = r.boolean("coalescing", false);
+            n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
+        }
+        break;
+    }
+    case NodeKind::RateLimiter: {
+        n.target = r.string("target", "", true);
+        const std::string alg = r.choice(
+            "algorithm", "token_bucket",
+            {"token_bucket", "leaky_bucket", "fixed_window", "sliding_log", "sliding_counter"});
+        for (auto a : {LimiterAlgorithm::TokenBucket, LimiterAlgorithm::LeakyBucket,
+                       LimiterAlgorithm::FixedWindow, LimiterAlgorithm::SlidingLog,
+                       LimiterAlgorithm::SlidingCounter})
+            if (alg == toString(a)) n.limiter = a;
+        n.limit_rps = r.number("limit_rps", 100, 0.001, 1e7);
+        n.burst = r.number("burst", 0, 0, 1e7);
+        n.window_ms = r.number("window_ms", 1000, 1, kMaxMs);
+        n.per_client = r.choice("key", "global", {"global", "client"}) == "client";
+        n.downstream_timeout_ms = r.number("timeout_ms", 5000.0, 0.001, kMaxMs);
+        break;
+    }
     }
     r.warnUnknown();
     return n;

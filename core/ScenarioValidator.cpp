@@ -65,7 +65,8 @@ std::string validateScenario(const Scenario& s) {
         switch (n.kind) {
         case NodeKind::Client:
             e = expectRef(i, "target", n.target,
-                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore});
+                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore,
+                           NodeKind::RateLimiter});
             break;
         case NodeKind::LoadBalancer:
             e = expectRef(i, "group", n.group, {NodeKind::ServiceGroup});
@@ -73,6 +74,25 @@ std::string validateScenario(const Scenario& s) {
         case NodeKind::ServiceGroup:
             if (!n.datastore.empty())
                 e = expectRef(i, "datastore", n.datastore, {NodeKind::Datastore});
+            if (e.empty() && !n.session_store.empty()) {
+                e = expectRef(i, "session_store", n.session_store, {NodeKind::SessionStore});
+                if (e.empty() && n.state == ServiceState::Stateful)
+                    e = idx("nodes", i) +
+                        ".session_store: a stateful group keeps sessions in memory; use "
+                        "\"state\": \"stateless\" with a session store";
+            }
+            if (e.empty() && !n.cache.empty()) {
+                e = expectRef(i, "cache", n.cache, {NodeKind::Cache});
+                if (e.empty() && n.datastore.empty())
+                    e = idx("nodes", i) + ".cache: a cache needs the group's datastore behind it";
+            }
+            break;
+        case NodeKind::RateLimiter:
+            e = expectRef(i, "target", n.target,
+                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore});
+            break;
+        case NodeKind::SessionStore:
+        case NodeKind::Cache:
             break;
         case NodeKind::Datastore:
             for (std::size_t r = 0; r < n.replicas.size() && e.empty(); ++r) {
@@ -130,17 +150,17 @@ std::string validateScenario(const Scenario& s) {
     };
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const auto& n = s.nodes[i];
-        const char* field = n.kind == NodeKind::Client         ? "target"
-                            : n.kind == NodeKind::LoadBalancer ? "group"
-                                                               : "datastore";
-        const std::string& ref = n.kind == NodeKind::Client         ? n.target
-                                 : n.kind == NodeKind::LoadBalancer ? n.group
-                                                                    : n.datastore;
-        if ((n.kind == NodeKind::Client || n.kind == NodeKind::LoadBalancer ||
-             n.kind == NodeKind::ServiceGroup) &&
-            !ref.empty() && !reachable(n.id, ref))
-            return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id +
-                   "\" to \"" + ref + "\"";
+        const std::pair<const char*, const std::string*> refs[] = {
+            {"target",
+             n.kind == NodeKind::Client || n.kind == NodeKind::RateLimiter ? &n.target : nullptr},
+            {"group", n.kind == NodeKind::LoadBalancer ? &n.group : nullptr},
+            {"datastore", n.kind == NodeKind::ServiceGroup ? &n.datastore : nullptr},
+            {"session_store", n.kind == NodeKind::ServiceGroup ? &n.session_store : nullptr},
+            {"cache", n.kind == NodeKind::ServiceGroup ? &n.cache : nullptr}};
+        for (const auto& [field, ref] : refs)
+            if (ref && !ref->empty() && !reachable(n.id, *ref))
+                return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id +
+                       "\" to \"" + *ref + "\"";
     }
 
     // Timeline: targets that are nodes, or members that could exist at run time.
@@ -183,7 +203,10 @@ std::string validateScenario(const Scenario& s) {
                 {NodeKind::ServiceGroup,
                  {"instances", "cores", "queue_capacity", "service_ms", "timeout_ms"}},
                 {NodeKind::Datastore, {"cores", "queue_capacity", "service_ms"}},
-                {NodeKind::Replica, {}}};
+                {NodeKind::Replica, {}},
+                {NodeKind::SessionStore, {"cores", "queue_capacity", "service_ms"}},
+                {NodeKind::Cache, {"cores", "queue_capacity", "service_ms"}},
+                {NodeKind::RateLimiter, {"limit_rps", "burst", "window_ms"}}};
             const bool isString = std::holds_alternative<std::string>(a.value);
             if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
                 if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))

@@ -81,6 +81,7 @@ std::string node(const NodeSpec& n) {
                                          .add("jitter", n.backoff.jitter)
                                          .str());
         o.add("idempotency_keys", n.idempotency_keys);
+        if (n.honor_retry_after) o.add("honor_retry_after", true);
         if (n.read_level != Level::Default) o.add("read_level", toString(n.read_level));
         if (n.write_level != Level::Default) o.add("write_level", toString(n.write_level));
         if (n.read_your_writes) o.add("read_your_writes", true);
@@ -135,9 +136,15 @@ std::string node(const NodeSpec& n) {
         o.add("cores", n.cores)
             .addRaw("service_ms", distribution(n.service))
             .add("queue_capacity", n.queue_capacity);
+        if (n.parallel_fraction) o.add("parallel_fraction", *n.parallel_fraction);
+        if (n.price_per_hour > 0) o.add("price_per_hour", n.price_per_hour);
+        if (n.resize_downtime_s != 30) o.add("resize_downtime_s", n.resize_downtime_s);
         if (n.kind == NodeKind::ServiceGroup) {
             o.add("state", toString(n.state));
             if (!n.datastore.empty()) o.add("datastore", str(n.datastore));
+            if (!n.session_store.empty()) o.add("session_store", str(n.session_store));
+            if (!n.cache.empty()) o.add("cache", str(n.cache));
+            if (n.db_pool > 0) o.add("db_pool", n.db_pool);
             o.add("async_io", n.async_io).add("timeout_ms", n.downstream_timeout_ms);
             if (n.autoscaling) {
                 const Autoscaling& a = *n.autoscaling;
@@ -197,8 +204,32 @@ std::string node(const NodeSpec& n) {
                 .add("anti_entropy_interval_ms", n.anti_entropy_interval_ms);
             o.add("anti_entropy_keys_per_s", n.anti_entropy_keys_per_s);
         }
+        if (n.kind == NodeKind::Datastore && n.idempotency_ttl_s != 60)
+            o.add("idempotency_ttl_s", n.idempotency_ttl_s);
         break;
     case NodeKind::Replica:
+        break;
+    case NodeKind::SessionStore:
+    case NodeKind::Cache:
+        o.add("cores", n.cores)
+            .addRaw("service_ms", distribution(n.service))
+            .add("queue_capacity", n.queue_capacity);
+        if (n.price_per_hour > 0) o.add("price_per_hour", n.price_per_hour);
+        if (n.kind == NodeKind::Cache)
+            o.add("capacity_keys", static_cast<double>(n.capacity_keys))
+                .add("ttl_s", n.ttl_s)
+                .add("on_write", n.write_update ? "update" : "invalidate")
+                .add("coalescing", n.coalescing)
+                .add("timeout_ms", n.downstream_timeout_ms);
+        break;
+    case NodeKind::RateLimiter:
+        o.add("target", str(n.target))
+            .add("algorithm", toString(n.limiter))
+            .add("limit_rps", n.limit_rps)
+            .add("burst", n.burst)
+            .add("window_ms", n.window_ms)
+            .add("key", n.per_client ? "client" : "global")
+            .add("timeout_ms", n.downstream_timeout_ms);
         break;
     }
     for (const auto& [k, v] : n.preserved) o.addRaw(k, v);

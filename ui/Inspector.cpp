@@ -2,6 +2,7 @@
 
 #include "DocumentCommands.h"
 #include "Palette.h"
+#include "Pricing.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace cs::ui {
 using core::NodeKind;
@@ -345,14 +347,14 @@ void Inspector::showNode(const QString& id) {
     };
     switch (n.kind) {
     case NodeKind::Client:
-        m_form->addRow(
-            tr("Target"),
-            choice(idsOf({NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore}),
-                   QString::fromStdString(n.target), tr("Where this client sends its requests"),
-                   [this](const QString& t) {
-                       editNode([t](core::NodeSpec& x) { x.target = t.toStdString(); },
-                                tr("target"));
-                   }));
+        m_form->addRow(tr("Target"),
+                       choice(idsOf({NodeKind::RateLimiter, NodeKind::LoadBalancer,
+                                     NodeKind::ServiceGroup, NodeKind::Datastore}),
+                              QString::fromStdString(n.target),
+                              tr("Where this client sends its requests"), [this](const QString& t) {
+                                  editNode([t](core::NodeSpec& x) { x.target = t.toStdString(); },
+                                           tr("target"));
+                              }));
         m_form->addRow(tr("Rate"), number(n.rate_rps, 0, 1e7, 1, tr(" req/s"),
                                           tr("Poisson arrival rate"), [this](double v) {
                                               editNode([v](core::NodeSpec& x) { x.rate_rps = v; },
@@ -378,6 +380,23 @@ void Inspector::showNode(const QString& id) {
                        editNode([v](core::NodeSpec& x) { x.retries = static_cast<int>(v); },
                                 tr("retries"));
                    }));
+        {
+            auto* keys = new QCheckBox(tr("idempotency keys on writes"));
+            keys->setChecked(n.idempotency_keys);
+            keys->setToolTip(tr("The datastore remembers each write's key and answers a retry with "
+                                "the first result instead of applying it again"));
+            connect(keys, &QCheckBox::toggled, this, [this](bool on) {
+                editNode([on](core::NodeSpec& x) { x.idempotency_keys = on; },
+                         tr("idempotency keys"));
+            });
+            m_form->addRow(tr("Idempotency"), keys);
+            auto* polite = new QCheckBox(tr("wait as long as a 429's Retry-After says"));
+            polite->setChecked(n.honor_retry_after);
+            connect(polite, &QCheckBox::toggled, this, [this](bool on) {
+                editNode([on](core::NodeSpec& x) { x.honor_retry_after = on; }, tr("Retry-After"));
+            });
+            m_form->addRow(tr("Retry-After"), polite);
+        }
         addConsistencyRows(n);
         break;
     case NodeKind::LoadBalancer:
@@ -417,13 +436,58 @@ void Inspector::showNode(const QString& id) {
                            editNode([v](core::NodeSpec& x) { x.instances = static_cast<int>(v); },
                                     tr("instances"));
                        }));
-        m_form->addRow(tr("Cores"),
-                       number(n.cores, 1, 1024, 0, tr(" per instance"),
-                              tr("Requests served at once by each instance"), [this](double v) {
-                                  editNode(
-                                      [v](core::NodeSpec& x) { x.cores = static_cast<int>(v); },
-                                      tr("cores"));
-                              }));
+        m_form->addRow(
+            tr("Cores (size)"),
+            number(n.cores, 1, core::kMaxCores, 0, tr(" per instance"),
+                   tr("The instance size. Changing it while running is a vertical resize: each "
+                      "instance restarts and is down for %1 s. Nothing is bigger than %2 cores.")
+                       .arg(n.resize_downtime_s)
+                       .arg(core::kMaxCores),
+                   [this](double v) {
+                       editNode([v](core::NodeSpec& x) { x.cores = static_cast<int>(v); },
+                                tr("cores"));
+                   }));
+        {
+            const double price =
+                n.price_per_hour > 0 ? n.price_per_hour : core::listPricePerHour(n.cores);
+            auto* cost = new QLabel(
+                tr("$%1 per instance-hour%2")
+                    .arg(price, 0, 'f', 3)
+                    .arg(n.price_per_hour > 0
+                             ? tr(" (set in the file)")
+                             : tr(" (list price: $%1 per core)").arg(price / n.cores, 0, 'f', 3)));
+            cost->setToolTip(tr("Bigger sizes cost more per core: the price list grows about "
+                                "2.2x per doubling of cores"));
+            m_form->addRow(tr("Price"), cost);
+        }
+        {
+            auto* amdahl = new QCheckBox(tr("spread each request over all cores (Amdahl)"));
+            amdahl->setChecked(n.parallel_fraction.has_value());
+            amdahl->setToolTip(tr("On: one request at a time, sped up by 1 / ((1 - p) + p / "
+                                  "cores). Off: each core serves its own request."));
+            connect(amdahl, &QCheckBox::toggled, this, [this](bool on) {
+                editNode(
+                    [on](core::NodeSpec& x) {
+                        x.parallel_fraction = on ? std::optional<double>(0.9) : std::nullopt;
+                    },
+                    tr("parallel work"));
+            });
+            m_form->addRow(tr("Parallel work"), amdahl);
+            if (n.parallel_fraction)
+                m_form->addRow(
+                    tr("Parallel fraction"),
+                    number(*n.parallel_fraction, 0, 1, 3, {},
+                           tr("Speed-up with these cores: %1x (never more than %2x)")
+                               .arg(core::amdahlSpeedup(*n.parallel_fraction, n.cores), 0, 'f', 2)
+                               .arg(*n.parallel_fraction < 1
+                                        ? 1.0 / (1.0 - *n.parallel_fraction)
+                                        : std::numeric_limits<double>::infinity(),
+                                    0, 'f', 1),
+                           [this](double v) {
+                               editNode([v](core::NodeSpec& x) { x.parallel_fraction = v; },
+                                        tr("parallel fraction"));
+                           }));
+        }
         m_form->addRow(tr("Mean service time"),
                        number(n.service.mean(), 0.001, 1e6, 3, tr(" ms"),
                               tr("Time one request takes on one core"), [this](double v) {
@@ -462,6 +526,36 @@ void Inspector::showNode(const QString& id) {
                 editNode([on](core::NodeSpec& x) { x.async_io = on; }, tr("async I/O"));
             });
             m_form->addRow(tr("Async I/O"), async);
+            QStringList caches = idsOf({NodeKind::Cache});
+            caches.prepend(QString());
+            m_form->addRow(tr("Cache"),
+                           choice(caches, QString::fromStdString(n.cache),
+                                  tr("Reads look here first; a miss goes on to the datastore"),
+                                  [this](const QString& t) {
+                                      editNode(
+                                          [t](core::NodeSpec& x) { x.cache = t.toStdString(); },
+                                          tr("cache"));
+                                  }));
+            QStringList sessionStores = idsOf({NodeKind::SessionStore});
+            sessionStores.prepend(QString());
+            m_form->addRow(
+                tr("Session store"),
+                choice(sessionStores, QString::fromStdString(n.session_store),
+                       tr("Stateless instances fetch the session here: one more hop, and no "
+                          "session is lost with an instance"),
+                       [this](const QString& t) {
+                           editNode([t](core::NodeSpec& x) { x.session_store = t.toStdString(); },
+                                    tr("session store"));
+                       }));
+            m_form->addRow(
+                tr("Connection pool"),
+                number(n.db_pool, 0, 1e6, 0, tr(" connections"),
+                       tr("Datastore connections per instance (0: unlimited); when all are busy "
+                          "requests wait"),
+                       [this](double v) {
+                           editNode([v](core::NodeSpec& x) { x.db_pool = static_cast<int>(v); },
+                                    tr("connection pool"));
+                       }));
         }
         if (n.kind == NodeKind::Datastore && !n.replicas.empty()) addReplicationRows(n);
         if (n.kind == NodeKind::ServiceGroup) addScalingRows(n);
@@ -469,6 +563,122 @@ void Inspector::showNode(const QString& id) {
     case NodeKind::Replica:
         m_form->addRow(new QLabel(tr("A replica of its datastore; links attach here.")));
         break;
+    case NodeKind::SessionStore:
+    case NodeKind::Cache:
+        m_form->addRow(tr("Cores"),
+                       number(n.cores, 1, core::kMaxCores, 0, {}, tr("Lookups served at once"),
+                              [this](double v) {
+                                  editNode(
+                                      [v](core::NodeSpec& x) { x.cores = static_cast<int>(v); },
+                                      tr("cores"));
+                              }));
+        m_form->addRow(tr("Lookup time"),
+                       number(n.service.mean(), 0.001, 1e6, 3, tr(" ms"), {}, [this](double v) {
+                           editNode(
+                               [v](core::NodeSpec& x) {
+                                   const double k = x.service.mean() > 0 ? v / x.service.mean() : 1;
+                                   x.service.mean_ms = v;
+                                   x.service.median_ms *= k;
+                                   x.service.p99_ms *= k;
+                               },
+                               tr("lookup time"));
+                       }));
+        if (n.kind == NodeKind::Cache) {
+            m_form->addRow(tr("Capacity"),
+                           number(static_cast<double>(n.capacity_keys), 1, 1e7, 0, tr(" keys"),
+                                  tr("Least recently used keys are evicted beyond this"),
+                                  [this](double v) {
+                                      editNode(
+                                          [v](core::NodeSpec& x) {
+                                              x.capacity_keys = static_cast<std::uint64_t>(v);
+                                          },
+                                          tr("capacity"));
+                                  }));
+            m_form->addRow(tr("TTL"), number(n.ttl_s, 0, 1e9, 1, tr(" s"),
+                                             tr("0: entries never expire"), [this](double v) {
+                                                 editNode([v](core::NodeSpec& x) { x.ttl_s = v; },
+                                                          tr("TTL"));
+                                             }));
+            m_form->addRow(
+                tr("On write"),
+                choice({QStringLiteral("invalidate"), QStringLiteral("update")},
+                       n.write_update ? QStringLiteral("update") : QStringLiteral("invalidate"),
+                       tr("What a completed write does to its key here"), [this](const QString& t) {
+                           editNode(
+                               [t](core::NodeSpec& x) {
+                                   x.write_update = t == QLatin1String("update");
+                               },
+                               tr("on write"));
+                       }));
+            auto* coalesce = new QCheckBox(tr("one miss per key goes to the datastore"));
+            coalesce->setChecked(n.coalescing);
+            coalesce->setToolTip(tr("Off: after a restart every concurrent miss goes to the "
+                                    "datastore (a thundering herd)"));
+            connect(coalesce, &QCheckBox::toggled, this, [this](bool on) {
+                editNode([on](core::NodeSpec& x) { x.coalescing = on; }, tr("coalescing"));
+            });
+            m_form->addRow(tr("Coalescing"), coalesce);
+        }
+        break;
+    case NodeKind::RateLimiter: {
+        m_form->addRow(
+            tr("Target"),
+            choice(idsOf({NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore}),
+                   QString::fromStdString(n.target), tr("Where admitted requests go"),
+                   [this](const QString& t) {
+                       editNode([t](core::NodeSpec& x) { x.target = t.toStdString(); },
+                                tr("target"));
+                   }));
+        QStringList algorithms;
+        for (auto a : {core::LimiterAlgorithm::TokenBucket, core::LimiterAlgorithm::LeakyBucket,
+                       core::LimiterAlgorithm::FixedWindow, core::LimiterAlgorithm::SlidingLog,
+                       core::LimiterAlgorithm::SlidingCounter})
+            algorithms << QString::fromLatin1(core::toString(a));
+        m_form->addRow(
+            tr("Algorithm"),
+            choice(algorithms, QString::fromLatin1(core::toString(n.limiter)),
+                   tr("token_bucket allows bursts; leaky_bucket delays then drops; fixed_window "
+                      "lets up to twice the limit through across a boundary; the sliding ones "
+                      "do not"),
+                   [this](const QString& t) {
+                       editNode(
+                           [t](core::NodeSpec& x) {
+                               for (auto a : {core::LimiterAlgorithm::TokenBucket,
+                                              core::LimiterAlgorithm::LeakyBucket,
+                                              core::LimiterAlgorithm::FixedWindow,
+                                              core::LimiterAlgorithm::SlidingLog,
+                                              core::LimiterAlgorithm::SlidingCounter})
+                                   if (t == QLatin1String(core::toString(a))) x.limiter = a;
+                           },
+                           tr("algorithm"));
+                   }));
+        m_form->addRow(tr("Limit"),
+                       number(n.limit_rps, 0.001, 1e7, 1, tr(" req/s"), {}, [this](double v) {
+                           editNode([v](core::NodeSpec& x) { x.limit_rps = v; }, tr("limit"));
+                       }));
+        m_form->addRow(tr("Burst"),
+                       number(n.effectiveBurst(), 1, 1e7, 0, tr(" requests"),
+                              tr("Token bucket: bucket size. Leaky bucket: how many may wait"),
+                              [this](double v) {
+                                  editNode([v](core::NodeSpec& x) { x.burst = v; }, tr("burst"));
+                              }));
+        m_form->addRow(tr("Window"),
+                       number(n.window_ms, 1, 1e9, 0, tr(" ms"),
+                              tr("Window algorithms: the span the limit covers"), [this](double v) {
+                                  editNode([v](core::NodeSpec& x) { x.window_ms = v; },
+                                           tr("window"));
+                              }));
+        m_form->addRow(
+            tr("Key"),
+            choice({QStringLiteral("global"), QStringLiteral("client")},
+                   n.per_client ? QStringLiteral("client") : QStringLiteral("global"),
+                   tr("One limit for everyone, or one per client"), [this](const QString& t) {
+                       editNode(
+                           [t](core::NodeSpec& x) { x.per_client = t == QLatin1String("client"); },
+                           tr("key"));
+                   }));
+        break;
+    }
     }
 }
 

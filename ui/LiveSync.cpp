@@ -47,6 +47,11 @@ void LiveSync::nodeChanged(const QString& id) {
          [&](core::NodeSpec& r) { r.retries = was->retries; });
     live("instances", was->instances, now->instances,
          [&](core::NodeSpec& r) { r.instances = was->instances; });
+    live("limit_rps", was->limit_rps, now->limit_rps,
+         [&](core::NodeSpec& r) { r.limit_rps = was->limit_rps; });
+    live("burst", was->burst, now->burst, [&](core::NodeSpec& r) { r.burst = was->burst; });
+    live("window_ms", was->window_ms, now->window_ms,
+         [&](core::NodeSpec& r) { r.window_ms = was->window_ms; });
     live("cores", was->cores, now->cores, [&](core::NodeSpec& r) { r.cores = was->cores; });
     live("queue_capacity", was->queue_capacity, now->queue_capacity,
          [&](core::NodeSpec& r) { r.queue_capacity = was->queue_capacity; });

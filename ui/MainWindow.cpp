@@ -104,8 +104,9 @@ void MainWindow::buildDocks() {
     auto* palette = new QListWidget;
     palette->setObjectName(QStringLiteral("palette"));
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
-    for (auto k : {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
-                   NodeKind::Datastore, NodeKind::Replica}) {
+    for (auto k :
+         {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
+          NodeKind::SessionStore, NodeKind::Cache, NodeKind::Datastore, NodeKind::Replica}) {
         auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
         item->setData(Qt::UserRole, static_cast<int>(k));
         item->setForeground(palette::roleColour(k));
@@ -456,6 +457,18 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
                 n.group = o.id;
                 break;
             }
+    if (kind == NodeKind::RateLimiter)
+        for (const auto& o : m_doc->scenario().nodes)
+            if (o.kind == NodeKind::LoadBalancer || o.kind == NodeKind::ServiceGroup) {
+                n.target = o.id;
+                break;
+            }
+    if (kind == NodeKind::Cache || kind == NodeKind::SessionStore) { // in-memory: small, fast
+        n.cores = 4;
+        n.queue_capacity = 1000;
+        n.service.kind = core::Distribution::Kind::Constant;
+        n.service.mean_ms = kind == NodeKind::Cache ? 0.2 : 0.5;
+    }
     m_doc->undoStack()->push(new AddNodeCommand(m_doc, n));
     m_scene->selectSubject(QString::fromStdString(n.id));
 }

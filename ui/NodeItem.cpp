@@ -88,6 +88,26 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     case core::NodeKind::ServiceGroup:
         outline.addRoundedRect(b, 8, 8);
         break;
+    case core::NodeKind::Cache: { // a hexagon
+        const double dx = b.width() / 4;
+        outline.addPolygon(
+            QPolygonF({QPointF(b.left() + dx, b.top()), QPointF(b.right() - dx, b.top()),
+                       QPointF(b.right(), b.center().y()), QPointF(b.right() - dx, b.bottom()),
+                       QPointF(b.left() + dx, b.bottom()), QPointF(b.left(), b.center().y())}));
+        outline.closeSubpath();
+        break;
+    }
+    case core::NodeKind::RateLimiter: { // a funnel
+        const double neck = b.width() * 0.32;
+        outline.addPolygon(QPolygonF({b.topLeft(), b.topRight(),
+                                      QPointF(b.center().x() + neck / 2, b.center().y() + 4),
+                                      QPointF(b.center().x() + neck / 2, b.bottom()),
+                                      QPointF(b.center().x() - neck / 2, b.bottom()),
+                                      QPointF(b.center().x() - neck / 2, b.center().y() + 4)}));
+        outline.closeSubpath();
+        break;
+    }
+    case core::NodeKind::SessionStore:
     case core::NodeKind::Datastore:
     case core::NodeKind::Replica: { // a cylinder
         const double e = b.height() * 0.18;
@@ -161,6 +181,15 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->drawRoundedRect(badge, 10, 10);
         p->setPen(Qt::white);
         p->drawText(badge, Qt::AlignCenter, q);
+    }
+    if (m_hitRatio >= 0) { // a cache: its hit ratio so far, under the shape
+        QFont f = labelFont();
+        f.setPointSizeF(9);
+        p->setFont(f);
+        p->setPen(kBlack);
+        p->drawText(QRectF(b.left() - 30, b.bottom() + 22, b.width() + 60, 18),
+                    Qt::AlignHCenter | Qt::AlignTop,
+                    QObject::tr("hits %1%").arg(std::lround(m_hitRatio * 100)));
     }
     p->setFont(labelFont());
     p->setPen(kBlack);

@@ -7,6 +7,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsObject>
 
+#include <cmath>
 #include <vector>
 
 namespace cs::ui {
@@ -27,6 +28,11 @@ public:
     // Live state; repaints only when something visible changed.
     void setState(bool alive, int busy, int cores, int queued, bool leader = false,
                   std::uint64_t lag = 0, bool warming = false, bool draining = false);
+    void setHitRatio(double h) {
+        if (std::abs(h - m_hitRatio) < 0.005) return;
+        m_hitRatio = h;
+        update();
+    }
     void addLink(LinkItem* l) { m_links.push_back(l); }
     void clearLinks() { m_links.clear(); }
 
@@ -48,6 +54,7 @@ private:
     int m_busy = 0, m_cores = 0, m_queued = 0;
     bool m_leader = false, m_warming = false, m_draining = false;
     std::uint64_t m_lag = 0;
+    double m_hitRatio = -1; // caches only
     std::vector<LinkItem*> m_links;
 };
 

@@ -30,6 +30,12 @@ inline QColor roleColour(core::NodeKind k) {
     case core::NodeKind::Datastore:
     case core::NodeKind::Replica:
         return kOrange;
+    case core::NodeKind::SessionStore:
+        return kBlack;
+    case core::NodeKind::Cache:
+        return QColor(176, 160, 0); // Okabe-Ito yellow, darkened to read as an outline on white
+    case core::NodeKind::RateLimiter:
+        return kVermillion;
     }
     return kGrey;
 }
@@ -46,6 +52,12 @@ inline QString kindLabel(core::NodeKind k) {
         return QStringLiteral("datastore");
     case core::NodeKind::Replica:
         return QStringLiteral("replica");
+    case core::NodeKind::SessionStore:
+        return QStringLiteral("session store");
+    case core::NodeKind::Cache:
+        return QStringLiteral("cache");
+    case core::NodeKind::RateLimiter:
+        return QStringLiteral("rate limiter");
     }
     return {};
 }

@@ -171,6 +171,7 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         m_byId[n.id] = item;
         item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys, n.warming,
                        n.draining);
+        if (n.hitRatio >= 0) item->setHitRatio(n.hitRatio);
         if (n.owner != n.name && n.kind == NodeKind::Datastore)
             item->setToolTip(
                 tr("%1: a replica of %2, term %3%4%5")

@@ -1,0 +1,456 @@
+// Traffic patterns (DESIGN.md section 6 rows 4, 6, 8 and Q8): session stores, caches with
+// coalescing, rate limiters, idempotency keys at the store, and datastore connection pools.
+#include "EngineImpl.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cs::core {
+
+// Where a reference to scenario node `spec` leads from `from`: a load balancer or rate limiter
+// itself, a ready instance of a group (picked at random), or the nearest replica of a store.
+NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng) {
+    switch (specs[spec].kind) {
+    case NodeKind::LoadBalancer:
+    case NodeKind::RateLimiter:
+        return specNodes[spec].front();
+    case NodeKind::ServiceGroup: {
+        const auto& members = groups[groupOfSpec[spec]].members;
+        std::vector<NodeId>::size_type n = 0;
+        for (NodeId m : members) n += ready(m) ? 1 : 0;
+        if (n == 0) return kNone;
+        auto pick = rng.below(n);
+        for (NodeId m : members)
+            if (ready(m) && pick-- == 0) return m;
+        return kNone;
+    }
+    case NodeKind::Datastore:
+        return nearestStoreNode(storeOfSpec[spec], from);
+    default:
+        return kNone;
+    }
+}
+
+// A call from `node` that passes `job` on to `targetSpec` and relays the answer back.
+void Engine::Impl::forwardThrough(NodeId node, std::uint32_t targetSpec, const Job& job,
+                                  double timeoutMs) {
+    const NodeId dst = resolveTarget(targetSpec, node, pnodes[node].rng);
+    if (dst == kNone) {
+        Job refused = job;
+        refused.definite = true;
+        respond(refused, node, ErrorReason::Unavailable);
+        return;
+    }
+    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
+    calls[call].parent = job;
+    addDeadline(node, call, timeoutMs);
+    Job fwd = job;
+    fwd.caller = node;
+    fwd.call = call;
+    fwd.callGen = calls.gen(call);
+    send(node, dst, fwd, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::relayAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
+    Call c = calls[call];
+    if (answer) c.parent.takeAnswer(*answer);
+    retain(c.parent.request);
+    closeCall(call);
+    respond(c.parent, c.caller, err);
+    release(c.parent.request);
+}
+
+// --- session stores: a stateless instance fetches the session before it does the work
+
+bool Engine::Impl::fetchSession(NodeId node, const Job& job) {
+    const GroupState& g = groups[groupOfSpec[pnodes[node].spec]];
+    if (g.sessionStore == kNone || job.sessionLoaded) return false;
+    const NodeSpec& spec = specs[g.spec];
+    const std::uint32_t call = openCall(node, g.sessionStore, job.request, job.attempt);
+    calls[call].parent = job;
+    calls[call].session = true;
+    addDeadline(node, call, spec.downstream_timeout_ms);
+    Job q = job;
+    q.caller = node;
+    q.call = call;
+    q.callGen = calls.gen(call);
+    q.write = false; // reading a session is not the request's write
+    send(node, g.sessionStore, q, false, ErrorReason::Ok);
+    return true;
+}
+
+void Engine::Impl::onSessionAnswer(std::uint32_t call, ErrorReason err) {
+    const Call c = calls[call];
+    retain(c.parent.request);
+    closeCall(call);
+    if (err == ErrorReason::Ok) {
+        Job j = c.parent;
+        j.sessionLoaded = true;
+        onStationArrival(c.caller, j);
+    } else {
+        respond(c.parent, c.caller, err);
+    }
+    release(c.parent.request);
+}
+
+// --- idempotency keys at a (non-replicated) datastore
+
+namespace {
+bool keyedWrite(const Job& job, const std::vector<ClientState>& clients,
+                const std::vector<NodeSpec>& specs, const Pool<Request>& requests) {
+    return job.write && specs[clients[requests[job.request].client].spec].idempotency_keys;
+}
+} // namespace
+
+// True when the store answers or parks the attempt itself: its key is done (the first result is
+// returned, nothing is applied again) or still running (the retry waits for the first attempt).
+bool Engine::Impl::idempotencyGate(NodeId node, const Job& job) {
+    const PNode& p = pnodes[node];
+    if (p.replica != kNone || !keyedWrite(job, clients, specs, requests)) return false;
+    StoreState& st = stores[storeOfSpec[p.spec]];
+    while (!st.idemExpiry.empty() && st.idemExpiry.front().first <= now) {
+        const auto it = st.idem.find(st.idemExpiry.front().second);
+        if (it != st.idem.end() && it->second.done && it->second.expires <= now) st.idem.erase(it);
+        st.idemExpiry.pop();
+    }
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
+    auto [it, fresh] = st.idem.try_emplace(key);
+    if (fresh) return false; // registered as running; it goes on to be served
+    if (it->second.done) {
+        respond(job, node, ErrorReason::Ok);
+    } else {
+        it->second.waiters.push_back(job);
+        retain(job.request);
+    }
+    return true;
+}
+
+void Engine::Impl::idempotencyDone(const PNode& p, const Job& job) {
+    if (p.replica != kNone || !keyedWrite(job, clients, specs, requests)) return;
+    StoreState& st = stores[storeOfSpec[p.spec]];
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
+    const auto it = st.idem.find(key);
+    if (it == st.idem.end()) return;
+    const NodeId node = st.nodes.front();
+    std::vector<Job> waiters = std::move(it->second.waiters);
+    const double ttl = specs[st.spec].idempotency_ttl_s;
+    if (ttl <= 0) {
+        st.idem.erase(it);
+    } else {
+        it->second.done = true;
+        it->second.waiters.clear();
+        it->second.expires = now + std::llround(ttl * 1e6);
+        st.idemExpiry.push({it->second.expires, key});
+    }
+    for (const Job& w : waiters) {
+        respond(w, node, ErrorReason::Ok);
+        release(w.request);
+    }
+}
+
+// A store that dies forgets the attempts it was running (their keys were never completed);
+// completed keys are durable and survive.
+void Engine::Impl::forgetRunningKeys(std::uint32_t store) {
+    StoreState& st = stores[store];
+    for (auto it = st.idem.begin(); it != st.idem.end();) {
+        if (it->second.done) {
+            ++it;
+            continue;
+        }
+        for (const Job& w : it->second.waiters) {
+            markLost(w);
+            release(w.request);
+        }
+        it = st.idem.erase(it);
+    }
+}
+
+// --- caches
+
+void Engine::Impl::cacheErase(CacheState& c, std::uint32_t key) {
+    const auto it = c.index.find(key);
+    if (it == c.index.end()) return;
+    const std::uint32_t e = it->second;
+    auto& en = c.entries[e];
+    if (en.prev != kNone) c.entries[en.prev].next = en.next;
+    if (en.next != kNone) c.entries[en.next].prev = en.prev;
+    if (c.head == e) c.head = en.next;
+    if (c.tail == e) c.tail = en.prev;
+    c.index.erase(it);
+    c.freeEntries.push_back(e);
+}
+
+void Engine::Impl::cacheInsert(CacheState& c, std::uint32_t key, std::int64_t value,
+                               std::uint64_t version) {
+    const NodeSpec& spec = specs[c.spec];
+    cacheErase(c, key);
+    if (c.index.size() >= spec.capacity_keys && c.tail != kNone)
+        cacheErase(c, c.entries[c.tail].key); // evict the least recently used
+    std::uint32_t e;
+    if (!c.freeEntries.empty()) {
+        e = c.freeEntries.back();
+        c.freeEntries.pop_back();
+    } else {
+        e = static_cast<std::uint32_t>(c.entries.size());
+        c.entries.emplace_back();
+    }
+    auto& en = c.entries[e];
+    en.key = key;
+    en.value = value;
+    en.version = version;
+    en.expires = spec.ttl_s > 0 ? now + std::llround(spec.ttl_s * 1e6) : INT64_MAX;
+    en.prev = kNone;
+    en.next = c.head;
+    if (c.head != kNone) c.entries[c.head].prev = e;
+    c.head = e;
+    if (c.tail == kNone) c.tail = e;
+    c.index[key] = e;
+}
+
+void Engine::Impl::cacheClear(CacheState& c) {
+    c.entries.clear();
+    c.freeEntries.clear();
+    c.index.clear();
+    c.head = c.tail = kNone;
+    for (auto& [key, waiters] : c.waiting)
+        for (const Job& w : waiters) {
+            markLost(w);
+            release(w.request);
+        }
+    c.waiting.clear();
+}
+
+// A write the service completed: its cache drops the key, or takes the new value.
+void Engine::Impl::cacheWrite(std::uint32_t cache, const Job& written) {
+    CacheState& c = caches[cache];
+    if (!pnodes[c.node].alive) return;
+    if (specs[c.spec].write_update)
+        cacheInsert(c, written.key, written.value, written.version);
+    else
+        cacheErase(c, written.key);
+}
+
+void Engine::Impl::onCacheLookup(NodeId node, const Job& job) {
+    CacheState& c = caches[pnodes[node].aux];
+    const NodeSpec& spec = specs[c.spec];
+    if (const auto it = c.index.find(job.key); it != c.index.end()) {
+        const std::uint32_t e = it->second;
+        if (c.entries[e].expires > now) {
+            ++c.hits;
+            ++c.intervalHits;
+            const auto en = c.entries[e];
+            cacheInsert(c, job.key, en.value, en.version); // most recently used now
+            c.entries[c.index[job.key]].expires = en.expires;
+            Job a = job;
+            a.value = en.value;
+            a.version = en.version;
+            respond(a, node, ErrorReason::Ok);
+            return;
+        }
+        cacheErase(c, job.key); // expired
+    }
+    ++c.misses;
+    ++c.intervalMisses;
+    if (spec.coalescing) {
+        auto [w, fresh] = c.waiting.try_emplace(job.key);
+        if (!fresh) { // a miss for this key is on its way to the datastore: wait for it
+            w->second.push_back(job);
+            retain(job.request);
+            return;
+        }
+    }
+    const std::uint32_t store = groups[groupOfSpec[pnodes[job.caller].spec]].store;
+    const NodeId dst = nearestStoreNode(store, node);
+    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
+    calls[call].parent = job;
+    addDeadline(node, call, spec.downstream_timeout_ms);
+    Job down = job;
+    down.caller = node;
+    down.call = call;
+    down.callGen = calls.gen(call);
+    send(node, dst, down, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::onCacheFill(std::uint32_t call, ErrorReason err, const Job* answer) {
+    const Call cc = calls[call];
+    CacheState& c = caches[pnodes[cc.caller].aux];
+    retain(cc.parent.request);
+    closeCall(call);
+    const std::uint32_t key = cc.parent.key;
+    if (err == ErrorReason::Ok && answer) cacheInsert(c, key, answer->value, answer->version);
+    std::vector<Job> waiters;
+    if (const auto it = c.waiting.find(key); it != c.waiting.end()) {
+        waiters = std::move(it->second);
+        c.waiting.erase(it);
+    }
+    Job a = cc.parent;
+    if (answer) a.takeAnswer(*answer);
+    respond(a, cc.caller, err);
+    release(cc.parent.request);
+    for (Job w : waiters) {
+        if (answer) w.takeAnswer(*answer);
+        respond(w, cc.caller, err);
+        release(w.request);
+    }
+}
+
+// --- rate limiters
+
+void Engine::Impl::onLimiterRequest(NodeId node, const Job& job) {
+    LimiterState& L = limiters[pnodes[node].aux];
+    const NodeSpec& spec = specs[L.spec];
+    const std::uint32_t k = spec.per_client ? requests[job.request].client : 0;
+    LimiterState::Key& K = L.keys[k];
+    const double rate = spec.limit_rps / 1e6; // per microsecond
+    const SimTime window = std::max<SimTime>(1, std::llround(spec.window_ms * 1000.0));
+    const double allowed = std::max(1.0, std::floor(spec.limit_rps * spec.window_ms / 1000.0));
+    SimTime retryAfter = -1; // < 0: let through
+    switch (spec.limiter) {
+    case LimiterAlgorithm::TokenBucket: {
+        const double cap = spec.effectiveBurst();
+        if (K.tokens < 0) K.tokens = cap;
+        K.tokens = std::min(cap, K.tokens + static_cast<double>(now - K.last) * rate);
+        K.last = now;
+        if (K.tokens >= 1.0)
+            K.tokens -= 1.0;
+        else
+            retryAfter = std::llround((1.0 - K.tokens) / rate);
+        break;
+    }
+    case LimiterAlgorithm::LeakyBucket: {
+        // A queue drained at the limit: a request leaves one interval after the previous one;
+        // if more than `burst` are already waiting, it is refused.
+        const SimTime gap = std::max<SimTime>(1, std::llround(1.0 / rate));
+        const SimTime depart = std::max(now, K.nextDeparture);
+        const SimTime room = std::llround(spec.effectiveBurst()) * gap;
+        if (depart - now > room) {
+            retryAfter = depart - now - room;
+            break;
+        }
+        K.nextDeparture = depart + gap;
+        if (depart > now) {
+            K.queue.push({depart, job});
+            retain(job.request);
+            events.push(depart, EventType::LimiterRelease, pnodes[node].aux, k);
+            ++L.passed;
+            return;
+        }
+        break;
+    }
+    case LimiterAlgorithm::FixedWindow: {
+        const std::int64_t w = now / window;
+        if (w != K.window) {
+            K.window = w;
+            K.count = 0;
+        }
+        if (K.count < allowed)
+            ++K.count;
+        else
+            retryAfter = (w + 1) * window - now;
+        break;
+    }
+    case LimiterAlgorithm::SlidingLog: {
+        while (!K.log.empty() && K.log.front() <= now - window) K.log.pop();
+        if (static_cast<double>(K.log.size()) < allowed)
+            K.log.push(now);
+        else
+            retryAfter = K.log.front() + window - now;
+        break;
+    }
+    case LimiterAlgorithm::SlidingCounter: {
+        // The previous window's count, weighted by how much of it the sliding window still
+        // covers, plus this window's.
+        const std::int64_t w = now / window;
+        if (w != K.window) {
+            K.prevCount = w == K.window + 1 ? K.count : 0;
+            K.count = 0;
+            K.window = w;
+        }
+        const double into = static_cast<double>(now - w * window) / static_cast<double>(window);
+        if (K.prevCount * (1.0 - into) + K.count < allowed)
+            ++K.count;
+        else
+            retryAfter = (w + 1) * window - now;
+        break;
+    }
+    }
+    if (retryAfter >= 0) { // HTTP 429 with Retry-After
+        ++L.limited;
+        Job refused = job;
+        refused.definite = true;
+        refused.retryAfterUs = static_cast<std::uint32_t>(std::min<SimTime>(retryAfter, 4e9));
+        respond(refused, node, ErrorReason::RateLimited);
+        return;
+    }
+    ++L.passed;
+    forwardThrough(node, specIndex.at(spec.target), job, spec.downstream_timeout_ms);
+}
+
+void Engine::Impl::onLimiterRelease(std::uint32_t li, std::uint32_t k) {
+    LimiterState& L = limiters[li];
+    auto& q = L.keys[k].queue;
+    if (q.empty() || q.front().first > now) return; // emptied by a crash
+    const Job job = q.front().second;
+    q.pop();
+    if (pnodes[L.node].alive)
+        forwardThrough(L.node, specIndex.at(specs[L.spec].target), job,
+                       specs[L.spec].downstream_timeout_ms);
+    release(job.request);
+}
+
+// --- the instance's way to its datastore: cache first for reads, then a pooled connection
+
+void Engine::Impl::callDatastore(NodeId node, const Job& job, std::uint32_t slot) {
+    PNode& p = pnodes[node];
+    const NodeSpec& spec = specs[p.spec];
+    const GroupState& g = groups[groupOfSpec[p.spec]];
+    // A dead or unreachable cache is skipped (the client library gets "connection refused").
+    NodeId dst = kNone;
+    if (!job.write && g.cache != kNone) {
+        const NodeId cn = caches[g.cache].node;
+        if (pnodes[cn].alive && topo.route(node, cn) != kNone) dst = cn;
+    }
+    const bool pooled = dst == kNone && spec.db_pool > 0;
+    if (dst == kNone) dst = nearestStoreNode(g.store, node);
+    if (spec.async_io && slot != kNone) {
+        retain(job.request);
+        freeSlot(node, slot);
+        slot = kNone;
+        release(job.request);
+    }
+    if (pooled && p.poolInUse >= spec.db_pool) { // every connection is busy: wait for one
+        p.poolWaiters.push({job, slot});
+        retain(job.request);
+        if (p.poolLogged < 0 || now - p.poolLogged >= 5'000'000) {
+            p.poolLogged = now;
+            log(p.name, p.name + ": all " + std::to_string(spec.db_pool) +
+                            " datastore connections are busy; requests wait for one");
+        }
+        return;
+    }
+    if (pooled) ++p.poolInUse;
+    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
+    calls[call].parent = job;
+    calls[call].slot = slot;
+    calls[call].pooled = pooled;
+    addDeadline(node, call, spec.downstream_timeout_ms);
+    Job down = job;
+    down.caller = node;
+    down.call = call;
+    down.callGen = calls.gen(call);
+    send(node, dst, down, false, ErrorReason::Ok);
+}
+
+void Engine::Impl::poolRelease(NodeId node) {
+    PNode& p = pnodes[node];
+    if (p.poolInUse > 0) --p.poolInUse;
+    if (p.poolWaiters.empty() || !p.alive) return;
+    const auto [job, slot] = p.poolWaiters.front();
+    p.poolWaiters.pop();
+    callDatastore(node, job, slot);
+    release(job.request);
+}
+
+} // namespace cs::core
