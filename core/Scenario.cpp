@@ -133,6 +133,17 @@ double Workload::rateAt(double base, double t) const {
         return std::max(0.0, base * (1.0 + amplitude * std::sin(6.283185307179586 * t / period_s)));
     case Shape::Bursts:
         return std::fmod(t, on_s + off_s) < on_s ? burst_rps : base;
+    case Shape::Series: {
+        if (points.empty()) return base;
+        if (t <= points.front().first) return points.front().second;
+        for (std::size_t i = 1; i < points.size(); ++i)
+            if (t < points[i].first) {
+                const auto [t0, r0] = points[i - 1];
+                const auto [t1, r1] = points[i];
+                return r0 + (r1 - r0) * (t - t0) / (t1 - t0);
+            }
+        return points.back().second;
+    }
     }
     return base;
 }
@@ -149,6 +160,11 @@ double Workload::maxRate(double base) const {
         return base * (1.0 + std::abs(amplitude));
     case Shape::Bursts:
         return std::max(base, burst_rps);
+    case Shape::Series: {
+        double m = points.empty() ? base : 0.0;
+        for (const auto& p : points) m = std::max(m, p.second);
+        return m;
+    }
     }
     return base;
 }

@@ -53,7 +53,11 @@ struct Distribution {
 
 // How a client's rate changes over time (DESIGN.md section 6 row 3). `rate_rps` is the base rate.
 struct Workload {
-    enum class Shape { Constant, Step, Spike, Diurnal, Bursts } shape = Shape::Constant;
+    enum class Shape { Constant, Step, Spike, Diurnal, Bursts, Series } shape = Shape::Constant;
+    // series: requests/s at times (s), linear in between, held after the last point; read from
+    // `file` (CSV "t_s,rps", relative to the scenario file) or given inline as `points`.
+    std::vector<std::pair<double, double>> points;
+    std::string file;
     double at_s = 0, to_rps = 0;                              // step: from at_s on, to_rps
     double start_s = 0, ramp_s = 0, hold_s = 0, peak_rps = 0; // spike: ramp up, hold, ramp down
     double period_s = 60, amplitude = 0.5;        // diurnal: base x (1 + a sin(2 pi t / period))

@@ -2,6 +2,7 @@
 #include "Pricing.h"
 #include "ScenarioIO.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -21,6 +22,47 @@ constexpr qint64 kMaxFileBytes = 64 * 1024 * 1024;
 struct LoadError {
     std::string path, message;
 };
+
+// The folder of the scenario being read: files it names (a workload's rate series) are relative
+// to it.
+thread_local QString tBaseDir;
+
+// A rate series: "t_s,rps" lines (a header line and blank lines are allowed), times increasing.
+std::vector<std::pair<double, double>> readRateSeries(const std::string& name,
+                                                      const std::string& at) {
+    const QString path = QDir(tBaseDir).filePath(QString::fromStdString(name));
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        throw LoadError{at, "cannot open the rate series \"" + path.toStdString() + "\" (" +
+                                f.errorString().toStdString() + ")"};
+    if (f.size() > 64ll << 20) throw LoadError{at, "the rate series is larger than 64 MiB"};
+    std::vector<std::pair<double, double>> points;
+    int lineNo = 0;
+    while (!f.atEnd()) {
+        ++lineNo;
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty()) continue;
+        const QStringList cells = line.split(QLatin1Char(','));
+        bool okT = false, okR = false;
+        const double t = cells.size() == 2 ? cells[0].trimmed().toDouble(&okT) : 0;
+        const double rps = cells.size() == 2 ? cells[1].trimmed().toDouble(&okR) : 0;
+        if (!okT || !okR) {
+            if (lineNo == 1 && points.empty()) continue; // a header
+            throw LoadError{at, path.toStdString() + " line " + std::to_string(lineNo) +
+                                    ": expected two numbers \"t_s,rps\", got \"" +
+                                    line.left(60).toStdString() + "\""};
+        }
+        if (!std::isfinite(t) || !std::isfinite(rps) || t < 0 || rps < 0 || rps > 1e7)
+            throw LoadError{at, path.toStdString() + " line " + std::to_string(lineNo) +
+                                    ": times must be >= 0 and rates in [0, 1e7]"};
+        if (!points.empty() && t <= points.back().first)
+            throw LoadError{at, path.toStdString() + " line " + std::to_string(lineNo) +
+                                    ": times must increase"};
+        points.emplace_back(t, rps);
+    }
+    if (points.empty()) throw LoadError{at, path.toStdString() + ": no \"t_s,rps\" lines"};
+    return points;
+}
 
 std::string describe(const QJsonValue& v) {
     switch (v.type()) {
@@ -254,8 +296,8 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         const QJsonObject wl = r.object("workload");
         if (!wl.isEmpty()) {
             ObjectReader wr(wl, r.at("workload"), warnings);
-            const std::string shape =
-                wr.choice("shape", "constant", {"constant", "step", "spike", "diurnal", "bursts"});
+            const std::string shape = wr.choice(
+                "shape", "constant", {"constant", "step", "spike", "diurnal", "bursts", "series"});
             Workload& w = n.workload;
             if (shape == "step") {
                 w.shape = Workload::Shape::Step;
@@ -276,6 +318,30 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 w.on_s = wr.number("on_s", 1, 0.001, 1e9, true);
                 w.off_s = wr.number("off_s", 1, 0.001, 1e9, true);
                 w.burst_rps = wr.number("burst_rps", 0, 0, 1e7, true);
+            } else if (shape == "series") {
+                w.shape = Workload::Shape::Series;
+                w.file = wr.string("file", "");
+                if (!w.file.empty()) {
+                    w.points = readRateSeries(w.file, wr.at("file"));
+                } else {
+                    const QJsonValue pts = wr.raw("points");
+                    if (!pts.isArray() || pts.toArray().isEmpty())
+                        wr.fail("points", "a CSV \"file\" or \"points\": [[t_s, rps], ...]", pts);
+                    const QJsonArray a = pts.toArray();
+                    for (qsizetype i = 0; i < a.size(); ++i) {
+                        const QJsonArray pair = a[i].toArray();
+                        const std::string pp = wr.at("points") + "[" + std::to_string(i) + "]";
+                        if (!a[i].isArray() || pair.size() != 2 || !pair[0].isDouble() ||
+                            !pair[1].isDouble() || pair[0].toDouble() < 0 ||
+                            pair[1].toDouble() < 0 || pair[1].toDouble() > 1e7)
+                            throw LoadError{pp, "expected [t_s, rps] with t_s >= 0 and rps in "
+                                                "[0, 1e7], got " +
+                                                    describe(a[i])};
+                        if (!w.points.empty() && pair[0].toDouble() <= w.points.back().first)
+                            throw LoadError{pp, "times must increase"};
+                        w.points.emplace_back(pair[0].toDouble(), pair[1].toDouble());
+                    }
+                }
             }
             wr.warnUnknown();
         }
@@ -631,6 +697,7 @@ LoadResult loadScenarioText(const std::string& text, const std::string& displayN
                         ": not valid JSON (" + pe.errorString().toStdString() + ")");
     }
     if (!doc.isObject()) return failWith("expected a JSON object at the top level");
+    tBaseDir = QFileInfo(QString::fromStdString(displayName)).absolutePath();
     try {
         std::vector<std::string> warnings;
         Scenario s = readScenario(doc.object(), warnings);

@@ -119,6 +119,16 @@ std::string node(const NodeSpec& n) {
                                      .add("burst_rps", n.workload.burst_rps)
                                      .str());
             break;
+        case Workload::Shape::Series:
+            if (!n.workload.file.empty()) {
+                o.addRaw("workload",
+                         Ordered().add("shape", "series").add("file", str(n.workload.file)).str());
+            } else {
+                QJsonArray pts;
+                for (const auto& [t, r] : n.workload.points) pts.append(QJsonArray{t, r});
+                o.addRaw("workload", Ordered().add("shape", "series").add("points", pts).str());
+            }
+            break;
         }
         if (n.monotonic_reads) o.add("monotonic_reads", true);
         break;

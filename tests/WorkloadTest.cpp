@@ -89,3 +89,30 @@ TEST(Workload, ShapesRoundTripThroughFiles) {
     EXPECT_FALSE(wrong.ok);
     EXPECT_NE(wrong.error.find("nodes[0].workload.shape"), std::string::npos) << wrong.error;
 }
+
+TEST(Workload, ARateSeriesFromACsvFileIsFollowed) {
+    const auto loaded =
+        loadScenarioFile(std::string(CLUSTERSIM_TEST_DATA) + "/series.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    const Workload& w = loaded.scenario.nodes[0].workload;
+    ASSERT_EQ(w.points.size(), 5u);
+    EXPECT_DOUBLE_EQ(w.rateAt(1, 20.5), 450) << "linear between points";
+    EXPECT_DOUBLE_EQ(w.rateAt(1, 100), 100) << "the last point holds";
+    const auto r = cs::test::run(loaded.scenario);
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    double low = 0, high = 0;
+    for (std::size_t i = 0; i < t.rows; ++i) {
+        if (t["t_s"][i] > 5 && t["t_s"][i] <= 20) low += t["offered_rps"][i] / 15;
+        if (t["t_s"][i] > 25 && t["t_s"][i] <= 40) high += t["offered_rps"][i] / 15;
+    }
+    EXPECT_NEAR(low, 100, 10);
+    EXPECT_NEAR(high, 800, 40);
+    // Saved, the file reference stays; inline points round-trip too.
+    const std::string saved = scenarioToJson(loaded.scenario);
+    EXPECT_NE(saved.find("\"file\": \"rates.csv\""), std::string::npos) << saved;
+    Scenario inlined = loaded.scenario;
+    inlined.nodes[0].workload.file.clear();
+    const auto again = loadScenarioText(scenarioToJson(inlined), "x.clustersim.json");
+    ASSERT_TRUE(again.ok) << again.error;
+    EXPECT_EQ(again.scenario.nodes[0].workload.points, w.points);
+}
