@@ -333,9 +333,7 @@ std::vector<NodeView> Engine::nodes() const {
             v.term = rs.term;
         }
         if (p.aux != kNone && p.kind == PKind::Cache) {
-            const CacheState& c = impl_->caches[p.aux];
-            const auto lookups = c.hits + c.misses;
-            v.hitRatio = lookups ? static_cast<double>(c.hits) / static_cast<double>(lookups) : 0;
+            v.hitRatio = impl_->caches[p.aux].recentHitRatio;
         }
         if (isStation(p.kind)) {
             const Station& st = impl_->stations[p.model];

@@ -35,7 +35,7 @@ struct NodeView {
     bool leader = false;                    // a replica leading its set with a valid lease (CP)
     bool warming = false, draining = false; // instances being added or removed by the autoscaler
     std::uint64_t lagKeys = 0, term = 0; // replicas: keys behind the newest replica; election term
-    double hitRatio = -1;                // caches: hits / lookups so far (-1: not a cache)
+    double hitRatio = -1; // caches: hits / lookups over the last metrics interval (-1: not one)
 };
 
 // A physical link: one edge of a scenario link (a link to a group has one per instance).

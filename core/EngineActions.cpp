@@ -388,6 +388,9 @@ void Engine::Impl::onMetricsTick() {
                                         ? static_cast<double>(c.intervalHits) /
                                               static_cast<double>(c.intervalHits + c.intervalMisses)
                                         : 0.0});
+            if (c.intervalHits + c.intervalMisses)
+                c.recentHitRatio = static_cast<double>(c.intervalHits) /
+                                   static_cast<double>(c.intervalHits + c.intervalMisses);
             c.intervalHits = c.intervalMisses = 0;
         }
         row.cache_hit_ratio =

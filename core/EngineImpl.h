@@ -229,6 +229,7 @@ struct CacheState {
     std::uint32_t head = kNone, tail = kNone;                    // most / least recently used
     std::unordered_map<std::uint32_t, std::vector<Job>> waiting; // coalesced misses per key
     std::uint64_t hits = 0, misses = 0, intervalHits = 0, intervalMisses = 0;
+    double recentHitRatio = 0; // over the last metrics interval (what the topology shows)
 };
 
 // A rate limiter in the path (Q8). State per key (one global key, or one per client).
@@ -246,6 +247,7 @@ struct LimiterState {
     };
     std::vector<Key> keys;
     std::uint64_t passed = 0, limited = 0;
+    SimTime lastLogged = -1;
 };
 
 struct LinkState {

@@ -210,6 +210,7 @@ void Engine::Impl::cacheInsert(CacheState& c, std::uint32_t key, std::int64_t va
 }
 
 void Engine::Impl::cacheClear(CacheState& c) {
+    c.recentHitRatio = 0;
     c.entries.clear();
     c.freeEntries.clear();
     c.index.clear();
@@ -378,6 +379,12 @@ void Engine::Impl::onLimiterRequest(NodeId node, const Job& job) {
     }
     if (retryAfter >= 0) { // HTTP 429 with Retry-After
         ++L.limited;
+        if (L.lastLogged < 0 || now - L.lastLogged >= 5'000'000) {
+            L.lastLogged = now;
+            log(spec.id, spec.id + " refuses requests over " + formatNumber(spec.limit_rps) +
+                             "/s (" + toString(spec.limiter) + "): 429, retry after " +
+                             formatNumber(static_cast<double>(retryAfter) / 1000.0) + " ms");
+        }
         Job refused = job;
         refused.definite = true;
         refused.retryAfterUs = static_cast<std::uint32_t>(std::min<SimTime>(retryAfter, 4e9));

@@ -121,11 +121,14 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     m_charts.push_back(makeChart(tr("Latency"), tr("ms"), {tr("p50"), tr("p95"), tr("p99")},
                                  {kBlue, kOrange, kVermillion}));
     m_charts.push_back(makeChart(tr("Throughput"), tr("requests/s"),
-                                 {tr("offered"), tr("throughput")}, {kSky, kGreen}));
+                                 {tr("offered"), tr("throughput"), tr("datastore ops")},
+                                 {kSky, kGreen, kOrange}));
     m_charts.push_back(makeChart(tr("Errors by reason"), tr("requests/s"),
                                  {tr("timeout"), tr("unavailable"), tr("rate limited"),
                                   tr("dropped"), tr("session lost"), tr("lost in flight")},
-                                 {kVermillion, kOrange, kPurple, kBlue, kYellow, kBlack}));
+                                 {kVermillion, kOrange, kPurple, kBlue, kYellow, kBlack},
+                                 tr("duplicates (total)"), {tr("duplicate side effects")},
+                                 {kGrey}));
     m_charts.push_back(makeChart(tr("Staleness"), tr("ms"),
                                  {tr("staleness p50"), tr("staleness p99")}, {kSky, kBlue},
                                  tr("% stale"), {tr("stale reads")}, {kVermillion}));
@@ -342,7 +345,8 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
          [](const core::MetricsRow& r) { return r.latency_ms_p95; },
          [](const core::MetricsRow& r) { return r.latency_ms_p99; }},
         {[](const core::MetricsRow& r) { return r.offered_rps; },
-         [](const core::MetricsRow& r) { return r.throughput_rps; }},
+         [](const core::MetricsRow& r) { return r.throughput_rps; },
+         [](const core::MetricsRow& r) { return r.datastore_ops_per_s; }},
         {[](const core::MetricsRow& r) { return r.err_rps[1]; },
          [](const core::MetricsRow& r) { return r.err_rps[2]; },
          [](const core::MetricsRow& r) { return r.err_rps[3]; },
@@ -356,7 +360,7 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
     static const Getter right[6] = {
         nullptr,
         nullptr,
-        nullptr,
+        [](const core::MetricsRow& r) { return r.duplicate_side_effects; },
         [](const core::MetricsRow& r) { return 100.0 * r.stale_read_fraction; },
         [](const core::MetricsRow& r) { return r.cost_per_hour; },
         nullptr};

@@ -182,14 +182,13 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->setPen(Qt::white);
         p->drawText(badge, Qt::AlignCenter, q);
     }
-    if (m_hitRatio >= 0) { // a cache: its hit ratio so far, under the shape
+    if (m_hitRatio >= 0 && m_alive) { // a cache: its hit ratio so far, inside the shape
         QFont f = labelFont();
-        f.setPointSizeF(9);
+        f.setPointSizeF(10);
+        f.setBold(true);
         p->setFont(f);
         p->setPen(kBlack);
-        p->drawText(QRectF(b.left() - 30, b.bottom() + 22, b.width() + 60, 18),
-                    Qt::AlignHCenter | Qt::AlignTop,
-                    QObject::tr("hits %1%").arg(std::lround(m_hitRatio * 100)));
+        p->drawText(b, Qt::AlignCenter, QStringLiteral("%1%").arg(std::lround(m_hitRatio * 100)));
     }
     p->setFont(labelFont());
     p->setPen(kBlack);
