@@ -83,7 +83,16 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             break;
         }
         case NodeKind::Datastore:
-            if (n.replicas.empty()) {
+            if (n.shards) { // shard nodes <id>-s<k>
+                StoreState& st = stores[storeOfSpec[i]];
+                st.sharded = true;
+                for (int k = 1; k <= n.shards->count; ++k) {
+                    const NodeId id = addPNode(n.id + "-s" + std::to_string(k), PKind::Store, i, i);
+                    addStation(id, n);
+                    st.nodes.push_back(id);
+                }
+                if (n.shards->strategy == NodeSpec::Shards::Strategy::ConsistentHash) buildRing(st);
+            } else if (n.replicas.empty()) {
                 const NodeId id = addPNode(n.id, PKind::Store, i, i);
                 addStation(id, n);
                 stores[storeOfSpec[i]].nodes.push_back(id);
@@ -422,6 +431,19 @@ Summary Engine::summary() const {
         s.cache_hit_ratio = lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0;
         s.rate_limited_passed = passed;
         const double secs = static_cast<double>(m.now) / 1e6;
+        for (const auto& st : m.stores) {
+            if (!st.sharded) continue;
+            std::uint64_t total = 0, busiest = 0;
+            for (NodeId n : st.nodes) {
+                const auto ops = m.stations[m.pnodes[n].model].opsTotal;
+                total += ops;
+                busiest = std::max(busiest, ops);
+            }
+            if (total)
+                s.max_shard_share = std::max(s.max_shard_share, static_cast<double>(busiest) /
+                                                                    static_cast<double>(total));
+        }
+        s.keys_moved_fraction = m.keysMovedFraction;
         s.store_ops_mean =
             secs > 0 ? static_cast<double>(m.storeOpsTotal + m.interval.storeOps) / secs : 0;
     }

@@ -51,17 +51,8 @@ NodeId Engine::Impl::addMember(std::uint32_t g) {
     nodeByName[name] = id;
     specNodes[group.spec].push_back(id);
     group.members.push_back(id);
-    // A link drawn to the group applies to each instance.
-    for (std::uint32_t l = 0; l < links.size(); ++l) {
-        LinkState& link = links[l];
-        if (link.a != group.spec && link.b != group.spec) continue;
-        const std::uint32_t other = link.a == group.spec ? link.b : link.a;
-        for (NodeId o : specNodes[other]) {
-            link.edges.push_back(topo.addEdge(id, o, link.median_us / 1000.0));
-            edges.push_back(EdgeState{l, {}});
-        }
-    }
-    if (spec.gc) // each instance pauses at its own phase
+    linkNewNode(id, group.spec); // a link drawn to the group applies to each instance
+    if (spec.gc)                 // each instance pauses at its own phase
         events.push(now + std::llround(pnodes[id].rng.uniform() * spec.gc->interval_ms * 1000.0),
                     EventType::GcPause, id, pnodes[id].incarnation);
     for (auto& lb : lbs)
@@ -330,6 +321,9 @@ void Engine::Impl::applyAction(const Action& a) {
     case ActionKind::SetField:
         setField(a);
         log(a.node, a.node + "." + a.field + " set");
+        break;
+    case ActionKind::AddShard:
+        addShard(storeOfSpec[specIndex.at(a.node)]);
         break;
     }
 }

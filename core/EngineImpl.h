@@ -131,7 +131,8 @@ struct Station {
     double busyIntegral = 0; // core-microseconds since the last metrics tick
     double scaleBusy = 0;    // core-microseconds since the autoscaler last looked
     SimTime lastChange = 0;
-    std::uint64_t ops = 0; // requests it finished since the last metrics tick
+    std::uint64_t ops = 0;      // requests it finished since the last metrics tick
+    std::uint64_t opsTotal = 0; // ... since the start
 };
 
 struct Deadline {
@@ -210,6 +211,9 @@ struct StoreState {
     ReplicaSetState set;
     std::unordered_map<std::uint64_t, IdemEntry> idem; // (request << 32 | generation)
     Ring<std::pair<SimTime, std::uint64_t>> idemExpiry;
+    // Sharded: `nodes` are the shards, keys map to them by the strategy.
+    bool sharded = false;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> ring; // consistent hashing: point, shard
 };
 
 // An LRU cache of keys (DESIGN.md section 6 row 6): a hash map into a fixed array of entries
@@ -364,11 +368,18 @@ struct Engine::Impl {
     void finishChecks();
 
     // --- session stores, caches, rate limiters, idempotency keys, pools (EngineTraffic.cpp)
-    NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng);
+    NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key = 0);
+    // --- sharding (EngineSharding.cpp)
+    std::uint32_t shardOf(const StoreState& st, std::uint32_t key) const;
+    NodeId storeNodeFor(std::uint32_t store, std::uint32_t key, NodeId from);
+    void buildRing(StoreState& st);
+    NodeId addShardNode(std::uint32_t store);
+    void addShard(std::uint32_t store);
+    void linkNewNode(NodeId id, std::uint32_t spec);
     bool fetchSession(NodeId node, const Job& job);
     void onSessionAnswer(std::uint32_t call, ErrorReason err);
     bool idempotencyGate(NodeId store, const Job& job);
-    void idempotencyDone(const PNode& store, const Job& job);
+    void idempotencyDone(NodeId store, const Job& job);
     void forgetRunningKeys(std::uint32_t store);
     void onCacheLookup(NodeId node, const Job& job);
     void onCacheFill(std::uint32_t call, ErrorReason err, const Job* answer);
@@ -442,6 +453,7 @@ struct Engine::Impl {
     std::uint64_t intervalLate = 0, intervalLost = 0;
     std::uint64_t ticks = 0;
     double instancesSum = 0;
+    double keysMovedFraction = 0;
     std::uint64_t storeOpsTotal = 0;
 
     std::function<void(const MetricsRow&)> metricsSink;

@@ -56,7 +56,7 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
 
     // Resolve the target: a load balancer or rate limiter, an instance picked by the client, or
     // the nearest replica.
-    const NodeId dst = resolveTarget(c.target, c.node, c.ops);
+    const NodeId dst = resolveTarget(c.target, c.node, c.ops, q.key);
     calls[call].callee = dst;
     Job job;
     job.caller = c.node;
@@ -358,9 +358,10 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
     if (p.kind == PKind::Store) {
         ++interval.storeOps;
         ++st.ops;
+        ++st.opsTotal;
         applyAtStore(p, job);
         respond(job, node, ErrorReason::Ok);
-        idempotencyDone(p, job);
+        idempotencyDone(node, job);
         freeSlot(node, slot);
         return;
     }

@@ -9,7 +9,7 @@ namespace cs::core {
 
 // Where a reference to scenario node `spec` leads from `from`: a load balancer or rate limiter
 // itself, a ready instance of a group (picked at random), or the nearest replica of a store.
-NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng) {
+NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key) {
     switch (specs[spec].kind) {
     case NodeKind::LoadBalancer:
     case NodeKind::RateLimiter:
@@ -25,7 +25,7 @@ NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng) {
         return kNone;
     }
     case NodeKind::Datastore:
-        return nearestStoreNode(storeOfSpec[spec], from);
+        return storeNodeFor(storeOfSpec[spec], key, from);
     default:
         return kNone;
     }
@@ -34,7 +34,7 @@ NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng) {
 // A call from `node` that passes `job` on to `targetSpec` and relays the answer back.
 void Engine::Impl::forwardThrough(NodeId node, std::uint32_t targetSpec, const Job& job,
                                   double timeoutMs) {
-    const NodeId dst = resolveTarget(targetSpec, node, pnodes[node].rng);
+    const NodeId dst = resolveTarget(targetSpec, node, pnodes[node].rng, job.key);
     if (dst == kNone) {
         Job refused = job;
         refused.definite = true;
@@ -126,14 +126,14 @@ bool Engine::Impl::idempotencyGate(NodeId node, const Job& job) {
     return true;
 }
 
-void Engine::Impl::idempotencyDone(const PNode& p, const Job& job) {
+void Engine::Impl::idempotencyDone(NodeId node, const Job& job) {
+    const PNode& p = pnodes[node];
     if (p.replica != kNone || !keyedWrite(job, clients, specs, requests)) return;
     StoreState& st = stores[storeOfSpec[p.spec]];
     const std::uint64_t key =
         (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
     const auto it = st.idem.find(key);
     if (it == st.idem.end()) return;
-    const NodeId node = st.nodes.front();
     std::vector<Job> waiters = std::move(it->second.waiters);
     const double ttl = specs[st.spec].idempotency_ttl_s;
     if (ttl <= 0) {
@@ -263,7 +263,7 @@ void Engine::Impl::onCacheLookup(NodeId node, const Job& job) {
         }
     }
     const std::uint32_t store = groups[groupOfSpec[pnodes[job.caller].spec]].store;
-    const NodeId dst = nearestStoreNode(store, node);
+    const NodeId dst = storeNodeFor(store, job.key, node);
     const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
     calls[call].parent = job;
     addDeadline(node, call, spec.downstream_timeout_ms);
@@ -420,7 +420,7 @@ void Engine::Impl::callDatastore(NodeId node, const Job& job, std::uint32_t slot
         if (pnodes[cn].alive && topo.route(node, cn) != kNone) dst = cn;
     }
     const bool pooled = dst == kNone && spec.db_pool > 0;
-    if (dst == kNone) dst = nearestStoreNode(g.store, node);
+    if (dst == kNone) dst = storeNodeFor(g.store, job.key, node);
     if (spec.async_io && slot != kNone) {
         retain(job.request);
         freeSlot(node, slot);

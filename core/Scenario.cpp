@@ -86,6 +86,8 @@ const char* toString(ActionKind k) {
         return "set_rate";
     case ActionKind::SetField:
         return "set";
+    case ActionKind::AddShard:
+        return "add_shard";
     }
     return "?";
 }

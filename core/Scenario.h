@@ -164,6 +164,14 @@ struct NodeSpec {
     double anti_entropy_interval_ms = 1000;
     double anti_entropy_keys_per_s = 2000;
     double idempotency_ttl_s = 60; // how long the store remembers an idempotency key
+    // Sharding (Q6): the store is `count` shard nodes named <id>-s<k>; keys map by the strategy.
+    struct Shards {
+        enum class Strategy { HashMod, Range, ConsistentHash } strategy = Strategy::HashMod;
+        int count = 2;
+        int vnodes = 64; // consistent_hash: points per shard on the ring
+        bool operator==(const Shards&) const = default;
+    };
+    std::optional<Shards> shards;
 
     // cache (DESIGN.md section 6 row 6): LRU over keys, optional TTL, what a write does
     std::uint64_t capacity_keys = 1000;
@@ -191,7 +199,16 @@ struct LinkSpec {
     bool operator==(const LinkSpec&) const = default;
 };
 
-enum class ActionKind { KillNode, RestartNode, CutLink, HealLink, SetLink, SetRate, SetField };
+enum class ActionKind {
+    KillNode,
+    RestartNode,
+    CutLink,
+    HealLink,
+    SetLink,
+    SetRate,
+    SetField,
+    AddShard
+};
 const char* toString(ActionKind k);
 
 // A timeline entry or a live command. `at_us` is simulated time.

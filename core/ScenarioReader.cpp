@@ -490,7 +490,25 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             n.anti_entropy_interval_ms = r.number("anti_entropy_interval_ms", 1000, 1, kMaxMs);
             n.anti_entropy_keys_per_s = r.number("anti_entropy_keys_per_s", 2000, 0, 1e9);
             n.idempotency_ttl_s = r.number("idempotency_ttl_s", 60, 0, 1e9);
-            r.preserve({"shards", "sharding"}, n.preserved);
+            const QJsonObject sh = r.object("shards");
+            if (!sh.isEmpty()) {
+                if (!n.replicas.empty())
+                    throw LoadError{r.at("shards"), "a store is either sharded or replicated here, "
+                                                    "not both"};
+                ObjectReader sr(sh, r.at("shards"), warnings);
+                NodeSpec::Shards s;
+                s.count = static_cast<int>(sr.integer("count", 2, 1, 256));
+                const std::string strategy =
+                    sr.choice("strategy", "hash_mod", {"hash_mod", "range", "consistent_hash"});
+                s.strategy = strategy == "range" ? NodeSpec::Shards::Strategy::Range
+                             : strategy == "consistent_hash"
+                                 ? NodeSpec::Shards::Strategy::ConsistentHash
+                                 : NodeSpec::Shards::Strategy::HashMod;
+                s.vnodes = static_cast<int>(sr.integer("vnodes", 64, 1, 4096));
+                sr.warnUnknown();
+                n.shards = s;
+            }
+            r.preserve({"sharding"}, n.preserved);
         }
         break;
     }
@@ -568,17 +586,18 @@ Action readAction(const QJsonObject& o, const std::string& path,
     Action a;
     const double at = r.number("at_s", 0.0, 0.0, 1e9, true);
     a.at_us = std::llround(at * 1e6);
-    const std::string kind = r.choice(
-        "action", "",
-        {"kill_node", "restart_node", "cut_link", "heal_link", "set_link", "set_rate", "set"});
+    const std::string kind = r.choice("action", "",
+                                      {"kill_node", "restart_node", "cut_link", "heal_link",
+                                       "set_link", "set_rate", "set", "add_shard"});
     if (kind.empty()) throw LoadError{r.at("action"), "is required"};
     for (auto k :
          {ActionKind::KillNode, ActionKind::RestartNode, ActionKind::CutLink, ActionKind::HealLink,
-          ActionKind::SetLink, ActionKind::SetRate, ActionKind::SetField})
+          ActionKind::SetLink, ActionKind::SetRate, ActionKind::SetField, ActionKind::AddShard})
         if (kind == toString(k)) a.kind = k;
     switch (a.kind) {
     case ActionKind::KillNode:
     case ActionKind::RestartNode:
+    case ActionKind::AddShard:
         a.node = r.string("node", "", true);
         break;
     case ActionKind::CutLink:

@@ -21,9 +21,11 @@ bool isPossibleMember(const Scenario& s, const std::string& id) {
     const auto dash = id.rfind('-');
     if (dash == std::string::npos || dash + 1 >= id.size()) return false;
     const NodeSpec* g = s.find(id.substr(0, dash));
-    if (!g || g->kind != NodeKind::ServiceGroup) return false;
+    // Instances <group>-<k>, shards <datastore>-s<k>.
+    const bool shard = g && g->kind == NodeKind::Datastore && g->shards && id[dash + 1] == 's';
+    if (!g || (g->kind != NodeKind::ServiceGroup && !shard)) return false;
     long k = 0;
-    const char* first = id.data() + dash + 1;
+    const char* first = id.data() + dash + 1 + (shard ? 1 : 0);
     const char* last = id.data() + id.size();
     auto [p, ec] = std::from_chars(first, last, k);
     return ec == std::errc() && p == last && k >= 1 && *first != '0';
@@ -37,7 +39,7 @@ std::string validateScenario(const Scenario& s) {
             return idx("nodes", i) + ".id: duplicate id \"" + n.id + "\"";
         if (isPossibleMember(s, n.id))
             return idx("nodes", i) + ".id: \"" + n.id +
-                   "\" is reserved for an instance of a service group";
+                   "\" is reserved for an instance of a service group or a shard";
     }
     auto kindOf = [&](const std::string& id) -> const NodeSpec* {
         auto it = index.find(id);
@@ -179,6 +181,12 @@ std::string validateScenario(const Scenario& s) {
             if (!nodeOrMember(a.node))
                 return p + ".node: no node or instance named \"" + a.node + "\"";
             break;
+        case ActionKind::AddShard: {
+            const NodeSpec* n = kindOf(a.node);
+            if (!n || n->kind != NodeKind::Datastore || !n->shards)
+                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
+            break;
+        }
         case ActionKind::CutLink:
         case ActionKind::HealLink:
         case ActionKind::SetLink: {

@@ -216,6 +216,17 @@ std::string node(const NodeSpec& n) {
         }
         if (n.kind == NodeKind::Datastore && n.idempotency_ttl_s != 60)
             o.add("idempotency_ttl_s", n.idempotency_ttl_s);
+        if (n.shards) {
+            using S = NodeSpec::Shards::Strategy;
+            o.addRaw("shards", Ordered()
+                                   .add("count", n.shards->count)
+                                   .add("strategy", n.shards->strategy == S::Range ? "range"
+                                                    : n.shards->strategy == S::ConsistentHash
+                                                        ? "consistent_hash"
+                                                        : "hash_mod")
+                                   .add("vnodes", n.shards->vnodes)
+                                   .str());
+        }
         break;
     case NodeKind::Replica:
         break;
@@ -261,6 +272,7 @@ std::string action(const Action& a) {
     switch (a.kind) {
     case ActionKind::KillNode:
     case ActionKind::RestartNode:
+    case ActionKind::AddShard:
         o.add("node", str(a.node));
         break;
     case ActionKind::CutLink:

@@ -40,11 +40,15 @@ TopologyScene::TopologyScene(Document* doc, QObject* parent) : QGraphicsScene(pa
 
 std::vector<QString> TopologyScene::membersOf(const core::NodeSpec& n) const {
     const QString id = QString::fromStdString(n.id);
-    if (n.kind == NodeKind::ServiceGroup) {
+    if (n.kind == NodeKind::ServiceGroup || (n.kind == NodeKind::Datastore && n.shards)) {
         if (auto it = m_liveMembers.find(id); it != m_liveMembers.end()) return *it;
         std::vector<QString> out;
-        for (int k = 1; k <= n.instances; ++k)
-            out.push_back(QStringLiteral("%1-%2").arg(id).arg(k));
+        if (n.shards)
+            for (int k = 1; k <= n.shards->count; ++k)
+                out.push_back(QStringLiteral("%1-s%2").arg(id).arg(k));
+        else
+            for (int k = 1; k <= n.instances; ++k)
+                out.push_back(QStringLiteral("%1-%2").arg(id).arg(k));
         return out;
     }
     if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
@@ -66,7 +70,7 @@ void TopologyScene::rebuild() {
     const core::Scenario& s = m_doc->scenario();
     for (const auto& n : s.nodes) {
         const QString id = QString::fromStdString(n.id);
-        if (n.kind == NodeKind::ServiceGroup) {
+        if (n.kind == NodeKind::ServiceGroup || (n.kind == NodeKind::Datastore && n.shards)) {
             auto* frame = new GroupFrameItem(id, n.kind, true);
             addItem(frame);
             frame->setPos(n.x, n.y);
@@ -155,9 +159,13 @@ std::size_t TopologyScene::messageCount() const {
 void TopologyScene::applySnapshot(const Snapshot& snap) {
     // Live membership: instances come and go with scaling; rebuild only when it changed.
     QHash<QString, std::vector<QString>> live;
-    for (const auto& n : snap.nodes)
-        if (n.kind == NodeKind::ServiceGroup)
+    for (const auto& n : snap.nodes) {
+        const core::NodeSpec* owner = n.kind == NodeKind::Datastore && n.owner != n.name
+                                          ? m_doc->scenario().find(n.owner)
+                                          : nullptr;
+        if (n.kind == NodeKind::ServiceGroup || (owner && owner->shards)) // instances, shards
             live[QString::fromStdString(n.owner)].push_back(QString::fromStdString(n.name));
+    }
     if (live != m_liveMembers) {
         m_liveMembers = live;
         rebuild();
@@ -172,7 +180,8 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys, n.warming,
                        n.draining);
         if (n.hitRatio >= 0) item->setHitRatio(n.hitRatio);
-        if (n.owner != n.name && n.kind == NodeKind::Datastore)
+        const core::NodeSpec* ownerSpec = m_doc->scenario().find(n.owner);
+        if (n.owner != n.name && n.kind == NodeKind::Datastore && ownerSpec && !ownerSpec->shards)
             item->setToolTip(
                 tr("%1: a replica of %2, term %3%4%5")
                     .arg(item->name(), QString::fromStdString(n.owner))

@@ -1,0 +1,111 @@
+// Sharding (DESIGN.md section 6 row Q6): a datastore split into shard nodes <id>-s<k>; keys map by
+// hash_mod, range or consistent hashing with virtual nodes; `add_shard` reports the keys moved.
+#include "EngineImpl.h"
+
+#include <algorithm>
+
+namespace cs::core {
+namespace {
+std::uint64_t mix(std::uint64_t x) { // splitmix64's finaliser: a fixed, portable hash
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+std::uint64_t hashName(const std::string& s, int v) {
+    std::uint64_t h = 0xcbf29ce484222325ull; // FNV-1a
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    return mix(h ^ static_cast<std::uint64_t>(v));
+}
+} // namespace
+
+std::uint32_t Engine::Impl::shardOf(const StoreState& st, std::uint32_t key) const {
+    const auto count = static_cast<std::uint64_t>(st.nodes.size());
+    using S = NodeSpec::Shards::Strategy;
+    switch (specs[st.spec].shards->strategy) {
+    case S::HashMod:
+        return static_cast<std::uint32_t>(mix(key) % count);
+    case S::Range: // equal slices of the key space, in key order
+        return static_cast<std::uint32_t>(static_cast<std::uint64_t>(key) * count /
+                                          std::max<std::uint64_t>(1, st.versions.size()));
+    case S::ConsistentHash: {
+        const std::uint64_t h = mix(key);
+        auto it = std::lower_bound(st.ring.begin(), st.ring.end(),
+                                   std::pair<std::uint64_t, std::uint32_t>{h, 0});
+        if (it == st.ring.end()) it = st.ring.begin(); // the ring wraps around
+        return it->second;
+    }
+    }
+    return 0;
+}
+
+void Engine::Impl::buildRing(StoreState& st) {
+    st.ring.clear();
+    const int vnodes = specs[st.spec].shards->vnodes;
+    for (std::uint32_t k = 0; k < st.nodes.size(); ++k)
+        for (int v = 0; v < vnodes; ++v)
+            st.ring.emplace_back(hashName(pnodes[st.nodes[k]].name, v), k);
+    std::sort(st.ring.begin(), st.ring.end());
+}
+
+NodeId Engine::Impl::storeNodeFor(std::uint32_t store, std::uint32_t key, NodeId from) {
+    const StoreState& st = stores[store];
+    if (st.sharded) return st.nodes[shardOf(st, key)];
+    return nearestStoreNode(store, from);
+}
+
+// A link drawn to a scenario node applies to each of its physical nodes: give a new one its edges.
+void Engine::Impl::linkNewNode(NodeId id, std::uint32_t spec) {
+    for (std::uint32_t l = 0; l < links.size(); ++l) {
+        LinkState& link = links[l];
+        if (link.a != spec && link.b != spec) continue;
+        const std::uint32_t other = link.a == spec ? link.b : link.a;
+        for (NodeId o : specNodes[other]) {
+            link.edges.push_back(topo.addEdge(id, o, link.median_us / 1000.0));
+            edges.push_back(EdgeState{l, {}});
+        }
+    }
+}
+
+NodeId Engine::Impl::addShardNode(std::uint32_t store) {
+    StoreState& st = stores[store];
+    const NodeSpec& spec = specs[st.spec];
+    const std::string name = spec.id + "-s" + std::to_string(st.nodes.size() + 1);
+    const NodeId id = topo.addNode();
+    PNode p;
+    p.name = name;
+    p.kind = PKind::Store;
+    p.spec = st.spec;
+    p.rng = Rng::stream(seed, name, 1);
+    p.model = static_cast<std::uint32_t>(stations.size());
+    pnodes.push_back(std::move(p));
+    Station s;
+    configureStation(s, spec);
+    s.lastChange = now;
+    stations.push_back(std::move(s));
+    nodeByName[name] = id;
+    specNodes[st.spec].push_back(id);
+    st.nodes.push_back(id);
+    return id;
+}
+
+// Adds a shard and remaps the keys; the fraction that moved is the cost of the strategy
+// (about 1/(n+1) for consistent hashing, most keys for hash_mod).
+void Engine::Impl::addShard(std::uint32_t store) {
+    StoreState& st = stores[store];
+    const auto keys = static_cast<std::uint32_t>(st.versions.size());
+    std::vector<std::uint32_t> before(keys);
+    for (std::uint32_t k = 0; k < keys; ++k) before[k] = shardOf(st, k);
+    const NodeId id = addShardNode(store);
+    linkNewNode(id, st.spec);
+    if (!st.ring.empty()) buildRing(st);
+    std::uint64_t moved = 0;
+    for (std::uint32_t k = 0; k < keys; ++k) moved += shardOf(st, k) != before[k] ? 1 : 0;
+    keysMovedFraction = keys ? static_cast<double>(moved) / keys : 0.0;
+    const NodeSpec& spec = specs[st.spec];
+    log(spec.id, spec.id + " adds shard " + pnodes[id].name + ": " + std::to_string(moved) +
+                     " of " + std::to_string(keys) + " keys (" +
+                     formatNumber(100.0 * keysMovedFraction) + "%) move to another shard");
+}
+
+} // namespace cs::core
