@@ -264,6 +264,9 @@ void Engine::Impl::process(const Event& e) {
     case EventType::LimiterRelease:
         onLimiterRelease(e.a, e.b);
         break;
+    case EventType::BatchTimer:
+        onBatchTimer(e.a, e.b);
+        break;
     }
 }
 
@@ -348,7 +351,7 @@ std::vector<NodeView> Engine::nodes() const {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
             v.cores = st.cores;
-            v.queued = static_cast<int>(st.queue.size());
+            v.queued = static_cast<int>(st.queue.size() + st.batchedWaiting);
         }
         out.push_back(std::move(v));
     }

@@ -102,8 +102,22 @@ void Engine::Impl::killNode(NodeId n) {
             release(j.request);
         });
         st.queue.clear();
+        auto lose = [&](const Job& j) {
+            markLost(j);
+            release(j.request);
+        };
+        for (const Job& j : st.forming) lose(j);
+        st.forming.clear();
+        ++st.formGen;
+        st.readyBatches.forEach([&](std::vector<Job>& b) {
+            for (const Job& j : b) lose(j);
+        });
+        st.readyBatches.clear();
+        st.batchedWaiting = 0;
         for (std::uint32_t s = 0; s < st.slots.size(); ++s) {
             if (!st.slots[s].busy) continue;
+            for (const Job& j : st.slots[s].batch) lose(j);
+            st.slots[s].batch.clear();
             markLost(st.slots[s].job);
             release(st.slots[s].job.request);
             st.slots[s].busy = false;
@@ -420,8 +434,8 @@ void Engine::Impl::onMetricsTick() {
             nodeSink(NodeSample{row.t_s, p.name, "utilization",
                                 st.busyIntegral / (static_cast<double>(st.cores) *
                                                    static_cast<double>(metricsInterval))});
-            nodeSink(
-                NodeSample{row.t_s, p.name, "queue_depth", static_cast<double>(st.queue.size())});
+            nodeSink(NodeSample{row.t_s, p.name, "queue_depth",
+                                static_cast<double>(st.queue.size() + st.batchedWaiting)});
         }
         st.busyIntegral = 0;
     }

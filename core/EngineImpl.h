@@ -113,6 +113,7 @@ struct Request {
 };
 
 struct Slot {
+    std::vector<Job> batch; // the rest of a batch (its first job is `job`)
     bool busy = false;
     bool serving = false;  // in its service time (not waiting on a downstream call)
     std::uint32_t gen = 0; // bumped to cancel its pending completion (death, GC pause)
@@ -131,8 +132,12 @@ struct Station {
     double busyIntegral = 0; // core-microseconds since the last metrics tick
     double scaleBusy = 0;    // core-microseconds since the autoscaler last looked
     SimTime lastChange = 0;
-    std::uint64_t ops = 0;      // requests it finished since the last metrics tick
-    std::uint64_t opsTotal = 0; // ... since the start
+    std::uint64_t ops = 0;               // requests it finished since the last metrics tick
+    std::uint64_t opsTotal = 0;          // ... since the start
+    std::vector<Job> forming;            // batching: the batch being collected
+    std::uint32_t formGen = 0;           // bumped when a batch closes (cancels its max-wait timer)
+    Ring<std::vector<Job>> readyBatches; // closed batches waiting for a core
+    std::size_t batchedWaiting = 0;      // jobs in forming + readyBatches
 };
 
 struct Deadline {
@@ -323,6 +328,11 @@ struct Engine::Impl {
     void onGcPause(NodeId node, std::uint32_t incarnation);
     void scheduleCompletion(NodeId node, std::uint32_t slot, SimTime at);
     void freeSlot(NodeId node, std::uint32_t slot);
+    void addToBatch(NodeId node, const Job& job);
+    void closeBatch(NodeId node);
+    void onBatchTimer(NodeId node, std::uint32_t gen);
+    void startBatch(NodeId node, std::vector<Job> batch);
+    void finishBatch(NodeId node, std::uint32_t slot);
     void onDownstreamAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void applyAtStore(const PNode& node, const Job& job);
     double sampleServiceUs(PNode& node);

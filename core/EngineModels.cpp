@@ -287,6 +287,7 @@ void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
             return;
         }
     }
+    if (p.kind == PKind::Instance && specs[p.spec].batching) return addToBatch(node, job);
     Station& st = stations[p.model];
     const bool free = st.busy < st.cores && !st.freeSlots.empty();
     if (p.kind == PKind::Store && (free || static_cast<int>(st.queue.size()) < st.capacity) &&
@@ -375,6 +376,7 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
         freeSlot(node, slot);
         return;
     }
+    if (specs[p.spec].batching) return finishBatch(node, slot);
     const GroupState& g = groups[groupOfSpec[p.spec]];
     if (g.store == kNone) {
         respond(job, node, ErrorReason::Ok);
@@ -397,6 +399,10 @@ void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {
         st.queue.pop();
         startService(node, next);
         release(next.request);
+    } else if (!st.readyBatches.empty() && st.busy < st.cores) {
+        std::vector<Job> next = std::move(st.readyBatches.front());
+        st.readyBatches.pop();
+        startBatch(node, std::move(next));
     }
     retireIfIdle(node);
 }

@@ -17,7 +17,7 @@ void Engine::Impl::retireIfIdle(NodeId m) {
     PNode& p = pnodes[m];
     if (!p.draining || !p.exists) return;
     const Station& st = stations[p.model];
-    if (st.busy > 0 || !st.queue.empty()) return;
+    if (st.busy > 0 || !st.queue.empty() || st.batchedWaiting > 0) return;
     killNode(m);
     p.exists = false;
     log(p.name, p.name + " drained and removed: it finished its last request first");

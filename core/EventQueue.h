@@ -26,6 +26,7 @@ enum class EventType : std::uint8_t {
     ResizeStart,    // a: instance or store node (vertical resize: it goes down now)
     ResizeDone,     // a: node, b: node incarnation (it comes back with its new size)
     LimiterRelease, // a: limiter index, b: key (leaky bucket: the head of its queue leaves)
+    BatchTimer,     // a: instance node, b: its batch generation (max_wait_ms reached)
 };
 
 struct Event {

@@ -136,6 +136,15 @@ struct NodeSpec {
     std::string session_store; // stateless group: sessions kept there (one more hop per request)
     std::string cache;         // reads go through this cache
     int db_pool = 0;           // datastore connections per instance (0: unlimited)
+    // Batching (seed section 1): requests wait until `size` are collected or `max_wait_ms` has
+    // passed since the first; a batch of k takes overhead_ms + k x per_item_ms on one core (instead
+    // of service_ms per request); the datastore calls that follow do not hold the core.
+    struct Batching {
+        int size = 10;
+        double max_wait_ms = 10, overhead_ms = 5, per_item_ms = 0.5;
+        bool operator==(const Batching&) const = default;
+    };
+    std::optional<Batching> batching;
     bool async_io = false;
     double downstream_timeout_ms = 1000.0; // service -> datastore, load balancer -> instance
     std::optional<Autoscaling> autoscaling;

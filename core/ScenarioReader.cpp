@@ -442,7 +442,18 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 gr.warnUnknown();
                 n.gc = g;
             }
-            r.preserve({"queue", "batching", "size", "connection_pool"}, n.preserved);
+            const QJsonObject bo = r.object("batching");
+            if (!bo.isEmpty()) {
+                ObjectReader br(bo, r.at("batching"), warnings);
+                NodeSpec::Batching b;
+                b.size = static_cast<int>(br.integer("size", 10, 1, 100000));
+                b.max_wait_ms = br.number("max_wait_ms", 10, 0, kMaxMs);
+                b.overhead_ms = br.number("overhead_ms", 5, 0, kMaxMs);
+                b.per_item_ms = br.number("per_item_ms", 0.5, 0, kMaxMs);
+                br.warnUnknown();
+                n.batching = b;
+            }
+            r.preserve({"queue", "size", "connection_pool"}, n.preserved);
         } else {
             const QJsonValue reps = r.raw("replicas");
             if (!reps.isUndefined()) {

@@ -155,6 +155,13 @@ std::string node(const NodeSpec& n) {
             if (!n.session_store.empty()) o.add("session_store", str(n.session_store));
             if (!n.cache.empty()) o.add("cache", str(n.cache));
             if (n.db_pool > 0) o.add("db_pool", n.db_pool);
+            if (n.batching)
+                o.addRaw("batching", Ordered()
+                                         .add("size", n.batching->size)
+                                         .add("max_wait_ms", n.batching->max_wait_ms)
+                                         .add("overhead_ms", n.batching->overhead_ms)
+                                         .add("per_item_ms", n.batching->per_item_ms)
+                                         .str());
             o.add("async_io", n.async_io).add("timeout_ms", n.downstream_timeout_ms);
             if (n.autoscaling) {
                 const Autoscaling& a = *n.autoscaling;

@@ -81,13 +81,13 @@ TEST(ScenarioIO, FieldsOfFutureModelsArePreservedAndUnknownFieldsWarn) {
     // Add a model field not built yet, and a field nobody knows.
     const std::string marker = "\"kind\": \"service_group\"";
     text.insert(text.find(marker) + marker.size(),
-                ", \"batching\": {\"size\": 8, \"max_wait_ms\": 2}, \"flavour\": \"mint\"");
+                ", \"connection_pool\": {\"size\": 8, \"max_wait_ms\": 2}, \"flavour\": \"mint\"");
     const auto r = cs::core::loadScenarioText(text, "f.clustersim.json");
     ASSERT_TRUE(r.ok) << r.error;
     ASSERT_EQ(r.warnings.size(), 1u);
     EXPECT_EQ(r.warnings[0], "f.clustersim.json: nodes[2].flavour: unknown field, ignored");
     const std::string saved = cs::core::scenarioToJson(r.scenario);
-    EXPECT_NE(saved.find("\"batching\": {\"max_wait_ms\":2,\"size\":8}"), std::string::npos)
+    EXPECT_NE(saved.find("\"connection_pool\": {\"max_wait_ms\":2,\"size\":8}"), std::string::npos)
         << saved;
     EXPECT_EQ(saved.find("flavour"), std::string::npos);
 }
