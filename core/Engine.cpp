@@ -113,6 +113,15 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             }
             break;
         }
+        case NodeKind::Queue: {
+            const NodeId id = addPNode(n.id, PKind::Queue, i, i);
+            pnodes[id].aux = static_cast<std::uint32_t>(queues.size());
+            QueueState q;
+            q.spec = i;
+            q.node = id;
+            queues.push_back(std::move(q));
+            break;
+        }
         case NodeKind::RateLimiter: {
             const NodeId id = addPNode(n.id, PKind::Limiter, i, i);
             pnodes[id].aux = static_cast<std::uint32_t>(limiters.size());
@@ -153,12 +162,14 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             }
         links.push_back(std::move(l));
     }
+    for (auto& q : queues) q.group = groupOfSpec[specIndex.at(specs[q.spec].consumers)];
     for (auto& l : limiters)
         l.keys.resize(specs[l.spec].per_client ? std::max<std::size_t>(1, clients.size()) : 1);
     for (auto& g : groups) {
         const NodeSpec& n = specs[g.spec];
         if (!n.session_store.empty()) g.sessionStore = specNodes[specIndex.at(n.session_store)][0];
         if (!n.cache.empty()) g.cache = cacheOfSpec[specIndex.at(n.cache)];
+        if (!n.queue.empty()) g.queue = specNodes[specIndex.at(n.queue)][0];
     }
     for (std::uint32_t g = 0; g < groups.size(); ++g)
         for (int k = 0; k < specs[groups[g].spec].instances; ++k) addMember(g);
@@ -267,6 +278,10 @@ void Engine::Impl::process(const Event& e) {
     case EventType::BatchTimer:
         onBatchTimer(e.a, e.b);
         break;
+    case EventType::QueuePoll:
+        queues[e.a].pollArmed = false;
+        dispatchQueue(e.a);
+        break;
     }
 }
 
@@ -347,6 +362,7 @@ std::vector<NodeView> Engine::nodes() const {
         if (p.aux != kNone && p.kind == PKind::Cache) {
             v.hitRatio = impl_->caches[p.aux].recentHitRatio;
         }
+        if (p.kind == PKind::Queue) v.queued = static_cast<int>(impl_->queues[p.aux].buffer.size());
         if (isStation(p.kind)) {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
@@ -447,6 +463,8 @@ Summary Engine::summary() const {
                                                                     static_cast<double>(total));
         }
         s.keys_moved_fraction = m.keysMovedFraction;
+        for (const auto& q : m.queues)
+            s.queue_max_depth = std::max(s.queue_max_depth, static_cast<double>(q.maxDepth));
         s.store_ops_mean =
             secs > 0 ? static_cast<double>(m.storeOpsTotal + m.interval.storeOps) / secs : 0;
     }

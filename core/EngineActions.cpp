@@ -129,6 +129,16 @@ void Engine::Impl::killNode(NodeId n) {
         for (std::uint32_t s = static_cast<std::uint32_t>(st.slots.size()); s-- > 0;)
             st.freeSlots.push_back(s);
     }
+    if (p.kind == PKind::Queue) { // a durable queue: messages out for delivery go back in
+        QueueState& q = queues[p.aux];
+        for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
+            if (!calls.live(c) || calls[c].caller != n) continue;
+            q.buffer.push({now, calls[c].parent});
+            retain(calls[c].parent.request);
+            closeCall(c);
+        }
+        std::fill(q.inflight.begin(), q.inflight.end(), 0);
+    }
     // Calls it was waiting on are forgotten; the work they served upstream is lost.
     for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
         if (!calls.live(c) || calls[c].caller != n) continue;
@@ -158,6 +168,7 @@ void Engine::Impl::restartNode(NodeId n) {
     topo.setNodeUp(n, true);
     if (isStation(p.kind)) stations[p.model].lastChange = now;
     if (p.kind == PKind::Client) scheduleArrival(p.model);
+    if (p.kind == PKind::Queue) dispatchQueue(p.aux);
     if (p.replica != kNone) replicaRestarted(replicaStates[p.replica]);
     if (p.kind == PKind::Instance && specs[p.spec].gc) // the GC rhythm starts again, at a new phase
         events.push(now + std::llround(p.rng.uniform() * specs[p.spec].gc->interval_ms * 1000.0),
@@ -407,6 +418,18 @@ void Engine::Impl::onMetricsTick() {
         totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
         storeOpsTotal += interval.storeOps;
         interval.storeOps = 0;
+        for (auto& q : queues) {
+            totals.queue_max_depth =
+                std::max(totals.queue_max_depth, static_cast<double>(q.maxDepth));
+            if (!nodeSink) continue;
+            const std::string& id = specs[q.spec].id;
+            nodeSink(NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
+            nodeSink(NodeSample{
+                row.t_s, id, "consumer_lag_s",
+                q.buffer.empty() ? 0.0 : static_cast<double>(now - q.buffer.front().first) / 1e6});
+            nodeSink(
+                NodeSample{row.t_s, id, "redeliveries_total", static_cast<double>(q.redeliveries)});
+        }
         if (nodeSink)
             for (const auto& l : limiters) {
                 nodeSink(NodeSample{row.t_s, specs[l.spec].id, "passed_total",

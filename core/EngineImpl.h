@@ -19,7 +19,8 @@ enum class PKind : std::uint8_t {
     Store,
     SessionStore,
     Cache,
-    Limiter
+    Limiter,
+    Queue
 };
 // Nodes with a queue and cores (a Station).
 inline bool isStation(PKind k) {
@@ -195,6 +196,7 @@ struct GroupState {
     std::vector<NodeId> members; // index = k - 1
     std::uint32_t store = kNone; // datastore index
     NodeId sessionStore = kNone; // its session store's node
+    NodeId queue = kNone;        // writes go through this queue node
     std::uint32_t cache = kNone; // caches index
     SimTime lastScaling = -1;    // the autoscaler's last action (cooldown)
     SimTime lastLook = 0;
@@ -239,6 +241,20 @@ struct CacheState {
     std::unordered_map<std::uint32_t, std::vector<Job>> waiting; // coalesced misses per key
     std::uint64_t hits = 0, misses = 0, intervalHits = 0, intervalMisses = 0;
     double recentHitRatio = 0; // over the last metrics interval (what the topology shows)
+};
+
+// A write queue (write-behind): holds writes, delivers each to a consumer instance, forgets it
+// when the consumer acknowledges it, delivers it again when the acknowledgement does not come.
+struct QueueState {
+    std::uint32_t spec = 0;
+    NodeId node = kNone;
+    std::uint32_t group = 0;              // the consumers
+    Ring<std::pair<SimTime, Job>> buffer; // (enqueued at, message)
+    std::vector<int> inflight;            // per consumer member
+    std::uint32_t cursor = 0;
+    bool pollArmed = false;
+    std::uint64_t redeliveries = 0, maxDepth = 0;
+    SimTime lastLogged = -1;
 };
 
 // A rate limiter in the path (Q8). State per key (one global key, or one per client).
@@ -402,6 +418,9 @@ struct Engine::Impl {
     void forwardThrough(NodeId node, std::uint32_t targetSpec, const Job& job, double timeoutMs);
     void relayAnswer(std::uint32_t call, ErrorReason err, const Job* answer);
     void callDatastore(NodeId node, const Job& job, std::uint32_t slot);
+    void onQueueArrival(NodeId node, const Job& job);
+    void dispatchQueue(std::uint32_t queue);
+    void onQueueAnswer(std::uint32_t call, ErrorReason err);
     void poolRelease(NodeId node);
 
     // --- faults, commands, metrics (EngineActions.cpp)
@@ -429,6 +448,7 @@ struct Engine::Impl {
     std::vector<StoreState> stores;
     std::vector<CacheState> caches;
     std::vector<LimiterState> limiters;
+    std::vector<QueueState> queues;
     std::vector<std::uint32_t> cacheOfSpec; // scenario node -> caches index
     std::vector<Station> stations;
     std::vector<LinkState> links;

@@ -159,6 +159,9 @@ void Engine::Impl::receive(const Message& m) {
         case PKind::Limiter:
             if (calls.valid(m.job.call, m.job.callGen)) relayAnswer(m.job.call, m.error, &m.job);
             break;
+        case PKind::Queue:
+            if (calls.valid(m.job.call, m.job.callGen)) onQueueAnswer(m.job.call, m.error);
+            break;
         }
         return;
     }
@@ -174,6 +177,9 @@ void Engine::Impl::receive(const Message& m) {
         break;
     case PKind::Limiter:
         onLimiterRequest(m.to, m.job);
+        break;
+    case PKind::Queue:
+        onQueueArrival(m.to, m.job);
         break;
     case PKind::Client:
         break; // clients serve nothing
@@ -261,6 +267,9 @@ void Engine::Impl::onCallTimeout(std::uint32_t call) {
         break;
     case PKind::Limiter:
         relayAnswer(call, ErrorReason::Timeout, nullptr);
+        break;
+    case PKind::Queue:
+        onQueueAnswer(call, ErrorReason::Timeout);
         break;
     }
 }

@@ -27,6 +27,7 @@ enum class EventType : std::uint8_t {
     ResizeDone,     // a: node, b: node incarnation (it comes back with its new size)
     LimiterRelease, // a: limiter index, b: key (leaky bucket: the head of its queue leaves)
     BatchTimer,     // a: instance node, b: its batch generation (max_wait_ms reached)
+    QueuePoll,      // a: queue index (no consumer could take a message: look again)
 };
 
 struct Event {

@@ -22,6 +22,8 @@ const char* toString(NodeKind k) {
         return "cache";
     case NodeKind::RateLimiter:
         return "rate_limiter";
+    case NodeKind::Queue:
+        return "queue";
     }
     return "?";
 }
@@ -93,9 +95,9 @@ const char* toString(ActionKind k) {
 }
 
 std::optional<NodeKind> nodeKindFromString(const std::string& s) {
-    for (auto k :
-         {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore,
-          NodeKind::Replica, NodeKind::SessionStore, NodeKind::Cache, NodeKind::RateLimiter})
+    for (auto k : {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
+                   NodeKind::Datastore, NodeKind::Replica, NodeKind::SessionStore, NodeKind::Cache,
+                   NodeKind::RateLimiter, NodeKind::Queue})
         if (s == toString(k)) return k;
     return std::nullopt;
 }

@@ -20,7 +20,8 @@ enum class NodeKind {
     Replica,
     SessionStore,
     Cache,
-    RateLimiter
+    RateLimiter,
+    Queue
 };
 enum class LimiterAlgorithm { TokenBucket, LeakyBucket, FixedWindow, SlidingLog, SlidingCounter };
 enum class WriteKind { Increment, Set };
@@ -135,6 +136,7 @@ struct NodeSpec {
     std::string datastore;
     std::string session_store; // stateless group: sessions kept there (one more hop per request)
     std::string cache;         // reads go through this cache
+    std::string queue;         // writes go through this queue (write-behind)
     int db_pool = 0;           // datastore connections per instance (0: unlimited)
     // Batching (seed section 1): requests wait until `size` are collected or `max_wait_ms` has
     // passed since the first; a batch of k takes overhead_ms + k x per_item_ms on one core (instead
@@ -187,6 +189,12 @@ struct NodeSpec {
     double ttl_s = 0;          // 0: entries never expire
     bool write_update = false; // on_write: "update" (true) or "invalidate"
     bool coalescing = false;   // one miss per key goes to the datastore; the others wait
+
+    // queue (DESIGN.md section 6 row 6): holds writes until a consumer instance has applied them
+    std::string consumers;        // the service group that drains it
+    int capacity = 10000;         // messages it holds; beyond, producers get `dropped`
+    double ack_timeout_ms = 2000; // a message not acknowledged by then is delivered again
+    int prefetch = 0;             // messages in flight per consumer (0: 8 per core)
 
     // rate limiter (Q8): in the path to `target`
     LimiterAlgorithm limiter = LimiterAlgorithm::TokenBucket;

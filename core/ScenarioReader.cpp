@@ -236,9 +236,10 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
     for (char c : n.id)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
             r.fail("id", "letters, digits, '_', '-' or '.'", o.value("id"));
-    const std::string kind = r.choice("kind", "",
-                                      {"client", "load_balancer", "service_group", "datastore",
-                                       "replica", "session_store", "cache", "rate_limiter"});
+    const std::string kind =
+        r.choice("kind", "",
+                 {"client", "load_balancer", "service_group", "datastore", "replica",
+                  "session_store", "cache", "rate_limiter", "queue"});
     if (kind.empty()) throw LoadError{r.at("kind"), "is required"};
     n.kind = *nodeKindFromString(kind);
     const QJsonValue pos = r.raw("pos");
@@ -378,6 +379,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             n.datastore = r.string("datastore", "");
             n.session_store = r.string("session_store", "");
             n.cache = r.string("cache", "");
+            n.queue = r.string("queue", "");
             n.db_pool = static_cast<int>(r.integer("db_pool", 0, 0, 1'000'000));
             n.async_io = r.boolean("async_io", false);
             n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
@@ -453,7 +455,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 br.warnUnknown();
                 n.batching = b;
             }
-            r.preserve({"queue", "size", "connection_pool"}, n.preserved);
+            r.preserve({"size", "connection_pool"}, n.preserved);
         } else {
             const QJsonValue reps = r.raw("replicas");
             if (!reps.isUndefined()) {
@@ -546,6 +548,13 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         }
         break;
     }
+    case NodeKind::Queue:
+        n.consumers = r.string("consumers", "", true);
+        n.capacity = static_cast<int>(r.integer("capacity", 10000, 1, 100'000'000));
+        n.ack_timeout_ms = r.number("ack_timeout_ms", 2000, 1, kMaxMs);
+        n.prefetch = static_cast<int>(r.integer("prefetch", 0, 0, 100000));
+        n.price_per_hour = r.number("price_per_hour", 0.0, 0.0, 1e6);
+        break;
     case NodeKind::RateLimiter: {
         n.target = r.string("target", "", true);
         const std::string alg = r.choice(

@@ -83,6 +83,12 @@ std::string validateScenario(const Scenario& s) {
                         ".session_store: a stateful group keeps sessions in memory; use "
                         "\"state\": \"stateless\" with a session store";
             }
+            if (e.empty() && !n.queue.empty()) {
+                e = expectRef(i, "queue", n.queue, {NodeKind::Queue});
+                if (e.empty() && n.datastore.empty())
+                    e = idx("nodes", i) + ".queue: writes through a queue still need the group's "
+                                          "datastore (reads go there)";
+            }
             if (e.empty() && !n.cache.empty()) {
                 e = expectRef(i, "cache", n.cache, {NodeKind::Cache});
                 if (e.empty() && n.datastore.empty())
@@ -96,6 +102,17 @@ std::string validateScenario(const Scenario& s) {
         case NodeKind::SessionStore:
         case NodeKind::Cache:
             break;
+        case NodeKind::Queue: {
+            e = expectRef(i, "consumers", n.consumers, {NodeKind::ServiceGroup});
+            const NodeSpec* g = e.empty() ? kindOf(n.consumers) : nullptr;
+            if (g && g->queue == n.id)
+                e = idx("nodes", i) + ".consumers: \"" + n.consumers +
+                    "\" writes through this queue itself; its consumers need another path";
+            else if (g && g->datastore.empty())
+                e = idx("nodes", i) + ".consumers: \"" + n.consumers +
+                    "\" has no datastore to apply the writes to";
+            break;
+        }
         case NodeKind::Datastore:
             for (std::size_t r = 0; r < n.replicas.size() && e.empty(); ++r) {
                 const std::string p = "replicas[" + std::to_string(r) + "]";
@@ -158,7 +175,9 @@ std::string validateScenario(const Scenario& s) {
             {"group", n.kind == NodeKind::LoadBalancer ? &n.group : nullptr},
             {"datastore", n.kind == NodeKind::ServiceGroup ? &n.datastore : nullptr},
             {"session_store", n.kind == NodeKind::ServiceGroup ? &n.session_store : nullptr},
-            {"cache", n.kind == NodeKind::ServiceGroup ? &n.cache : nullptr}};
+            {"cache", n.kind == NodeKind::ServiceGroup ? &n.cache : nullptr},
+            {"queue", n.kind == NodeKind::ServiceGroup ? &n.queue : nullptr},
+            {"consumers", n.kind == NodeKind::Queue ? &n.consumers : nullptr}};
         for (const auto& [field, ref] : refs)
             if (ref && !ref->empty() && !reachable(n.id, *ref))
                 return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id +
@@ -214,7 +233,8 @@ std::string validateScenario(const Scenario& s) {
                 {NodeKind::Replica, {}},
                 {NodeKind::SessionStore, {"cores", "queue_capacity", "service_ms"}},
                 {NodeKind::Cache, {"cores", "queue_capacity", "service_ms"}},
-                {NodeKind::RateLimiter, {"limit_rps", "burst", "window_ms"}}};
+                {NodeKind::RateLimiter, {"limit_rps", "burst", "window_ms"}},
+                {NodeKind::Queue, {}}};
             const bool isString = std::holds_alternative<std::string>(a.value);
             if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
                 if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))

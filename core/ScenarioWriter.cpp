@@ -154,6 +154,7 @@ std::string node(const NodeSpec& n) {
             if (!n.datastore.empty()) o.add("datastore", str(n.datastore));
             if (!n.session_store.empty()) o.add("session_store", str(n.session_store));
             if (!n.cache.empty()) o.add("cache", str(n.cache));
+            if (!n.queue.empty()) o.add("queue", str(n.queue));
             if (n.db_pool > 0) o.add("db_pool", n.db_pool);
             if (n.batching)
                 o.addRaw("batching", Ordered()
@@ -249,6 +250,13 @@ std::string node(const NodeSpec& n) {
                 .add("on_write", n.write_update ? "update" : "invalidate")
                 .add("coalescing", n.coalescing)
                 .add("timeout_ms", n.downstream_timeout_ms);
+        break;
+    case NodeKind::Queue:
+        o.add("consumers", str(n.consumers))
+            .add("capacity", n.capacity)
+            .add("ack_timeout_ms", n.ack_timeout_ms)
+            .add("prefetch", n.prefetch);
+        if (n.price_per_hour > 0) o.add("price_per_hour", n.price_per_hour);
         break;
     case NodeKind::RateLimiter:
         o.add("target", str(n.target))

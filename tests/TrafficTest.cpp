@@ -316,3 +316,59 @@ TEST(Batching, RaisesThroughputAndTheMedianLatency) {
     EXPECT_GT(groupedLight.latency_p50, singleLight.latency_p50 + 5);
     EXPECT_EQ(groupedLight.failedTotal(), 0u);
 }
+
+namespace {
+
+Summary queued(bool keys, double consumerServiceMs, int capacity, const std::string& timeline) {
+    return cs::test::run(
+               cs::test::parse(
+                   R"({"format": "clustersim-scenario", "version": 1, "seed": 17, "duration_s": 30,
+      "metrics_interval_ms": 500,
+      "nodes": [
+        {"id": "c", "kind": "client", "target": "api", "rate_rps": 400, "read_fraction": 0,
+         "write_kind": "increment", "timeout_ms": 1000, "idempotency_keys": )" +
+                   std::string(keys ? "true" : "false") + R"(},
+        {"id": "api", "kind": "service_group", "instances": 2, "cores": 4, "async_io": true,
+         "service_ms": {"dist": "exp", "mean": 1}, "datastore": "db", "queue": "q"},
+        {"id": "q", "kind": "queue", "consumers": "workers", "capacity": )" +
+                   std::to_string(capacity) + R"(, "ack_timeout_ms": 500},
+        {"id": "workers", "kind": "service_group", "instances": 2, "cores": 2, "async_io": true,
+         "service_ms": {"dist": "exp", "mean": )" +
+                   std::to_string(consumerServiceMs) + R"(}, "datastore": "db"},
+        {"id": "db", "kind": "datastore", "cores": 8}],
+      "links": [{"a": "c", "b": "api", "latency_ms": 1}, {"a": "api", "b": "q", "latency_ms": 1},
+                {"a": "q", "b": "workers", "latency_ms": 1}, {"a": "workers", "b": "db", "latency_ms": 5},
+                {"a": "api", "b": "db", "latency_ms": 1}],
+      "timeline": )" +
+                   timeline + "}"))
+        .summary;
+}
+
+} // namespace
+
+TEST(WriteQueue, AbsorbsAWriteHeavyLoadUntilItIsFull) {
+    // Consumers have 4 cores in all: at 8 ms a write they apply 500/s, at 20 ms 200/s.
+    const auto keepsUp = queued(false, 8, 100000, "[]");
+    EXPECT_LT(keepsUp.queue_max_depth, 100);
+    EXPECT_EQ(keepsUp.failedTotal(), 0u);
+    EXPECT_LT(keepsUp.latency_p99, 10) << "the producer waits for the queue, not the datastore";
+    const auto behind = queued(false, 20, 100000, "[]");
+    EXPECT_GT(behind.queue_max_depth, 4000) << "400/s in, 200/s out for 30 s";
+    EXPECT_EQ(behind.failedTotal(), 0u);
+    const auto full = queued(false, 20, 1000, "[]");
+    EXPECT_LE(full.queue_max_depth, 1000);
+    EXPECT_GT(full.failed[static_cast<int>(ErrorReason::Dropped)], 2000u)
+        << "a full queue refuses writes";
+}
+
+TEST(WriteQueue, RedeliveryAfterAConsumerDiesDuplicatesUnlessKeyed) {
+    const std::string kill = R"([{"at_s": 10, "action": "kill_node", "node": "workers-1"},
+                                 {"at_s": 12, "action": "restart_node", "node": "workers-1"},
+                                 {"at_s": 20, "action": "kill_node", "node": "workers-2"},
+                                 {"at_s": 22, "action": "restart_node", "node": "workers-2"}])";
+    const auto plain = queued(false, 8, 100000, kill), keyed = queued(true, 8, 100000, kill);
+    EXPECT_GT(plain.duplicate_side_effects, 0u)
+        << "writes the dead consumer had sent on are applied again";
+    EXPECT_EQ(keyed.duplicate_side_effects, 0u);
+    EXPECT_EQ(plain.failedTotal(), 0u) << "at-least-once: nothing the queue took is lost";
+}

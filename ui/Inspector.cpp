@@ -536,6 +536,17 @@ void Inspector::showNode(const QString& id) {
                                           [t](core::NodeSpec& x) { x.cache = t.toStdString(); },
                                           tr("cache"));
                                   }));
+            QStringList queues = idsOf({NodeKind::Queue});
+            queues.prepend(QString());
+            m_form->addRow(tr("Write queue"),
+                           choice(queues, QString::fromStdString(n.queue),
+                                  tr("Writes are acknowledged once queued; consumers apply them "
+                                     "to the datastore later (write-behind)"),
+                                  [this](const QString& t) {
+                                      editNode(
+                                          [t](core::NodeSpec& x) { x.queue = t.toStdString(); },
+                                          tr("write queue"));
+                                  }));
             QStringList sessionStores = idsOf({NodeKind::SessionStore});
             sessionStores.prepend(QString());
             m_form->addRow(
@@ -558,7 +569,89 @@ void Inspector::showNode(const QString& id) {
                        }));
         }
         if (n.kind == NodeKind::Datastore && !n.replicas.empty()) addReplicationRows(n);
-        if (n.kind == NodeKind::ServiceGroup) addScalingRows(n);
+        if (n.kind == NodeKind::ServiceGroup) {
+            auto* batch = new QCheckBox(tr("collect requests into batches"));
+            batch->setChecked(n.batching.has_value());
+            batch->setToolTip(tr("A batch of k costs overhead + k x per item on one core: "
+                                 "throughput rises, and so does the median latency"));
+            connect(batch, &QCheckBox::toggled, this, [this](bool on) {
+                editNode(
+                    [on](core::NodeSpec& x) {
+                        x.batching = on ? std::optional(core::NodeSpec::Batching{}) : std::nullopt;
+                    },
+                    tr("batching"));
+            });
+            m_form->addRow(tr("Batching"), batch);
+            if (n.batching) {
+                const auto b = *n.batching;
+                auto batchRow = [&](const QString& label, double value, double hi, int decimals,
+                                    const QString& unit, auto set) {
+                    m_form->addRow(label,
+                                   number(value, 0, hi, decimals, unit, {}, [this, set](double v) {
+                                       editNode(
+                                           [v, set](core::NodeSpec& x) {
+                                               if (x.batching) set(*x.batching, v);
+                                           },
+                                           tr("batching"));
+                                   }));
+                };
+                batchRow(tr("Batch size"), b.size, 1e5, 0, tr(" requests"),
+                         [](core::NodeSpec::Batching& x, double v) {
+                             x.size = std::max(1, static_cast<int>(v));
+                         });
+                batchRow(tr("Max wait"), b.max_wait_ms, 1e6, 1, tr(" ms"),
+                         [](core::NodeSpec::Batching& x, double v) { x.max_wait_ms = v; });
+                batchRow(tr("Per batch"), b.overhead_ms, 1e6, 2, tr(" ms"),
+                         [](core::NodeSpec::Batching& x, double v) { x.overhead_ms = v; });
+                batchRow(tr("Per item"), b.per_item_ms, 1e6, 2, tr(" ms"),
+                         [](core::NodeSpec::Batching& x, double v) { x.per_item_ms = v; });
+            }
+            addScalingRows(n);
+        }
+        if (n.kind == NodeKind::Datastore && n.replicas.empty()) {
+            auto* shard = new QCheckBox(tr("split the keys over shards"));
+            shard->setChecked(n.shards.has_value());
+            shard->setToolTip(tr("Each shard is a node of its own (right-click the frame to add "
+                                 "one while running)"));
+            connect(shard, &QCheckBox::toggled, this, [this](bool on) {
+                editNode(
+                    [on](core::NodeSpec& x) {
+                        x.shards = on ? std::optional(core::NodeSpec::Shards{}) : std::nullopt;
+                    },
+                    tr("sharding"));
+            });
+            m_form->addRow(tr("Sharding"), shard);
+            if (n.shards) {
+                m_form->addRow(tr("Shards"),
+                               number(n.shards->count, 1, 256, 0, {}, {}, [this](double v) {
+                                   editNode(
+                                       [v](core::NodeSpec& x) {
+                                           if (x.shards) x.shards->count = static_cast<int>(v);
+                                       },
+                                       tr("shard count"));
+                               }));
+                using S = core::NodeSpec::Shards::Strategy;
+                const QString names[] = {QStringLiteral("hash_mod"), QStringLiteral("range"),
+                                         QStringLiteral("consistent_hash")};
+                m_form->addRow(
+                    tr("Strategy"),
+                    choice({names[0], names[1], names[2]},
+                           names[static_cast<int>(n.shards->strategy)],
+                           tr("hash_mod moves most keys when a shard is added; consistent_hash "
+                              "about 1/(n+1); range keeps neighbours (and hot keys) together"),
+                           [this](const QString& t) {
+                               editNode(
+                                   [t](core::NodeSpec& x) {
+                                       if (!x.shards) return;
+                                       x.shards->strategy = t == QLatin1String("range") ? S::Range
+                                                            : t == QLatin1String("consistent_hash")
+                                                                ? S::ConsistentHash
+                                                                : S::HashMod;
+                                   },
+                                   tr("shard strategy"));
+                           }));
+            }
+        }
         break;
     case NodeKind::Replica:
         m_form->addRow(new QLabel(tr("A replica of its datastore; links attach here.")));
@@ -619,6 +712,31 @@ void Inspector::showNode(const QString& id) {
             });
             m_form->addRow(tr("Coalescing"), coalesce);
         }
+        break;
+    case NodeKind::Queue:
+        m_form->addRow(tr("Consumers"),
+                       choice(idsOf({NodeKind::ServiceGroup}), QString::fromStdString(n.consumers),
+                              tr("The service group that applies the queued writes"),
+                              [this](const QString& t) {
+                                  editNode(
+                                      [t](core::NodeSpec& x) { x.consumers = t.toStdString(); },
+                                      tr("consumers"));
+                              }));
+        m_form->addRow(tr("Capacity"),
+                       number(n.capacity, 1, 1e8, 0, tr(" messages"),
+                              tr("A full queue refuses writes (dropped)"), [this](double v) {
+                                  editNode(
+                                      [v](core::NodeSpec& x) { x.capacity = static_cast<int>(v); },
+                                      tr("capacity"));
+                              }));
+        m_form->addRow(tr("Ack timeout"),
+                       number(n.ack_timeout_ms, 1, 1e9, 0, tr(" ms"),
+                              tr("A message not acknowledged by then is delivered again "
+                                 "(at-least-once)"),
+                              [this](double v) {
+                                  editNode([v](core::NodeSpec& x) { x.ack_timeout_ms = v; },
+                                           tr("ack timeout"));
+                              }));
         break;
     case NodeKind::RateLimiter: {
         m_form->addRow(

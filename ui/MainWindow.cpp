@@ -104,9 +104,9 @@ void MainWindow::buildDocks() {
     auto* palette = new QListWidget;
     palette->setObjectName(QStringLiteral("palette"));
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
-    for (auto k :
-         {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
-          NodeKind::SessionStore, NodeKind::Cache, NodeKind::Datastore, NodeKind::Replica}) {
+    for (auto k : {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer,
+                   NodeKind::ServiceGroup, NodeKind::SessionStore, NodeKind::Cache, NodeKind::Queue,
+                   NodeKind::Datastore, NodeKind::Replica}) {
         auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
         item->setData(Qt::UserRole, static_cast<int>(k));
         item->setForeground(palette::roleColour(k));
@@ -461,6 +461,12 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
         for (const auto& o : m_doc->scenario().nodes)
             if (o.kind == NodeKind::LoadBalancer || o.kind == NodeKind::ServiceGroup) {
                 n.target = o.id;
+                break;
+            }
+    if (kind == NodeKind::Queue)
+        for (const auto& o : m_doc->scenario().nodes)
+            if (o.kind == NodeKind::ServiceGroup && !o.datastore.empty()) {
+                n.consumers = o.id;
                 break;
             }
     if (kind == NodeKind::Cache || kind == NodeKind::SessionStore) { // in-memory: small, fast

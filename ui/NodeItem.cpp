@@ -107,6 +107,16 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         outline.closeSubpath();
         break;
     }
+    case core::NodeKind::Queue: { // a wide box with message slots
+        const QRectF q = b.adjusted(-8, b.height() * 0.22, 8, -b.height() * 0.22);
+        outline.addRoundedRect(q, 4, 4);
+        for (int k = 1; k < 4; ++k) {
+            const double x = q.left() + q.width() * k / 4;
+            outline.moveTo(x, q.top());
+            outline.lineTo(x, q.bottom());
+        }
+        break;
+    }
     case core::NodeKind::SessionStore:
     case core::NodeKind::Datastore:
     case core::NodeKind::Replica: { // a cylinder

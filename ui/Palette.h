@@ -36,6 +36,8 @@ inline QColor roleColour(core::NodeKind k) {
         return QColor(176, 160, 0); // Okabe-Ito yellow, darkened to read as an outline on white
     case core::NodeKind::RateLimiter:
         return kVermillion;
+    case core::NodeKind::Queue:
+        return kBlue;
     }
     return kGrey;
 }
@@ -58,6 +60,8 @@ inline QString kindLabel(core::NodeKind k) {
         return QStringLiteral("cache");
     case core::NodeKind::RateLimiter:
         return QStringLiteral("rate limiter");
+    case core::NodeKind::Queue:
+        return QStringLiteral("queue");
     }
     return {};
 }

@@ -386,6 +386,14 @@ void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
         const QString id = f->specId();
         menu.addAction(tr("Kill all of %1").arg(id), [this, id] { killOrRestart(id, true); });
         menu.addAction(tr("Restart all of %1").arg(id), [this, id] { killOrRestart(id, false); });
+        const core::NodeSpec* spec = m_doc->scenario().find(id.toStdString());
+        if (spec && spec->shards && m_sink)
+            menu.addAction(tr("Add a shard to %1 (keys migrate)").arg(id), [this, id] {
+                core::Action a;
+                a.kind = core::ActionKind::AddShard;
+                a.node = id.toStdString();
+                m_sink(a);
+            });
     } else if (auto* l = dynamic_cast<LinkItem*>(under)) {
         menu.addAction(l->isUp() ? tr("Cut this link") : tr("Heal this link"),
                        [this, l] { cutOrHeal(l, l->isUp()); });
