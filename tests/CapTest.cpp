@@ -200,3 +200,25 @@ TEST(Cap, ReadYourWritesHoldsForTheClientThatWrote) {
     EXPECT_GT(staleWith(false), 0u) << "the scenario does exercise the guarantee";
     EXPECT_EQ(staleWith(true), 0u);
 }
+
+TEST(ReadReplicas, FollowerReadsSpreadTheLoadAndShowReplicaLagAsStaleness) {
+    // Read-heavy, replicas 20 ms apart; db3's links lose 30% of messages, so db3 lags: a majority
+    // commits writes it has not seen. Leader reads cross to the leader; follower reads are
+    // answered by the nearest replica.
+    auto run = [](bool followers) {
+        std::string json = twoSides("CP", 0, 0, "lww", 20, 0.95, 50);
+        if (followers) {
+            const std::string at = R"("conflicts": "lww")";
+            json.replace(json.find(at), at.size(), at + R"(, "read_from": "replicas")");
+        }
+        Scenario s = cs::test::parse(json);
+        for (auto& l : s.links) // db3, on the far side, is the replica that lags
+            if (l.b == "db3" && l.a != "api_e") l.loss = 0.3;
+        return cs::test::run(s).summary;
+    };
+    const auto leader = run(false), replicas = run(true);
+    EXPECT_EQ(leader.stale_fraction, 0.0);
+    EXPECT_GT(replicas.stale_fraction, 0.0) << "a follower answers before it has the newest write";
+    EXPECT_LT(replicas.latency_p50, leader.latency_p50 - 10)
+        << "the far side reads locally instead of crossing to the leader";
+}

@@ -124,3 +124,24 @@ TEST(ScenarioIO, TimelineStampsSurviveMicrosecondRoundTrip) {
     ASSERT_TRUE(back.ok) << back.error;
     EXPECT_EQ(back.scenario.timeline.back().at_us, 12'345'678);
 }
+
+TEST(ScenarioIO, EveryBuiltInExampleLoadsRoundTripsAndConservesRequests) {
+    const QDir dir(
+        QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios"));
+    const QStringList files = dir.entryList({QStringLiteral("*.clustersim.json")});
+    EXPECT_GE(files.size(), 9);
+    for (const QString& f : files) {
+        const auto r = cs::core::loadScenarioFile(dir.filePath(f).toStdString());
+        ASSERT_TRUE(r.ok) << r.error;
+        EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
+        const auto again = cs::core::loadScenarioText(cs::core::scenarioToJson(r.scenario), "x");
+        ASSERT_TRUE(again.ok) << again.error;
+        EXPECT_EQ(again.scenario, r.scenario) << f.toStdString();
+        cs::core::Scenario shorter = r.scenario;
+        shorter.duration_s = std::min(shorter.duration_s, 45.0);
+        const auto run = cs::test::run(shorter);
+        const auto& s = run.summary;
+        EXPECT_EQ(s.issued, s.completed + s.failedTotal() + s.in_flight) << f.toStdString();
+        EXPECT_GT(s.completed, 0u) << f.toStdString();
+    }
+}

@@ -263,3 +263,35 @@ TEST(UiHistory, ImportedAndLiveHistoriesAreCheckedAndShown) {
     EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable)
         << "an AP store under a partition is not linearizable";
 }
+
+TEST(UiTraffic, ShardsShowInTheTopologyAndGrow) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/sharding-hot-shard.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    ASSERT_NE(w.scene()->nodeItem(QStringLiteral("db-s4")), nullptr) << "shards drawn as nodes";
+    EXPECT_EQ(w.scene()->nodeItem(QStringLiteral("db-s5")), nullptr);
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(41); });
+    ASSERT_TRUE(waitFor([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 41'000'000 && s->state != ui::RunState::Running;
+    }));
+    EXPECT_NE(w.scene()->nodeItem(QStringLiteral("db-s5")), nullptr)
+        << "the shard added at 40 s appears in the db frame";
+}
+
+TEST(UiTraffic, TheCacheShowsItsHitRatio) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cache-herd.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(10); });
+    ASSERT_TRUE(waitFor([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 10'000'000 && s->state != ui::RunState::Running;
+    }));
+    double hit = -1;
+    for (const auto& n : w.lastSnapshot()->nodes)
+        if (n.name == "kv") hit = n.hitRatio;
+    EXPECT_GT(hit, 0.5) << "a warm cache serves most reads";
+}
