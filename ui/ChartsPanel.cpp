@@ -301,6 +301,10 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
         const bool decimate = static_cast<double>(n) > 2 * columns;
         double colStart = -1e300, lo = 0, hi = 0, loX = 0, hiX = 0;
         bool open = false;
+        // A series that is constant over the window (most error and staleness series, most of the
+        // time) is drawn as one segment: two points instead of hundreds to replace and paint.
+        bool constant = true;
+        double firstV = 0, firstX = 0, lastX = 0;
         auto flush = [&] {
             if (!open) return;
             if (loX <= hiX) {
@@ -316,6 +320,12 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
             const double v = get(*it);
             const double x = it->t_s - m_latest;
             maxY = std::max(maxY, v);
+            if (it == first) {
+                firstV = v;
+                firstX = x;
+            }
+            constant = constant && v == firstV;
+            lastX = x;
             if (!decimate) {
                 pts.append({x, v});
                 continue;
@@ -338,6 +348,7 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
             }
         }
         flush();
+        if (constant && pts.size() > 2) pts = {QPointF(firstX, firstV), QPointF(lastX, firstV)};
         s->replace(pts); // one call per series
     };
     static const Getter getters[6][6] = {
