@@ -32,24 +32,30 @@ std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& is
     return {};
 }
 
-NodeId Engine::Impl::addMember(std::uint32_t g) {
-    GroupState& group = groups[g];
-    const NodeSpec& spec = specs[group.spec];
-    const std::string name = spec.id + "-" + std::to_string(group.members.size() + 1);
+// A physical node with a queue and cores, added while the engine runs (an instance or a shard).
+NodeId Engine::Impl::addStationNode(const std::string& name, PKind kind, std::uint32_t spec) {
     const NodeId id = topo.addNode();
     PNode p;
     p.name = name;
-    p.kind = PKind::Instance;
-    p.spec = group.spec;
+    p.kind = kind;
+    p.spec = spec;
     p.rng = Rng::stream(seed, name, 1);
     p.model = static_cast<std::uint32_t>(stations.size());
     pnodes.push_back(std::move(p));
     Station st;
-    configureStation(st, spec);
+    configureStation(st, specs[spec]);
     st.lastChange = now;
     stations.push_back(std::move(st));
     nodeByName[name] = id;
-    specNodes[group.spec].push_back(id);
+    specNodes[spec].push_back(id);
+    return id;
+}
+
+NodeId Engine::Impl::addMember(std::uint32_t g) {
+    GroupState& group = groups[g];
+    const NodeSpec& spec = specs[group.spec];
+    const NodeId id = addStationNode(spec.id + "-" + std::to_string(group.members.size() + 1),
+                                     PKind::Instance, group.spec);
     group.members.push_back(id);
     linkNewNode(id, group.spec); // a link drawn to the group applies to each instance
     if (spec.gc)                 // each instance pauses at its own phase

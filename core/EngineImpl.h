@@ -323,6 +323,12 @@ struct Engine::Impl {
     std::uint32_t openCall(NodeId caller, NodeId callee, std::uint32_t request,
                            std::uint16_t attempt);
     void closeCall(std::uint32_t call);
+    // A call from `from` to `to` on behalf of `parent`, with its deadline; then sendCall passes
+    // the parent's work on under the call's id (set the call's other fields in between: an
+    // immediate refusal can come back inside send).
+    std::uint32_t openCallFor(NodeId from, NodeId to, const Job& parent, double timeoutMs);
+    void sendCall(std::uint32_t call);
+    NodeId addStationNode(const std::string& name, PKind kind, std::uint32_t spec);
     void retain(std::uint32_t request);
     void release(std::uint32_t request);
     NodeId nearestStoreNode(std::uint32_t store, NodeId from);

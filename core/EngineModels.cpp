@@ -202,17 +202,10 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
         job.newSession = fresh;
         it->second = pick;
     }
-    const NodeId dst = members[pick];
-    const std::uint32_t call = openCall(lb.node, dst, job.request, job.attempt);
-    calls[call].parent = job;
+    const std::uint32_t call = openCallFor(lb.node, members[pick], job, spec.downstream_timeout_ms);
     calls[call].backend = pick;
     ++lb.outstanding[pick];
-    addDeadline(lb.node, call, spec.downstream_timeout_ms);
-    Job fwd = job;
-    fwd.caller = lb.node;
-    fwd.call = call;
-    fwd.callGen = calls.gen(call);
-    send(lb.node, dst, fwd, false, ErrorReason::Ok);
+    sendCall(call);
 }
 
 // `answer` is the callee's reply (null on a timeout).

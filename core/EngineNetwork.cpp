@@ -198,6 +198,23 @@ std::uint32_t Engine::Impl::openCall(NodeId caller, NodeId callee, std::uint32_t
     return id;
 }
 
+std::uint32_t Engine::Impl::openCallFor(NodeId from, NodeId to, const Job& parent,
+                                        double timeoutMs) {
+    const std::uint32_t call = openCall(from, to, parent.request, parent.attempt);
+    calls[call].parent = parent;
+    addDeadline(from, call, timeoutMs);
+    return call;
+}
+
+void Engine::Impl::sendCall(std::uint32_t call) {
+    const Call& c = calls[call];
+    Job fwd = c.parent;
+    fwd.caller = c.caller;
+    fwd.call = call;
+    fwd.callGen = calls.gen(call);
+    send(c.caller, c.callee, fwd, false, ErrorReason::Ok);
+}
+
 void Engine::Impl::closeCall(std::uint32_t id) {
     const std::uint32_t r = calls[id].request; // the parent job names the same request
     calls.release(id);

@@ -70,21 +70,8 @@ void Engine::Impl::linkNewNode(NodeId id, std::uint32_t spec) {
 NodeId Engine::Impl::addShardNode(std::uint32_t store) {
     StoreState& st = stores[store];
     const NodeSpec& spec = specs[st.spec];
-    const std::string name = spec.id + "-s" + std::to_string(st.nodes.size() + 1);
-    const NodeId id = topo.addNode();
-    PNode p;
-    p.name = name;
-    p.kind = PKind::Store;
-    p.spec = st.spec;
-    p.rng = Rng::stream(seed, name, 1);
-    p.model = static_cast<std::uint32_t>(stations.size());
-    pnodes.push_back(std::move(p));
-    Station s;
-    configureStation(s, spec);
-    s.lastChange = now;
-    stations.push_back(std::move(s));
-    nodeByName[name] = id;
-    specNodes[st.spec].push_back(id);
+    const NodeId id =
+        addStationNode(spec.id + "-s" + std::to_string(st.nodes.size() + 1), PKind::Store, st.spec);
     st.nodes.push_back(id);
     return id;
 }

@@ -41,14 +41,7 @@ void Engine::Impl::forwardThrough(NodeId node, std::uint32_t targetSpec, const J
         respond(refused, node, ErrorReason::Unavailable);
         return;
     }
-    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
-    calls[call].parent = job;
-    addDeadline(node, call, timeoutMs);
-    Job fwd = job;
-    fwd.caller = node;
-    fwd.call = call;
-    fwd.callGen = calls.gen(call);
-    send(node, dst, fwd, false, ErrorReason::Ok);
+    sendCall(openCallFor(node, dst, job, timeoutMs));
 }
 
 void Engine::Impl::relayAnswer(std::uint32_t call, ErrorReason err, const Job* answer) {
@@ -263,15 +256,8 @@ void Engine::Impl::onCacheLookup(NodeId node, const Job& job) {
         }
     }
     const std::uint32_t store = groups[groupOfSpec[pnodes[job.caller].spec]].store;
-    const NodeId dst = storeNodeFor(store, job.key, node);
-    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
-    calls[call].parent = job;
-    addDeadline(node, call, spec.downstream_timeout_ms);
-    Job down = job;
-    down.caller = node;
-    down.call = call;
-    down.callGen = calls.gen(call);
-    send(node, dst, down, false, ErrorReason::Ok);
+    sendCall(
+        openCallFor(node, storeNodeFor(store, job.key, node), job, spec.downstream_timeout_ms));
 }
 
 void Engine::Impl::onCacheFill(std::uint32_t call, ErrorReason err, const Job* answer) {
@@ -439,16 +425,10 @@ void Engine::Impl::callDatastore(NodeId node, const Job& job, std::uint32_t slot
         return;
     }
     if (pooled) ++p.poolInUse;
-    const std::uint32_t call = openCall(node, dst, job.request, job.attempt);
-    calls[call].parent = job;
+    const std::uint32_t call = openCallFor(node, dst, job, spec.downstream_timeout_ms);
     calls[call].slot = slot;
     calls[call].pooled = pooled;
-    addDeadline(node, call, spec.downstream_timeout_ms);
-    Job down = job;
-    down.caller = node;
-    down.call = call;
-    down.callGen = calls.gen(call);
-    send(node, dst, down, false, ErrorReason::Ok);
+    sendCall(call);
 }
 
 void Engine::Impl::poolRelease(NodeId node) {
@@ -596,17 +576,10 @@ void Engine::Impl::dispatchQueue(std::uint32_t qi) {
         q.cursor = (pick + 1) % n;
         const Job msg = q.buffer.front().second;
         q.buffer.pop();
-        const NodeId dst = members[pick];
-        const std::uint32_t call = openCall(q.node, dst, msg.request, msg.attempt);
-        calls[call].parent = msg;
+        const std::uint32_t call = openCallFor(q.node, members[pick], msg, spec.ack_timeout_ms);
         calls[call].backend = pick;
         ++q.inflight[pick];
-        addDeadline(q.node, call, spec.ack_timeout_ms);
-        Job deliver = msg;
-        deliver.caller = q.node;
-        deliver.call = call;
-        deliver.callGen = calls.gen(call);
-        send(q.node, dst, deliver, false, ErrorReason::Ok);
+        sendCall(call);
         release(msg.request); // the call holds it now
     }
 }
