@@ -30,7 +30,7 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
     const SimTime window = std::max<SimTime>(1, now - group.lastLook);
     group.lastLook = now;
     // Utilisation of the ready instances over the window; warming ones are left out.
-    double busy = 0, capacity = 0;
+    double busy = 0, capacity = 0, waiting = 0;
     int readyCount = 0, current = 0, warming = 0;
     for (NodeId m : group.members) {
         PNode& p = pnodes[m];
@@ -41,6 +41,7 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
         if (ready(m) && p.alive) {
             ++readyCount;
             busy += st.scaleBusy;
+            waiting += static_cast<double>(st.queue.size() + st.batchedWaiting);
             capacity += static_cast<double>(st.cores) * static_cast<double>(window);
         } else if (now < p.warmUntil) {
             ++warming;
@@ -54,6 +55,16 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
     case Autoscaling::Policy::Manual:
         break;
     case Autoscaling::Policy::TargetTracking:
+        if (a.target_queue_depth > 0) { // requests waiting per ready instance, as seen now
+            const double depth = readyCount ? waiting / readyCount : 0.0;
+            desired = std::max(
+                static_cast<int>(std::ceil(readyCount * depth / a.target_queue_depth - 1e-9)) +
+                    warming,
+                readyCount == 0 ? current : 1);
+            why = "queue depth " + formatNumber(depth) + " per instance against a target of " +
+                  formatNumber(a.target_queue_depth);
+            break;
+        }
         // desired = ceil(ready x utilisation / target); instances already warming count as coming.
         desired = std::max(
             static_cast<int>(std::ceil(readyCount * util / a.target_utilization - 1e-9)) + warming,

@@ -75,6 +75,7 @@ struct Autoscaling {
     double cooldown_s = 30, warmup_s = 10;
     double evaluation_s = 5;         // how often it looks, and the window it averages over
     double target_utilization = 0.6; // target tracking
+    double target_queue_depth = 0;   // > 0: track requests waiting per instance instead
     struct StepRule {
         double above = 2, below = -1; // utilisation thresholds (one of them set)
         int add = 0;                  // instances to add (negative: remove)

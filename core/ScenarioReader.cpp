@@ -400,6 +400,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 a.warmup_s = ar.number("warmup_s", 10, 0, 1e6);
                 a.evaluation_s = ar.number("evaluation_s", 5, 0.01, 1e6);
                 a.target_utilization = ar.number("target_utilization", 0.6, 0.01, 1);
+                a.target_queue_depth = ar.number("target_queue_depth", 0, 0, 1e7);
                 auto list = [&](const char* key, auto&& one) {
                     const QJsonValue v = ar.raw(key);
                     if (v.isUndefined()) return;

@@ -179,6 +179,7 @@ std::string node(const NodeSpec& n) {
                     .add("warmup_s", a.warmup_s)
                     .add("evaluation_s", a.evaluation_s)
                     .add("target_utilization", a.target_utilization);
+                if (a.target_queue_depth > 0) as.add("target_queue_depth", a.target_queue_depth);
                 if (!a.steps.empty()) {
                     std::string steps = "[";
                     for (const auto& st : a.steps) {

@@ -89,6 +89,19 @@ TEST(Autoscaling, ScheduledAndStepPolicies) {
     EXPECT_EQ(st["instances"][st.rows - 1], 2) << "and steps back down to min";
 }
 
+TEST(Autoscaling, TargetTrackingOnQueueDepth) {
+    const auto r = cs::test::run(
+        spiky(R"({"policy": "target_tracking", "target_queue_depth": 2, "min": 2, "max": 10,
+        "cooldown_s": 20, "warmup_s": 5, "evaluation_s": 5})",
+              kSpike));
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    const double scaledAt = firstAtLeast(t, 4);
+    EXPECT_GT(scaledAt, 30);
+    EXPECT_LE(scaledAt, 30 + 5 + 2 * 5 + 1) << "queues build at once under the spike";
+    EXPECT_GE(r.summary.instances_max, 6);
+    EXPECT_EQ(t["instances"][t.rows - 1], 2) << "queues empty after the spike: back to min";
+}
+
 TEST(GcPauses, MoveP99MuchMoreThanP50) {
     auto latencies = [](const std::string& gc) {
         const auto s = cs::test::parse(

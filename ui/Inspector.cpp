@@ -241,6 +241,9 @@ void Inspector::addScalingRows(const core::NodeSpec& n) {
     field(tr("Target"), a.target_utilization * 100, 1, 100, 0, tr(" % busy"),
           tr("Target tracking keeps utilisation near this"),
           [](core::Autoscaling& s, double v) { s.target_utilization = v / 100; });
+    field(tr("Or queue depth"), a.target_queue_depth, 0, 1e6, 1, tr(" per instance"),
+          tr("Above 0, target tracking keeps the requests waiting per instance near this instead"),
+          [](core::Autoscaling& s, double v) { s.target_queue_depth = v; });
     field(tr("Min"), a.min, 0, 1000, 0, tr(" instances"), tr("Never fewer"),
           [](core::Autoscaling& s, double v) {
               s.min = static_cast<int>(v);
