@@ -92,6 +92,9 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
                     st.nodes.push_back(id);
                 }
                 if (n.shards->strategy == NodeSpec::Shards::Strategy::ConsistentHash) buildRing(st);
+                st.keyShard.resize(st.versions.size());
+                for (std::uint32_t k = 0; k < st.keyShard.size(); ++k)
+                    st.keyShard[k] = shardOf(st, k);
             } else if (n.replicas.empty()) {
                 const NodeId id = addPNode(n.id, PKind::Store, i, i);
                 addStation(id, n);
@@ -277,6 +280,12 @@ void Engine::Impl::process(const Event& e) {
         break;
     case EventType::BatchTimer:
         onBatchTimer(e.a, e.b);
+        break;
+    case EventType::MigrationTick:
+        onMigrationTick(e.a, e.b);
+        break;
+    case EventType::MigrationArrive:
+        onMigrationArrive(e.a, e.b);
         break;
     case EventType::QueuePoll:
         queues[e.a].pollArmed = false;

@@ -221,6 +221,14 @@ struct StoreState {
     // Sharded: `nodes` are the shards, keys map to them by the strategy.
     bool sharded = false;
     std::vector<std::pair<std::uint64_t, std::uint32_t>> ring; // consistent hashing: point, shard
+    std::vector<std::uint32_t> keyShard; // where each key lives now (changes as keys migrate)
+    struct Migration {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> moves; // (key, to shard)
+        std::size_t sent = 0, arrived = 0;
+        std::vector<std::pair<std::size_t, std::size_t>> batches; // [from, to) of moves
+        SimTime started = 0;
+        std::uint32_t gen = 0; // events of an earlier migration are ignored
+    } migration;
 };
 
 // An LRU cache of keys (DESIGN.md section 6 row 6): a hash map into a fixed array of entries
@@ -407,6 +415,9 @@ struct Engine::Impl {
     void buildRing(StoreState& st);
     NodeId addShardNode(std::uint32_t store);
     void addShard(std::uint32_t store);
+    void onMigrationTick(std::uint32_t store, std::uint32_t gen);
+    void onMigrationArrive(std::uint32_t tag, std::uint32_t batch);
+    void finishMigration(std::uint32_t store);
     void linkNewNode(NodeId id, std::uint32_t spec);
     bool fetchSession(NodeId node, const Job& job);
     void onSessionAnswer(std::uint32_t call, ErrorReason err);

@@ -50,7 +50,7 @@ void Engine::Impl::buildRing(StoreState& st) {
 
 NodeId Engine::Impl::storeNodeFor(std::uint32_t store, std::uint32_t key, NodeId from) {
     const StoreState& st = stores[store];
-    if (st.sharded) return st.nodes[shardOf(st, key)];
+    if (st.sharded) return st.nodes[key < st.keyShard.size() ? st.keyShard[key] : shardOf(st, key)];
     return nearestStoreNode(store, from);
 }
 
@@ -76,23 +76,82 @@ NodeId Engine::Impl::addShardNode(std::uint32_t store) {
     return id;
 }
 
-// Adds a shard and remaps the keys; the fraction that moved is the cost of the strategy
-// (about 1/(n+1) for consistent hashing, most keys for hash_mod).
+// Adds a shard and remaps the keys; the fraction that moves is the cost of the strategy (about
+// 1/(n+1) for consistent hashing, most keys for hash_mod). Keys then migrate in batches over the
+// links at `migration_keys_per_s`: a key is served by its old shard until its batch arrives, and
+// each moved key is one operation on its old shard and one on the new (the migration's load).
 void Engine::Impl::addShard(std::uint32_t store) {
     StoreState& st = stores[store];
-    const auto keys = static_cast<std::uint32_t>(st.versions.size());
-    std::vector<std::uint32_t> before(keys);
-    for (std::uint32_t k = 0; k < keys; ++k) before[k] = shardOf(st, k);
+    finishMigration(store); // a migration still under way completes first
+    const auto keys = static_cast<std::uint32_t>(st.keyShard.size());
     const NodeId id = addShardNode(store);
     linkNewNode(id, st.spec);
     if (!st.ring.empty()) buildRing(st);
-    std::uint64_t moved = 0;
-    for (std::uint32_t k = 0; k < keys; ++k) moved += shardOf(st, k) != before[k] ? 1 : 0;
-    keysMovedFraction = keys ? static_cast<double>(moved) / keys : 0.0;
+    auto& mig = st.migration;
+    mig.gen = (mig.gen + 1) & 0xFFFF;
+    mig.started = now;
+    for (std::uint32_t k = 0; k < keys; ++k)
+        if (const std::uint32_t to = shardOf(st, k); to != st.keyShard[k])
+            mig.moves.emplace_back(k, to);
+    keysMovedFraction = keys ? static_cast<double>(mig.moves.size()) / keys : 0.0;
     const NodeSpec& spec = specs[st.spec];
-    log(spec.id, spec.id + " adds shard " + pnodes[id].name + ": " + std::to_string(moved) +
-                     " of " + std::to_string(keys) + " keys (" +
-                     formatNumber(100.0 * keysMovedFraction) + "%) move to another shard");
+    log(spec.id, spec.id + " adds shard " + pnodes[id].name + ": " +
+                     std::to_string(mig.moves.size()) + " of " + std::to_string(keys) + " keys (" +
+                     formatNumber(100.0 * keysMovedFraction) + "%) move to another shard, at " +
+                     formatNumber(spec.shards->migration_keys_per_s) + " keys/s");
+    if (!mig.moves.empty()) onMigrationTick(store, mig.gen);
+}
+
+void Engine::Impl::onMigrationTick(std::uint32_t store, std::uint32_t gen) {
+    StoreState& st = stores[store];
+    auto& mig = st.migration;
+    if (gen != mig.gen || mig.sent >= mig.moves.size()) return;
+    constexpr SimTime kTick = 100'000;
+    const auto perTick =
+        static_cast<std::size_t>(std::max(1.0, specs[st.spec].shards->migration_keys_per_s * 0.1));
+    // One batch per tick; it leaves when its first key's old shard and the new shard are up and
+    // connected, and arrives after the path's latency.
+    const std::size_t from = mig.sent, to = std::min(mig.moves.size(), from + perTick);
+    const NodeId src = st.nodes[st.keyShard[mig.moves[from].first]];
+    const NodeId dst = st.nodes[mig.moves[from].second];
+    if (pnodes[src].alive && pnodes[dst].alive && topo.route(src, dst) != kNone) {
+        mig.batches.emplace_back(from, to);
+        mig.sent = to;
+        const SimTime travel = std::llround(topo.distance(src, dst) * 1000.0);
+        events.push(now + std::max<SimTime>(1, travel), EventType::MigrationArrive,
+                    store | (mig.gen << 16), static_cast<std::uint32_t>(mig.batches.size() - 1));
+    }
+    if (mig.sent < mig.moves.size())
+        events.push(now + kTick, EventType::MigrationTick, store, mig.gen);
+}
+
+void Engine::Impl::onMigrationArrive(std::uint32_t tag, std::uint32_t batch) {
+    StoreState& st = stores[tag & 0xFFFF];
+    auto& mig = st.migration;
+    if ((tag >> 16) != mig.gen || batch >= mig.batches.size()) return; // a finished migration's
+    const auto [from, to] = mig.batches[batch];
+    for (std::size_t i = from; i < to; ++i) {
+        const auto [key, shard] = mig.moves[i];
+        for (NodeId n : {st.nodes[st.keyShard[key]], st.nodes[shard]}) {
+            ++stations[pnodes[n].model].ops;
+            ++stations[pnodes[n].model].opsTotal;
+        }
+        st.keyShard[key] = shard;
+    }
+    mig.arrived += to - from;
+    if (mig.arrived == mig.moves.size())
+        log(specs[st.spec].id, specs[st.spec].id + ": migration done, " +
+                                   std::to_string(mig.moves.size()) + " keys moved in " +
+                                   formatNumber(static_cast<double>(now - mig.started) / 1e6) +
+                                   " s");
+}
+
+void Engine::Impl::finishMigration(std::uint32_t store) {
+    auto& mig = stores[store].migration;
+    for (const auto& [key, shard] : mig.moves) stores[store].keyShard[key] = shard;
+    mig.moves.clear();
+    mig.batches.clear();
+    mig.sent = mig.arrived = 0;
 }
 
 } // namespace cs::core

@@ -16,18 +16,20 @@ enum class EventType : std::uint8_t {
     CallTimeout,   // a: call id, b: call generation (deadlines out of FIFO order)
     Retry,         // a: request id, b: request generation
     MetricsTick,
-    HealthCheck,    // a: load balancer index
-    ReplTimeout,    // a: replica op, b: op generation
-    ElectionTimer,  // a: replica node, b: election generation
-    HeartbeatTick,  // a: replica node, b: heartbeat generation
-    AntiEntropy,    // a: store index
-    Autoscale,      // a: group index
-    GcPause,        // a: instance node, b: node incarnation
-    ResizeStart,    // a: instance or store node (vertical resize: it goes down now)
-    ResizeDone,     // a: node, b: node incarnation (it comes back with its new size)
-    LimiterRelease, // a: limiter index, b: key (leaky bucket: the head of its queue leaves)
-    BatchTimer,     // a: instance node, b: its batch generation (max_wait_ms reached)
-    QueuePoll,      // a: queue index (no consumer could take a message: look again)
+    HealthCheck,     // a: load balancer index
+    ReplTimeout,     // a: replica op, b: op generation
+    ElectionTimer,   // a: replica node, b: election generation
+    HeartbeatTick,   // a: replica node, b: heartbeat generation
+    AntiEntropy,     // a: store index
+    Autoscale,       // a: group index
+    GcPause,         // a: instance node, b: node incarnation
+    ResizeStart,     // a: instance or store node (vertical resize: it goes down now)
+    ResizeDone,      // a: node, b: node incarnation (it comes back with its new size)
+    LimiterRelease,  // a: limiter index, b: key (leaky bucket: the head of its queue leaves)
+    BatchTimer,      // a: instance node, b: its batch generation (max_wait_ms reached)
+    QueuePoll,       // a: queue index (no consumer could take a message: look again)
+    MigrationTick,   // a: store index, b: migration generation (send the next batch of keys)
+    MigrationArrive, // a: store | generation << 16, b: batch (its keys now live on the new shard)
 };
 
 struct Event {

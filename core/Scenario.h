@@ -180,7 +180,8 @@ struct NodeSpec {
     struct Shards {
         enum class Strategy { HashMod, Range, ConsistentHash } strategy = Strategy::HashMod;
         int count = 2;
-        int vnodes = 64; // consistent_hash: points per shard on the ring
+        int vnodes = 64;                    // consistent_hash: points per shard on the ring
+        double migration_keys_per_s = 2000; // add_shard: how fast keys move to the new shard
         bool operator==(const Shards&) const = default;
     };
     std::optional<Shards> shards;

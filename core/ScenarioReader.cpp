@@ -519,6 +519,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                                  ? NodeSpec::Shards::Strategy::ConsistentHash
                                  : NodeSpec::Shards::Strategy::HashMod;
                 s.vnodes = static_cast<int>(sr.integer("vnodes", 64, 1, 4096));
+                s.migration_keys_per_s = sr.number("migration_keys_per_s", 2000, 1, 1e9);
                 sr.warnUnknown();
                 n.shards = s;
             }

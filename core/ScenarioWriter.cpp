@@ -234,6 +234,7 @@ std::string node(const NodeSpec& n) {
                                                         ? "consistent_hash"
                                                         : "hash_mod")
                                    .add("vnodes", n.shards->vnodes)
+                                   .add("migration_keys_per_s", n.shards->migration_keys_per_s)
                                    .str());
         }
         break;

@@ -80,3 +80,25 @@ TEST(Sharding, FileAndValidation) {
               std::string::npos)
         << bad.error;
 }
+
+TEST(Sharding, KeysMigrateOverTimeAndOldShardsServeThemUntilThen) {
+    // The new shard dies 1 s after it was added and stays down. Keys that reached it by then are
+    // unreachable; keys still on their way are served by their old shard.
+    const std::string timeline = R"([{"at_s": 5, "action": "add_shard", "node": "db"},
+                                      {"at_s": 6, "action": "kill_node", "node": "db-s5"}])";
+    auto failedShare = [&](double keysPerS) {
+        const auto s =
+            cs::test::run(cs::test::parse(sharded(
+                              R"({"count": 4, "strategy": "consistent_hash", "vnodes": 256,
+                                              "migration_keys_per_s": )" +
+                                  std::to_string(keysPerS) + "}",
+                              0, timeline)))
+                .summary;
+        return static_cast<double>(s.failedTotal()) / static_cast<double>(s.issued);
+    };
+    const double fast = failedShare(1e6), slow = failedShare(100);
+    // Fast: a fifth of the keys lived on db-s5 for the last 14 of 20 s.
+    EXPECT_NEAR(fast, 0.2 * 14 / 20, 0.03);
+    // Slow: 100 keys/s, so about 100 of 10,000 keys had arrived when it died.
+    EXPECT_LT(slow, 0.01);
+}
