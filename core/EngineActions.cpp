@@ -204,6 +204,17 @@ void Engine::Impl::setLinkState(const Action& a, bool up) {
     if (!any) log(linkName(a.a, a.b), "skipped: no such link at this moment");
 }
 
+// The physical nodes with a queue and cores that a scenario node stands for: a group's
+// instances, a datastore's replicas or shards, or itself.
+std::vector<NodeId> Engine::Impl::stationsOf(std::uint32_t spec) const {
+    std::vector<NodeId> out;
+    const auto& all =
+        storeOfSpec[spec] != kNone ? stores[storeOfSpec[spec]].nodes : specNodes[spec];
+    for (NodeId n : all)
+        if (pnodes[n].exists && isStation(pnodes[n].kind)) out.push_back(n);
+    return out;
+}
+
 void Engine::Impl::setField(const Action& a) {
     const std::uint32_t i = specIndex.at(a.node);
     NodeSpec& n = specs[i];
@@ -248,7 +259,7 @@ void Engine::Impl::setField(const Action& a) {
         if (cores == n.cores) return;
         n.cores = cores;
         SimTime at = now;
-        for (NodeId m : specNodes[i]) {
+        for (NodeId m : stationsOf(i)) {
             if (!pnodes[m].exists) continue;
             if (at == now)
                 onResizeStart(m);
@@ -258,7 +269,7 @@ void Engine::Impl::setField(const Action& a) {
         }
     } else if (a.field == "queue_capacity") {
         n.queue_capacity = static_cast<int>(v);
-        for (NodeId m : specNodes[i]) {
+        for (NodeId m : stationsOf(i)) {
             Station& st = stations[pnodes[m].model];
             st.capacity = n.queue_capacity;
             while (!st.queue.empty() && st.busy < st.cores && !st.freeSlots.empty()) {

@@ -446,6 +446,7 @@ struct Engine::Impl {
     void restartNode(NodeId n);
     void setLinkState(const Action& a, bool up);
     void setField(const Action& a);
+    std::vector<NodeId> stationsOf(std::uint32_t spec) const;
     NodeId addMember(std::uint32_t group);
     void onMetricsTick();
     std::size_t liveInstances() const;

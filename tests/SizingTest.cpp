@@ -127,3 +127,23 @@ TEST(Sizing, FieldsRoundTrip) {
     ASSERT_TRUE(again.ok) << again.error;
     EXPECT_EQ(again.scenario, s);
 }
+
+TEST(Sizing, ResizingAReplicatedStoreRestartsItsReplicasOneByOne) {
+    Scenario s = cs::test::parse(
+        R"({"format": "clustersim-scenario", "version": 1, "seed": 5, "duration_s": 40,
+      "metrics_interval_ms": 1000, "nodes": [
+        {"id": "c", "kind": "client", "target": "db", "rate_rps": 100, "timeout_ms": 1000, "write_kind": "set"},
+        {"id": "db", "kind": "datastore", "replicas": ["r1", "r2", "r3"], "cores": 2, "resize_downtime_s": 5},
+        {"id": "r1", "kind": "replica"}, {"id": "r2", "kind": "replica"}, {"id": "r3", "kind": "replica"}],
+      "links": [{"a": "c", "b": "r1", "latency_ms": 1}, {"a": "c", "b": "r2", "latency_ms": 2},
+                {"a": "r1", "b": "r2", "latency_ms": 1}, {"a": "r2", "b": "r3", "latency_ms": 1},
+                {"a": "r1", "b": "r3", "latency_ms": 1}],
+      "timeline": [{"at_s": 10, "action": "set", "node": "db", "field": "cores", "value": 8}]})");
+    const auto r = cs::test::run(s);
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    EXPECT_NEAR(t["cost_per_hour"][5], 3 * listPricePerHour(2), 1e-12);
+    EXPECT_NEAR(t["cost_per_hour"][t.rows - 1], 3 * listPricePerHour(8), 1e-12)
+        << "every replica was resized";
+    EXPECT_GE(r.summary.elections, 2u) << "the first, and another when the leader restarted";
+    EXPECT_GT(r.summary.availability, 0.9) << "a majority stayed up throughout";
+}
