@@ -295,3 +295,16 @@ TEST(UiTraffic, TheCacheShowsItsHitRatio) {
         if (n.name == "kv") hit = n.hitRatio;
     EXPECT_GT(hit, 0.5) << "a warm cache serves most reads";
 }
+
+TEST(UiTraffic, DeletingACacheClearsTheReferenceAndUndoRestoresIt) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cache-herd.clustersim.json")));
+    const core::Scenario before = w.document()->scenario();
+    ASSERT_EQ(before.find("api")->cache, "kv");
+    w.scene()->selectSubject(QStringLiteral("kv"));
+    w.scene()->deleteSelection();
+    EXPECT_EQ(w.document()->scenario().find("kv"), nullptr);
+    EXPECT_EQ(w.document()->scenario().find("api")->cache, "");
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario(), before);
+}

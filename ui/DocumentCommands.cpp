@@ -82,6 +82,10 @@ void RemoveNodesCommand::redo() {
         if (gone(n.target)) n.target.clear();
         if (gone(n.group)) n.group.clear();
         if (gone(n.datastore)) n.datastore.clear();
+        if (gone(n.session_store)) n.session_store.clear();
+        if (gone(n.cache)) n.cache.clear();
+        if (gone(n.queue)) n.queue.clear();
+        if (gone(n.consumers)) n.consumers.clear();
         n.replicas.erase(std::remove_if(n.replicas.begin(), n.replicas.end(), gone),
                          n.replicas.end());
         if (!(n == before)) {
