@@ -123,12 +123,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     m_charts.push_back(makeChart(tr("Throughput"), tr("requests/s"),
                                  {tr("offered"), tr("throughput"), tr("datastore ops")},
                                  {kSky, kGreen, kOrange}));
-    m_charts.push_back(makeChart(tr("Errors by reason"), tr("requests/s"),
-                                 {tr("timeout"), tr("unavailable"), tr("rate limited"),
-                                  tr("dropped"), tr("session lost"), tr("lost in flight")},
-                                 {kVermillion, kOrange, kPurple, kBlue, kYellow, kBlack},
-                                 tr("duplicates (total)"), {tr("duplicate side effects")},
-                                 {kGrey}));
+    m_charts.push_back(makeChart(
+        tr("Errors by reason"), tr("requests/s"),
+        {tr("timeout"), tr("unavail."), tr("429"), tr("dropped"), tr("session"), tr("lost")},
+        {kVermillion, kOrange, kPurple, kBlue, kYellow, kBlack}, tr("duplicates"), {tr("dupes")},
+        {kGrey}));
     m_charts.push_back(makeChart(tr("Staleness"), tr("ms"),
                                  {tr("staleness p50"), tr("staleness p99")}, {kSky, kBlue},
                                  tr("% stale"), {tr("stale reads")}, {kVermillion}));

@@ -81,13 +81,18 @@ void SimController::load(const core::Scenario& scenario) {
 
 // Node samples of one tick arrive right after its metrics row, so they are credited to the next
 // row; with rows every interval this shifts utilisation by one interval at most, which the chart
-// does not resolve. Owners are groups and datastores: the mean over their instances.
+// does not resolve. Owners are groups and datastores (the mean over their instances), replicas
+// and shards.
 void SimController::collectUtilization(const core::NodeSample& s) {
     if (std::string_view(s.metric) != "utilization") return;
     const auto dash = s.node.rfind('-');
     std::string owner = s.node;
-    if (dash != std::string::npos && scenario_.find(s.node) == nullptr)
-        owner = s.node.substr(0, dash);
+    if (dash != std::string::npos && scenario_.find(s.node) == nullptr) {
+        // A group's instances are one line; a sharded store's shards one line each, so a hot
+        // shard stands out.
+        const core::NodeSpec* spec = scenario_.find(s.node.substr(0, dash));
+        if (!spec || !spec->shards) owner = s.node.substr(0, dash);
+    }
     auto& acc = utilAcc_[owner];
     acc.first += s.value;
     acc.second += 1;
