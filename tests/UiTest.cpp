@@ -308,3 +308,22 @@ TEST(UiTraffic, DeletingACacheClearsTheReferenceAndUndoRestoresIt) {
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario(), before);
 }
+
+TEST(UiScaling, TheToolbarSwitchesEveryGroupsPolicyInOneUndoStep) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
+    auto* combo = w.findChild<QComboBox*>(QStringLiteral("scalingPolicy"));
+    ASSERT_NE(combo, nullptr);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    const core::Scenario before = w.document()->scenario();
+    combo->textActivated(QStringLiteral("manual"));
+    EXPECT_EQ(w.document()->scenario().find("api")->autoscaling->policy,
+              core::Autoscaling::Policy::Manual);
+    EXPECT_EQ(combo->currentText(), QStringLiteral("manual"));
+    combo->textActivated(QStringLiteral("step"));
+    EXPECT_FALSE(w.document()->scenario().find("api")->autoscaling->steps.empty())
+        << "a step policy starts with a rule for each direction";
+    w.document()->undoStack()->undo();
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario(), before);
+}

@@ -283,6 +283,15 @@ void MainWindow::buildActions() {
         tr("CP or AP for every replicated datastore: flip it and cut a link to compare"));
     connect(m_storeMode, &QComboBox::textActivated, this, &MainWindow::setAllStoreModes);
     run->addWidget(m_storeMode);
+    run->addWidget(new QLabel(tr("  Scaling ")));
+    m_scaling = new QComboBox;
+    m_scaling->setObjectName(QStringLiteral("scalingPolicy"));
+    m_scaling->addItems({QStringLiteral("manual"), QStringLiteral("step"),
+                         QStringLiteral("target_tracking"), QStringLiteral("scheduled")});
+    m_scaling->setToolTip(tr("The autoscaling policy of every service group (min, max, target "
+                             "and cooldown are in the inspector)"));
+    connect(m_scaling, &QComboBox::textActivated, this, &MainWindow::setAllScalingPolicies);
+    run->addWidget(m_scaling);
     m_time = new QLabel;
     m_time->setObjectName(QStringLiteral("simTime"));
     m_time->setMinimumWidth(260);
@@ -492,6 +501,32 @@ void MainWindow::setAllStoreModes(const QString& mode) {
     m_doc->undoStack()->endMacro();
 }
 
+void MainWindow::setAllScalingPolicies(const QString& policy) {
+    using P = core::Autoscaling::Policy;
+    const P want = policy == QLatin1String("step")              ? P::Step
+                   : policy == QLatin1String("target_tracking") ? P::TargetTracking
+                   : policy == QLatin1String("scheduled")       ? P::Scheduled
+                                                                : P::Manual;
+    m_doc->undoStack()->beginMacro(tr("Scaling policy: %1").arg(policy));
+    for (const auto& n : m_doc->scenario().nodes) {
+        if (n.kind != NodeKind::ServiceGroup) continue;
+        core::NodeSpec next = n;
+        if (!next.autoscaling) { // a first policy: around the group's current size
+            core::Autoscaling a;
+            a.min = std::max(1, n.instances);
+            a.max = std::max(a.min, 4 * n.instances);
+            next.autoscaling = a;
+        }
+        next.autoscaling->policy = want;
+        if (want == P::Step && next.autoscaling->steps.empty())
+            next.autoscaling->steps = {{0.7, -1, 2}, {2, 0.2, -1}};
+        if (!(next == n))
+            m_doc->undoStack()->push(new SetNodeCommand(
+                m_doc, next, tr("%1: scaling policy").arg(QString::fromStdString(n.id))));
+    }
+    m_doc->undoStack()->endMacro();
+}
+
 void MainWindow::updateTitle() {
     const QString name = QString::fromStdString(m_doc->scenario().name);
     const QString file = m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(':')
@@ -513,6 +548,15 @@ void MainWindow::updateTitle() {
             }
         m_storeMode->setEnabled(any);
         m_storeMode->setCurrentIndex(ap ? 1 : 0);
+    }
+    if (m_scaling) { // the first group's policy; disabled without groups
+        const QSignalBlocker block(m_scaling);
+        int index = -1;
+        for (const auto& n : m_doc->scenario().nodes)
+            if (n.kind == NodeKind::ServiceGroup && index < 0)
+                index = n.autoscaling ? static_cast<int>(n.autoscaling->policy) : 0;
+        m_scaling->setEnabled(index >= 0);
+        m_scaling->setCurrentIndex(std::max(index, 0));
     }
 }
 

@@ -62,6 +62,7 @@ private:
     void reloadEngine();
     void updateTitle();
     void setAllStoreModes(const QString& mode);
+    void setAllScalingPolicies(const QString& policy);
     void onSelectionChanged();
     void addNodeOfKind(core::NodeKind kind, QPointF at);
     bool maybeSave();
@@ -95,6 +96,7 @@ private:
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_storeMode = nullptr;
+    QComboBox* m_scaling = nullptr;
     QAction *m_playPause = nullptr, *m_connect = nullptr;
     QMenu* m_recentMenu = nullptr;
     QTimer* m_chartTimer = nullptr;
