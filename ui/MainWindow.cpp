@@ -23,15 +23,19 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
+#include <QPixmap>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyleOptionGraphicsItem>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
@@ -103,14 +107,19 @@ void MainWindow::buildDocks() {
     };
     auto* palette = new QListWidget;
     palette->setObjectName(QStringLiteral("palette"));
+    palette->setIconSize(QSize(20, 20));
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
     for (auto k : {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer,
                    NodeKind::ServiceGroup, NodeKind::SessionStore, NodeKind::Cache, NodeKind::Queue,
                    NodeKind::Datastore, NodeKind::Replica}) {
         auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
+        item->setIcon(kindIcon(k));
         item->setData(Qt::UserRole, static_cast<int>(k));
         item->setForeground(palette::roleColour(k));
     }
+    // Every kind visible without scrolling.
+    palette->setMinimumHeight(palette->sizeHintForRow(0) * palette->count() +
+                              2 * palette->frameWidth() + 4);
     connect(palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         addNodeOfKind(static_cast<NodeKind>(item->data(Qt::UserRole).toInt()),
                       m_view->mapToScene(m_view->viewport()->rect().center()));
@@ -441,6 +450,21 @@ void MainWindow::onSelectionChanged() {
     const auto ids = m_scene->selectedSpecIds();
     if (ids.size() == 1) return m_inspector->showNode(QString::fromStdString(ids.front()));
     m_inspector->showScenario();
+}
+
+// The palette's icon of a node kind: the shape the topology draws, without its label.
+QIcon MainWindow::kindIcon(NodeKind kind) {
+    NodeItem item(QString(), QString(), kind, false);
+    item.setState(true, 0, 1, 0);
+    QPixmap pm(64, 64);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.translate(32, 32);
+    p.scale(0.95, 0.95);
+    QStyleOptionGraphicsItem opt;
+    item.paint(&p, &opt, nullptr);
+    return QIcon(pm);
 }
 
 void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {

@@ -5,6 +5,7 @@
 #include "Document.h"
 #include "SimController.h"
 
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -63,6 +64,7 @@ private:
     void updateTitle();
     void setAllStoreModes(const QString& mode);
     void setAllScalingPolicies(const QString& policy);
+    static QIcon kindIcon(core::NodeKind kind);
     void onSelectionChanged();
     void addNodeOfKind(core::NodeKind kind, QPointF at);
     bool maybeSave();
