@@ -354,7 +354,12 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
         ++st.ops;
         ++st.opsTotal;
         applyAtStore(p, job);
-        respond(job, node, ErrorReason::Ok);
+        // The answer says which version of the key it wrote or read (for staleness).
+        Job answer = job;
+        answer.store = storeOfSpec[p.spec];
+        const auto& versions = stores[answer.store].versions;
+        answer.version = job.key < versions.size() ? versions[job.key] : 0;
+        respond(answer, node, ErrorReason::Ok);
         idempotencyDone(node, job);
         freeSlot(node, slot);
         return;

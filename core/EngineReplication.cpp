@@ -629,7 +629,7 @@ void Engine::Impl::onAntiEntropyTick(std::uint32_t s) {
 }
 
 void Engine::Impl::recordCommit(const Job& job) {
-    if (job.store == kNone || !stores[job.store].replicated) return;
+    if (job.store == kNone) return;
     CommitLog& log = stores[job.store].set.commits[job.key];
     log.recent[static_cast<std::size_t>(log.next)] = {job.version, now};
     log.next = (log.next + 1) % CommitLog::kKeep;
@@ -640,7 +640,7 @@ void Engine::Impl::recordCommit(const Job& job) {
 void Engine::Impl::recordRead(const Job& job, SimTime invoked) {
     ++totals.reads;
     ++interval.reads;
-    if (job.store == kNone || !stores[job.store].replicated) return;
+    if (job.store == kNone) return;
     const auto it = stores[job.store].set.commits.find(job.key);
     if (it == stores[job.store].set.commits.end()) return;
     std::uint64_t missed = 0;

@@ -216,14 +216,21 @@ void Engine::Impl::cacheClear(CacheState& c) {
     c.waiting.clear();
 }
 
-// A write the service completed: its cache drops the key, or takes the new value.
+// A write the service completed: its cache drops the key, takes the new value, or (none) is not
+// told, so an entry stays stale until its TTL ends it.
 void Engine::Impl::cacheWrite(std::uint32_t cache, const Job& written) {
     CacheState& c = caches[cache];
     if (!pnodes[c.node].alive) return;
-    if (specs[c.spec].write_update)
-        cacheInsert(c, written.key, written.value, written.version);
-    else
+    switch (specs[c.spec].on_write) {
+    case NodeSpec::OnWrite::Update:
+        if (c.index.count(written.key)) cacheInsert(c, written.key, written.value, written.version);
+        break;
+    case NodeSpec::OnWrite::Invalidate:
         cacheErase(c, written.key);
+        break;
+    case NodeSpec::OnWrite::None:
+        break;
+    }
 }
 
 void Engine::Impl::onCacheLookup(NodeId node, const Job& job) {
@@ -239,7 +246,8 @@ void Engine::Impl::onCacheLookup(NodeId node, const Job& job) {
             c.entries[c.index[job.key]].expires = en.expires;
             Job a = job;
             a.value = en.value;
-            a.version = en.version;
+            a.version = en.version; // possibly older than the store's: a stale read
+            a.store = groups[groupOfSpec[pnodes[job.caller].spec]].store;
             respond(a, node, ErrorReason::Ok);
             return;
         }

@@ -188,9 +188,10 @@ struct NodeSpec {
 
     // cache (DESIGN.md section 6 row 6): LRU over keys, optional TTL, what a write does
     std::uint64_t capacity_keys = 1000;
-    double ttl_s = 0;          // 0: entries never expire
-    bool write_update = false; // on_write: "update" (true) or "invalidate"
-    bool coalescing = false;   // one miss per key goes to the datastore; the others wait
+    double ttl_s = 0; // 0: entries never expire
+    enum class OnWrite { Invalidate, Update, None };
+    OnWrite on_write = OnWrite::Invalidate; // none: only the TTL ends a stale entry
+    bool coalescing = false; // one miss per key goes to the datastore; the others wait
 
     // queue (DESIGN.md section 6 row 6): holds writes until a consumer instance has applied them
     std::string consumers;        // the service group that drains it

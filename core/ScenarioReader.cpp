@@ -543,8 +543,11 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             n.capacity_keys =
                 static_cast<std::uint64_t>(r.integer("capacity_keys", 1000, 1, 10'000'000));
             n.ttl_s = r.number("ttl_s", 0, 0, 1e9);
-            n.write_update =
-                r.choice("on_write", "invalidate", {"invalidate", "update"}) == "update";
+            const std::string onWrite =
+                r.choice("on_write", "invalidate", {"invalidate", "update", "none"});
+            n.on_write = onWrite == "update" ? NodeSpec::OnWrite::Update
+                         : onWrite == "none" ? NodeSpec::OnWrite::None
+                                             : NodeSpec::OnWrite::Invalidate;
             n.coalescing = r.boolean("coalescing", false);
             n.downstream_timeout_ms = r.number("timeout_ms", 1000.0, 0.001, kMaxMs);
         }

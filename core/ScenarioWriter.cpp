@@ -249,7 +249,9 @@ std::string node(const NodeSpec& n) {
         if (n.kind == NodeKind::Cache)
             o.add("capacity_keys", static_cast<double>(n.capacity_keys))
                 .add("ttl_s", n.ttl_s)
-                .add("on_write", n.write_update ? "update" : "invalidate")
+                .add("on_write", n.on_write == NodeSpec::OnWrite::Update ? "update"
+                                 : n.on_write == NodeSpec::OnWrite::None ? "none"
+                                                                         : "invalidate")
                 .add("coalescing", n.coalescing)
                 .add("timeout_ms", n.downstream_timeout_ms);
         break;

@@ -372,3 +372,22 @@ TEST(WriteQueue, RedeliveryAfterAConsumerDiesDuplicatesUnlessKeyed) {
     EXPECT_EQ(keyed.duplicate_side_effects, 0u);
     EXPECT_EQ(plain.failedTotal(), 0u) << "at-least-once: nothing the queue took is lost";
 }
+
+TEST(Cache, ATtlOnlyCacheServesStaleReadsForUpToItsTtl) {
+    // Writes (20%) to a few hot keys; the cache is not told about them (on_write none), so a hit
+    // can return a version older than one already committed: stale, by at most the TTL.
+    auto run = [](const std::string& cacheFields) {
+        std::string json = cached(cacheFields, 0.8, 50, 1000, 30);
+        const std::string reads = R"("read_fraction": 1)";
+        json.replace(json.find(reads), reads.size(),
+                     R"("read_fraction": 0.8, "write_kind": "set")");
+        return cs::test::run(cs::test::parse(json)).summary;
+    };
+    const auto ttlOnly = run(R"(, "ttl_s": 0.5, "on_write": "none")");
+    const auto longer = run(R"(, "ttl_s": 2, "on_write": "none")");
+    const auto invalidating = run(R"(, "ttl_s": 2, "on_write": "invalidate")");
+    EXPECT_GT(ttlOnly.stale_fraction, 0.05);
+    EXPECT_LE(ttlOnly.staleness_p99, 500 * 1.01) << "an entry lives at most its TTL";
+    EXPECT_GT(longer.stale_fraction, ttlOnly.stale_fraction) << "a longer TTL, staler reads";
+    EXPECT_LT(invalidating.stale_fraction, 0.01) << "invalidation on write keeps it fresh";
+}

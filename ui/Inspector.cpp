@@ -697,12 +697,21 @@ void Inspector::showNode(const QString& id) {
                                              }));
             m_form->addRow(
                 tr("On write"),
-                choice({QStringLiteral("invalidate"), QStringLiteral("update")},
-                       n.write_update ? QStringLiteral("update") : QStringLiteral("invalidate"),
-                       tr("What a completed write does to its key here"), [this](const QString& t) {
+                choice({QStringLiteral("invalidate"), QStringLiteral("update"),
+                        QStringLiteral("none")},
+                       n.on_write == core::NodeSpec::OnWrite::Update ? QStringLiteral("update")
+                       : n.on_write == core::NodeSpec::OnWrite::None ? QStringLiteral("none")
+                                                                     : QStringLiteral("invalidate"),
+                       tr("What a completed write does to its key here; none: entries stay "
+                          "stale until their TTL"),
+                       [this](const QString& t) {
                            editNode(
                                [t](core::NodeSpec& x) {
-                                   x.write_update = t == QLatin1String("update");
+                                   x.on_write = t == QLatin1String("update")
+                                                    ? core::NodeSpec::OnWrite::Update
+                                                : t == QLatin1String("none")
+                                                    ? core::NodeSpec::OnWrite::None
+                                                    : core::NodeSpec::OnWrite::Invalidate;
                                },
                                tr("on write"));
                        }));
