@@ -408,7 +408,8 @@ struct Engine::Impl {
     void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
     void finishChecks();
 
-    // --- session stores, caches, rate limiters, idempotency keys, pools (EngineTraffic.cpp)
+    // --- session stores, idempotency keys, pools (EngineTraffic.cpp); caches (EngineCache.cpp),
+    // rate limiters (EngineLimiter.cpp), batching and write queues (EngineQueue.cpp)
     NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key = 0);
     // --- sharding (EngineSharding.cpp)
     std::uint32_t shardOf(const StoreState& st, std::uint32_t key) const;
