@@ -37,6 +37,16 @@ bool waitFor(const std::function<bool()>& pred, int ms = 15000) {
     return true;
 }
 
+// Runs the window's engine to `s` simulated seconds and waits until it has stopped there.
+bool runWindowTo(ui::MainWindow& w, double s) {
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller(), s] { c->runUntilSeconds(s); });
+    return waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->simTime >= static_cast<core::SimTime>(s * 1e6) &&
+               snap->state != ui::RunState::Running;
+    });
+}
+
 const std::string kBase = std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json";
 
 struct Fixture : ::testing::Test {
@@ -271,11 +281,7 @@ TEST(UiTraffic, ShardsShowInTheTopologyAndGrow) {
     ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
     ASSERT_NE(w.scene()->nodeItem(QStringLiteral("db-s4")), nullptr) << "shards drawn as nodes";
     EXPECT_EQ(w.scene()->nodeItem(QStringLiteral("db-s5")), nullptr);
-    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(41); });
-    ASSERT_TRUE(waitFor([&] {
-        const auto s = w.lastSnapshot();
-        return s && s->simTime >= 41'000'000 && s->state != ui::RunState::Running;
-    }));
+    ASSERT_TRUE(runWindowTo(w, 41));
     EXPECT_NE(w.scene()->nodeItem(QStringLiteral("db-s5")), nullptr)
         << "the shard added at 40 s appears in the db frame";
 }
@@ -285,11 +291,7 @@ TEST(UiTraffic, TheCacheShowsItsHitRatio) {
     ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cache-herd.clustersim.json")));
     w.show();
     ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
-    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(10); });
-    ASSERT_TRUE(waitFor([&] {
-        const auto s = w.lastSnapshot();
-        return s && s->simTime >= 10'000'000 && s->state != ui::RunState::Running;
-    }));
+    ASSERT_TRUE(runWindowTo(w, 10));
     double hit = -1;
     for (const auto& n : w.lastSnapshot()->nodes)
         if (n.name == "kv") hit = n.hitRatio;
