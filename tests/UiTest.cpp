@@ -329,3 +329,26 @@ TEST(UiScaling, TheToolbarSwitchesEveryGroupsPolicyInOneUndoStep) {
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario(), before);
 }
+
+TEST(UiTraffic, TheLimitIsEditedInTheInspectorAndReachesTheEngineLive) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/rate-limit.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    ASSERT_TRUE(runWindowTo(w, 1));
+    w.scene()->selectSubject(QStringLiteral("gate"));
+    QApplication::processEvents();
+    QDoubleSpinBox* limit = nullptr;
+    for (auto* box : w.findChildren<QDoubleSpinBox*>())
+        if (box->suffix() == QStringLiteral(" req/s") && box->value() == 100) limit = box;
+    ASSERT_NE(limit, nullptr) << "the rate limiter's inspector shows its limit";
+    limit->setValue(50);
+    EXPECT_EQ(w.document()->scenario().find("gate")->limit_rps, 50);
+    ASSERT_TRUE(waitFor([&] {
+        const auto& a = w.lastSnapshot()->actions;
+        return a && !a->empty() && a->back().field == "limit_rps";
+    })) << "a live set action, not a restart";
+    EXPECT_GE(w.lastSnapshot()->simTime, 1'000'000);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().find("gate")->limit_rps, 100);
+}
