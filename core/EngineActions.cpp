@@ -85,7 +85,7 @@ void Engine::Impl::killNode(NodeId n) {
 
     // Work held in its memory is lost with it.
     if (p.kind == PKind::Cache) cacheClear(caches[p.aux]); // it comes back empty
-    if (p.kind == PKind::Store && p.replica == kNone) forgetRunningKeys(storeOfSpec[p.spec]);
+    if (p.kind == PKind::Store && p.replica == kNone) forgetRunningKeys(storeOfSpec[p.spec], n);
     if (p.kind == PKind::Limiter)
         for (auto& k : limiters[p.aux].keys) {
             k.queue.forEach([&](const std::pair<SimTime, Job>& w) {

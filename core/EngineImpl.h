@@ -206,6 +206,7 @@ struct GroupState {
 // An idempotency key the store has seen: still running (retries wait) or done (retries get the
 // first result). Keys expire `idempotency_ttl_s` after they are done.
 struct IdemEntry {
+    NodeId node = kNone; // the store node (or shard) running the first attempt
     bool done = false;
     SimTime expires = 0;
     std::vector<Job> waiters;
@@ -425,7 +426,7 @@ struct Engine::Impl {
     void onSessionAnswer(std::uint32_t call, ErrorReason err);
     bool idempotencyGate(NodeId store, const Job& job);
     void idempotencyDone(NodeId store, const Job& job);
-    void forgetRunningKeys(std::uint32_t store);
+    void forgetRunningKeys(std::uint32_t store, NodeId node);
     void onCacheLookup(NodeId node, const Job& job);
     void onCacheFill(std::uint32_t call, ErrorReason err, const Job* answer);
     void cacheInsert(CacheState& c, std::uint32_t key, std::int64_t value, std::uint64_t version);

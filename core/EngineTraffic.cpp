@@ -110,7 +110,10 @@ bool Engine::Impl::idempotencyGate(NodeId node, const Job& job) {
     const std::uint64_t key =
         (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
     auto [it, fresh] = st.idem.try_emplace(key);
-    if (fresh) return false; // registered as running; it goes on to be served
+    if (fresh) { // registered as running here; it goes on to be served
+        it->second.node = node;
+        return false;
+    }
     if (it->second.done) {
         respond(job, node, ErrorReason::Ok);
     } else {
@@ -146,10 +149,10 @@ void Engine::Impl::idempotencyDone(NodeId node, const Job& job) {
 
 // A store that dies forgets the attempts it was running (their keys were never completed);
 // completed keys are durable and survive.
-void Engine::Impl::forgetRunningKeys(std::uint32_t store) {
+void Engine::Impl::forgetRunningKeys(std::uint32_t store, NodeId node) {
     StoreState& st = stores[store];
     for (auto it = st.idem.begin(); it != st.idem.end();) {
-        if (it->second.done) {
+        if (it->second.done || it->second.node != node) {
             ++it;
             continue;
         }

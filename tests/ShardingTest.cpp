@@ -102,3 +102,24 @@ TEST(Sharding, KeysMigrateOverTimeAndOldShardsServeThemUntilThen) {
     // Slow: 100 keys/s, so about 100 of 10,000 keys had arrived when it died.
     EXPECT_LT(slow, 0.01);
 }
+
+TEST(Sharding, AShardThatDiesForgetsOnlyItsOwnRunningIdempotencyKeys) {
+    // Keyed increments retried over a slow link to a 4-shard store; shards die and come back.
+    // Keys the other shards are running survive, so retries never apply a write twice.
+    Scenario s = cs::test::parse(sharded(R"({"count": 4, "strategy": "hash_mod"})", 0,
+                                         R"([{"at_s": 4, "action": "kill_node", "node": "db-s1"},
+                                             {"at_s": 6, "action": "restart_node", "node": "db-s1"},
+                                             {"at_s": 10, "action": "kill_node", "node": "db-s3"},
+                                             {"at_s": 12, "action": "restart_node", "node": "db-s3"}])"));
+    NodeSpec& c = s.nodes[0];
+    c.read_fraction = 0;
+    c.write_kind = WriteKind::Increment;
+    c.idempotency_keys = true;
+    c.retries = 3;
+    c.timeout_ms = 40;
+    for (auto& l : s.links)
+        if (l.a == "api") l.median_ms = 15, l.p99_ms = 60; // attempts outlive the client's patience
+    const auto r = cs::test::run(s).summary;
+    EXPECT_GT(r.attempts, r.issued + 1000) << "retries happened";
+    EXPECT_EQ(r.duplicate_side_effects, 0u);
+}
