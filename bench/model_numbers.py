@@ -104,30 +104,30 @@ def caches():
               f"latency p99 {s['latency_ms']['p99']:.1f} ms")
 
 
+def limited(alg, rate, limit, duration, timeline=None, burst=20):
+    """A client -> rate limiter -> service run; the service never limits anything itself."""
+    return run(scenario(
+        [{"id": "c", "kind": "client", "target": "gate", "rate_rps": rate, "timeout_ms": 5000},
+         {"id": "gate", "kind": "rate_limiter", "target": "svc", "algorithm": alg,
+          "limit_rps": limit, "burst": burst, "window_ms": 1000},
+         {"id": "svc", "kind": "service_group", "instances": 1, "cores": 64,
+          "service_ms": {"dist": "const", "value": 1}}],
+        [link("c", "gate", 0), link("gate", "svc", 0)], duration=duration, seed=21,
+        timeline=timeline))
+
+
 def limiters():
     print("Rate limiters at twice the limit (400 req/s offered, limit 200/s, burst 20), 60 s")
     for alg in ("token_bucket", "leaky_bucket", "fixed_window", "sliding_log", "sliding_counter"):
-        s = run(scenario(
-            [{"id": "c", "kind": "client", "target": "gate", "rate_rps": 400, "timeout_ms": 5000},
-             {"id": "gate", "kind": "rate_limiter", "target": "svc", "algorithm": alg,
-              "limit_rps": 200, "burst": 20, "window_ms": 1000},
-             {"id": "svc", "kind": "service_group", "instances": 1, "cores": 64,
-              "service_ms": {"dist": "const", "value": 1}}],
-            [link("c", "gate", 0), link("gate", "svc", 0)], seed=21))
+        s = limited(alg, 400, 200, 60)
         print(f"  {alg:16s}: {s['requests']['completed'] / 60:6.1f} passed/s, "
               f"{s['requests']['failed']['rate_limited'] / 60:6.1f} refused/s, "
               f"latency p99 {s['latency_ms']['p99']:.1f} ms")
     print("  boundary burst (5,000 req/s from 0.8 s to 1.2 s, limit 100 per 1 s window):")
+    burst = [{"at_s": 0.8, "action": "set_rate", "node": "c", "rate_rps": 5000},
+             {"at_s": 1.2, "action": "set_rate", "node": "c", "rate_rps": 0}]
     for alg in ("fixed_window", "sliding_log", "sliding_counter", "token_bucket", "leaky_bucket"):
-        s = run(scenario(
-            [{"id": "c", "kind": "client", "target": "gate", "rate_rps": 0, "timeout_ms": 5000},
-             {"id": "gate", "kind": "rate_limiter", "target": "svc", "algorithm": alg,
-              "limit_rps": 100, "window_ms": 1000, "burst": 10},
-             {"id": "svc", "kind": "service_group", "instances": 1, "cores": 64,
-              "service_ms": {"dist": "const", "value": 1}}],
-            [link("c", "gate", 0), link("gate", "svc", 0)], duration=3, seed=21,
-            timeline=[{"at_s": 0.8, "action": "set_rate", "node": "c", "rate_rps": 5000},
-                      {"at_s": 1.2, "action": "set_rate", "node": "c", "rate_rps": 0}]))
+        s = limited(alg, 0, 100, 3, burst, burst=10)
         print(f"    {alg:16s}: {s['requests']['completed']} let through")
 
 

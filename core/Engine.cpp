@@ -450,14 +450,12 @@ Summary Engine::summary() const {
               static_cast<double>(m.now - static_cast<SimTime>(m.ticks) * m.metricsInterval) /
               3.6e9;
     {
-        std::uint64_t hits = 0, lookups = 0, passed = 0;
+        std::uint64_t hits = 0, lookups = 0;
         for (const auto& c : m.caches) {
             hits += c.hits;
             lookups += c.hits + c.misses;
         }
-        for (const auto& l : m.limiters) passed += l.passed;
         s.cache_hit_ratio = lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0;
-        s.rate_limited_passed = passed;
         const double secs = static_cast<double>(m.now) / 1e6;
         for (const auto& st : m.stores) {
             if (!st.sharded) continue;

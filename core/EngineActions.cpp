@@ -416,17 +416,14 @@ void Engine::Impl::onMetricsTick() {
     {
         std::uint64_t hits = 0, lookups = 0;
         for (auto& c : caches) {
+            const std::uint64_t own = c.intervalHits + c.intervalMisses;
             hits += c.intervalHits;
-            lookups += c.intervalHits + c.intervalMisses;
-            if (nodeSink && lookups)
-                nodeSink(NodeSample{row.t_s, specs[c.spec].id, "hit_ratio",
-                                    c.intervalHits + c.intervalMisses
-                                        ? static_cast<double>(c.intervalHits) /
-                                              static_cast<double>(c.intervalHits + c.intervalMisses)
-                                        : 0.0});
-            if (c.intervalHits + c.intervalMisses)
-                c.recentHitRatio = static_cast<double>(c.intervalHits) /
-                                   static_cast<double>(c.intervalHits + c.intervalMisses);
+            lookups += own;
+            if (own) {
+                c.recentHitRatio = static_cast<double>(c.intervalHits) / static_cast<double>(own);
+                if (nodeSink)
+                    nodeSink(NodeSample{row.t_s, specs[c.spec].id, "hit_ratio", c.recentHitRatio});
+            }
             c.intervalHits = c.intervalMisses = 0;
         }
         row.cache_hit_ratio =
@@ -435,18 +432,18 @@ void Engine::Impl::onMetricsTick() {
         totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
         storeOpsTotal += interval.storeOps;
         interval.storeOps = 0;
-        for (auto& q : queues) {
-            totals.queue_max_depth =
-                std::max(totals.queue_max_depth, static_cast<double>(q.maxDepth));
-            if (!nodeSink) continue;
-            const std::string& id = specs[q.spec].id;
-            nodeSink(NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
-            nodeSink(NodeSample{
-                row.t_s, id, "consumer_lag_s",
-                q.buffer.empty() ? 0.0 : static_cast<double>(now - q.buffer.front().first) / 1e6});
-            nodeSink(
-                NodeSample{row.t_s, id, "redeliveries_total", static_cast<double>(q.redeliveries)});
-        }
+        if (nodeSink)
+            for (auto& q : queues) {
+                const std::string& id = specs[q.spec].id;
+                nodeSink(
+                    NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
+                nodeSink(NodeSample{row.t_s, id, "consumer_lag_s",
+                                    q.buffer.empty()
+                                        ? 0.0
+                                        : static_cast<double>(now - q.buffer.front().first) / 1e6});
+                nodeSink(NodeSample{row.t_s, id, "redeliveries_total",
+                                    static_cast<double>(q.redeliveries)});
+            }
         if (nodeSink)
             for (const auto& l : limiters) {
                 nodeSink(NodeSample{row.t_s, specs[l.spec].id, "passed_total",

@@ -65,10 +65,10 @@ struct Summary {
     std::uint64_t scaling_actions = 0;
     double instances_min = 0, instances_max = 0, instances_mean = 0;
     double cost = 0;
-    double cache_hit_ratio = 0;                   // hits / lookups over the run
-    double store_ops_mean = 0, store_ops_max = 0; // datastore operations per second
-    std::uint64_t rate_limited_passed = 0;        // requests rate limiters let through
-    double max_shard_share = 0, keys_moved_fraction = 0, queue_max_depth = 0; // not modelled yet
+    double cache_hit_ratio = 0;                          // hits / lookups over the run
+    double store_ops_mean = 0, store_ops_max = 0;        // datastore operations per second
+    double max_shard_share = 0, keys_moved_fraction = 0; // busiest shard; last add_shard
+    double queue_max_depth = 0;                          // deepest any write queue got
     std::uint64_t events_processed = 0;
     double wall_seconds = 0, sim_seconds = 0;
     std::uint64_t attempts = 0, messages_lost = 0; // extra keys

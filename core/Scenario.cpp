@@ -101,6 +101,11 @@ std::optional<NodeKind> nodeKindFromString(const std::string& s) {
         if (s == toString(k)) return k;
     return std::nullopt;
 }
+std::optional<LimiterAlgorithm> limiterAlgorithmFromString(const std::string& s) {
+    for (auto a : kLimiterAlgorithms)
+        if (s == toString(a)) return a;
+    return std::nullopt;
+}
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s) {
     for (auto a : {LbAlgorithm::RoundRobin, LbAlgorithm::LeastOutstanding, LbAlgorithm::Random})
         if (s == toString(a)) return a;

@@ -40,6 +40,10 @@ const char* toString(Level l);
 const char* toString(LimiterAlgorithm a);
 std::optional<NodeKind> nodeKindFromString(const std::string& s);
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s);
+inline constexpr LimiterAlgorithm kLimiterAlgorithms[] = {
+    LimiterAlgorithm::TokenBucket, LimiterAlgorithm::LeakyBucket, LimiterAlgorithm::FixedWindow,
+    LimiterAlgorithm::SlidingLog, LimiterAlgorithm::SlidingCounter};
+std::optional<LimiterAlgorithm> limiterAlgorithmFromString(const std::string& s);
 
 // A service-time distribution in milliseconds.
 struct Distribution {

@@ -565,10 +565,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         const std::string alg = r.choice(
             "algorithm", "token_bucket",
             {"token_bucket", "leaky_bucket", "fixed_window", "sliding_log", "sliding_counter"});
-        for (auto a : {LimiterAlgorithm::TokenBucket, LimiterAlgorithm::LeakyBucket,
-                       LimiterAlgorithm::FixedWindow, LimiterAlgorithm::SlidingLog,
-                       LimiterAlgorithm::SlidingCounter})
-            if (alg == toString(a)) n.limiter = a;
+        n.limiter = *limiterAlgorithmFromString(alg);
         n.limit_rps = r.number("limit_rps", 100, 0.001, 1e7);
         n.burst = r.number("burst", 0, 0, 1e7);
         n.window_ms = r.number("window_ms", 1000, 1, kMaxMs);

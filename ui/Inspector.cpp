@@ -760,9 +760,7 @@ void Inspector::showNode(const QString& id) {
                                 tr("target"));
                    }));
         QStringList algorithms;
-        for (auto a : {core::LimiterAlgorithm::TokenBucket, core::LimiterAlgorithm::LeakyBucket,
-                       core::LimiterAlgorithm::FixedWindow, core::LimiterAlgorithm::SlidingLog,
-                       core::LimiterAlgorithm::SlidingCounter})
+        for (auto a : core::kLimiterAlgorithms)
             algorithms << QString::fromLatin1(core::toString(a));
         m_form->addRow(
             tr("Algorithm"),
@@ -773,12 +771,8 @@ void Inspector::showNode(const QString& id) {
                    [this](const QString& t) {
                        editNode(
                            [t](core::NodeSpec& x) {
-                               for (auto a : {core::LimiterAlgorithm::TokenBucket,
-                                              core::LimiterAlgorithm::LeakyBucket,
-                                              core::LimiterAlgorithm::FixedWindow,
-                                              core::LimiterAlgorithm::SlidingLog,
-                                              core::LimiterAlgorithm::SlidingCounter})
-                                   if (t == QLatin1String(core::toString(a))) x.limiter = a;
+                               x.limiter = core::limiterAlgorithmFromString(t.toStdString())
+                                               .value_or(x.limiter);
                            },
                            tr("algorithm"));
                    }));
