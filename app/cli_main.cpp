@@ -89,7 +89,7 @@ int run(const std::string& path, const QCommandLineParser& p) {
     return kOk;
 }
 
-// check-history FILE [--model register|cas-register|kv] [--budget-s S]
+// check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] [--max-steps N]
 // Exit 0 linearizable, 3 not, 4 unknown, 2 malformed file, 1 other failures.
 int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
     QFile f(QString::fromStdString(path));
@@ -104,9 +104,7 @@ int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
         std::cerr << error << "\n";
         return kInvalid;
     }
-    cs::core::HistoryModel model = h.format == cs::core::History::Format::Edn
-                                       ? cs::core::HistoryModel::Kv
-                                       : cs::core::HistoryModel::CasRegister;
+    cs::core::HistoryModel model = cs::core::defaultModel(h);
     if (p.isSet("model")) {
         const QString m = p.value("model");
         if (m == QLatin1String("register"))
@@ -115,23 +113,37 @@ int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
             model = cs::core::HistoryModel::CasRegister;
         else if (m == QLatin1String("kv"))
             model = cs::core::HistoryModel::Kv;
+        else if (m == QLatin1String("counter"))
+            model = cs::core::HistoryModel::Counter;
         else {
-            std::cerr << "--model: expected register, cas-register or kv, got \"" << m.toStdString()
-                      << "\"\n";
+            std::cerr << "--model: expected register, cas-register, kv or counter, got \""
+                      << m.toStdString() << "\"\n";
             return kFailure;
         }
     }
-    double budget = 10;
+    cs::core::CheckBudget budget;
     if (p.isSet("budget-s")) {
         bool ok = false;
-        budget = p.value("budget-s").toDouble(&ok);
-        if (!ok || !(budget > 0)) {
+        budget.seconds = p.value("budget-s").toDouble(&ok);
+        if (!ok || !(budget.seconds > 0)) {
             std::cerr << "--budget-s: expected a number of seconds > 0\n";
+            return kFailure;
+        }
+    }
+    if (p.isSet("max-steps")) {
+        bool ok = false;
+        budget.steps = p.value("max-steps").toULongLong(&ok);
+        if (!ok || budget.steps == 0) {
+            std::cerr << "--max-steps: expected a whole number of search steps > 0\n";
             return kFailure;
         }
     }
     const auto start = std::chrono::steady_clock::now();
     const auto v = cs::core::checkHistory(h, model, budget);
+    if (!v.error.empty()) {
+        std::cerr << path << ":" << v.error << "\n";
+        return kInvalid;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const char* verdict = v.verdict == cs::core::CheckResult::Verdict::Linearizable ? "true"
@@ -143,6 +155,7 @@ int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
                   << ": the operation invoked here cannot be placed in any order\n";
     std::cout << "linearizable=" << verdict << " operations=" << v.operations
               << " seconds=" << seconds << "\n";
+    std::cerr << "search steps: " << v.steps << "\n";
     return v.verdict == cs::core::CheckResult::Verdict::Linearizable      ? kOk
            : v.verdict == cs::core::CheckResult::Verdict::NotLinearizable ? 3
                                                                           : 4;
@@ -176,11 +189,15 @@ int main(int argc, char** argv) {
              "Write clients' operations on replicated stores here (EDN-like, for check-history)."),
          QStringLiteral("OUT.edn")});
     p.addOption({QStringLiteral("model"),
-                 QStringLiteral("check-history: register, cas-register or kv."),
+                 QStringLiteral("check-history: register, cas-register, kv or counter."),
                  QStringLiteral("MODEL")});
     p.addOption({QStringLiteral("budget-s"),
-                 QStringLiteral("check-history: seconds of search before 'unknown' (10)."),
+                 QStringLiteral("check-history: wall seconds of search before 'unknown' (none)."),
                  QStringLiteral("S")});
+    p.addOption({QStringLiteral("max-steps"),
+                 QStringLiteral("check-history: search steps before 'unknown' (200000000); "
+                                "the same verdict on every machine."),
+                 QStringLiteral("N")});
     p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."),
                  QStringLiteral("OUT.json")});
     if (!p.parse(app.arguments())) {
@@ -196,7 +213,8 @@ int main(int argc, char** argv) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
                      "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] "
                      "[--history-out OUT.edn] | "
-                     "check-history FILE [--model register|cas-register|kv] [--budget-s S]\n";
+                     "check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] "
+                     "[--max-steps N]\n";
         return kFailure;
     }
     const std::string file = args[1].toStdString();

@@ -4,7 +4,10 @@
 
 #include <charconv>
 #include <chrono>
+#include <deque>
+#include <string_view>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
@@ -192,9 +195,13 @@ void parseEdn(std::istream& in, History& h) {
         const int process = static_cast<int>(parseInt(m[":process"], n));
         const std::string type = m[":type"], fn = m[":f"];
         const F fun =
-            functionNamed(fn, {{":get", F::Get}, {":put", F::Put}, {":append", F::Append}}, n);
+            functionNamed(fn,
+                          {{":get", F::Get}, {":put", F::Put}, {":append", F::Append},
+                           {":add", F::Add}},
+                          n);
         auto str = [&](const std::string& v) -> std::string {
             if (v == "nil") return {};
+            if (v.find_first_not_of("-0123456789") == std::string::npos) return v; // a bare integer
             if (v.size() < 2 || v.front() != '"')
                 throw ParseFail{n, "expected a string or nil, got " + v};
             return v.substr(1, v.size() - 2);
@@ -218,8 +225,7 @@ void parseEdn(std::istream& in, History& h) {
 }
 
 struct CasModel {
-    using State = std::int64_t;
-    static bool apply(const State& s, const HistoryOp& op, State& next) {
+    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
         switch (op.f) {
         case F::Read:
             next = s;
@@ -239,26 +245,24 @@ struct CasModel {
             return false;
         }
     }
-    static std::size_t hash(const State& s) { return std::hash<std::int64_t>()(s); }
 };
 
-// Key-value values are interned: the search copies and hashes states at every step, and appended
-// strings grow long, so a state is the index of its string in this table (one per check).
+// Key-value values are interned: the search copies and compares states at every step, and
+// appended strings grow long, so a state is the index of its string in this table (one per key).
 struct Interned {
-    std::vector<std::string> strings{std::string()};
-    std::unordered_map<std::string, std::int64_t> index{{std::string(), 0}};
+    std::deque<std::string> strings{std::string()}; // stable addresses: the index points into it
+    std::unordered_map<std::string_view, std::int64_t> index{{std::string_view(), 0}};
     std::int64_t id(std::string s) {
-        auto [it, fresh] =
-            index.try_emplace(std::move(s), static_cast<std::int64_t>(strings.size()));
-        if (fresh) strings.push_back(it->first);
-        return it->second;
+        if (const auto it = index.find(s); it != index.end()) return it->second;
+        const auto id = static_cast<std::int64_t>(strings.size());
+        index.emplace(strings.emplace_back(std::move(s)), id);
+        return id;
     }
 };
 thread_local Interned* kvStrings = nullptr;
 
 struct KvModel {
-    using State = std::int64_t;
-    static bool apply(const State& s, const HistoryOp& op, State& next) {
+    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
         const std::string& cur = kvStrings->strings[static_cast<std::size_t>(s)];
         switch (op.f) {
         case F::Get:
@@ -267,15 +271,125 @@ struct KvModel {
         case F::Put:
             next = kvStrings->id(op.text);
             return true;
-        case F::Append:
-            next = kvStrings->id(cur + op.text);
+        case F::Append: {
+            std::string joined; // exactly sized: thousands of these are kept
+            joined.reserve(cur.size() + op.text.size());
+            joined.append(cur).append(op.text);
+            next = kvStrings->id(std::move(joined));
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+};
+
+// A counter per key; values were parsed into `a` (see counterOps). An :add whose result is
+// unknown to the client takes effect whenever it is linearized.
+struct CounterModel {
+    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
+        switch (op.f) {
+        case F::Get:
+            next = s;
+            return s == op.a;
+        case F::Put:
+            next = op.a;
+            return true;
+        case F::Add:
+            next = s + op.a;
             return true;
         default:
             return false;
         }
     }
-    static std::size_t hash(const State& s) { return std::hash<std::int64_t>()(s); }
 };
+
+// The functions each model takes; anything else is an error naming the line.
+bool modelTakes(HistoryModel model, F f) {
+    switch (model) {
+    case HistoryModel::Register:
+        return f == F::Read || f == F::Write;
+    case HistoryModel::CasRegister:
+        return f == F::Read || f == F::Write || f == F::Cas;
+    case HistoryModel::Kv:
+        return f == F::Get || f == F::Put || f == F::Append;
+    case HistoryModel::Counter:
+        return f == F::Get || f == F::Put || f == F::Add;
+    }
+    return false;
+}
+
+const char* functionName(F f) {
+    switch (f) {
+    case F::Read: return ":read";
+    case F::Write: return ":write";
+    case F::Cas: return ":cas";
+    case F::Get: return ":get";
+    case F::Put: return ":put";
+    case F::Append: return ":append";
+    case F::Add: return ":add";
+    }
+    return "?";
+}
+
+const char* modelName(HistoryModel m) {
+    switch (m) {
+    case HistoryModel::Register: return "register";
+    case HistoryModel::CasRegister: return "cas-register";
+    case HistoryModel::Kv: return "kv";
+    case HistoryModel::Counter: return "counter";
+    }
+    return "?";
+}
+
+// The counter model's integers: an :add without a value adds 1, nil reads as 0.
+bool counterValue(const HistoryOp& op, std::int64_t& out) {
+    if (op.text.empty()) {
+        out = op.f == F::Add ? 1 : 0;
+        return true;
+    }
+    auto [p, ec] = std::from_chars(op.text.data(), op.text.data() + op.text.size(), out);
+    return ec == std::errc() && p == op.text.data() + op.text.size();
+}
+
+using Deadline = std::optional<std::chrono::steady_clock::time_point>;
+
+// Per-key search by iterative deepening: in round r every undecided key gets a fresh search of
+// kFirstSlice x 4^r steps, until every key is decided, one is refuted, or the budget runs out. A key
+// that is quickly refuted is never hidden behind one that is hard to decide, only one search
+// holds memory at a time, and the repeated work is at most a third more steps.
+// `prepare(key index)` runs before each search (the kv model's string table).
+template <class Model, class Prepare>
+CheckResult::Verdict checkPerKey(const std::vector<std::vector<HistoryOp>>& keys,
+                                 std::uint64_t budget, const Deadline& deadline,
+                                 Prepare&& prepare, int& firstBadKey, int& firstBad,
+                                 std::uint64_t& steps) {
+    using S = detail::Search<HistoryOp, Model>;
+    constexpr std::uint64_t kFirstSlice = 10'000;
+    std::vector<std::size_t> open(keys.size());
+    for (std::size_t k = 0; k < keys.size(); ++k) open[k] = k;
+    for (std::uint64_t slice = kFirstSlice; !open.empty(); slice *= 4) {
+        std::vector<std::size_t> still;
+        for (std::size_t k : open) {
+            if (steps >= budget) return CheckResult::Verdict::Unknown;
+            prepare(k);
+            S search(keys[k], 0, typename S::Options{deadline, false, false, true});
+            const bool decided = search.advance(std::min(slice, budget - steps));
+            steps += search.result().steps;
+            if (!decided) {
+                if (deadline && std::chrono::steady_clock::now() > *deadline)
+                    return CheckResult::Verdict::Unknown;
+                still.push_back(k);
+            } else if (search.result().verdict == CheckResult::Verdict::NotLinearizable) {
+                firstBadKey = static_cast<int>(k);
+                firstBad = search.result().firstBad;
+                return CheckResult::Verdict::NotLinearizable;
+            }
+        }
+        open = std::move(still);
+    }
+    return CheckResult::Verdict::Linearizable;
+}
 
 } // namespace
 
@@ -301,60 +415,67 @@ bool parseHistory(const std::string& text, const std::string& name, History& out
     return true;
 }
 
-HistoryVerdict checkHistory(const History& h, HistoryModel model, double budgetSeconds) {
+HistoryModel defaultModel(const History& h) {
+    if (h.format == History::Format::EtcdLog) return HistoryModel::CasRegister;
+    for (const auto& op : h.ops)
+        if (op.f == F::Add) return HistoryModel::Counter;
+    return HistoryModel::Kv;
+}
+
+HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBudget& budget) {
     HistoryVerdict v;
     v.operations = h.ops.size();
-    const auto deadline =
-        std::chrono::steady_clock::now() +
-        std::chrono::microseconds(static_cast<std::int64_t>(std::max(0.001, budgetSeconds) * 1e6));
-    constexpr std::uint64_t budget = std::numeric_limits<std::uint64_t>::max();
-    if (model == HistoryModel::Kv) {
-        std::map<std::string, std::vector<HistoryOp>> byKey;
-        for (const auto& op : h.ops) byKey[op.key].push_back(op);
-        // One key that is hard to decide must not hide another that is quickly refuted: every key
-        // first gets a short slice of the budget, then the undecided ones share what is left.
-        v.verdict = CheckResult::Verdict::Linearizable;
-        std::vector<const std::vector<HistoryOp>*> undecided;
-        const auto slice = std::chrono::microseconds(static_cast<std::int64_t>(
-            std::max(0.001, budgetSeconds) * 1e6 / (4.0 * static_cast<double>(byKey.size()))));
-        for (int round = 0; round < 2; ++round) {
-            std::vector<const std::vector<HistoryOp>*> next;
-            std::vector<const std::vector<HistoryOp>*> keys;
-            if (round == 0)
-                for (const auto& [key, ops] : byKey) keys.push_back(&ops);
-            else
-                keys = undecided;
-            for (const auto* ops : keys) {
-                Interned strings;
-                kvStrings = &strings;
-                const auto until =
-                    round == 0 ? std::min(deadline, std::chrono::steady_clock::now() + slice)
-                               : deadline;
-                const auto r =
-                    detail::Search<HistoryOp, KvModel>::run(*ops, 0, budget, until, false);
-                kvStrings = nullptr;
-                if (r.verdict == CheckResult::Verdict::NotLinearizable) {
-                    v.verdict = r.verdict;
-                    v.firstBadLine =
-                        r.firstBad >= 0 ? (*ops)[static_cast<std::size_t>(r.firstBad)].line : 0;
-                    return v;
-                }
-                if (r.verdict == CheckResult::Verdict::Unknown) next.push_back(ops);
-            }
-            undecided = std::move(next);
-        }
-        if (!undecided.empty()) v.verdict = CheckResult::Verdict::Unknown;
-        return v;
-    }
-    for (const auto& op : h.ops)
-        if (op.f != F::Read && op.f != F::Write &&
-            (op.f != F::Cas || model == HistoryModel::Register)) {
-            v.verdict = CheckResult::Verdict::Unknown; // the model does not have this operation
+    const Deadline deadline =
+        budget.seconds > 0
+            ? Deadline(std::chrono::steady_clock::now() +
+                       std::chrono::microseconds(static_cast<std::int64_t>(budget.seconds * 1e6)))
+            : std::nullopt;
+    for (const auto& op : h.ops) {
+        std::int64_t ignored = 0;
+        if (!modelTakes(model, op.f)) {
+            v.error = std::to_string(op.line) + ": expected an operation of the " +
+                      modelName(model) + " model, got " + functionName(op.f);
             return v;
         }
-    const auto r =
-        detail::Search<HistoryOp, CasModel>::run(h.ops, kNil, budget, deadline, true, true);
+        if (model == HistoryModel::Counter && !counterValue(op, ignored)) {
+            v.error = std::to_string(op.line) + ": expected an integer value for the counter " +
+                      "model, got \"" + op.text + "\"";
+            return v;
+        }
+    }
+    if (model == HistoryModel::Kv || model == HistoryModel::Counter) {
+        std::map<std::string, std::vector<HistoryOp>> byKey;
+        for (const auto& op : h.ops) {
+            HistoryOp& o = byKey[op.key].emplace_back(op);
+            if (model == HistoryModel::Counter) counterValue(op, o.a);
+        }
+        std::vector<std::vector<HistoryOp>> keys;
+        for (auto& [key, ops] : byKey) keys.push_back(std::move(ops));
+        int badKey = -1, bad = -1;
+        if (model == HistoryModel::Kv) {
+            Interned strings;
+            v.verdict = checkPerKey<KvModel>(
+                keys, budget.steps, deadline,
+                [&](std::size_t) {
+                    strings = Interned{};
+                    kvStrings = &strings;
+                },
+                badKey, bad, v.steps);
+            kvStrings = nullptr;
+        } else {
+            v.verdict = checkPerKey<CounterModel>(
+                keys, budget.steps, deadline, [](std::size_t) {}, badKey, bad, v.steps);
+        }
+        if (v.verdict == CheckResult::Verdict::NotLinearizable && bad >= 0)
+            v.firstBadLine =
+                keys[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(bad)].line;
+        return v;
+    }
+    using S = detail::Search<HistoryOp, CasModel>;
+    const auto r = S::run(h.ops, kNil, budget.steps,
+                          typename S::Options{deadline, false, /*keepPrefix=*/true, true});
     v.verdict = r.verdict;
+    v.steps = r.steps;
     if (r.verdict == CheckResult::Verdict::NotLinearizable && r.firstBad >= 0) {
         v.firstBadLine = h.ops[static_cast<std::size_t>(r.firstBad)].line;
         v.firstBad = r.firstBad;

@@ -11,7 +11,7 @@
 namespace cs::core {
 
 struct HistoryOp {
-    enum class F { Read, Write, Cas, Get, Put, Append };
+    enum class F { Read, Write, Cas, Get, Put, Append, Add };
     static constexpr std::int64_t kNil = std::numeric_limits<std::int64_t>::min() + 1;
     std::int64_t invoke = 0;
     std::int64_t complete = RegisterOp::kNever; // kNever: indeterminate
@@ -28,7 +28,18 @@ struct History {
     std::vector<HistoryOp> ops; // completed or indeterminate; definite failures are left out
 };
 
-enum class HistoryModel { Register, CasRegister, Kv };
+// Register and CasRegister: a single register (Jepsen etcd logs). Kv: string values per key (put,
+// get, append). Counter: integer values per key: add (an increment; its result is unknown to the
+// client), get returns the total, put sets it; the simulator's histories use it.
+enum class HistoryModel { Register, CasRegister, Kv, Counter };
+
+// How long a check may search. Steps are deterministic: a verdict within a step budget is the
+// same on every machine. Seconds (0 = none) only bound interactive use.
+struct CheckBudget {
+    static constexpr std::uint64_t kDefaultSteps = 200'000'000;
+    std::uint64_t steps = kDefaultSteps;
+    double seconds = 0;
+};
 
 // Parses either format (told apart by the first line). On error returns false and sets
 // `error` to "FILE:LINE: expected ..., got ...".
@@ -37,6 +48,9 @@ bool parseHistory(const std::string& text, const std::string& name, History& out
 
 struct HistoryVerdict {
     CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;
+    // Non-empty when the model cannot take an operation of the history: "LINE: expected ...".
+    std::string error;
+    std::uint64_t steps = 0;
     std::size_t operations = 0;
     int firstBadLine = 0; // the operation the search could not place (its invocation line)
     // For a violation, indices into History::ops: the operation that cannot be placed, and the
@@ -45,7 +59,13 @@ struct HistoryVerdict {
     std::vector<int> prefix;
 };
 
-// Checks within roughly `budgetSeconds` (unknown past it, never a pass).
-HistoryVerdict checkHistory(const History& h, HistoryModel model, double budgetSeconds);
+// The model a history is checked against unless told otherwise: cas-register for etcd logs,
+// counter for EDN histories with :add operations, kv for other EDN histories.
+HistoryModel defaultModel(const History& h);
+
+// Checks within the budget (unknown past it, never a pass). Key-value and counter histories are
+// checked per key, the keys taking turns in slices of steps, so a key that is quickly refuted is
+// not hidden behind one that is hard to decide.
+HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBudget& budget = {});
 
 } // namespace cs::core

@@ -13,12 +13,10 @@ constexpr std::int64_t kAny =
     std::numeric_limits<std::int64_t>::min(); // register value not yet known
 
 struct RegisterModel {
-    using State = std::int64_t;
-    static bool apply(const State& s, const RegisterOp& op, State& next) {
+    static bool apply(std::int64_t s, const RegisterOp& op, std::int64_t& next) {
         next = op.value;
         return op.write || s == kAny || s == op.value;
     }
-    static std::size_t hash(const State& s) { return std::hash<std::int64_t>()(s); }
 };
 
 } // namespace
@@ -32,7 +30,8 @@ CheckResult checkRegister(const std::vector<RegisterOp>& ops,
     std::unordered_set<std::int64_t> finals;
     bool unknown = false;
     for (std::int64_t start : starts) {
-        const auto r = detail::Search<RegisterOp, RegisterModel>::run(ops, start, stepBudget);
+        using S = detail::Search<RegisterOp, RegisterModel>;
+        const auto r = S::run(ops, start, stepBudget, S::Options{});
         total.steps += r.steps;
         if (r.verdict == CheckResult::Verdict::Unknown) {
             unknown = true;

@@ -1,11 +1,14 @@
-// The Wing-Gong linearizability search with Lowe's cache, generic over operations and models.
-// Internal to core: Linearizability.cpp (registers) and History.cpp (Jepsen models) use it.
+// The Wing-Gong linearizability search with Lowe's cache, generic over operations and models, and
+// resumable: `advance(steps)` runs a bounded number of steps, so several searches (the keys of a
+// key-value history) can share one deterministic step budget fairly.
+// Internal to core: Linearizability.cpp (registers, counters) and History.cpp (Jepsen models).
 #pragma once
 
 #include "Linearizability.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <optional>
 #include <unordered_set>
 #include <vector>
@@ -14,11 +17,94 @@ namespace cs::core::detail {
 
 constexpr std::size_t kMaxFinals = 16;
 
+// Configurations seen by the search (Lowe's cache): a bitset of the operations linearized and the
+// model's state, packed into blocks of 64-bit words and indexed by an open-addressing table.
+// One configuration costs (operations / 64 + 1) words plus a 4-byte slot: no allocation per entry,
+// and growing never copies the entries (blocks), so peak memory stays near what is stored.
+class VisitedSet {
+  public:
+    explicit VisitedSet(std::size_t words)
+        : m_words(words + 1), m_perBlock(std::max<std::size_t>(1, kBlockWords / m_words)) {
+        m_slots.assign(1024, kEmpty);
+    }
+
+    // Inserts (bits, state); false if it was there already.
+    bool insert(const std::vector<std::uint64_t>& bits, std::int64_t state) {
+        if ((m_count + 1) * 4 > m_slots.size() * 3) grow();
+        const std::uint64_t h = hash(bits.data(), state);
+        std::size_t i = h & (m_slots.size() - 1);
+        for (;; i = (i + 1) & (m_slots.size() - 1)) {
+            const std::uint32_t at = m_slots[i];
+            if (at == kEmpty) break;
+            if (equal(at, bits.data(), state)) return false;
+        }
+        if (m_count % m_perBlock == 0) m_blocks.emplace_back().reserve(m_perBlock * m_words);
+        std::vector<std::uint64_t>& block = m_blocks.back();
+        block.insert(block.end(), bits.begin(), bits.end());
+        block.push_back(static_cast<std::uint64_t>(state));
+        m_slots[i] = static_cast<std::uint32_t>(m_count++);
+        return true;
+    }
+    std::size_t size() const { return m_count; }
+
+  private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    static constexpr std::size_t kBlockWords = 1 << 15; // 256 KiB
+    const std::uint64_t* at(std::uint32_t entry) const {
+        return m_blocks[entry / m_perBlock].data() + (entry % m_perBlock) * m_words;
+    }
+    std::uint64_t hash(const std::uint64_t* bits, std::int64_t state) const {
+        std::uint64_t h = static_cast<std::uint64_t>(state) * 0x9E3779B97F4A7C15ull;
+        for (std::size_t w = 0; w + 1 < m_words; ++w) {
+            h ^= bits[w] + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+        }
+        h ^= h >> 31;
+        h *= 0xBF58476D1CE4E5B9ull;
+        return h ^ (h >> 29);
+    }
+    bool equal(std::uint32_t at, const std::uint64_t* bits, std::int64_t state) const {
+        const std::uint64_t* e = this->at(at);
+        return e[m_words - 1] == static_cast<std::uint64_t>(state) &&
+               std::memcmp(e, bits, (m_words - 1) * sizeof(std::uint64_t)) == 0;
+    }
+    void grow() {
+        std::vector<std::uint32_t> old(m_slots.size() * 2, kEmpty);
+        old.swap(m_slots);
+        for (std::uint32_t entry : old) {
+            if (entry == kEmpty) continue;
+            const std::uint64_t* e = at(entry);
+            std::size_t i = hash(e, static_cast<std::int64_t>(e[m_words - 1])) & (m_slots.size() - 1);
+            while (m_slots[i] != kEmpty) i = (i + 1) & (m_slots.size() - 1);
+            m_slots[i] = entry;
+        }
+    }
+    std::size_t m_words, m_perBlock;
+    std::size_t m_count = 0;
+    std::vector<std::vector<std::uint64_t>> m_blocks;
+    std::vector<std::uint32_t> m_slots;
+};
+
 // Op: has `invoke` and `complete` (RegisterOp::kNever when indeterminate).
-// Model: `State`, `static bool apply(const State&, const Op&, State& next)`, `static std::size_t
-// hash(const State&)`. Returns the verdict and the distinct final states (up to kMaxFinals).
-template <class Op, class Model> struct Search {
-    using State = typename Model::State;
+// Model: `static bool apply(std::int64_t state, const Op&, std::int64_t& next)`. Every model's state
+// is one 64-bit value (a register value, a counter, an interned string).
+template <class Op, class Model> class Search {
+  public:
+    using State = std::int64_t;
+    struct Options {
+        // If set, a wall-clock bound as well (interactive use only: `--budget-s`); the step
+        // budget is what keeps verdicts independent of the machine's speed.
+        std::optional<std::chrono::steady_clock::time_point> deadline;
+        // An indeterminate operation may also never take effect. That matters for the final
+        // states (windows of a live run). For a verdict alone it does not: an indeterminate
+        // operation completes at +infinity, and placing it after everything else is the same as
+        // never, so whole histories pass false and the search needs no branch for "never".
+        bool optionalIndeterminate = true;
+        // Keep the longest linearizable prefix (for a violation report).
+        bool keepPrefix = false;
+        // Stop at the first linearization found: the verdict is all that is wanted, not the set
+        // of final states (which would need the whole space explored).
+        bool verdictOnly = false;
+    };
     struct Result {
         CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;
         std::vector<State> finals;
@@ -28,176 +114,191 @@ template <class Op, class Model> struct Search {
         std::uint64_t steps = 0;
     };
 
-    // `budget` bounds the steps (deterministic, for the engine); `deadline`, if set, the wall time.
-    // `optionalIndeterminate`: an indeterminate operation may also never take effect. That matters
-    // for the final states (windows of a live run); for a verdict alone, placing it last is the
-    // same and prunes the search far better, so whole histories pass false.
-    static Result run(const std::vector<Op>& ops, const State& initial, std::uint64_t budget,
-                      std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt,
-                      bool optionalIndeterminate = true, bool keepPrefix = false) {
-        Result res;
-        const int n = static_cast<int>(ops.size());
-        struct Entry {
-            bool call;
-            int op;
-            std::int64_t time;
-            int match = -1, prev = -1, next = -1;
-        };
-        std::vector<Entry> entries;
-        entries.reserve(2 * ops.size());
-        for (int i = 0; i < n; ++i) {
-            entries.push_back({true, i, ops[static_cast<std::size_t>(i)].invoke});
-            entries.push_back({false, i, ops[static_cast<std::size_t>(i)].complete});
+    Search(const std::vector<Op>& ops, State initial, const Options& opt)
+        : m_ops(ops), m_opt(opt), m_n(static_cast<int>(ops.size())),
+          m_bits((ops.size() + 63) / 64, 0), m_state(initial), m_seen(m_bits.size()),
+          m_seenFinal(m_bits.size()) {
+        buildEntries();
+        for (int i = 0; i < m_n; ++i) m_mustLeft += must(i);
+        m_e = m_head;
+    }
+
+    // Runs at most `steps` more steps. True once decided (see result()); false if the steps ran
+    // out first (call again to go on) or the deadline passed (the verdict stays Unknown).
+    bool advance(std::uint64_t steps) {
+        if (m_done) return true;
+        const std::uint64_t stop = m_res.steps + steps;
+        while (m_res.steps < stop) {
+            ++m_res.steps;
+            if (m_opt.deadline && (m_res.steps & 1023) == 0 &&
+                std::chrono::steady_clock::now() > *m_opt.deadline)
+                return false;
+            if (step()) {
+                finish();
+                return true;
+            }
+        }
+        return false;
+    }
+    const Result& result() const { return m_res; }
+
+    // A whole search within `budget` steps (Unknown past it, never a pass).
+    static Result run(const std::vector<Op>& ops, State initial, std::uint64_t budget,
+                      const Options& opt) {
+        Search s(ops, initial, opt);
+        s.advance(budget);
+        return s.m_res;
+    }
+
+  private:
+    struct Entry {
+        bool call;
+        int op;
+        std::int64_t time;
+        int match = -1, prev = -1, next = -1;
+    };
+    struct Frame {
+        int call;
+        State state;
+    };
+
+    void buildEntries() {
+        m_entries.reserve(2 * m_ops.size());
+        for (int i = 0; i < m_n; ++i) {
+            m_entries.push_back({true, i, op(i).invoke});
+            m_entries.push_back({false, i, op(i).complete});
         }
         // Calls before returns at equal times: touching operations count as concurrent.
-        std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
             return a.time < b.time || (a.time == b.time && a.call && !b.call);
         });
-        std::vector<int> callOf(static_cast<std::size_t>(n)), retOf(static_cast<std::size_t>(n));
-        for (int i = 0; i < 2 * n; ++i) {
-            auto& e = entries[static_cast<std::size_t>(i)];
+        std::vector<int> callOf(static_cast<std::size_t>(m_n)), retOf(static_cast<std::size_t>(m_n));
+        for (int i = 0; i < 2 * m_n; ++i) {
+            Entry& e = entry(i);
             (e.call ? callOf : retOf)[static_cast<std::size_t>(e.op)] = i;
             e.prev = i - 1;
-            e.next = i + 1 < 2 * n ? i + 1 : -1;
+            e.next = i + 1 < 2 * m_n ? i + 1 : -1;
         }
-        for (int i = 0; i < n; ++i) {
-            entries[static_cast<std::size_t>(callOf[static_cast<std::size_t>(i)])].match =
-                retOf[static_cast<std::size_t>(i)];
-            entries[static_cast<std::size_t>(retOf[static_cast<std::size_t>(i)])].match =
-                callOf[static_cast<std::size_t>(i)];
+        for (int i = 0; i < m_n; ++i) {
+            entry(callOf[static_cast<std::size_t>(i)]).match = retOf[static_cast<std::size_t>(i)];
+            entry(retOf[static_cast<std::size_t>(i)]).match = callOf[static_cast<std::size_t>(i)];
         }
-        int head = n > 0 ? 0 : -1;
-        auto unlink = [&](int i) {
-            Entry& e = entries[static_cast<std::size_t>(i)];
-            if (e.prev >= 0)
-                entries[static_cast<std::size_t>(e.prev)].next = e.next;
-            else
-                head = e.next;
-            if (e.next >= 0) entries[static_cast<std::size_t>(e.next)].prev = e.prev;
-        };
-        auto relink = [&](int i) {
-            Entry& e = entries[static_cast<std::size_t>(i)];
-            if (e.prev >= 0)
-                entries[static_cast<std::size_t>(e.prev)].next = i;
-            else
-                head = i;
-            if (e.next >= 0) entries[static_cast<std::size_t>(e.next)].prev = i;
-        };
-        // A configuration: which operations are linearized (a bitset) and the model's state.
-        struct Config {
-            std::vector<std::uint64_t> bits;
-            State state;
-            bool operator==(const Config& o) const { return state == o.state && bits == o.bits; }
-        };
-        struct ConfigHash {
-            std::size_t operator()(const Config& c) const {
-                std::size_t h = Model::hash(c.state);
-                for (auto w : c.bits)
-                    h ^=
-                        std::hash<std::uint64_t>()(w) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
-                return h;
-            }
-        };
-        struct StateHash {
-            std::size_t operator()(const State& s) const { return Model::hash(s); }
-        };
-        Config cfg{std::vector<std::uint64_t>((static_cast<std::size_t>(n) + 63) / 64, 0), initial};
-        std::unordered_set<Config, ConfigHash> seen, seenFinal;
-        struct Frame {
-            int call;
-            State state;
-        };
-        std::vector<Frame> stack;
-        std::unordered_set<State, StateHash> finals;
-        int depthBest = 0, badAtBest = -1;
-        // Operations that must take effect: all but the indeterminate ones, which may take effect
-        // (anywhere after their invocation) or not at all.
-        auto must = [&](int op) {
-            return !optionalIndeterminate ||
-                   ops[static_cast<std::size_t>(op)].complete != RegisterOp::kNever;
-        };
-        int mustLeft = 0;
-        for (int i = 0; i < n; ++i) mustLeft += must(i);
-        int e = head;
-        auto backtrack = [&]() -> bool {
-            if (stack.empty()) return false;
-            Frame f = std::move(stack.back());
-            stack.pop_back();
-            const int op = entries[static_cast<std::size_t>(f.call)].op;
-            mustLeft += must(op);
-            cfg.state = std::move(f.state);
-            cfg.bits[static_cast<std::size_t>(op) / 64] &= ~(std::uint64_t{1} << (op % 64));
-            relink(entries[static_cast<std::size_t>(f.call)].match);
-            relink(f.call);
-            e = entries[static_cast<std::size_t>(f.call)].next;
-            return true;
-        };
-        for (;;) {
-            if (++res.steps > budget || (deadline && (res.steps & 1023) == 0 &&
-                                         std::chrono::steady_clock::now() > *deadline)) {
-                res.verdict = CheckResult::Verdict::Unknown;
-                return res;
-            }
-            if (mustLeft == 0 && seenFinal.insert(cfg).second) {
-                // Everything that must happen has: note the final state (indeterminate operations
-                // left may still happen later), then keep looking for other orders and states.
-                finals.insert(cfg.state);
-                if (finals.size() > kMaxFinals) {
-                    res.anyFinal = true;
-                    break;
-                }
-            }
-            if (head < 0 || e < 0) {
-                if (!backtrack()) break;
-                continue;
-            }
-            const Entry& entry = entries[static_cast<std::size_t>(e)];
-            if (entry.call) {
-                State next;
-                // An optional operation that would change nothing here gains nothing from being
-                // placed here: leaving it out is the same order, so that branch is not explored.
-                const bool pointless = optionalIndeterminate && !must(entry.op);
-                if (Model::apply(cfg.state, ops[static_cast<std::size_t>(entry.op)], next) &&
-                    !(pointless && next == cfg.state)) {
-                    Config trial{cfg.bits, std::move(next)};
-                    trial.bits[static_cast<std::size_t>(entry.op) / 64] |= std::uint64_t{1}
-                                                                           << (entry.op % 64);
-                    if (seen.insert(trial).second) {
-                        stack.push_back({e, std::move(cfg.state)});
-                        mustLeft -= must(entry.op);
-                        cfg = std::move(trial);
-                        unlink(entry.match);
-                        unlink(e);
-                        if (static_cast<int>(stack.size()) > depthBest) {
-                            depthBest = static_cast<int>(stack.size());
-                            if (keepPrefix) {
-                                res.prefix.clear();
-                                for (const Frame& f : stack)
-                                    res.prefix.push_back(
-                                        entries[static_cast<std::size_t>(f.call)].op);
-                            }
-                        }
-                        e = head;
-                        continue;
-                    }
-                }
-                e = entry.next;
-            } else {
-                // The return of an operation not linearized yet: every order from here fails.
-                if (static_cast<int>(stack.size()) >= depthBest) badAtBest = entry.op;
-                if (!backtrack()) break;
-            }
-        }
-        res.longestPrefix = depthBest;
-        if (finals.empty()) {
-            res.verdict = CheckResult::Verdict::NotLinearizable;
-            res.firstBad = badAtBest;
-        } else {
-            res.verdict = CheckResult::Verdict::Linearizable;
-            if (!res.anyFinal) res.finals.assign(finals.begin(), finals.end());
-        }
-        return res;
+        m_head = m_n > 0 ? 0 : -1;
     }
+
+    const Op& op(int i) const { return m_ops[static_cast<std::size_t>(i)]; }
+    Entry& entry(int i) { return m_entries[static_cast<std::size_t>(i)]; }
+    // Operations that must take effect: all but the indeterminate ones when those are optional.
+    int must(int i) const {
+        return !m_opt.optionalIndeterminate || op(i).complete != RegisterOp::kNever;
+    }
+    void flip(int i) {
+        m_bits[static_cast<std::size_t>(i) / 64] ^= std::uint64_t{1} << (i % 64);
+    }
+    void unlink(int i) {
+        Entry& e = entry(i);
+        if (e.prev >= 0)
+            entry(e.prev).next = e.next;
+        else
+            m_head = e.next;
+        if (e.next >= 0) entry(e.next).prev = e.prev;
+    }
+    void relink(int i) {
+        Entry& e = entry(i);
+        if (e.prev >= 0)
+            entry(e.prev).next = i;
+        else
+            m_head = i;
+        if (e.next >= 0) entry(e.next).prev = i;
+    }
+    bool backtrack() {
+        if (m_stack.empty()) return false;
+        const Frame f = m_stack.back();
+        m_stack.pop_back();
+        const int o = entry(f.call).op;
+        m_mustLeft += must(o);
+        m_state = f.state;
+        flip(o);
+        relink(entry(f.call).match);
+        relink(f.call);
+        m_e = entry(f.call).next;
+        return true;
+    }
+
+    // One step of the search; true when it has ended (explored, or enough finals found).
+    bool step() {
+        if (m_mustLeft == 0 && m_seenFinal.insert(m_bits, m_state)) {
+            // Everything that must happen has: note the final state (indeterminate operations
+            // left may still happen later), then keep looking for other orders and states.
+            if (std::find(m_finals.begin(), m_finals.end(), m_state) == m_finals.end())
+                m_finals.push_back(m_state);
+            if (m_opt.verdictOnly) return true;
+            if (m_finals.size() > kMaxFinals) {
+                m_res.anyFinal = true;
+                return true;
+            }
+        }
+        if (m_head < 0 || m_e < 0) return !backtrack();
+        const Entry& cur = entry(m_e);
+        if (!cur.call) {
+            // The return of an operation not linearized yet: every order from here fails.
+            if (static_cast<int>(m_stack.size()) >= m_depthBest) m_badAtBest = cur.op;
+            return !backtrack();
+        }
+        State next;
+        // An optional operation that would change nothing here gains nothing from being placed
+        // here: leaving it out is the same order, so that branch is not explored.
+        const bool pointless = m_opt.optionalIndeterminate && !must(cur.op);
+        if (Model::apply(m_state, op(cur.op), next) && !(pointless && next == m_state)) {
+            flip(cur.op);
+            if (m_seen.insert(m_bits, next)) {
+                m_stack.push_back({m_e, m_state});
+                m_mustLeft -= must(cur.op);
+                m_state = next;
+                unlink(cur.match);
+                unlink(m_e);
+                if (static_cast<int>(m_stack.size()) > m_depthBest) notePrefix();
+                m_e = m_head;
+                return false;
+            }
+            flip(cur.op);
+        }
+        m_e = cur.next;
+        return false;
+    }
+
+    void notePrefix() {
+        m_depthBest = static_cast<int>(m_stack.size());
+        if (!m_opt.keepPrefix) return;
+        m_res.prefix.clear();
+        for (const Frame& f : m_stack) m_res.prefix.push_back(entry(f.call).op);
+    }
+
+    void finish() {
+        m_done = true;
+        m_res.longestPrefix = m_depthBest;
+        if (m_finals.empty()) {
+            m_res.verdict = CheckResult::Verdict::NotLinearizable;
+            m_res.firstBad = m_badAtBest;
+        } else {
+            m_res.verdict = CheckResult::Verdict::Linearizable;
+            if (!m_res.anyFinal) m_res.finals = m_finals;
+        }
+    }
+
+    const std::vector<Op>& m_ops;
+    Options m_opt;
+    int m_n;
+    std::vector<Entry> m_entries;
+    int m_head = -1, m_e = -1;
+    std::vector<std::uint64_t> m_bits; // which operations are linearized
+    State m_state;                     // the model's state after them
+    VisitedSet m_seen, m_seenFinal;
+    std::vector<Frame> m_stack;
+    std::vector<State> m_finals;
+    int m_mustLeft = 0, m_depthBest = 0, m_badAtBest = -1;
+    bool m_done = false;
+    Result m_res;
 };
 
 } // namespace cs::core::detail

@@ -45,10 +45,7 @@ TEST(History, ParsersSurviveThousandsOfMutations) {
         if (parseHistory(text, "fuzz.log", h, error)) {
             // Whatever parsed must also be checkable without crashing (a few, with a short budget).
             if (++parsed % 20 == 0)
-                (void)checkHistory(h,
-                                   h.format == History::Format::Edn ? HistoryModel::Kv
-                                                                    : HistoryModel::CasRegister,
-                                   0.01);
+                (void)checkHistory(h, defaultModel(h), CheckBudget{20'000, 0});
         } else {
             ++refused;
             ASSERT_EQ(error.rfind("fuzz.log:", 0), 0u) << error;
@@ -75,7 +72,7 @@ TEST(History, ExportedSimulatorHistoriesCheckOut) {
         std::string error;
         ASSERT_TRUE(parseHistory(cs::test::readFile(o.historyOut), "h.edn", h, error)) << error;
         EXPECT_GT(h.ops.size(), 5000u);
-        const auto v = checkHistory(h, HistoryModel::Kv, 20);
+        const auto v = checkHistory(h, HistoryModel::Kv);
         if (std::string(mode) == "cp") {
             EXPECT_EQ(v.verdict, CheckResult::Verdict::Linearizable) << "line " << v.firstBadLine;
             EXPECT_EQ(run.summary.lin_violations, 0u);

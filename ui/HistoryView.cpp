@@ -42,6 +42,11 @@ QString describe(const HistoryOp& op) {
         what = QObject::tr("append %1 += \"%2\"")
                    .arg(QString::fromStdString(op.key), QString::fromStdString(op.text));
         break;
+    case HistoryOp::F::Add:
+        what = QObject::tr("add %1 += %2")
+                   .arg(QString::fromStdString(op.key),
+                        op.text.empty() ? QStringLiteral("1") : QString::fromStdString(op.text));
+        break;
     }
     return what;
 }
@@ -57,11 +62,7 @@ HistoryView::HistoryView(QWidget* parent) : QWidget(parent) {
 void HistoryView::setHistory(core::History h, const QString& title) {
     m_history = std::move(h);
     m_title = title;
-    m_verdict = core::checkHistory(m_history,
-                                   m_history.format == core::History::Format::Edn
-                                       ? core::HistoryModel::Kv
-                                       : core::HistoryModel::CasRegister,
-                                   5.0);
+    m_verdict = core::checkHistory(m_history, core::defaultModel(m_history));
     // Lanes: one per process, in order of first appearance.
     std::map<int, int> lanes;
     m_lane.assign(m_history.ops.size(), 0);
