@@ -1,6 +1,7 @@
-// Clients' operations on replicated stores, recorded as per-key register histories and checked
-// for linearizability in windows (DESIGN.md section 6 row 7). Only `set` writes and reads form a
-// register; keys that `increment` writes touch are left out.
+// Clients' operations on replicated stores, recorded as per-key histories and checked for
+// linearizability in windows (DESIGN.md section 6 row 7). `set` writes and reads form a register;
+// `increment` writes are counter operations (add 1, result unknown to the client; reads return the
+// total), so a key may be written both ways and is checked either way.
 #include "EngineImpl.h"
 
 namespace cs::core {
@@ -29,16 +30,17 @@ void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
     const ClientState& client = clients[requests[job.request].client];
     if (client.store == kNone) return;
     KeyHistory& h = stores[client.store].set.histories[job.key];
-    if (job.write && specs[client.spec].write_kind == WriteKind::Increment) h.increments = true;
-    if (h.increments) return;
+    const bool add = job.write && specs[client.spec].write_kind == WriteKind::Increment;
     Call& c = calls[call];
     c.histKey = job.key;
     c.histIndex = static_cast<std::uint32_t>(h.ops.size());
     c.histWindow = h.window;
-    c.callId = call;
-    h.ops.push_back(RegisterOp{now, RegisterOp::kNever, job.write, job.write ? job.value : 0});
+    c.callId = historySerial++; // a call's slot is reused; its history process is not
+    h.ops.push_back(
+        RegisterOp{now, RegisterOp::kNever, job.write, job.write && !add ? job.value : 0, add});
     if (historySink)
-        emitHistory(call, ":invoke", job.write, client.store, job.key, job.value, job.write);
+        emitHistory(c, ":invoke", job.write, add, client.store, job.key, job.value,
+                    job.write);
     h.skip.push_back(false);
     ++h.inFlight;
 }
@@ -54,12 +56,12 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
     --h.inFlight;
     if (historySink) {
         const bool info = !ok && !definite;
-        emitHistory(c.callId,
+        emitHistory(c,
                     ok     ? ":ok"
                     : info ? ":info"
                            : ":fail",
-                    op.write, store, c.histKey, op.write ? op.value : readValue, op.write || ok,
-                    replica);
+                    op.write, op.add, store, c.histKey, op.write ? op.value : readValue,
+                    op.write || ok, replica);
     }
     if (ok) {
         op.complete = now;
@@ -74,19 +76,24 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
 }
 
 // {:process P, :type :ok, :f :put, :key "db/3", :value "17"}; the initial value 0 reads as nil.
-void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool write,
+// An increment is {..., :f :add, :key "db/3", :value 1}.
+void Engine::Impl::emitHistory(const Call& call, const char* type, bool write, bool add,
                                std::uint32_t store, std::uint32_t key, std::int64_t value,
                                bool hasValue, std::uint32_t replica) {
     std::string line = "{:process ";
-    line += std::to_string(process);
+    line += std::to_string(call.callId);
     line += ", :type ";
     line += type;
-    line += write ? ", :f :put, :key \"" : ", :f :get, :key \"";
+    line += add     ? ", :f :add, :key \""
+            : write ? ", :f :put, :key \""
+                    : ", :f :get, :key \"";
     line += specs[stores[store].spec].id;
     line += '/';
     line += std::to_string(key);
     line += "\", :value ";
-    if (hasValue && value != 0) {
+    if (add) {
+        line += '1';
+    } else if (hasValue && value != 0) {
         line += '"';
         line += std::to_string(value);
         line += '"';
@@ -96,7 +103,7 @@ void Engine::Impl::emitHistory(std::uint32_t process, const char* type, bool wri
     line += ", :time ";
     line += std::to_string(now);
     line += ", :client \"";
-    line += specs[clients[requests[calls[process].request].client].spec].id;
+    line += specs[clients[requests[call.request].client].spec].id;
     line += '"';
     if (replica != kNone) {
         line += ", :replica \"";

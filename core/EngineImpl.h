@@ -98,7 +98,7 @@ struct Call {
     std::uint32_t request = kNone;
     std::uint16_t attempt = 0;
     std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
-    std::uint32_t callId = kNone;  // its own index (the process of its history lines)
+    std::uint32_t callId = kNone;  // the process of its history lines: one per attempt, never reused
     std::uint32_t histIndex = 0, histWindow = 0;
     bool session = false; // an instance fetching a session from its session store
     bool pooled = false;  // holds one of its instance's datastore connections
@@ -384,6 +384,11 @@ struct Engine::Impl {
     void sendRepl(NodeId from, NodeId to, const ReplMsg& msg);
     void onReplMessage(NodeId to, NodeId from, const ReplMsg& msg);
     void finishOp(std::uint32_t op, ErrorReason err, const Cell& result);
+    void startWrite(std::uint32_t op);
+    void replicate(std::uint32_t op);
+    void commitWrite(std::uint32_t op);
+    void leaveKeyQueue(const ReplOp& op, std::uint32_t id);
+    bool writeInProgress(const ReplOp& op, std::uint32_t id) const;
     void onReplTimeout(std::uint32_t op, std::uint32_t gen);
     void onElectionTimer(NodeId node, std::uint32_t gen);
     void onHeartbeatTick(NodeId node, std::uint32_t gen);
@@ -491,6 +496,7 @@ struct Engine::Impl {
     std::uint64_t seed = 1;
     std::uint64_t eventsProcessed = 0;
     std::int64_t writeSerial = 0; // unique values for `set` writes, so histories can be checked
+    std::uint32_t historySerial = 0; // process ids of history lines (one per attempt)
 
     std::vector<Action> pending; // sorted by stamp, ties in posting order
     std::size_t pendingHead = 0;
@@ -511,7 +517,7 @@ struct Engine::Impl {
     std::function<void(const NodeSample&)> nodeSink;
     std::function<void(const LogEntry&)> logSink;
     std::function<void(const std::string&)> historySink;
-    void emitHistory(std::uint32_t process, const char* type, bool write, std::uint32_t store,
+    void emitHistory(const Call& call, const char* type, bool write, bool add, std::uint32_t store,
                      std::uint32_t key, std::int64_t value, bool hasValue,
                      std::uint32_t replica = kNone);
 };

@@ -302,13 +302,18 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
             finishOp(id, ErrorReason::Ok, localCell());
             return;
         }
-        op.best = newCell(rs, job.key, job);
-        if (!cp) { // AP: apply here at once, then replicate to everyone asynchronously
-            merge(rs, job.key, op.best);
-            if (q && ++q->applied > 1 &&
-                specs[clients[q->client].spec].write_kind == WriteKind::Increment)
-                ++totals.duplicate_side_effects;
+        if (cp) { // in log order: it starts once the writes of its key ahead of it are done
+            auto& queue = rs.keyWrites[job.key];
+            queue.push_back(id);
+            if (queue.size() == 1) startWrite(id);
+            return;
         }
+        op.best = newCell(rs, job.key, job);
+        // AP: apply here at once, then replicate to everyone asynchronously
+        merge(rs, job.key, op.best);
+        if (q && ++q->applied > 1 &&
+            specs[clients[q->client].spec].write_kind == WriteKind::Increment)
+            ++totals.duplicate_side_effects;
     } else {
         op.best = localCell();
         if (cp) { // the leader with a valid lease has every committed write
@@ -316,26 +321,91 @@ void Engine::Impl::coordinate(NodeId node, const Job& job, const ReplyTo* via) {
             return;
         }
     }
+    replicate(id);
+}
+
+// A CP leader's write reaches the front of its key's queue: computed from the committed value
+// (an increment adds to what the previous write left), then sent to the followers.
+void Engine::Impl::startWrite(std::uint32_t id) {
+    ReplOp& op = replOps[id];
+    ReplicaState& rs = replicaStates[pnodes[op.coord].replica];
+    if (!leaseValid(rs)) { // stepped down while it waited: it was never applied
+        finishOp(id, ErrorReason::Unavailable, Cell{});
+        return;
+    }
+    op.best = newCell(rs, op.key, op.job);
+    replicate(id);
+}
+
+// Sends the op's cell to every other replica (writes) or asks them for theirs (reads), unless the
+// coordinator alone is a quorum.
+void Engine::Impl::replicate(std::uint32_t id) {
+    ReplOp& op = replOps[id];
     const std::uint32_t gen = replOps.gen(id);
+    const ReplicaState& rs = replicaStates[pnodes[op.coord].replica];
     const Cell cell = op.best;
-    const bool done = op.got >= op.needed && (job.write || op.best.seq >= op.minSeq);
-    for (std::uint32_t r : st.set.replicas) {
+    const bool write = op.write;
+    const bool done = op.got >= op.needed && (write || op.best.seq >= op.minSeq);
+    for (std::uint32_t r : stores[op.store].set.replicas) {
         const ReplicaState& peer = replicaStates[r];
-        if (peer.node == node) continue;
-        ReplMsg m = replMsg(job.write ? Kind::Replicate : Kind::ReadReq);
+        if (peer.node == op.coord) continue;
+        ReplMsg m = replMsg(write ? Kind::Replicate : Kind::ReadReq);
         m.op = id;
         m.opGen = gen;
         m.term = rs.term;
-        m.key = job.key;
+        m.key = op.key;
         m.cell = cell;
-        if (job.write || !done) sendRepl(node, peer.node, m);
+        if (write || !done) sendRepl(op.coord, peer.node, m);
     }
-    if (done) finishOp(id, ErrorReason::Ok, cell);
+    if (done) {
+        if (op.cp && write) return commitWrite(id);
+        finishOp(id, ErrorReason::Ok, cell);
+    }
+}
+
+// A CP write is on a majority: applied at the leader, answered, and the next write of its key
+// starts.
+void Engine::Impl::commitWrite(std::uint32_t id) {
+    ReplOp& op = replOps[id];
+    ReplicaState& rs = replicaStates[pnodes[op.coord].replica];
+    merge(rs, op.key, op.best);
+    if (op.job.request != kNone && requests.live(op.job.request)) {
+        Request& q = requests[op.job.request];
+        if (++q.applied > 1 && specs[clients[q.client].spec].write_kind == WriteKind::Increment)
+            ++totals.duplicate_side_effects;
+    }
+    finishOp(id, ErrorReason::Ok, op.best);
+}
+
+bool Engine::Impl::writeInProgress(const ReplOp& op, std::uint32_t id) const {
+    const auto& writes = replicaStates[pnodes[op.coord].replica].keyWrites;
+    const auto it = writes.find(op.key);
+    return it != writes.end() && !it->second.empty() && it->second.front() == id;
+}
+
+// A CP write at its leader ended (committed, refused or timed out): it leaves its key's queue, and
+// if it was the one being replicated, the next one starts.
+void Engine::Impl::leaveKeyQueue(const ReplOp& op, std::uint32_t id) {
+    if (!op.cp || !op.write || op.forwarded) return;
+    ReplicaState& rs = replicaStates[pnodes[op.coord].replica];
+    const auto it = rs.keyWrites.find(op.key);
+    if (it == rs.keyWrites.end()) return;
+    auto& queue = it->second;
+    const auto pos = std::find(queue.begin(), queue.end(), id);
+    if (pos == queue.end()) return;
+    const bool front = pos == queue.begin();
+    queue.erase(pos);
+    if (queue.empty()) {
+        rs.keyWrites.erase(it);
+        return;
+    }
+    if (front) startWrite(queue.front());
 }
 
 void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, const Cell& result) {
     const ReplOp op = replOps[id];
     replOps.release(id);
+    leaveKeyQueue(op, id);
     if (op.replyTo != kNone) {
         ReplMsg m = replMsg(Kind::ForwardResp);
         m.op = op.replyOp;
@@ -358,9 +428,10 @@ void Engine::Impl::finishOp(std::uint32_t id, ErrorReason err, const Cell& resul
 void Engine::Impl::onReplTimeout(std::uint32_t id, std::uint32_t gen) {
     if (!replOps.valid(id, gen)) return;
     ReplOp& op = replOps[id];
-    if (op.cp && op.write && !op.forwarded) {
+    if (op.cp && op.write && !op.forwarded && writeInProgress(op, id)) {
         // The leader could not reach a majority: the write does not take effect, and the
-        // followers that took it are told the value that stands.
+        // followers that took it are told the value that stands. (A write still waiting behind
+        // another of its key was never sent: nothing to undo.)
         ReplicaState& rs = replicaStates[pnodes[op.coord].replica];
         const auto it = rs.data.find(op.key);
         ReplMsg fix = replMsg(Kind::Repair);
@@ -413,13 +484,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
         if (op.got < op.needed || (!op.write && op.best.seq < op.minSeq)) return;
         if (op.cp && op.write) { // committed on a majority: apply at the leader and answer
             if (rs.role != ReplicaState::Role::Leader || msg.term != rs.term) return;
-            merge(rs, op.key, op.best);
-            if (op.job.request != kNone && requests.live(op.job.request)) {
-                Request& q = requests[op.job.request];
-                if (++q.applied > 1 &&
-                    specs[clients[q.client].spec].write_kind == WriteKind::Increment)
-                    ++totals.duplicate_side_effects;
-            }
+            return commitWrite(msg.op);
         }
         return finishOp(msg.op, ErrorReason::Ok, op.best);
     }
@@ -665,6 +730,7 @@ void Engine::Impl::replicaKilled(ReplicaState& rs) {
     }
     rs.role = ReplicaState::Role::Follower;
     rs.leader = kNone;
+    rs.keyWrites.clear(); // its ops are dropped below
     ++rs.electionGen;
     ++rs.heartbeatGen;
     for (std::uint32_t i = 0; i < replOps.capacity(); ++i)

@@ -12,8 +12,16 @@ namespace {
 constexpr std::int64_t kAny =
     std::numeric_limits<std::int64_t>::min(); // register value not yet known
 
+// A register that increments can also add 1 to: `set` writes and increments may share a key.
 struct RegisterModel {
+    static bool interchangeable(const RegisterOp& op) {
+        return op.add && op.complete == RegisterOp::kNever;
+    }
     static bool apply(std::int64_t s, const RegisterOp& op, std::int64_t& next) {
+        if (op.add) {
+            next = s == kAny ? kAny : s + 1; // from an unknown value, still unknown
+            return true;
+        }
         next = op.value;
         return op.write || s == kAny || s == op.value;
     }
@@ -85,7 +93,7 @@ bool bruteForceLinearizable(const std::vector<RegisterOp>& ops, std::int64_t ini
             if (!op.write && op.value != state) continue;
             used[static_cast<std::size_t>(i)] = true;
             if (place(placedMust + (op.complete != RegisterOp::kNever),
-                      op.write ? op.value : state))
+                      op.add ? state + 1 : op.write ? op.value : state))
                 return true;
             used[static_cast<std::size_t>(i)] = false;
         }

@@ -1,5 +1,5 @@
-// A linearizability checker for single-register histories (Wing-Gong search with Lowe's cache of
-// visited configurations, as Knossos and Porcupine do). Histories are checked per key, in windows
+// A linearizability checker for single-key histories of reads, writes (`set`) and increments (Wing-Gong
+// search with Lowe's cache of visited configurations, as Knossos and Porcupine do). Histories are checked per key, in windows
 // cut where no operation is in flight; the possible register values at the end of one window seed
 // the next, so memory stays bounded on long runs.
 #pragma once
@@ -18,6 +18,9 @@ struct RegisterOp {
         kNever; // kNever: indeterminate (timed out): it may or may not have happened
     bool write = false;
     std::int64_t value = 0; // written, or read
+    // An increment (a write that adds 1; its result is unknown to the client): the key is then a
+    // counter, and reads return the total. `write` is true as well; `value` is unused.
+    bool add = false;
 };
 
 struct CheckResult {

@@ -87,6 +87,10 @@ class VisitedSet {
 // Op: has `invoke` and `complete` (RegisterOp::kNever when indeterminate).
 // Model: `static bool apply(std::int64_t state, const Op&, std::int64_t& next)`. Every model's state
 // is one 64-bit value (a register value, a counter, an interned string).
+// `static bool interchangeable(const Op&)`: true for operations that are all the same and never
+// complete (indeterminate increments): any linearization that places a later-invoked one where an
+// earlier-invoked one is still free can swap the two, so the search places them in invocation
+// order only. Without this, k timed-out increments make 2^k configurations of the same counts.
 template <class Op, class Model> class Search {
   public:
     using State = std::int64_t;
@@ -160,6 +164,7 @@ template <class Op, class Model> class Search {
     struct Frame {
         int call;
         State state;
+        bool skipInterchangeable; // the scan had passed a free interchangeable op
     };
 
     void buildEntries() {
@@ -222,6 +227,7 @@ template <class Op, class Model> class Search {
         relink(entry(f.call).match);
         relink(f.call);
         m_e = entry(f.call).next;
+        m_skipInterchangeable = f.skipInterchangeable || Model::interchangeable(op(o));
         return true;
     }
 
@@ -245,6 +251,11 @@ template <class Op, class Model> class Search {
             if (static_cast<int>(m_stack.size()) >= m_depthBest) m_badAtBest = cur.op;
             return !backtrack();
         }
+        const bool interchangeable = Model::interchangeable(op(cur.op));
+        if (interchangeable && m_skipInterchangeable) {
+            m_e = cur.next;
+            return false;
+        }
         State next;
         // An optional operation that would change nothing here gains nothing from being placed
         // here: leaving it out is the same order, so that branch is not explored.
@@ -252,7 +263,8 @@ template <class Op, class Model> class Search {
         if (Model::apply(m_state, op(cur.op), next) && !(pointless && next == m_state)) {
             flip(cur.op);
             if (m_seen.insert(m_bits, next)) {
-                m_stack.push_back({m_e, m_state});
+                m_stack.push_back({m_e, m_state, m_skipInterchangeable});
+                m_skipInterchangeable = false;
                 m_mustLeft -= must(cur.op);
                 m_state = next;
                 unlink(cur.match);
@@ -263,6 +275,7 @@ template <class Op, class Model> class Search {
             }
             flip(cur.op);
         }
+        m_skipInterchangeable |= interchangeable;
         m_e = cur.next;
         return false;
     }
@@ -298,6 +311,7 @@ template <class Op, class Model> class Search {
     std::vector<State> m_finals;
     int m_mustLeft = 0, m_depthBest = 0, m_badAtBest = -1;
     bool m_done = false;
+    bool m_skipInterchangeable = false;
     Result m_res;
 };
 

@@ -48,6 +48,10 @@ struct ReplicaState {
         ackedSend{}; // leader: send time of the last heartbeat each peer acked
     SimTime leaderSince = 0;
     std::uint64_t lagKeys = 0; // keys this replica is behind on, at the last anti-entropy round
+    // CP leader: the writes of each key in log order, as replication ops (id); the first is being
+    // replicated, the others wait for it. One at a time per key, as a Raft log applies them: an
+    // increment is computed from the value its predecessor committed, so none is lost.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> keyWrites;
 };
 
 struct ReplMsg {
@@ -93,7 +97,6 @@ struct KeyHistory {
     std::uint32_t window = 0; // bumped when the window is checked
     std::size_t carried = 0;  // indeterminate writes carried over from earlier windows
     std::optional<std::vector<std::int64_t>> initial = std::vector<std::int64_t>{0};
-    bool increments = false; // written by `increment` writes: not a register; not checked
 };
 
 struct ReplicaSetState {
