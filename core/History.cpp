@@ -226,6 +226,7 @@ void parseEdn(std::istream& in, History& h) {
 
 struct CasModel {
     static bool interchangeable(const HistoryOp&) { return false; }
+    static bool readOnly(const HistoryOp& op) { return op.f == F::Read; }
     static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
         switch (op.f) {
         case F::Read:
@@ -264,6 +265,7 @@ thread_local Interned* kvStrings = nullptr;
 
 struct KvModel {
     static bool interchangeable(const HistoryOp&) { return false; }
+    static bool readOnly(const HistoryOp& op) { return op.f == F::Get; }
     static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
         const std::string& cur = kvStrings->strings[static_cast<std::size_t>(s)];
         switch (op.f) {
@@ -289,9 +291,8 @@ struct KvModel {
 // A counter per key; values were parsed into `a` (see counterOps). An :add whose result is
 // unknown to the client takes effect whenever it is linearized.
 struct CounterModel {
-    static bool interchangeable(const HistoryOp& op) {
-        return op.f == F::Add && op.a == 1 && op.complete == RegisterOp::kNever;
-    }
+    static bool interchangeable(const HistoryOp& op) { return op.f == F::Add && op.a == 1; }
+    static bool readOnly(const HistoryOp& op) { return op.f == F::Get; }
     static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
         switch (op.f) {
         case F::Get:

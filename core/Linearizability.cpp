@@ -14,9 +14,8 @@ constexpr std::int64_t kAny =
 
 // A register that increments can also add 1 to: `set` writes and increments may share a key.
 struct RegisterModel {
-    static bool interchangeable(const RegisterOp& op) {
-        return op.add && op.complete == RegisterOp::kNever;
-    }
+    static bool interchangeable(const RegisterOp& op) { return op.add; }
+    static bool readOnly(const RegisterOp& op) { return !op.write; }
     static bool apply(std::int64_t s, const RegisterOp& op, std::int64_t& next) {
         if (op.add) {
             next = s == kAny ? kAny : s + 1; // from an unknown value, still unknown

@@ -87,10 +87,18 @@ class VisitedSet {
 // Op: has `invoke` and `complete` (RegisterOp::kNever when indeterminate).
 // Model: `static bool apply(std::int64_t state, const Op&, std::int64_t& next)`. Every model's state
 // is one 64-bit value (a register value, a counter, an interned string).
-// `static bool interchangeable(const Op&)`: true for operations that are all the same and never
-// complete (indeterminate increments): any linearization that places a later-invoked one where an
-// earlier-invoked one is still free can swap the two, so the search places them in invocation
-// order only. Without this, k timed-out increments make 2^k configurations of the same counts.
+// Two reductions keep the search small where WGL alone explodes (histories around a failover, with
+// many slow and timed-out operations); both rest on exchange arguments, and tests check them
+// against a brute-force search:
+// - `static bool interchangeable(const Op&)`: true for operations with the same effect (increments
+//   by 1). If a and b are both callable and a completes no later than b, any linearization placing
+//   b next can swap the two (a goes now, b where a was, still before b completes), so of the
+//   callable ones only the one that completes first is tried (earliest deadline first). Without
+//   this, k concurrent or timed-out increments make 2^k configurations of the same counts.
+// - `static bool readOnly(const Op&)`: a read that fits the current state and leaves it as it is
+//   is placed at once and no order that postpones it is tried: moving it earlier, to a point inside
+//   its interval where the state is its value, keeps any linearization valid and its final state.
+//   (A read from an unknown initial value sets it: that one is not forced.)
 template <class Op, class Model> class Search {
   public:
     using State = std::int64_t;
@@ -125,6 +133,7 @@ template <class Op, class Model> class Search {
         buildEntries();
         for (int i = 0; i < m_n; ++i) m_mustLeft += must(i);
         m_e = m_head;
+        m_edf = earliestCallableReturn();
     }
 
     // Runs at most `steps` more steps. True once decided (see result()); false if the steps ran
@@ -164,7 +173,9 @@ template <class Op, class Model> class Search {
     struct Frame {
         int call;
         State state;
-        bool skipInterchangeable; // the scan had passed a free interchangeable op
+        std::int64_t passedReturn; // the scan had passed a free interchangeable op ending then
+        std::int64_t edf;          // the earliest return of the callable interchangeable ops
+        bool forced;               // a read placed as soon as it fit: no alternative to try
     };
 
     void buildEntries() {
@@ -217,18 +228,22 @@ template <class Op, class Model> class Search {
         if (e.next >= 0) entry(e.next).prev = i;
     }
     bool backtrack() {
-        if (m_stack.empty()) return false;
-        const Frame f = m_stack.back();
-        m_stack.pop_back();
-        const int o = entry(f.call).op;
-        m_mustLeft += must(o);
-        m_state = f.state;
-        flip(o);
-        relink(entry(f.call).match);
-        relink(f.call);
-        m_e = entry(f.call).next;
-        m_skipInterchangeable = f.skipInterchangeable || Model::interchangeable(op(o));
-        return true;
+        for (;;) {
+            if (m_stack.empty()) return false;
+            const Frame f = m_stack.back();
+            m_stack.pop_back();
+            const int o = entry(f.call).op;
+            m_mustLeft += must(o);
+            m_state = f.state;
+            flip(o);
+            relink(entry(f.call).match);
+            relink(f.call);
+            m_e = entry(f.call).next;
+            m_passedReturn = f.passedReturn;
+            m_edf = f.edf;
+            if (Model::interchangeable(op(o))) pass(o);
+            if (!f.forced) return true;
+        }
     }
 
     // One step of the search; true when it has ended (explored, or enough finals found).
@@ -252,8 +267,10 @@ template <class Op, class Model> class Search {
             return !backtrack();
         }
         const bool interchangeable = Model::interchangeable(op(cur.op));
-        if (interchangeable && m_skipInterchangeable) {
-            m_e = cur.next;
+        if (interchangeable &&
+            (op(cur.op).complete > m_edf ||
+             (m_passedReturn != kNoReturn && m_passedReturn <= op(cur.op).complete))) {
+            m_e = cur.next; // an earlier one, ending no later, is free: it goes first
             return false;
         }
         State next;
@@ -263,19 +280,22 @@ template <class Op, class Model> class Search {
         if (Model::apply(m_state, op(cur.op), next) && !(pointless && next == m_state)) {
             flip(cur.op);
             if (m_seen.insert(m_bits, next)) {
-                m_stack.push_back({m_e, m_state, m_skipInterchangeable});
-                m_skipInterchangeable = false;
+                m_stack.push_back(
+                    {m_e, m_state, m_passedReturn, m_edf,
+                     Model::readOnly(op(cur.op)) && must(cur.op) && next == m_state});
+                m_passedReturn = kNoReturn;
                 m_mustLeft -= must(cur.op);
                 m_state = next;
                 unlink(cur.match);
                 unlink(m_e);
+                m_edf = earliestCallableReturn();
                 if (static_cast<int>(m_stack.size()) > m_depthBest) notePrefix();
                 m_e = m_head;
                 return false;
             }
             flip(cur.op);
         }
-        m_skipInterchangeable |= interchangeable;
+        if (interchangeable) pass(cur.op);
         m_e = cur.next;
         return false;
     }
@@ -311,7 +331,22 @@ template <class Op, class Model> class Search {
     std::vector<State> m_finals;
     int m_mustLeft = 0, m_depthBest = 0, m_badAtBest = -1;
     bool m_done = false;
-    bool m_skipInterchangeable = false;
+    static constexpr std::int64_t kNoReturn = std::numeric_limits<std::int64_t>::min();
+    // The earliest return among free interchangeable ops the current scan has passed (kNoReturn:
+    // none yet; an indeterminate one returns at kNever).
+    std::int64_t m_passedReturn = kNoReturn;
+    std::int64_t m_edf = RegisterOp::kNever;
+    // The callable operations are the calls ahead of the first pending return in the list.
+    std::int64_t earliestCallableReturn() {
+        std::int64_t best = RegisterOp::kNever;
+        for (int i = m_head; i >= 0 && entry(i).call; i = entry(i).next)
+            if (Model::interchangeable(op(entry(i).op))) best = std::min(best, op(entry(i).op).complete);
+        return best;
+    }
+    void pass(int o) {
+        m_passedReturn = m_passedReturn == kNoReturn ? op(o).complete
+                                                     : std::min(m_passedReturn, op(o).complete);
+    }
     Result m_res;
 };
 

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <set>
+
 using namespace cs::core;
 
 namespace {
@@ -149,4 +152,73 @@ TEST(Linearizability, CountersAndRegistersAgreeWithBruteForce) {
     }
     EXPECT_GT(linearizable, 500) << "the random histories cover both verdicts";
     EXPECT_GT(not_, 500);
+}
+
+namespace {
+// Every final value some linearization ends with (indeterminate writes may also never happen),
+// by trying every order: the reference for the final values that seed a live run's next window.
+std::set<std::int64_t> bruteForceFinals(const std::vector<RegisterOp>& ops, std::int64_t initial) {
+    std::set<std::int64_t> finals;
+    std::vector<bool> used(ops.size(), false);
+    std::function<void(std::int64_t)> place = [&](std::int64_t state) {
+        bool mustLeft = false;
+        for (std::size_t i = 0; i < ops.size(); ++i)
+            mustLeft |= !used[i] && ops[i].complete != RegisterOp::kNever;
+        if (!mustLeft) finals.insert(state);
+        for (std::size_t i = 0; i < ops.size(); ++i) {
+            if (used[i]) continue;
+            bool allowed = true;
+            for (std::size_t j = 0; j < ops.size() && allowed; ++j)
+                allowed = used[j] || j == i || ops[j].complete >= ops[i].invoke;
+            if (!allowed || (!ops[i].write && ops[i].value != state)) continue;
+            used[i] = true;
+            place(ops[i].add ? state + 1 : ops[i].write ? ops[i].value : state);
+            used[i] = false;
+        }
+    };
+    place(initial);
+    return finals;
+}
+} // namespace
+
+TEST(Linearizability, FinalValuesAgreeWithBruteForce) {
+    // A live run checks in windows, each seeded with the previous one's possible final values: a
+    // final value missed here would be a false violation in the next window.
+    Rng rng(5);
+    int compared = 0;
+    for (int trial = 0; trial < 3000; ++trial) {
+        const int n = 1 + static_cast<int>(rng.below(7));
+        std::vector<RegisterOp> ops;
+        for (int i = 0; i < n; ++i) {
+            const auto start = static_cast<std::int64_t>(rng.below(40));
+            const auto len = static_cast<std::int64_t>(1 + rng.below(20));
+            const double kind = rng.uniform();
+            RegisterOp op = kind < 0.45 ? add(start, start + len)
+                            : kind < 0.6
+                                ? w(start, start + len, static_cast<std::int64_t>(rng.below(3)))
+                                : r(start, start + len, static_cast<std::int64_t>(rng.below(4)));
+            if (op.write && rng.bernoulli(0.3)) op.complete = RegisterOp::kNever;
+            ops.push_back(op);
+        }
+        // A window starts from known values, or from any value (after an undecided window):
+        // then every start the values in the history allow is tried.
+        const bool anyStart = trial % 3 == 0;
+        std::vector<std::int64_t> starts{0, 1};
+        if (anyStart)
+            for (std::int64_t v = -8; v <= 8; ++v) starts.push_back(v);
+        std::set<std::int64_t> expected;
+        for (std::int64_t s : starts) {
+            const auto f = bruteForceFinals(ops, s);
+            expected.insert(f.begin(), f.end());
+        }
+        const auto got = checkRegister(
+            ops, anyStart ? std::nullopt : std::optional<std::vector<std::int64_t>>(starts));
+        ASSERT_EQ(got.verdict == CheckResult::Verdict::Linearizable, !expected.empty())
+            << "trial " << trial;
+        if (got.anyFinal) continue;
+        ASSERT_EQ(std::set<std::int64_t>(got.finals.begin(), got.finals.end()), expected)
+            << "trial " << trial;
+        ++compared;
+    }
+    EXPECT_GT(compared, 1500);
 }
