@@ -9,8 +9,8 @@ namespace {
 constexpr std::size_t kWindow =
     32; // check once this many operations gathered and none is in flight
 constexpr std::size_t kMaxWindow =
-    512; // past this, check anyway (the next window starts unconstrained)
-constexpr std::uint64_t kStepBudget = 200'000;
+    128; // past this, check anyway (the next window starts unconstrained)
+constexpr std::uint64_t kStepBudget = 1'000'000;
 constexpr std::uint64_t kMaxLoggedViolations = 20;
 // A timed-out write may still take effect later (it may sit in a queue or be committed by a new
 // leader): it is carried into the following windows for this long.
@@ -36,6 +36,9 @@ void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
     c.histIndex = static_cast<std::uint32_t>(h.ops.size());
     c.histWindow = h.window;
     c.callId = historySerial++; // a call's slot is reused; its history process is not
+    c.histWrite = job.write;
+    c.histAdd = add;
+    c.histValue = job.write && !add ? job.value : 0;
     h.ops.push_back(
         RegisterOp{now, RegisterOp::kNever, job.write, job.write && !add ? job.value : 0, add});
     if (historySink)
@@ -49,20 +52,20 @@ void Engine::Impl::historyComplete(const Call& c, bool ok, std::int64_t readValu
                                    std::uint32_t replica) {
     if (c.histKey == kNone || c.request == kNone) return;
     const std::uint32_t store = clients[requests[c.request].client].store;
-    KeyHistory& h = stores[store].set.histories[c.histKey];
-    if (c.histWindow != h.window || c.histIndex >= h.ops.size())
-        return; // its window was checked already
-    RegisterOp& op = h.ops[c.histIndex];
-    --h.inFlight;
-    if (historySink) {
+    if (historySink) { // every completion is written, also of operations already checked
         const bool info = !ok && !definite;
         emitHistory(c,
                     ok     ? ":ok"
                     : info ? ":info"
                            : ":fail",
-                    op.write, op.add, store, c.histKey, op.write ? op.value : readValue,
-                    op.write || ok, replica);
+                    c.histWrite, c.histAdd, store, c.histKey, c.histWrite ? c.histValue : readValue,
+                    c.histWrite || ok, replica);
     }
+    KeyHistory& h = stores[store].set.histories[c.histKey];
+    if (c.histWindow != h.window || c.histIndex >= h.ops.size())
+        return; // its window was checked already
+    RegisterOp& op = h.ops[c.histIndex];
+    --h.inFlight;
     if (ok) {
         op.complete = now;
         if (!op.write) op.value = readValue;

@@ -100,6 +100,8 @@ struct Call {
     std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
     std::uint32_t callId = kNone;  // the process of its history lines: one per attempt, never reused
     std::uint32_t histIndex = 0, histWindow = 0;
+    std::int64_t histValue = 0;          // the value it writes (for its history line)
+    bool histWrite = false, histAdd = false; // a `set` write, an increment
     bool session = false; // an instance fetching a session from its session store
     bool pooled = false;  // holds one of its instance's datastore connections
 };

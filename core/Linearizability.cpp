@@ -11,10 +11,15 @@ namespace {
 
 constexpr std::int64_t kAny =
     std::numeric_limits<std::int64_t>::min(); // register value not yet known
+constexpr std::int64_t kUnread = kAny + 1;    // a value written that no read returns
 
 // A register that increments can also add 1 to: `set` writes and increments may share a key.
 struct RegisterModel {
-    static bool interchangeable(const RegisterOp& op) { return op.add; }
+    // Increments, and writes of values no read returns (all kUnread: the same effect). A window
+    // holds one kind or the other, never both (see checkRegister).
+    static bool interchangeable(const RegisterOp& op) {
+        return op.add || (op.write && op.value == kUnread);
+    }
     static bool readOnly(const RegisterOp& op) { return !op.write; }
     static bool apply(std::int64_t s, const RegisterOp& op, std::int64_t& next) {
         if (op.add) {
@@ -28,13 +33,41 @@ struct RegisterModel {
 
 } // namespace
 
-CheckResult checkRegister(const std::vector<RegisterOp>& ops,
+CheckResult checkRegister(const std::vector<RegisterOp>& all,
                           const std::optional<std::vector<std::int64_t>>& initial,
                           std::uint64_t stepBudget) {
+    // A timed-out `set` write whose value no read returns changes nothing a read saw: no read falls
+    // between it and the next write. Moved to the very end (or left out) every order stays valid,
+    // so it leaves the search, and its value joins the final values (it may be the last write).
+    // Under load most timed-out writes are of this kind, and each would double the search.
+    // (Not where increments are: one after the write would turn its value into a read one.)
+    std::unordered_set<std::int64_t> readValues;
+    bool adds = false;
+    for (const RegisterOp& op : all) {
+        if (!op.write) readValues.insert(op.value);
+        adds |= op.add;
+    }
+    std::vector<RegisterOp> ops;
+    std::vector<int> origin;
+    std::unordered_set<std::int64_t> finals, unread;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        RegisterOp op = all[i];
+        if (!adds && op.write && !readValues.count(op.value)) {
+            if (op.complete == RegisterOp::kNever) {
+                finals.insert(op.value);
+                continue;
+            }
+            // A completed write no read returns: what it wrote matters only as "not what anyone
+            // read", so all such writes have one effect and are interchangeable for the search.
+            unread.insert(op.value);
+            op.value = kUnread;
+        }
+        ops.push_back(op);
+        origin.push_back(static_cast<int>(i));
+    }
     const std::vector<std::int64_t> starts = initial ? *initial : std::vector<std::int64_t>{kAny};
     CheckResult total;
     total.verdict = CheckResult::Verdict::NotLinearizable;
-    std::unordered_set<std::int64_t> finals;
     bool unknown = false;
     for (std::int64_t start : starts) {
         using S = detail::Search<RegisterOp, RegisterModel>;
@@ -53,8 +86,14 @@ CheckResult checkRegister(const std::vector<RegisterOp>& ops,
         }
         total.verdict = CheckResult::Verdict::Linearizable;
         total.anyFinal |= r.anyFinal;
-        finals.insert(r.finals.begin(), r.finals.end());
+        for (std::int64_t f : r.finals) {
+            if (f == kUnread)
+                finals.insert(unread.begin(), unread.end()); // any of them (a superset)
+            else
+                finals.insert(f);
+        }
     }
+    if (total.firstBad >= 0) total.firstBad = origin[static_cast<std::size_t>(total.firstBad)];
     if (total.verdict == CheckResult::Verdict::Linearizable) {
         total.firstBad = -1;
         if (total.anyFinal || finals.size() > detail::kMaxFinals || finals.count(kAny)) {
