@@ -19,6 +19,9 @@ constexpr SimTime kIndeterminateHorizon = 10'000'000;
 
 std::uint32_t Engine::Impl::storeOfClient(std::uint32_t client) const {
     std::uint32_t t = clients[client].target;
+    // Through rate limiters (each forwards to its target) and a load balancer (to its group).
+    for (int hops = 0; hops < 16 && specs[t].kind == NodeKind::RateLimiter; ++hops)
+        t = specIndex.at(specs[t].target);
     if (specs[t].kind == NodeKind::LoadBalancer) t = specIndex.at(specs[t].group);
     std::uint32_t store = kNone;
     if (specs[t].kind == NodeKind::ServiceGroup) store = groups[groupOfSpec[t]].store;
@@ -152,6 +155,7 @@ void Engine::Impl::checkWindow(std::uint32_t store, std::uint32_t key, bool forc
     }
     case CheckResult::Verdict::Unknown:
         ++totals.lin_unknown;
+        totals.lin_unchecked_ops += ops.size();
         h.initial = std::nullopt;
         break;
     }

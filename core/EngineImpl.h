@@ -393,6 +393,8 @@ struct Engine::Impl {
     bool writeInProgress(const ReplOp& op, std::uint32_t id) const;
     void onReplTimeout(std::uint32_t op, std::uint32_t gen);
     void onElectionTimer(NodeId node, std::uint32_t gen);
+    void startElection(ReplicaState& rs);
+    bool hasLeader(const ReplicaState& rs) const;
     void onHeartbeatTick(NodeId node, std::uint32_t gen);
     void onAntiEntropyTick(std::uint32_t store);
     void armElection(ReplicaState& rs);

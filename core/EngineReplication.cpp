@@ -467,6 +467,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
             if (msg.term > rs.term || rs.role != ReplicaState::Role::Follower)
                 becomeFollower(rs, msg.term, "a newer leader exists");
             rs.leader = from;
+            rs.leaderContact = now;
             armElection(rs);
         }
         merge(rs, msg.key, msg.cell);
@@ -530,7 +531,23 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
             finishOp(msg.op, msg.ok ? ErrorReason::Ok : static_cast<ErrorReason>(msg.error),
                      msg.cell);
         return;
+    case Kind::PreVote: { // would I vote for it? Nothing of mine changes.
+        ReplMsg resp = replMsg(Kind::PreVoteResp);
+        resp.ok = msg.term > rs.term && msg.lastSeq >= rs.lastSeq && !hasLeader(rs);
+        resp.sentAt = static_cast<SimTime>(msg.term); // the term asked about, echoed
+        sendRepl(to, from, resp);
+        return;
+    }
+    case Kind::PreVoteResp:
+        if (!msg.ok || rs.preVoteTerm == 0 || static_cast<SimTime>(rs.preVoteTerm) != msg.sentAt ||
+            rs.role == ReplicaState::Role::Leader)
+            return;
+        if (++rs.preVotes > n / 2) startElection(rs);
+        return;
     case Kind::Vote: {
+        // With CheckQuorum, a replica that hears from its leader ignores a candidate: a rejoining
+        // replica with a higher term cannot depose a leader that holds a majority.
+        if (spec.pre_vote && msg.term > rs.term && hasLeader(rs)) return;
         if (msg.term > rs.term) becomeFollower(rs, msg.term, "a candidate has a newer term");
         const bool grant = msg.term == rs.term &&
                            (rs.votedTerm != rs.term || rs.votedFor == from) &&
@@ -567,6 +584,7 @@ void Engine::Impl::onReplMessage(NodeId to, NodeId from, const ReplMsg& msg) {
         if (msg.term > rs.term || rs.role != ReplicaState::Role::Follower)
             becomeFollower(rs, msg.term, "a newer leader exists");
         rs.leader = from;
+        rs.leaderContact = now;
         armElection(rs);
         if (rs.syncedTerm < msg.term) { // first contact with this leader: take its state
             const ReplicaState& leader = replicaStates[pnodes[from].replica];
@@ -592,6 +610,36 @@ void Engine::Impl::onElectionTimer(NodeId node, std::uint32_t gen) {
     if (gen != rs.electionGen || !pnodes[node].alive || rs.role == ReplicaState::Role::Leader)
         return;
     StoreState& st = stores[rs.store];
+    if (specs[st.spec].pre_vote && st.set.replicas.size() > 1) {
+        // PreVote: ask first whether a majority would vote for it in the next term; only then
+        // raise the term. Cut off in a minority, it asks forever and its term stays put.
+        rs.preVoteTerm = rs.term + 1;
+        rs.preVotes = 1;
+        armElection(rs);
+        ReplMsg ask = replMsg(Kind::PreVote);
+        ask.term = rs.preVoteTerm;
+        ask.lastSeq = rs.lastSeq;
+        for (std::uint32_t r : st.set.replicas)
+            if (replicaStates[r].node != node) sendRepl(node, replicaStates[r].node, ask);
+        return;
+    }
+    startElection(rs);
+}
+
+// CheckQuorum's other half: a replica that heard from a live leader within the minimum election
+// timeout (or leads with a valid lease) does not help elect another.
+bool Engine::Impl::hasLeader(const ReplicaState& rs) const {
+    if (rs.role == ReplicaState::Role::Leader) return leaseValid(rs);
+    const NodeSpec& spec = specs[stores[rs.store].spec];
+    return rs.leader != kNone && rs.leaderContact >= 0 &&
+           now - rs.leaderContact < std::llround(spec.election_timeout_min_ms * 1000.0);
+}
+
+void Engine::Impl::startElection(ReplicaState& rs) {
+    const NodeId node = rs.node;
+    StoreState& st = stores[rs.store];
+    rs.preVoteTerm = 0;
+    rs.preVotes = 0;
     ++rs.term;
     rs.role = ReplicaState::Role::Candidate;
     rs.votedFor = node;

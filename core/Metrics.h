@@ -61,6 +61,9 @@ struct Summary {
     double stale_fraction = 0, staleness_p50 = 0, staleness_p99 = 0;
     std::uint64_t conflicts = 0, lost_updates = 0, duplicate_side_effects = 0;
     std::uint64_t lin_checked = 0, lin_violations = 0, lin_unknown = 0;
+    // Operations on replicated stores that no decided window covered (undecided windows, or a
+    // client whose store the checker does not follow): never counted as passed.
+    std::uint64_t lin_unchecked_ops = 0;
     double election_ms = 0, convergence_ms = 0, unavailable_ms = 0;
     std::uint64_t scaling_actions = 0;
     double instances_min = 0, instances_max = 0, instances_mean = 0;

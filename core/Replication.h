@@ -41,6 +41,11 @@ struct ReplicaState {
     // CP (Raft-like): role, term, vote, the leader it follows.
     enum class Role { Follower, Candidate, Leader } role = Role::Follower;
     std::uint64_t term = 0, votedTerm = 0, syncedTerm = 0;
+    // PreVote: the term this replica would campaign for, and the pre-votes it has for it (0: not
+    // asking). Its own term stays as it is until a majority says it could win.
+    std::uint64_t preVoteTerm = 0;
+    int preVotes = 0;
+    SimTime leaderContact = -1; // when it last heard from the leader it follows (CheckQuorum)
     NodeId votedFor = kNone, leader = kNone;
     int votes = 0;
     std::uint32_t electionGen = 0, heartbeatGen = 0;
@@ -65,6 +70,8 @@ struct ReplMsg {
         ForwardResp,
         Vote,
         VoteResp,
+        PreVote,
+        PreVoteResp,
         Heartbeat,
         HeartbeatAck
     } kind;

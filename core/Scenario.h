@@ -177,6 +177,10 @@ struct NodeSpec {
     double quorum_timeout_ms = 500;
     double election_timeout_min_ms = 150, election_timeout_max_ms = 300;
     double heartbeat_ms = 50;
+    // PreVote and CheckQuorum (as etcd): a replica asks whether it could win before it raises its
+    // term, and replicas that hear from a leader refuse to elect another, so a replica that
+    // rejoins after a partition does not depose a leader that holds a majority.
+    bool pre_vote = true;
     double anti_entropy_interval_ms = 1000;
     double anti_entropy_keys_per_s = 2000;
     double idempotency_ttl_s = 60; // how long the store remembers an idempotency key

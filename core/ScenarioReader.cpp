@@ -497,6 +497,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 er.warnUnknown();
             }
             n.heartbeat_ms = r.number("heartbeat_ms", 50, 1, kMaxMs);
+            n.pre_vote = r.boolean("pre_vote", true);
             if (n.heartbeat_ms * 2 > n.election_timeout_min_ms)
                 throw LoadError{r.at("heartbeat_ms"),
                                 "must be at most half of election_timeout_ms.min (" +

@@ -222,6 +222,7 @@ std::string node(const NodeSpec& n) {
             o.add("heartbeat_ms", n.heartbeat_ms)
                 .add("anti_entropy_interval_ms", n.anti_entropy_interval_ms);
             o.add("anti_entropy_keys_per_s", n.anti_entropy_keys_per_s);
+            if (!n.pre_vote) o.add("pre_vote", false);
         }
         if (n.kind == NodeKind::Datastore && n.idempotency_ttl_s != 60)
             o.add("idempotency_ttl_s", n.idempotency_ttl_s);

@@ -51,7 +51,7 @@ foreach(key "requests;issued" "requests;completed" "requests;in_flight" "request
         "late_responses" "latency_ms;p50" "latency_ms;p95" "latency_ms;p99" "latency_ms;p999" "latency_ms;mean"
         "throughput_rps" "availability" "responded" "reads;stale_fraction" "staleness_ms;p50" "staleness_ms;p99"
         "conflicts" "lost_updates" "duplicate_side_effects" "linearizability;checked" "linearizability;violations"
-        "linearizability;unknown" "recovery;election_ms" "recovery;convergence_ms" "recovery;unavailable_ms"
+        "linearizability;unknown" "linearizability;unchecked_ops" "recovery;election_ms" "recovery;convergence_ms" "recovery;unavailable_ms" "recovery;elections"
         "scaling;actions" "instances;min" "instances;max" "instances;mean" "cost" "events_processed"
         "wall_seconds" "sim_seconds")
     string(JSON value ERROR_VARIABLE jerr GET "${summary}" ${key})
