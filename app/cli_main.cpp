@@ -97,13 +97,33 @@ int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
         std::cerr << path << ": cannot open (" << f.errorString().toStdString() << ")\n";
         return kInvalid;
     }
-    const std::string text = f.readAll().toStdString();
+    // Read in chunks up to a cap, whatever size the file reports (a device or a FIFO reports none),
+    // into one string: a million operations are a few hundred MB of text.
+    constexpr qint64 kMaxHistoryBytes = qint64{1} << 30;
+    std::string text;
+    for (;;) {
+        const std::size_t at = text.size();
+        text.resize(at + (std::size_t{1} << 20));
+        const qint64 got = f.read(text.data() + at, qint64{1} << 20);
+        text.resize(at + static_cast<std::size_t>(std::max<qint64>(got, 0)));
+        if (got <= 0) break;
+        if (static_cast<qint64>(text.size()) > kMaxHistoryBytes) {
+            std::cerr << path << ": larger than 1 GiB; expected a history file\n";
+            return kInvalid;
+        }
+    }
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // a UTF-8 byte order mark
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        std::cerr << path << ":1: expected at least one operation, got an empty file\n";
+        return kInvalid;
+    }
     cs::core::History h;
     std::string error;
     if (!cs::core::parseHistory(text, path, h, error)) {
         std::cerr << error << "\n";
         return kInvalid;
     }
+    std::string().swap(text); // parsed: the text is no longer needed
     cs::core::HistoryModel model = cs::core::defaultModel(h);
     if (p.isSet("model")) {
         const QString m = p.value("model");

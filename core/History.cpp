@@ -100,10 +100,30 @@ struct Pending {
 };
 
 // INFO  jepsen.util - P<TAB>:type<TAB>:f<TAB>value
-void parseEtcd(std::istream& in, History& h) {
+// Lines of a text without copying it (an std::istringstream would copy a file of hundreds of MB).
+class Lines {
+  public:
+    explicit Lines(std::string_view text) : m_rest(text) {}
+    bool next(std::string& line) {
+        if (m_done) return false;
+        const auto end = m_rest.find('\n');
+        line.assign(m_rest.substr(0, end));
+        if (end == std::string_view::npos)
+            m_done = true;
+        else
+            m_rest.remove_prefix(end + 1);
+        return true;
+    }
+
+  private:
+    std::string_view m_rest;
+    bool m_done = false;
+};
+
+void parseEtcd(Lines& in, History& h) {
     Pending pending;
     std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
+    for (int n = 1; in.next(line); ++n) {
         if (line.empty() || line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         const auto dash = line.find(" - ");
@@ -184,10 +204,14 @@ std::map<std::string, std::string> ednMap(const std::string& line, int n) {
     return m;
 }
 
-void parseEdn(std::istream& in, History& h) {
+// `window`: a window cut anywhere out of a longer history (see parseHistoryWindow); the last
+// skipped completion per key is noted in `orphans`.
+void parseEdn(Lines& in, History& h, std::map<std::string, std::int64_t>* orphans,
+              std::size_t lines) {
     Pending pending;
+    pending.done.reserve(lines / 2 + 1); // one operation per two lines: no regrowth
     std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
+    for (int n = 1; in.next(line); ++n) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         auto m = ednMap(line, n);
         for (const char* k : {":process", ":type", ":f"})
@@ -208,6 +232,11 @@ void parseEdn(std::istream& in, History& h) {
         };
         // Simulator histories carry their time (microseconds); others are ordered by line.
         const std::int64_t at = m.count(":time") ? parseInt(m[":time"], n) : n;
+        if (orphans && type != ":invoke" && !pending.open.count(process)) {
+            std::int64_t& last = (*orphans)[m.count(":key") ? str(m[":key"]) : std::string()];
+            last = std::max(last, at); // invoked before the window: the key's window starts later
+            continue;
+        }
         pending.event(
             type, process, fun, fn, at, n,
             [&](HistoryOp& op) {
@@ -224,10 +253,53 @@ void parseEdn(std::istream& in, History& h) {
     h.ops = pending.finish();
 }
 
+// Cuts each key of a window at the first moment after `orphans[key]` when none of its completed
+// operations is in flight; see parseHistoryWindow.
+void cutAtQuiescence(History& h, const std::map<std::string, std::int64_t>& orphans) {
+    std::map<std::string, std::vector<HistoryOp>> byKey;
+    for (auto& op : h.ops) byKey[op.key].push_back(std::move(op));
+    h.ops.clear();
+    for (auto& [key, ops] : byKey) {
+        std::sort(ops.begin(), ops.end(),
+                  [](const HistoryOp& a, const HistoryOp& b) { return a.invoke < b.invoke; });
+        const auto it = orphans.find(key);
+        std::int64_t cut = it == orphans.end() ? std::numeric_limits<std::int64_t>::min() : it->second;
+        for (const HistoryOp& op : ops) {
+            if (op.complete == RegisterOp::kNever) continue; // carried, never in the way
+            if (op.invoke > cut) break;
+            cut = std::max(cut, op.complete); // in flight at the cut: the cut moves past it
+        }
+        for (HistoryOp& op : ops) {
+            if (op.invoke > cut) {
+                h.ops.push_back(std::move(op));
+            } else if (op.complete == RegisterOp::kNever) {
+                op.invoke = cut; // it may still take effect after the cut
+                h.ops.push_back(std::move(op));
+            }
+        }
+    }
+    std::sort(h.ops.begin(), h.ops.end(), [](const HistoryOp& a, const HistoryOp& b) {
+        return a.invoke < b.invoke || (a.invoke == b.invoke && a.line < b.line);
+    });
+}
+
+// What the search needs of an operation (48 bytes instead of a HistoryOp's ~170): a million-operation
+// history is checked without copying its strings.
+struct CheckOp {
+    std::int64_t invoke = 0, complete = RegisterOp::kNever;
+    std::int64_t a = HistoryOp::kNil, b = HistoryOp::kNil;
+    const std::string* text = nullptr; // the HistoryOp's
+    int line = 0;
+    F f = F::Read;
+    explicit CheckOp(const HistoryOp& op)
+        : invoke(op.invoke), complete(op.complete), a(op.a), b(op.b), text(&op.text),
+          line(op.line), f(op.f) {}
+};
+
 struct CasModel {
-    static bool interchangeable(const HistoryOp&) { return false; }
-    static bool readOnly(const HistoryOp& op) { return op.f == F::Read; }
-    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
+    static bool interchangeable(const CheckOp&) { return false; }
+    static bool readOnly(const CheckOp& op) { return op.f == F::Read; }
+    static bool apply(std::int64_t s, const CheckOp& op, std::int64_t& next) {
         switch (op.f) {
         case F::Read:
             next = s;
@@ -263,22 +335,29 @@ struct Interned {
 };
 thread_local Interned* kvStrings = nullptr;
 
+// The value of a key at the start of a window of a longer history: a read tells it.
+constexpr std::int64_t kUnknownValue = std::numeric_limits<std::int64_t>::min();
+
 struct KvModel {
-    static bool interchangeable(const HistoryOp&) { return false; }
-    static bool readOnly(const HistoryOp& op) { return op.f == F::Get; }
-    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
+    static bool interchangeable(const CheckOp&) { return false; }
+    static bool readOnly(const CheckOp& op) { return op.f == F::Get; }
+    static bool apply(std::int64_t s, const CheckOp& op, std::int64_t& next) {
+        if (s == kUnknownValue) { // a read tells the value; an append to it leaves it unknown
+            next = op.f == F::Append ? s : kvStrings->id(*op.text);
+            return true;
+        }
         const std::string& cur = kvStrings->strings[static_cast<std::size_t>(s)];
         switch (op.f) {
         case F::Get:
             next = s;
-            return cur == op.text;
+            return cur == *op.text;
         case F::Put:
-            next = kvStrings->id(op.text);
+            next = kvStrings->id(*op.text);
             return true;
         case F::Append: {
             std::string joined; // exactly sized: thousands of these are kept
-            joined.reserve(cur.size() + op.text.size());
-            joined.append(cur).append(op.text);
+            joined.reserve(cur.size() + op.text->size());
+            joined.append(cur).append(*op.text);
             next = kvStrings->id(std::move(joined));
             return true;
         }
@@ -291,9 +370,13 @@ struct KvModel {
 // A counter per key; values were parsed into `a` (see counterOps). An :add whose result is
 // unknown to the client takes effect whenever it is linearized.
 struct CounterModel {
-    static bool interchangeable(const HistoryOp& op) { return op.f == F::Add && op.a == 1; }
-    static bool readOnly(const HistoryOp& op) { return op.f == F::Get; }
-    static bool apply(std::int64_t s, const HistoryOp& op, std::int64_t& next) {
+    static bool interchangeable(const CheckOp& op) { return op.f == F::Add && op.a == 1; }
+    static bool readOnly(const CheckOp& op) { return op.f == F::Get; }
+    static bool apply(std::int64_t s, const CheckOp& op, std::int64_t& next) {
+        if (s == kUnknownValue) { // a read tells the value; an increment leaves it unknown
+            next = op.f == F::Add ? s : op.a;
+            return true;
+        }
         switch (op.f) {
         case F::Get:
             next = s;
@@ -366,12 +449,14 @@ using Deadline = std::optional<std::chrono::steady_clock::time_point>;
 // holds memory at a time, and the repeated work is at most a third more steps.
 // `prepare(key index)` runs before each search (the kv model's string table).
 template <class Model, class Prepare>
-CheckResult::Verdict checkPerKey(const std::vector<std::vector<HistoryOp>>& keys,
-                                 std::uint64_t budget, const Deadline& deadline,
-                                 Prepare&& prepare, int& firstBadKey, int& firstBad,
-                                 std::uint64_t& steps) {
-    using S = detail::Search<HistoryOp, Model>;
+CheckResult::Verdict checkPerKey(const std::vector<std::vector<CheckOp>>& keys,
+                                 std::int64_t initial, const CheckBudget& limits,
+                                 const Deadline& deadline, Prepare&& prepare, int& firstBadKey,
+                                 int& firstBad, std::uint64_t& steps) {
+    const std::uint64_t budget = limits.steps;
+    using S = detail::Search<CheckOp, Model>;
     constexpr std::uint64_t kFirstSlice = 10'000;
+    bool gaveUp = false;
     std::vector<std::size_t> open(keys.size());
     for (std::size_t k = 0; k < keys.size(); ++k) open[k] = k;
     for (std::uint64_t slice = kFirstSlice; !open.empty(); slice *= 4) {
@@ -379,13 +464,18 @@ CheckResult::Verdict checkPerKey(const std::vector<std::vector<HistoryOp>>& keys
         for (std::size_t k : open) {
             if (steps >= budget) return CheckResult::Verdict::Unknown;
             prepare(k);
-            S search(keys[k], 0, typename S::Options{deadline, false, false, true});
+            S search(keys[k], initial,
+                     typename S::Options{deadline, limits.cancel, false, false, true});
             const bool decided = search.advance(std::min(slice, budget - steps));
             steps += search.result().steps;
             if (!decided) {
-                if (deadline && std::chrono::steady_clock::now() > *deadline)
+                if ((deadline && std::chrono::steady_clock::now() > *deadline) ||
+                    (limits.cancel && limits.cancel->load()))
                     return CheckResult::Verdict::Unknown;
-                still.push_back(k);
+                if (search.outOfMemory())
+                    gaveUp = true; // undecided for good; other keys may still be refuted
+                else
+                    still.push_back(k);
             } else if (search.result().verdict == CheckResult::Verdict::NotLinearizable) {
                 firstBadKey = static_cast<int>(k);
                 firstBad = search.result().firstBad;
@@ -394,7 +484,7 @@ CheckResult::Verdict checkPerKey(const std::vector<std::vector<HistoryOp>>& keys
         }
         open = std::move(still);
     }
-    return CheckResult::Verdict::Linearizable;
+    return gaveUp ? CheckResult::Verdict::Unknown : CheckResult::Verdict::Linearizable;
 }
 
 } // namespace
@@ -404,11 +494,12 @@ bool parseHistory(const std::string& text, const std::string& name, History& out
     out = History{};
     const auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return true; // an empty history: nothing to contradict
-    std::istringstream in(text);
+    Lines in(text);
     try {
         if (text[first] == '{') {
             out.format = History::Format::Edn;
-            parseEdn(in, out);
+            parseEdn(in, out, nullptr,
+                     static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
         } else {
             out.format = History::Format::EtcdLog;
             parseEtcd(in, out);
@@ -418,6 +509,25 @@ bool parseHistory(const std::string& text, const std::string& name, History& out
         error = name + ":" + std::to_string(f.line) + ": " + f.what;
         return false;
     }
+    return true;
+}
+
+bool parseHistoryWindow(const std::string& text, const std::string& name, History& out,
+                        std::string& error) {
+    out = History{};
+    out.format = History::Format::Edn;
+    out.unknownStart = true;
+    Lines in(text);
+    std::map<std::string, std::int64_t> orphans;
+    try {
+        parseEdn(in, out, &orphans,
+                 static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
+    } catch (const ParseFail& f) {
+        out = History{};
+        error = name + ":" + std::to_string(f.line) + ": " + f.what;
+        return false;
+    }
+    cutAtQuiescence(out, orphans);
     return true;
 }
 
@@ -450,18 +560,18 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBud
         }
     }
     if (model == HistoryModel::Kv || model == HistoryModel::Counter) {
-        std::map<std::string, std::vector<HistoryOp>> byKey;
+        std::map<std::string, std::vector<CheckOp>> byKey;
         for (const auto& op : h.ops) {
-            HistoryOp& o = byKey[op.key].emplace_back(op);
+            CheckOp& o = byKey[op.key].emplace_back(op);
             if (model == HistoryModel::Counter) counterValue(op, o.a);
         }
-        std::vector<std::vector<HistoryOp>> keys;
+        std::vector<std::vector<CheckOp>> keys;
         for (auto& [key, ops] : byKey) keys.push_back(std::move(ops));
         int badKey = -1, bad = -1;
         if (model == HistoryModel::Kv) {
             Interned strings;
             v.verdict = checkPerKey<KvModel>(
-                keys, budget.steps, deadline,
+                keys, h.unknownStart ? kUnknownValue : 0, budget, deadline,
                 [&](std::size_t) {
                     strings = Interned{};
                     kvStrings = &strings;
@@ -469,17 +579,20 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBud
                 badKey, bad, v.steps);
             kvStrings = nullptr;
         } else {
-            v.verdict = checkPerKey<CounterModel>(
-                keys, budget.steps, deadline, [](std::size_t) {}, badKey, bad, v.steps);
+            v.verdict = checkPerKey<CounterModel>(keys, h.unknownStart ? kUnknownValue : 0,
+                                                  budget, deadline, [](std::size_t) {}, badKey,
+                                                  bad, v.steps);
         }
         if (v.verdict == CheckResult::Verdict::NotLinearizable && bad >= 0)
             v.firstBadLine =
                 keys[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(bad)].line;
         return v;
     }
-    using S = detail::Search<HistoryOp, CasModel>;
-    const auto r = S::run(h.ops, kNil, budget.steps,
-                          typename S::Options{deadline, false, /*keepPrefix=*/true, true});
+    using S = detail::Search<CheckOp, CasModel>;
+    const std::vector<CheckOp> ops(h.ops.begin(), h.ops.end());
+    const auto r = S::run(ops, kNil, budget.steps,
+                          typename S::Options{deadline, budget.cancel, false,
+                                              /*keepPrefix=*/true, true});
     v.verdict = r.verdict;
     v.steps = r.steps;
     if (r.verdict == CheckResult::Verdict::NotLinearizable && r.firstBad >= 0) {

@@ -4,6 +4,7 @@
 
 #include "Linearizability.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct HistoryOp {
 struct History {
     enum class Format { EtcdLog, Edn } format = Format::EtcdLog;
     std::vector<HistoryOp> ops; // completed or indeterminate; definite failures are left out
+    // A window of a longer history (a live run's recent operations): each key's value when the
+    // window starts is unknown, and the first read of a key tells it.
+    bool unknownStart = false;
 };
 
 // Register and CasRegister: a single register (Jepsen etcd logs). Kv: string values per key (put,
@@ -39,12 +43,22 @@ struct CheckBudget {
     static constexpr std::uint64_t kDefaultSteps = 200'000'000;
     std::uint64_t steps = kDefaultSteps;
     double seconds = 0;
+    // Set from another thread to stop the check early (the verdict is then Unknown).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Parses either format (told apart by the first line). On error returns false and sets
 // `error` to "FILE:LINE: expected ..., got ...".
 bool parseHistory(const std::string& text, const std::string& name, History& out,
                   std::string& error);
+
+// Parses the most recent lines of an EDN history, cut anywhere (a live run's window), and cuts it
+// again at a consistent point per key: completions of operations invoked before the window are
+// skipped, and a key's window starts at the first moment after them when none of its operations
+// is in flight. Earlier operations of the key are dropped, except timed-out writes, which may
+// still take effect: they are carried, as if invoked at the cut. Every key starts unknown.
+bool parseHistoryWindow(const std::string& text, const std::string& name, History& out,
+                        std::string& error);
 
 struct HistoryVerdict {
     CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;

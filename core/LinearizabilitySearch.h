@@ -7,6 +7,7 @@
 #include "Linearizability.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <optional>
@@ -46,6 +47,9 @@ class VisitedSet {
         return true;
     }
     std::size_t size() const { return m_count; }
+    std::size_t bytes() const {
+        return m_count * m_words * sizeof(std::uint64_t) + m_slots.size() * sizeof(std::uint32_t);
+    }
 
   private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
@@ -106,6 +110,8 @@ template <class Op, class Model> class Search {
         // If set, a wall-clock bound as well (interactive use only: `--budget-s`); the step
         // budget is what keeps verdicts independent of the machine's speed.
         std::optional<std::chrono::steady_clock::time_point> deadline;
+        // If set, another thread may ask the search to stop (the verdict stays Unknown).
+        const std::atomic<bool>* cancel = nullptr;
         // An indeterminate operation may also never take effect. That matters for the final
         // states (windows of a live run). For a verdict alone it does not: an indeterminate
         // operation completes at +infinity, and placing it after everything else is the same as
@@ -116,6 +122,9 @@ template <class Op, class Model> class Search {
         // Stop at the first linearization found: the verdict is all that is wanted, not the set
         // of final states (which would need the whole space explored).
         bool verdictOnly = false;
+        // Past this much memory for visited configurations the search gives up (Unknown): a long
+        // single-key history costs (operations / 8) bytes per configuration.
+        std::size_t maxBytes = std::size_t{192} << 20;
     };
     struct Result {
         CheckResult::Verdict verdict = CheckResult::Verdict::Unknown;
@@ -143,9 +152,15 @@ template <class Op, class Model> class Search {
         const std::uint64_t stop = m_res.steps + steps;
         while (m_res.steps < stop) {
             ++m_res.steps;
-            if (m_opt.deadline && (m_res.steps & 1023) == 0 &&
-                std::chrono::steady_clock::now() > *m_opt.deadline)
-                return false;
+            if ((m_res.steps & 1023) == 0) {
+                if ((m_opt.deadline && std::chrono::steady_clock::now() > *m_opt.deadline) ||
+                    (m_opt.cancel && m_opt.cancel->load(std::memory_order_relaxed)))
+                    return false;
+                if (m_seen.bytes() + m_seenFinal.bytes() > m_opt.maxBytes) {
+                    m_outOfMemory = true;
+                    return false;
+                }
+            }
             if (step()) {
                 finish();
                 return true;
@@ -154,6 +169,8 @@ template <class Op, class Model> class Search {
         return false;
     }
     const Result& result() const { return m_res; }
+    // It stopped at its memory bound: more steps would not help.
+    bool outOfMemory() const { return m_outOfMemory; }
 
     // A whole search within `budget` steps (Unknown past it, never a pass).
     static Result run(const std::vector<Op>& ops, State initial, std::uint64_t budget,
@@ -330,7 +347,7 @@ template <class Op, class Model> class Search {
     std::vector<Frame> m_stack;
     std::vector<State> m_finals;
     int m_mustLeft = 0, m_depthBest = 0, m_badAtBest = -1;
-    bool m_done = false;
+    bool m_done = false, m_outOfMemory = false;
     static constexpr std::int64_t kNoReturn = std::numeric_limits<std::int64_t>::min();
     // The earliest return among free interchangeable ops the current scan has passed (kNoReturn:
     // none yet; an indeterminate one returns at kNever).

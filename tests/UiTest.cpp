@@ -3,6 +3,7 @@
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
 #include "History.h"
+#include "HistoryPanel.h"
 #include "HistoryView.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
@@ -19,6 +20,7 @@
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QTest>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -240,20 +242,22 @@ TEST(UiCap, StoreModeSwitchIsOneUndoStepAndTheLeaderShows) {
     EXPECT_EQ(w.document()->scenario().find("db")->mode, core::StoreMode::CP);
 }
 
-TEST(UiHistory, ImportedAndLiveHistoriesAreCheckedAndShown) {
+TEST(UiHistory, AnImportedHistoryIsCheckedOffTheGuiThreadAndShown) {
     ui::MainWindow w(false);
     ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-ap-partition.clustersim.json")));
     w.show();
-    auto* view = w.findChild<ui::HistoryView*>(QStringLiteral("historyView"));
-    ASSERT_NE(view, nullptr);
+    auto* panel = w.findChild<ui::HistoryPanel*>();
+    ASSERT_NE(panel, nullptr);
+    ui::HistoryView* view = panel->view();
     // An imported Jepsen history with a known verdict.
     QFile f(
         QString::fromStdString(std::string(CLUSTERSIM_TEST_DATA) + "/jepsen/etcd/etcd_000.log"));
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    core::History h;
-    std::string err;
-    ASSERT_TRUE(core::parseHistory(f.readAll().toStdString(), "etcd_000.log", h, err)) << err;
-    view->setHistory(h, QStringLiteral("etcd_000"));
+    QString error;
+    ASSERT_TRUE(panel->showHistory(QString::fromUtf8(f.readAll()), QStringLiteral("etcd_000"),
+                                   false, error))
+        << error.toStdString();
+    ASSERT_TRUE(waitFor([&] { return view->checked(); }, 60000));
     EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable);
     EXPECT_GE(view->verdict().firstBad, 0)
         << "the operation that fits no order is known, to highlight";
@@ -262,17 +266,42 @@ TEST(UiHistory, ImportedAndLiveHistoriesAreCheckedAndShown) {
     EXPECT_FALSE(shot.isNull());
     if (qEnvironmentVariableIsSet("CLUSTERSIM_TEST_SCREENSHOTS"))
         shot.save(QStringLiteral("/tmp/history-view.png"));
-    // The live run's recent window, through the controller.
-    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(25); });
-    ASSERT_TRUE(waitFor([&] {
-        const auto s = w.lastSnapshot();
-        return s && s->simTime >= 25'000'000 && s->state != ui::RunState::Running;
-    }));
-    w.findChild<QPushButton*>(QStringLiteral("liveHistory"))->click();
-    ASSERT_TRUE(waitFor([&] { return view->operationCount() > 1000; }));
-    EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable)
-        << "an AP store under a partition is not linearizable";
 }
+
+// The live run's recent history, checked at any moment of a running CAP example: cut at a
+// consistent point per key (the window opens in the middle of operations), each key starting
+// from an unknown value. The CP store is linearizable, the AP store under its partition is not.
+class UiLiveHistory : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(UiLiveHistory, TheLiveRunsRecentHistoryIsCheckedAtAnyMoment) {
+    const bool cp = std::string(GetParam()) == "cp";
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(cp ? QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")
+                                  : QStringLiteral(":/scenarios/cap-ap-partition.clustersim.json")));
+    w.show();
+    auto* panel = w.findChild<ui::HistoryPanel*>();
+    ASSERT_NE(panel, nullptr);
+    for (double at : {12.3, 27.7}) { // before and during the partition, mid-operation
+        ASSERT_TRUE(runWindowTo(w, at));
+        const std::size_t before = panel->view()->operationCount();
+        QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("liveHistory")),
+                          Qt::LeftButton);
+        ASSERT_TRUE(waitFor([&] {
+            return panel->view()->checked() && panel->view()->operationCount() != before;
+        }, 60000))
+            << "the live window was read (no parse error) and checked";
+        EXPECT_GT(panel->view()->operationCount(), 1000u);
+        const auto verdict = panel->view()->verdict().verdict;
+        if (cp || at < 20) {
+            EXPECT_EQ(verdict, core::CheckResult::Verdict::Linearizable) << "at " << at << " s";
+        } else {
+            EXPECT_EQ(verdict, core::CheckResult::Verdict::NotLinearizable)
+                << "an AP store under a partition is not linearizable";
+        }
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(CapExamples, UiLiveHistory, ::testing::Values("cp", "ap"));
 
 TEST(UiTraffic, ShardsShowInTheTopologyAndGrow) {
     ui::MainWindow w(false);

@@ -62,7 +62,8 @@ HistoryView::HistoryView(QWidget* parent) : QWidget(parent) {
 void HistoryView::setHistory(core::History h, const QString& title) {
     m_history = std::move(h);
     m_title = title;
-    m_verdict = core::checkHistory(m_history, core::defaultModel(m_history));
+    m_verdict = {};
+    m_checked = m_cancelled = false;
     // Lanes: one per process, in order of first appearance.
     std::map<int, int> lanes;
     m_lane.assign(m_history.ops.size(), 0);
@@ -71,8 +72,6 @@ void HistoryView::setHistory(core::History h, const QString& title) {
                         .first->second;
     m_lanes = static_cast<int>(lanes.size());
     m_inPrefix.assign(m_history.ops.size(), 0);
-    for (int i : m_verdict.prefix)
-        if (i >= 0) m_inPrefix[static_cast<std::size_t>(i)] = 1;
     m_min = INT64_MAX;
     m_max = INT64_MIN;
     for (const auto& op : m_history.ops) {
@@ -82,14 +81,26 @@ void HistoryView::setHistory(core::History h, const QString& title) {
     if (m_history.ops.empty()) m_min = 0, m_max = 1;
     m_t0 = static_cast<double>(m_min);
     m_t1 = static_cast<double>(std::max(m_max, m_min + 1));
+    setMinimumHeight(kTop + kLaneH * std::min(m_lanes, 30) + 20);
+    update();
+}
+
+void HistoryView::setVerdict(const core::HistoryVerdict& v, bool cancelled) {
+    m_verdict = v;
+    m_checked = true;
+    m_cancelled = cancelled;
+    m_inPrefix.assign(m_history.ops.size(), 0);
+    for (int i : m_verdict.prefix)
+        if (i >= 0 && static_cast<std::size_t>(i) < m_inPrefix.size())
+            m_inPrefix[static_cast<std::size_t>(i)] = 1;
     // Open on the violation, if there is one.
-    if (m_verdict.firstBad >= 0) {
+    if (m_verdict.firstBad >= 0 &&
+        static_cast<std::size_t>(m_verdict.firstBad) < m_history.ops.size()) {
         const auto& bad = m_history.ops[static_cast<std::size_t>(m_verdict.firstBad)];
         const double span = std::max(40.0, (m_t1 - m_t0) / 20);
         m_t0 = static_cast<double>(bad.invoke) - span;
         m_t1 = static_cast<double>(bad.invoke) + span;
     }
-    setMinimumHeight(kTop + kLaneH * std::min(m_lanes, 30) + 20);
     update();
 }
 
@@ -111,10 +122,14 @@ void HistoryView::paintEvent(QPaintEvent*) {
     QFont f = font();
     f.setBold(true);
     p.setFont(f);
-    const char* verdict =
-        m_verdict.verdict == core::CheckResult::Verdict::Linearizable      ? "linearizable"
-        : m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable ? "NOT linearizable"
-                                                                           : "unknown";
+    // Never "linearizable" for what was not checked.
+    const QString verdict =
+        !m_checked     ? tr("checking…")
+        : m_cancelled  ? tr("not checked (stopped)")
+        : m_verdict.verdict == core::CheckResult::Verdict::Linearizable ? tr("linearizable")
+        : m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable
+            ? tr("NOT linearizable")
+            : tr("not checked (undecided within the search budget)");
     p.setPen(m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable ? palette::kVermillion
                                                                               : palette::kBlack);
     p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter,
@@ -122,7 +137,7 @@ void HistoryView::paintEvent(QPaintEvent*) {
                    .arg(m_title)
                    .arg(m_history.ops.size())
                    .arg(m_lanes)
-                   .arg(QString::fromLatin1(verdict)));
+                   .arg(verdict));
     p.setFont(font());
     p.setPen(palette::kGrey);
     for (int l = 0; l < m_lanes; ++l) {

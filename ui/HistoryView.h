@@ -14,9 +14,14 @@ class HistoryView : public QWidget {
     Q_OBJECT
 public:
     explicit HistoryView(QWidget* parent = nullptr);
-    // Shows `h` and checks it (the verdict and highlights come from the checker).
+    // Shows `h`, not yet checked; its verdict and highlights come with setVerdict.
     void setHistory(core::History h, const QString& title);
+    // The checker's verdict for the history shown. `cancelled`: the check was stopped (shown as
+    // "not checked", never as a pass).
+    void setVerdict(const core::HistoryVerdict& v, bool cancelled = false);
+    const core::History& history() const { return m_history; }
     const core::HistoryVerdict& verdict() const { return m_verdict; }
+    bool checked() const { return m_checked; }
     std::size_t operationCount() const { return m_history.ops.size(); }
 
 signals:
@@ -40,6 +45,7 @@ private:
     std::vector<char> m_inPrefix; // per operation
     int m_lanes = 0;
     QString m_title;
+    bool m_checked = false, m_cancelled = false;
     double m_t0 = 0, m_t1 = 1; // visible time range
     std::int64_t m_min = 0, m_max = 1;
     QPoint m_drag;

@@ -10,6 +10,7 @@
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
+#include "HistoryPanel.h"
 #include "HistoryView.h"
 #include "ScenarioIO.h"
 
@@ -139,30 +140,14 @@ void MainWindow::buildDocks() {
     dock(tr("Event log"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
     QDockWidget* chartsDock =
         dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
-    auto* historyPanel = new QWidget;
-    auto* hv = new QVBoxLayout(historyPanel);
-    auto* bar = new QHBoxLayout;
-    auto* openFile = new QPushButton(tr("Open a history file…"));
-    openFile->setToolTip(tr("A Jepsen etcd log or an EDN key-value history: check it and show it"));
-    auto* live = new QPushButton(tr("Check the live run's recent history"));
-    live->setObjectName(QStringLiteral("liveHistory"));
-    live->setToolTip(
-        tr("The last operations clients made on replicated stores, checked for linearizability"));
-    bar->addWidget(openFile);
-    bar->addWidget(live);
-    bar->addStretch();
-    hv->addLayout(bar);
-    m_history = new HistoryView;
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(m_history);
-    scroll->setWidgetResizable(true);
-    hv->addWidget(scroll, 1);
+    m_historyPanel = new HistoryPanel;
+    m_history = m_historyPanel->view();
     QDockWidget* historyDock =
-        dock(tr("History"), QStringLiteral("historyDock"), historyPanel, Qt::BottomDockWidgetArea);
+        dock(tr("History"), QStringLiteral("historyDock"), m_historyPanel, Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock, historyDock);
     chartsDock->raise();
-    connect(openFile, &QPushButton::clicked, this, &MainWindow::openHistoryFile);
-    connect(live, &QPushButton::clicked, this, [this, historyDock] {
+    connect(m_historyPanel, &HistoryPanel::openFileRequested, this, &MainWindow::openHistoryFile);
+    connect(m_historyPanel, &HistoryPanel::liveRequested, this, [this, historyDock] {
         historyDock->raise();
         QMetaObject::invokeMethod(m_controller, &SimController::requestHistory);
     });
@@ -170,7 +155,7 @@ void MainWindow::buildDocks() {
             [this](const std::shared_ptr<const std::vector<std::string>>& lines) {
                 QString text;
                 for (const auto& l : *lines) text += QString::fromStdString(l) + QLatin1Char('\n');
-                showHistory(text, tr("live run"));
+                showHistory(text, tr("live run"), true);
             });
     connect(m_history, &HistoryView::operationClicked, this,
             [this](const QString& client, const QString& key, const QString& replica) {
@@ -364,20 +349,18 @@ void MainWindow::openHistoryFile() {
                               tr("%1: %2").arg(path, f.errorString()));
         return;
     }
-    showHistory(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName());
+    showHistory(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName(), false);
 }
 
-void MainWindow::showHistory(const QString& text, const QString& title) {
-    core::History h;
-    std::string error;
-    if (!core::parseHistory(text.toStdString(), title.toStdString(), h, error)) {
+void MainWindow::showHistory(const QString& text, const QString& title, bool window) {
+    QString error;
+    if (!m_historyPanel->showHistory(text, title, window, error)) {
         if (m_interactive)
-            QMessageBox::critical(this, tr("Cannot read history"), QString::fromStdString(error));
+            QMessageBox::critical(this, tr("Cannot read history"), error);
         else
-            statusBar()->showMessage(QString::fromStdString(error));
+            statusBar()->showMessage(error);
         return;
     }
-    m_history->setHistory(std::move(h), title);
     if (auto* d = findChild<QDockWidget*>(QStringLiteral("historyDock"))) d->raise();
 }
 

@@ -21,6 +21,7 @@ namespace cs::ui {
 
 class ChartsPanel;
 class HistoryView;
+class HistoryPanel;
 class Inspector;
 class LiveSync;
 class TopologyScene;
@@ -76,7 +77,7 @@ private:
     void exportMetrics();
     void exportTopology();
     void openHistoryFile();
-    void showHistory(const QString& text, const QString& title);
+    void showHistory(const QString& text, const QString& title, bool window = false);
     void autosave();
     QString autosavePath() const;
     void addRecent(const QString& path);
@@ -91,6 +92,7 @@ private:
     Inspector* m_inspector = nullptr;
     ChartsPanel* m_charts = nullptr;
     HistoryView* m_history = nullptr;
+    HistoryPanel* m_historyPanel = nullptr;
     LiveSync* m_sync = nullptr;
     QListWidget* m_log = nullptr;
     QTextBrowser* m_lesson = nullptr;
