@@ -175,7 +175,8 @@ int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
                   << ": the operation invoked here cannot be placed in any order\n";
     std::cout << "linearizable=" << verdict << " operations=" << v.operations
               << " seconds=" << seconds << "\n";
-    std::cerr << "search steps: " << v.steps << "\n";
+    if (v.verdict == cs::core::CheckResult::Verdict::Unknown)
+        std::cerr << "undecided after " << v.steps << " search steps (--max-steps raises it)\n";
     return v.verdict == cs::core::CheckResult::Verdict::Linearizable      ? kOk
            : v.verdict == cs::core::CheckResult::Verdict::NotLinearizable ? 3
                                                                           : 4;

@@ -29,7 +29,9 @@ using namespace cs;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& pred, int ms = 15000) {
+// A safety net against a hang, not a speed check: 60 s is over 50x what the slowest wait needs
+// here (about 0.3 s), so a machine several times slower still passes.
+bool waitFor(const std::function<bool()>& pred, int ms = 60000) {
     QElapsedTimer t;
     t.start();
     while (!pred()) {

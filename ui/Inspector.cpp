@@ -331,6 +331,15 @@ void Inspector::addReplicationRows(const core::NodeSpec& n) {
                    editNode([v](core::NodeSpec& x) { x.quorum_timeout_ms = v; },
                             tr("quorum timeout"));
                }));
+    auto* preVote = new QCheckBox(tr("PreVote and CheckQuorum"));
+    preVote->setObjectName(QStringLiteral("preVote"));
+    preVote->setChecked(n.pre_vote);
+    preVote->setToolTip(tr("CP: a replica asks whether it could win before it raises its term, so "
+                           "one that rejoins after a partition does not depose a healthy leader"));
+    connect(preVote, &QCheckBox::toggled, this, [this](bool on) {
+        editNode([on](core::NodeSpec& x) { x.pre_vote = on; }, tr("PreVote"));
+    });
+    m_form->addRow(tr("Elections"), preVote);
 }
 
 void Inspector::showNode(const QString& id) {
