@@ -45,8 +45,7 @@ void Engine::Impl::historyInvoke(std::uint32_t call, const Job& job) {
     h.ops.push_back(
         RegisterOp{now, RegisterOp::kNever, job.write, job.write && !add ? job.value : 0, add});
     if (historySink)
-        emitHistory(c, ":invoke", job.write, add, client.store, job.key, job.value,
-                    job.write);
+        emitHistory(c, ":invoke", job.write, add, client.store, job.key, job.value, job.write);
     h.skip.push_back(false);
     ++h.inFlight;
 }
@@ -90,9 +89,7 @@ void Engine::Impl::emitHistory(const Call& call, const char* type, bool write, b
     line += std::to_string(call.callId);
     line += ", :type ";
     line += type;
-    line += add     ? ", :f :add, :key \""
-            : write ? ", :f :put, :key \""
-                    : ", :f :get, :key \"";
+    line += add ? ", :f :add, :key \"" : write ? ", :f :put, :key \"" : ", :f :get, :key \"";
     line += specs[stores[store].spec].id;
     line += '/';
     line += std::to_string(key);

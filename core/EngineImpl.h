@@ -98,9 +98,9 @@ struct Call {
     std::uint32_t request = kNone;
     std::uint16_t attempt = 0;
     std::uint32_t histKey = kNone; // client calls: the key history this attempt is recorded in
-    std::uint32_t callId = kNone;  // the process of its history lines: one per attempt, never reused
+    std::uint32_t callId = kNone; // the process of its history lines: one per attempt, never reused
     std::uint32_t histIndex = 0, histWindow = 0;
-    std::int64_t histValue = 0;          // the value it writes (for its history line)
+    std::int64_t histValue = 0;              // the value it writes (for its history line)
     bool histWrite = false, histAdd = false; // a `set` write, an increment
     bool session = false; // an instance fetching a session from its session store
     bool pooled = false;  // holds one of its instance's datastore connections
@@ -499,7 +499,7 @@ struct Engine::Impl {
     SimTime metricsInterval = 250'000;
     std::uint64_t seed = 1;
     std::uint64_t eventsProcessed = 0;
-    std::int64_t writeSerial = 0; // unique values for `set` writes, so histories can be checked
+    std::int64_t writeSerial = 0;    // unique values for `set` writes, so histories can be checked
     std::uint32_t historySerial = 0; // process ids of history lines (one per attempt)
 
     std::vector<Action> pending; // sorted by stamp, ties in posting order

@@ -84,8 +84,8 @@ void Engine::Impl::onClientResponse(const Message& m) {
         return;
     }
     const std::uint32_t r = calls[m.job.call].request;
-    if (m.error == ErrorReason::Ok && calls[m.job.call].histKey == kNone &&
-        m.job.store != kNone && stores[m.job.store].replicated)
+    if (m.error == ErrorReason::Ok && calls[m.job.call].histKey == kNone && m.job.store != kNone &&
+        stores[m.job.store].replicated)
         ++totals.lin_unchecked_ops; // answered by a replicated store, recorded in no history
     historyComplete(calls[m.job.call], m.error == ErrorReason::Ok, m.job.value, m.job.definite,
                     m.job.replica);

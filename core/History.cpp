@@ -5,10 +5,10 @@
 #include <charconv>
 #include <chrono>
 #include <deque>
-#include <string_view>
 #include <map>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 namespace cs::core {
@@ -102,7 +102,7 @@ struct Pending {
 // INFO  jepsen.util - P<TAB>:type<TAB>:f<TAB>value
 // Lines of a text without copying it (an std::istringstream would copy a file of hundreds of MB).
 class Lines {
-  public:
+public:
     explicit Lines(std::string_view text) : m_rest(text) {}
     bool next(std::string& line) {
         if (m_done) return false;
@@ -115,7 +115,7 @@ class Lines {
         return true;
     }
 
-  private:
+private:
     std::string_view m_rest;
     bool m_done = false;
 };
@@ -218,11 +218,8 @@ void parseEdn(Lines& in, History& h, std::map<std::string, std::int64_t>* orphan
             if (!m.count(k)) throw ParseFail{n, std::string("expected ") + k};
         const int process = static_cast<int>(parseInt(m[":process"], n));
         const std::string type = m[":type"], fn = m[":f"];
-        const F fun =
-            functionNamed(fn,
-                          {{":get", F::Get}, {":put", F::Put}, {":append", F::Append},
-                           {":add", F::Add}},
-                          n);
+        const F fun = functionNamed(
+            fn, {{":get", F::Get}, {":put", F::Put}, {":append", F::Append}, {":add", F::Add}}, n);
         auto str = [&](const std::string& v) -> std::string {
             if (v == "nil") return {};
             if (v.find_first_not_of("-0123456789") == std::string::npos) return v; // a bare integer
@@ -232,6 +229,7 @@ void parseEdn(Lines& in, History& h, std::map<std::string, std::int64_t>* orphan
         };
         // Simulator histories carry their time (microseconds); others are ordered by line.
         const std::int64_t at = m.count(":time") ? parseInt(m[":time"], n) : n;
+        h.timed |= m.count(":time") > 0;
         if (orphans && type != ":invoke" && !pending.open.count(process)) {
             std::int64_t& last = (*orphans)[m.count(":key") ? str(m[":key"]) : std::string()];
             last = std::max(last, at); // invoked before the window: the key's window starts later
@@ -263,7 +261,8 @@ void cutAtQuiescence(History& h, const std::map<std::string, std::int64_t>& orph
         std::sort(ops.begin(), ops.end(),
                   [](const HistoryOp& a, const HistoryOp& b) { return a.invoke < b.invoke; });
         const auto it = orphans.find(key);
-        std::int64_t cut = it == orphans.end() ? std::numeric_limits<std::int64_t>::min() : it->second;
+        std::int64_t cut =
+            it == orphans.end() ? std::numeric_limits<std::int64_t>::min() : it->second;
         for (const HistoryOp& op : ops) {
             if (op.complete == RegisterOp::kNever) continue; // carried, never in the way
             if (op.invoke > cut) break;
@@ -283,8 +282,8 @@ void cutAtQuiescence(History& h, const std::map<std::string, std::int64_t>& orph
     });
 }
 
-// What the search needs of an operation (48 bytes instead of a HistoryOp's ~170): a million-operation
-// history is checked without copying its strings.
+// What the search needs of an operation (48 bytes instead of a HistoryOp's ~170): a
+// million-operation history is checked without copying its strings.
 struct CheckOp {
     std::int64_t invoke = 0, complete = RegisterOp::kNever;
     std::int64_t a = HistoryOp::kNil, b = HistoryOp::kNil;
@@ -292,8 +291,8 @@ struct CheckOp {
     int line = 0;
     F f = F::Read;
     explicit CheckOp(const HistoryOp& op)
-        : invoke(op.invoke), complete(op.complete), a(op.a), b(op.b), text(&op.text),
-          line(op.line), f(op.f) {}
+        : invoke(op.invoke), complete(op.complete), a(op.a), b(op.b), text(&op.text), line(op.line),
+          f(op.f) {}
 };
 
 struct CasModel {
@@ -410,23 +409,34 @@ bool modelTakes(HistoryModel model, F f) {
 
 const char* functionName(F f) {
     switch (f) {
-    case F::Read: return ":read";
-    case F::Write: return ":write";
-    case F::Cas: return ":cas";
-    case F::Get: return ":get";
-    case F::Put: return ":put";
-    case F::Append: return ":append";
-    case F::Add: return ":add";
+    case F::Read:
+        return ":read";
+    case F::Write:
+        return ":write";
+    case F::Cas:
+        return ":cas";
+    case F::Get:
+        return ":get";
+    case F::Put:
+        return ":put";
+    case F::Append:
+        return ":append";
+    case F::Add:
+        return ":add";
     }
     return "?";
 }
 
 const char* modelName(HistoryModel m) {
     switch (m) {
-    case HistoryModel::Register: return "register";
-    case HistoryModel::CasRegister: return "cas-register";
-    case HistoryModel::Kv: return "kv";
-    case HistoryModel::Counter: return "counter";
+    case HistoryModel::Register:
+        return "register";
+    case HistoryModel::CasRegister:
+        return "cas-register";
+    case HistoryModel::Kv:
+        return "kv";
+    case HistoryModel::Counter:
+        return "counter";
     }
     return "?";
 }
@@ -444,8 +454,8 @@ bool counterValue(const HistoryOp& op, std::int64_t& out) {
 using Deadline = std::optional<std::chrono::steady_clock::time_point>;
 
 // Per-key search by iterative deepening: in round r every undecided key gets a fresh search of
-// kFirstSlice x 4^r steps, until every key is decided, one is refuted, or the budget runs out. A key
-// that is quickly refuted is never hidden behind one that is hard to decide, only one search
+// kFirstSlice x 4^r steps, until every key is decided, one is refuted, or the budget runs out. A
+// key that is quickly refuted is never hidden behind one that is hard to decide, only one search
 // holds memory at a time, and the repeated work is at most a third more steps.
 // `prepare(key index)` runs before each search (the kv model's string table).
 template <class Model, class Prepare>
@@ -560,13 +570,19 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBud
         }
     }
     if (model == HistoryModel::Kv || model == HistoryModel::Counter) {
-        std::map<std::string, std::vector<CheckOp>> byKey;
-        for (const auto& op : h.ops) {
-            CheckOp& o = byKey[op.key].emplace_back(op);
-            if (model == HistoryModel::Counter) counterValue(op, o.a);
+        std::map<std::string, std::pair<std::vector<CheckOp>, std::vector<int>>> byKey;
+        for (std::size_t i = 0; i < h.ops.size(); ++i) {
+            auto& [ops, index] = byKey[h.ops[i].key];
+            CheckOp& o = ops.emplace_back(h.ops[i]);
+            index.push_back(static_cast<int>(i));
+            if (model == HistoryModel::Counter) counterValue(h.ops[i], o.a);
         }
         std::vector<std::vector<CheckOp>> keys;
-        for (auto& [key, ops] : byKey) keys.push_back(std::move(ops));
+        std::vector<std::vector<int>> indexOf; // per key: each operation's index in h.ops
+        for (auto& [key, both] : byKey) {
+            keys.push_back(std::move(both.first));
+            indexOf.push_back(std::move(both.second));
+        }
         int badKey = -1, bad = -1;
         if (model == HistoryModel::Kv) {
             Interned strings;
@@ -579,13 +595,15 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBud
                 badKey, bad, v.steps);
             kvStrings = nullptr;
         } else {
-            v.verdict = checkPerKey<CounterModel>(keys, h.unknownStart ? kUnknownValue : 0,
-                                                  budget, deadline, [](std::size_t) {}, badKey,
-                                                  bad, v.steps);
+            v.verdict = checkPerKey<CounterModel>(
+                keys, h.unknownStart ? kUnknownValue : 0, budget, deadline, [](std::size_t) {},
+                badKey, bad, v.steps);
         }
-        if (v.verdict == CheckResult::Verdict::NotLinearizable && bad >= 0)
+        if (v.verdict == CheckResult::Verdict::NotLinearizable && bad >= 0) {
             v.firstBadLine =
                 keys[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(bad)].line;
+            v.firstBad = indexOf[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(bad)];
+        }
         return v;
     }
     using S = detail::Search<CheckOp, CasModel>;

@@ -30,6 +30,7 @@ struct History {
     // A window of a longer history (a live run's recent operations): each key's value when the
     // window starts is unknown, and the first read of a key tells it.
     bool unknownStart = false;
+    bool timed = false; // times are microseconds of simulated time (`:time`), not line numbers
 };
 
 // Register and CasRegister: a single register (Jepsen etcd logs). Kv: string values per key (put,

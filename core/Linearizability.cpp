@@ -130,8 +130,9 @@ bool bruteForceLinearizable(const std::vector<RegisterOp>& ops, std::int64_t ini
             const RegisterOp& op = ops[static_cast<std::size_t>(i)];
             if (!op.write && op.value != state) continue;
             used[static_cast<std::size_t>(i)] = true;
-            if (place(placedMust + (op.complete != RegisterOp::kNever),
-                      op.add ? state + 1 : op.write ? op.value : state))
+            if (place(placedMust + (op.complete != RegisterOp::kNever), op.add     ? state + 1
+                                                                        : op.write ? op.value
+                                                                                   : state))
                 return true;
             used[static_cast<std::size_t>(i)] = false;
         }

@@ -1,7 +1,7 @@
-// A linearizability checker for single-key histories of reads, writes (`set`) and increments (Wing-Gong
-// search with Lowe's cache of visited configurations, as Knossos and Porcupine do). Histories are checked per key, in windows
-// cut where no operation is in flight; the possible register values at the end of one window seed
-// the next, so memory stays bounded on long runs.
+// A linearizability checker for single-key histories of reads, writes (`set`) and increments
+// (Wing-Gong search with Lowe's cache of visited configurations, as Knossos and Porcupine do).
+// Histories are checked per key, in windows cut where no operation is in flight; the possible
+// register values at the end of one window seed the next, so memory stays bounded on long runs.
 #pragma once
 
 #include <cstdint>

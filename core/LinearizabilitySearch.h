@@ -23,7 +23,7 @@ constexpr std::size_t kMaxFinals = 16;
 // One configuration costs (operations / 64 + 1) words plus a 4-byte slot: no allocation per entry,
 // and growing never copies the entries (blocks), so peak memory stays near what is stored.
 class VisitedSet {
-  public:
+public:
     explicit VisitedSet(std::size_t words)
         : m_words(words + 1), m_perBlock(std::max<std::size_t>(1, kBlockWords / m_words)) {
         m_slots.assign(1024, kEmpty);
@@ -51,7 +51,7 @@ class VisitedSet {
         return m_count * m_words * sizeof(std::uint64_t) + m_slots.size() * sizeof(std::uint32_t);
     }
 
-  private:
+private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     static constexpr std::size_t kBlockWords = 1 << 15; // 256 KiB
     const std::uint64_t* at(std::uint32_t entry) const {
@@ -77,7 +77,8 @@ class VisitedSet {
         for (std::uint32_t entry : old) {
             if (entry == kEmpty) continue;
             const std::uint64_t* e = at(entry);
-            std::size_t i = hash(e, static_cast<std::int64_t>(e[m_words - 1])) & (m_slots.size() - 1);
+            std::size_t i =
+                hash(e, static_cast<std::int64_t>(e[m_words - 1])) & (m_slots.size() - 1);
             while (m_slots[i] != kEmpty) i = (i + 1) & (m_slots.size() - 1);
             m_slots[i] = entry;
         }
@@ -89,11 +90,11 @@ class VisitedSet {
 };
 
 // Op: has `invoke` and `complete` (RegisterOp::kNever when indeterminate).
-// Model: `static bool apply(std::int64_t state, const Op&, std::int64_t& next)`. Every model's state
-// is one 64-bit value (a register value, a counter, an interned string).
-// Two reductions keep the search small where WGL alone explodes (histories around a failover, with
-// many slow and timed-out operations); both rest on exchange arguments, and tests check them
-// against a brute-force search:
+// Model: `static bool apply(std::int64_t state, const Op&, std::int64_t& next)`. Every model's
+// state is one 64-bit value (a register value, a counter, an interned string). Two reductions keep
+// the search small where WGL alone explodes (histories around a failover, with many slow and
+// timed-out operations); both rest on exchange arguments, and tests check them against a
+// brute-force search:
 // - `static bool interchangeable(const Op&)`: true for operations with the same effect (increments
 //   by 1). If a and b are both callable and a completes no later than b, any linearization placing
 //   b next can swap the two (a goes now, b where a was, still before b completes), so of the
@@ -104,7 +105,7 @@ class VisitedSet {
 //   its interval where the state is its value, keeps any linearization valid and its final state.
 //   (A read from an unknown initial value sets it: that one is not forced.)
 template <class Op, class Model> class Search {
-  public:
+public:
     using State = std::int64_t;
     struct Options {
         // If set, a wall-clock bound as well (interactive use only: `--budget-s`); the step
@@ -180,7 +181,7 @@ template <class Op, class Model> class Search {
         return s.m_res;
     }
 
-  private:
+private:
     struct Entry {
         bool call;
         int op;
@@ -205,7 +206,8 @@ template <class Op, class Model> class Search {
         std::sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
             return a.time < b.time || (a.time == b.time && a.call && !b.call);
         });
-        std::vector<int> callOf(static_cast<std::size_t>(m_n)), retOf(static_cast<std::size_t>(m_n));
+        std::vector<int> callOf(static_cast<std::size_t>(m_n)),
+            retOf(static_cast<std::size_t>(m_n));
         for (int i = 0; i < 2 * m_n; ++i) {
             Entry& e = entry(i);
             (e.call ? callOf : retOf)[static_cast<std::size_t>(e.op)] = i;
@@ -225,9 +227,7 @@ template <class Op, class Model> class Search {
     int must(int i) const {
         return !m_opt.optionalIndeterminate || op(i).complete != RegisterOp::kNever;
     }
-    void flip(int i) {
-        m_bits[static_cast<std::size_t>(i) / 64] ^= std::uint64_t{1} << (i % 64);
-    }
+    void flip(int i) { m_bits[static_cast<std::size_t>(i) / 64] ^= std::uint64_t{1} << (i % 64); }
     void unlink(int i) {
         Entry& e = entry(i);
         if (e.prev >= 0)
@@ -297,9 +297,8 @@ template <class Op, class Model> class Search {
         if (Model::apply(m_state, op(cur.op), next) && !(pointless && next == m_state)) {
             flip(cur.op);
             if (m_seen.insert(m_bits, next)) {
-                m_stack.push_back(
-                    {m_e, m_state, m_passedReturn, m_edf,
-                     Model::readOnly(op(cur.op)) && must(cur.op) && next == m_state});
+                m_stack.push_back({m_e, m_state, m_passedReturn, m_edf,
+                                   Model::readOnly(op(cur.op)) && must(cur.op) && next == m_state});
                 m_passedReturn = kNoReturn;
                 m_mustLeft -= must(cur.op);
                 m_state = next;
@@ -357,12 +356,13 @@ template <class Op, class Model> class Search {
     std::int64_t earliestCallableReturn() {
         std::int64_t best = RegisterOp::kNever;
         for (int i = m_head; i >= 0 && entry(i).call; i = entry(i).next)
-            if (Model::interchangeable(op(entry(i).op))) best = std::min(best, op(entry(i).op).complete);
+            if (Model::interchangeable(op(entry(i).op)))
+                best = std::min(best, op(entry(i).op).complete);
         return best;
     }
     void pass(int o) {
-        m_passedReturn = m_passedReturn == kNoReturn ? op(o).complete
-                                                     : std::min(m_passedReturn, op(o).complete);
+        m_passedReturn =
+            m_passedReturn == kNoReturn ? op(o).complete : std::min(m_passedReturn, op(o).complete);
     }
     Result m_res;
 };

@@ -44,8 +44,7 @@ TEST(History, ParsersSurviveThousandsOfMutations) {
         std::string error;
         if (parseHistory(text, "fuzz.log", h, error)) {
             // Whatever parsed must also be checkable without crashing (a few, with a short budget).
-            if (++parsed % 20 == 0)
-                (void)checkHistory(h, defaultModel(h), CheckBudget{20'000, 0});
+            if (++parsed % 20 == 0) (void)checkHistory(h, defaultModel(h), CheckBudget{20'000, 0});
         } else {
             ++refused;
             ASSERT_EQ(error.rfind("fuzz.log:", 0), 0u) << error;

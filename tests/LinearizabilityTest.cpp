@@ -139,10 +139,10 @@ TEST(Linearizability, CountersAndRegistersAgreeWithBruteForce) {
             const auto start = static_cast<std::int64_t>(rng.below(40));
             const auto len = static_cast<std::int64_t>(1 + rng.below(20));
             const double kind = rng.uniform();
-            RegisterOp op =
-                kind < 0.45 ? add(start, start + len)
-                : kind < 0.6 ? w(start, start + len, static_cast<std::int64_t>(rng.below(3)))
-                             : r(start, start + len, static_cast<std::int64_t>(rng.below(4)));
+            RegisterOp op = kind < 0.45 ? add(start, start + len)
+                            : kind < 0.6
+                                ? w(start, start + len, static_cast<std::int64_t>(rng.below(3)))
+                                : r(start, start + len, static_cast<std::int64_t>(rng.below(4)));
             if (op.write && rng.bernoulli(0.2)) op.complete = RegisterOp::kNever;
             ops.push_back(op);
         }

@@ -55,18 +55,31 @@ HistoryPanel::~HistoryPanel() {
     m_watcher.waitForFinished(); // the worker reads the flag it owns a share of; this is tidy
 }
 
-bool HistoryPanel::checking() const { return m_watcher.isRunning(); }
+bool HistoryPanel::checking() const {
+    return m_watcher.isRunning();
+}
 
 void HistoryPanel::stop() {
     if (m_cancel) m_cancel->store(true);
+}
+
+void HistoryPanel::clear() {
+    stop();
+    m_watcher.waitForFinished();
+    m_view->clear();
+    m_status->clear();
+    m_progress->hide();
+    m_stop->hide();
+    m_expecting = false;
 }
 
 bool HistoryPanel::showHistory(const QString& text, const QString& title, bool window,
                                QString& error) {
     core::History h;
     std::string err;
-    const bool ok = window ? core::parseHistoryWindow(text.toStdString(), title.toStdString(), h, err)
-                           : core::parseHistory(text.toStdString(), title.toStdString(), h, err);
+    const bool ok = window
+                        ? core::parseHistoryWindow(text.toStdString(), title.toStdString(), h, err)
+                        : core::parseHistory(text.toStdString(), title.toStdString(), h, err);
     if (!ok) {
         error = QString::fromStdString(err);
         return false;
@@ -78,6 +91,7 @@ bool HistoryPanel::showHistory(const QString& text, const QString& title, bool w
     m_status->setText(tr("checking %L1 operations…").arg(h.ops.size()));
     m_progress->show();
     m_stop->show();
+    m_expecting = true;
     m_watcher.setFuture(QtConcurrent::run([h = std::move(h), cancel = m_cancel] {
         core::CheckBudget budget;
         budget.cancel = cancel.get();
@@ -87,6 +101,8 @@ bool HistoryPanel::showHistory(const QString& text, const QString& title, bool w
 }
 
 void HistoryPanel::onCheckFinished() {
+    if (!m_expecting) return; // the history it was for is gone
+    m_expecting = false;
     const bool stopped = m_cancel && m_cancel->load();
     const core::HistoryVerdict v = m_watcher.result();
     m_progress->hide();

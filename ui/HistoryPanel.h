@@ -29,7 +29,8 @@ public:
     // cannot be read.
     bool showHistory(const QString& text, const QString& title, bool window, QString& error);
     bool checking() const;
-    void stop(); // stops the running check: the view says "not checked"
+    void stop();  // stops the running check: the view says "not checked"
+    void clear(); // stops any check; nothing shown
 
 signals:
     void openFileRequested();
@@ -45,6 +46,7 @@ private:
     QLabel* m_status = nullptr;
     QFutureWatcher<core::HistoryVerdict> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_expecting = false; // a check's verdict is awaited for the history shown
 };
 
 } // namespace cs::ui

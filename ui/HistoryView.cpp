@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <queue>
 
 namespace cs::ui {
 using core::HistoryOp;
@@ -64,13 +65,49 @@ void HistoryView::setHistory(core::History h, const QString& title) {
     m_title = title;
     m_verdict = {};
     m_checked = m_cancelled = false;
-    // Lanes: one per process, in order of first appearance.
-    std::map<int, int> lanes;
+    // Lanes. A Jepsen log's processes are single-threaded: one lane each, in order of first
+    // appearance. The simulator's histories have a process per attempt: their operations are
+    // packed into as few lanes as overlap in time (the first lane free when one starts).
     m_lane.assign(m_history.ops.size(), 0);
-    for (std::size_t i = 0; i < m_history.ops.size(); ++i)
-        m_lane[i] = lanes.try_emplace(m_history.ops[i].process, static_cast<int>(lanes.size()))
-                        .first->second;
-    m_lanes = static_cast<int>(lanes.size());
+    m_laneLabels.clear();
+    if (m_history.format == core::History::Format::EtcdLog) {
+        std::map<int, int> lanes;
+        for (std::size_t i = 0; i < m_history.ops.size(); ++i) {
+            const int process = m_history.ops[i].process;
+            const auto [it, fresh] = lanes.try_emplace(process, static_cast<int>(lanes.size()));
+            if (fresh) m_laneLabels.push_back(QStringLiteral("P%1").arg(process));
+            m_lane[i] = it->second;
+        }
+    } else {
+        std::vector<std::size_t> order(m_history.ops.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return m_history.ops[a].invoke < m_history.ops[b].invoke;
+        });
+        using Free = std::pair<std::int64_t, int>; // (busy until, lane)
+        std::priority_queue<Free, std::vector<Free>, std::greater<>> busy;
+        std::vector<int> freeLanes; // lanes whose operation ended, lowest first
+        for (std::size_t i : order) {
+            const HistoryOp& op = m_history.ops[i];
+            while (!busy.empty() && busy.top().first < op.invoke) {
+                freeLanes.push_back(busy.top().second);
+                std::push_heap(freeLanes.begin(), freeLanes.end(), std::greater<>());
+                busy.pop();
+            }
+            int lane;
+            if (!freeLanes.empty()) {
+                std::pop_heap(freeLanes.begin(), freeLanes.end(), std::greater<>());
+                lane = freeLanes.back();
+                freeLanes.pop_back();
+            } else {
+                lane = static_cast<int>(m_laneLabels.size());
+                m_laneLabels.push_back(QString::number(lane + 1));
+            }
+            m_lane[i] = lane;
+            busy.push({op.complete, lane}); // an indeterminate one keeps its lane
+        }
+    }
+    m_lanes = static_cast<int>(m_laneLabels.size());
     m_inPrefix.assign(m_history.ops.size(), 0);
     m_min = INT64_MAX;
     m_max = INT64_MIN;
@@ -81,7 +118,7 @@ void HistoryView::setHistory(core::History h, const QString& title) {
     if (m_history.ops.empty()) m_min = 0, m_max = 1;
     m_t0 = static_cast<double>(m_min);
     m_t1 = static_cast<double>(std::max(m_max, m_min + 1));
-    setMinimumHeight(kTop + kLaneH * std::min(m_lanes, 30) + 20);
+    setMinimumHeight(kTop + kLaneH * m_lanes + 28); // the legend below the last lane
     update();
 }
 
@@ -104,6 +141,23 @@ void HistoryView::setVerdict(const core::HistoryVerdict& v, bool cancelled) {
     update();
 }
 
+QString HistoryView::timeText(std::int64_t t) const {
+    return m_history.timed ? tr("%1 s").arg(static_cast<double>(t) / 1e6, 0, 'f', 3)
+                           : tr("line %1").arg(t);
+}
+
+void HistoryView::clear() {
+    m_history = {};
+    m_title.clear();
+    m_verdict = {};
+    m_checked = m_cancelled = false;
+    m_lane.clear();
+    m_laneLabels.clear();
+    m_inPrefix.clear();
+    m_lanes = 0;
+    update();
+}
+
 double HistoryView::xOf(std::int64_t t) const {
     return kLeft + (static_cast<double>(t) - m_t0) / (m_t1 - m_t0) * (width() - kLeft - 10);
 }
@@ -123,28 +177,33 @@ void HistoryView::paintEvent(QPaintEvent*) {
     f.setBold(true);
     p.setFont(f);
     // Never "linearizable" for what was not checked.
-    const QString verdict =
-        !m_checked     ? tr("checking…")
-        : m_cancelled  ? tr("not checked (stopped)")
-        : m_verdict.verdict == core::CheckResult::Verdict::Linearizable ? tr("linearizable")
-        : m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable
-            ? tr("NOT linearizable")
-            : tr("not checked (undecided within the search budget)");
+    const QString verdict = !m_checked    ? tr("checking…")
+                            : m_cancelled ? tr("not checked (stopped)")
+                            : m_verdict.verdict == core::CheckResult::Verdict::Linearizable
+                                ? tr("linearizable")
+                            : m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable
+                                ? tr("NOT linearizable")
+                                : tr("not checked (undecided within the search budget)");
     p.setPen(m_verdict.verdict == core::CheckResult::Verdict::NotLinearizable ? palette::kVermillion
                                                                               : palette::kBlack);
-    p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("%1 — %2 operations, %3 processes: %4")
-                   .arg(m_title)
-                   .arg(m_history.ops.size())
-                   .arg(m_lanes)
-                   .arg(verdict));
+    QString header;
+    if (m_title.isEmpty())
+        header = tr("No history yet: open a history file, or check the live run's recent history");
+    else if (m_history.ops.empty())
+        header = tr("%1 — no operations: nothing to check yet").arg(m_title);
+    else
+        header = tr("%1, %2 to %3 — %L4 operations: %5")
+                     .arg(m_title, timeText(m_min), timeText(m_max))
+                     .arg(m_history.ops.size())
+                     .arg(verdict);
+    p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter, header);
     p.setFont(font());
     p.setPen(palette::kGrey);
     for (int l = 0; l < m_lanes; ++l) {
         const int y = kTop + l * kLaneH;
         if (y > height()) break;
         p.drawText(QRect(4, y, kLeft - 8, kLaneH), Qt::AlignRight | Qt::AlignVCenter,
-                   QStringLiteral("P%1").arg(l));
+                   m_laneLabels[static_cast<std::size_t>(l)]);
     }
     p.setRenderHint(QPainter::Antialiasing);
     const auto tLo = static_cast<std::int64_t>(m_t0), tHi = static_cast<std::int64_t>(m_t1);
@@ -171,8 +230,8 @@ void HistoryView::paintEvent(QPaintEvent*) {
     }
     p.setPen(palette::kGrey);
     p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft,
-               tr("green: the longest linearizable prefix · red outline: the operation that fits "
-                  "no order · dashed: indeterminate"));
+               tr("blue: read · orange: write · green: the longest linearizable prefix · red "
+                  "outline: the operation that fits no order · dashed: indeterminate"));
 }
 
 int HistoryView::opAt(QPoint pt) const {
@@ -192,10 +251,10 @@ bool HistoryView::event(QEvent* e) {
                 tr("%1\nprocess %2, invoked at %3, %4%5")
                     .arg(describe(op))
                     .arg(op.process)
-                    .arg(op.invoke)
+                    .arg(timeText(op.invoke))
                     .arg(op.complete == core::RegisterOp::kNever
                              ? tr("never answered (indeterminate)")
-                             : tr("completed at %1").arg(op.complete))
+                             : tr("completed at %1").arg(timeText(op.complete)))
                     .arg(op.client.empty()
                              ? QString()
                              : tr("\nclient %1, answered by %2")

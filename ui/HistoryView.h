@@ -22,7 +22,9 @@ public:
     const core::History& history() const { return m_history; }
     const core::HistoryVerdict& verdict() const { return m_verdict; }
     bool checked() const { return m_checked; }
+    void clear(); // nothing shown (a new scenario was opened)
     std::size_t operationCount() const { return m_history.ops.size(); }
+    int laneCount() const { return m_lanes; }
 
 signals:
     void operationClicked(const QString& client, const QString& key, const QString& replica);
@@ -38,10 +40,12 @@ private:
     int opAt(QPoint p) const;
     QRectF barOf(std::size_t i) const;
     double xOf(std::int64_t t) const;
+    QString timeText(std::int64_t t) const; // simulated seconds, or a line number
 
     core::History m_history;
     core::HistoryVerdict m_verdict;
-    std::vector<int> m_lane;      // per operation
+    std::vector<int> m_lane; // per operation
+    std::vector<QString> m_laneLabels;
     std::vector<char> m_inPrefix; // per operation
     int m_lanes = 0;
     QString m_title;

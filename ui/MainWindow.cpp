@@ -142,8 +142,8 @@ void MainWindow::buildDocks() {
         dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
     m_historyPanel = new HistoryPanel;
     m_history = m_historyPanel->view();
-    QDockWidget* historyDock =
-        dock(tr("History"), QStringLiteral("historyDock"), m_historyPanel, Qt::BottomDockWidgetArea);
+    QDockWidget* historyDock = dock(tr("History"), QStringLiteral("historyDock"), m_historyPanel,
+                                    Qt::BottomDockWidgetArea);
     tabifyDockWidget(chartsDock, historyDock);
     chartsDock->raise();
     connect(m_historyPanel, &HistoryPanel::openFileRequested, this, &MainWindow::openHistoryFile);

@@ -2,6 +2,8 @@
 #include "AutoLayout.h"
 #include "ChartsPanel.h"
 #include "MainWindow.h"
+
+#include "HistoryPanel.h"
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
@@ -50,6 +52,7 @@ bool MainWindow::openScenario(const QString& path, QString* error) {
 }
 
 void MainWindow::openScenarioValue(const core::Scenario& input, const QString& path) {
+    if (m_historyPanel) m_historyPanel->clear(); // another scenario's history would mislead
     core::Scenario s = input;
     // A file written by hand or by a script often has no positions: arrange it instead of
     // stacking every node at the origin.
