@@ -96,7 +96,9 @@ CheckResult checkRegister(const std::vector<RegisterOp>& all,
     if (total.firstBad >= 0) total.firstBad = origin[static_cast<std::size_t>(total.firstBad)];
     if (total.verdict == CheckResult::Verdict::Linearizable) {
         total.firstBad = -1;
-        if (total.anyFinal || finals.size() > detail::kMaxFinals || finals.count(kAny)) {
+        // A start value the search could not decide may end anywhere: its final values are not
+        // known, so the next window must not be held to the others' (a false violation there).
+        if (total.anyFinal || unknown || finals.size() > detail::kMaxFinals || finals.count(kAny)) {
             total.anyFinal = true;
         } else {
             total.finals.assign(finals.begin(), finals.end());
