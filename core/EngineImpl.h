@@ -385,6 +385,7 @@ struct Engine::Impl {
     void coordinate(NodeId node, const Job& job, const ReplyTo* via = nullptr);
     void sendRepl(NodeId from, NodeId to, const ReplMsg& msg);
     void onReplMessage(NodeId to, NodeId from, const ReplMsg& msg);
+    void onElectionMessage(NodeId to, NodeId from, const ReplMsg& msg);
     void finishOp(std::uint32_t op, ErrorReason err, const Cell& result);
     void startWrite(std::uint32_t op);
     void replicate(std::uint32_t op);

@@ -96,6 +96,24 @@ RegisterOp add(std::int64_t a, std::int64_t b) {
     op.add = true;
     return op;
 }
+
+// n operations on one key within [0, 60): increments (if `counters`), `set` writes of values below
+// `values`, and reads; a `timedOut` share of the writes never completes.
+std::vector<RegisterOp> randomHistory(Rng& rng, int n, bool counters, std::uint64_t values,
+                                      double timedOut) {
+    std::vector<RegisterOp> ops;
+    for (int i = 0; i < n; ++i) {
+        const auto start = static_cast<std::int64_t>(rng.below(40));
+        const auto end = start + static_cast<std::int64_t>(1 + rng.below(20));
+        const double kind = rng.uniform();
+        RegisterOp op = counters && kind < 0.45 ? add(start, end)
+                        : kind < 0.6 ? w(start, end, static_cast<std::int64_t>(rng.below(values)))
+                                     : r(start, end, static_cast<std::int64_t>(rng.below(4)));
+        if (op.write && rng.bernoulli(timedOut)) op.complete = RegisterOp::kNever;
+        ops.push_back(op);
+    }
+    return ops;
+}
 } // namespace
 
 TEST(Linearizability, CounterHistories) {
@@ -133,19 +151,7 @@ TEST(Linearizability, CountersAndRegistersAgreeWithBruteForce) {
     Rng rng(77);
     int linearizable = 0, not_ = 0;
     for (int trial = 0; trial < 4000; ++trial) {
-        const int n = 1 + static_cast<int>(rng.below(8));
-        std::vector<RegisterOp> ops;
-        for (int i = 0; i < n; ++i) {
-            const auto start = static_cast<std::int64_t>(rng.below(40));
-            const auto len = static_cast<std::int64_t>(1 + rng.below(20));
-            const double kind = rng.uniform();
-            RegisterOp op = kind < 0.45 ? add(start, start + len)
-                            : kind < 0.6
-                                ? w(start, start + len, static_cast<std::int64_t>(rng.below(3)))
-                                : r(start, start + len, static_cast<std::int64_t>(rng.below(4)));
-            if (op.write && rng.bernoulli(0.2)) op.complete = RegisterOp::kNever;
-            ops.push_back(op);
-        }
+        const auto ops = randomHistory(rng, 1 + static_cast<int>(rng.below(8)), true, 3, 0.2);
         const bool expected = bruteForceLinearizable(ops, 0);
         const auto got = checkRegister(ops, std::vector<std::int64_t>{0});
         ASSERT_NE(got.verdict, CheckResult::Verdict::Unknown);
@@ -189,22 +195,10 @@ TEST(Linearizability, FinalValuesAgreeWithBruteForce) {
     Rng rng(5);
     int compared = 0, exact = 0;
     for (int trial = 0; trial < 3000; ++trial) {
-        const int n = 1 + static_cast<int>(rng.below(7));
-        std::vector<RegisterOp> ops;
-        for (int i = 0; i < n; ++i) {
-            const auto start = static_cast<std::int64_t>(rng.below(40));
-            const auto len = static_cast<std::int64_t>(1 + rng.below(20));
-            const double kind = rng.uniform();
-            // Half the histories are registers alone (timed-out writes never read leave the
-            // search there), half mix in increments.
-            const bool counters = trial % 2 == 0;
-            RegisterOp op = counters && kind < 0.45 ? add(start, start + len)
-                            : kind < 0.6
-                                ? w(start, start + len, static_cast<std::int64_t>(rng.below(5)))
-                                : r(start, start + len, static_cast<std::int64_t>(rng.below(4)));
-            if (op.write && rng.bernoulli(0.3)) op.complete = RegisterOp::kNever;
-            ops.push_back(op);
-        }
+        // Half the histories are registers alone (timed-out writes never read leave the search
+        // there), half mix in increments.
+        const auto ops =
+            randomHistory(rng, 1 + static_cast<int>(rng.below(7)), trial % 2 == 0, 5, 0.3);
         // A window starts from known values, or from any value (after an undecided window):
         // then every start the values in the history allow is tried.
         const bool anyStart = trial % 3 == 0;
