@@ -1,5 +1,6 @@
 // clustersim-cli: validate and run scenario files headless (DESIGN.md section 9).
 #include "History.h"
+#include "InputFile.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 
@@ -92,25 +93,10 @@ int run(const std::string& path, const QCommandLineParser& p) {
 // check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] [--max-steps N]
 // Exit 0 linearizable, 3 not, 4 unknown, 2 malformed file, 1 other failures.
 int checkHistoryCommand(const std::string& path, const QCommandLineParser& p) {
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) {
-        std::cerr << path << ": cannot open (" << f.errorString().toStdString() << ")\n";
+    std::string text, readError;
+    if (!cs::core::readInputFile(path, std::uint64_t{1} << 30, text, readError)) {
+        std::cerr << readError << "\n";
         return kInvalid;
-    }
-    // Read in chunks up to a cap, whatever size the file reports (a device or a FIFO reports none),
-    // into one string: a million operations are a few hundred MB of text.
-    constexpr qint64 kMaxHistoryBytes = qint64{1} << 30;
-    std::string text;
-    for (;;) {
-        const std::size_t at = text.size();
-        text.resize(at + (std::size_t{1} << 20));
-        const qint64 got = f.read(text.data() + at, qint64{1} << 20);
-        text.resize(at + static_cast<std::size_t>(std::max<qint64>(got, 0)));
-        if (got <= 0) break;
-        if (static_cast<qint64>(text.size()) > kMaxHistoryBytes) {
-            std::cerr << path << ": larger than 1 GiB; expected a history file\n";
-            return kInvalid;
-        }
     }
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // a UTF-8 byte order mark
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {

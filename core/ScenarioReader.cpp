@@ -2,6 +2,8 @@
 #include "Pricing.h"
 #include "ScenarioIO.h"
 
+#include "InputFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -31,16 +33,14 @@ thread_local QString tBaseDir;
 std::vector<std::pair<double, double>> readRateSeries(const std::string& name,
                                                       const std::string& at) {
     const QString path = QDir(tBaseDir).filePath(QString::fromStdString(name));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        throw LoadError{at, "cannot open the rate series \"" + path.toStdString() + "\" (" +
-                                f.errorString().toStdString() + ")"};
-    if (f.size() > 64ll << 20) throw LoadError{at, "the rate series is larger than 64 MiB"};
+    std::string text, error;
+    if (!readInputFile(path.toStdString(), std::uint64_t{64} << 20, text, error))
+        throw LoadError{at, "cannot read the rate series: " + error};
     std::vector<std::pair<double, double>> points;
     int lineNo = 0;
-    while (!f.atEnd()) {
+    for (const QString& raw : QString::fromStdString(text).split(QLatin1Char('\n'))) {
         ++lineNo;
-        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        const QString line = raw.trimmed();
         if (line.isEmpty()) continue;
         const QStringList cells = line.split(QLatin1Char(','));
         bool okT = false, okR = false;
@@ -756,19 +756,13 @@ LoadResult loadScenarioText(const std::string& text, const std::string& displayN
 }
 
 LoadResult loadScenarioFile(const std::string& path) {
-    QFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::ReadOnly)) {
-        LoadResult r;
-        r.error = path + ": cannot open (" + f.errorString().toStdString() + ")";
+    std::string text;
+    LoadResult r;
+    if (!readInputFile(path, static_cast<std::uint64_t>(kMaxFileBytes), text, r.error)) {
+        if (r.error.find("larger than") != std::string::npos) r.error += "; not a scenario";
         return r;
     }
-    if (f.size() > kMaxFileBytes) {
-        LoadResult r;
-        r.error = path + ": the file is larger than 64 MiB; not a scenario";
-        return r;
-    }
-    const QByteArray bytes = f.readAll();
-    return loadScenarioText(bytes.toStdString(), path);
+    return loadScenarioText(text, path);
 }
 
 } // namespace cs::core

@@ -111,6 +111,31 @@ execute_process(COMMAND "${CLI}" check-history "${DATA}/jepsen/etcd/etcd_002.log
 check("--max-steps 10: exit ${rc}: ${out}" rc EQUAL 4)
 check("--max-steps 10: ${out}" out MATCHES "linearizable=unknown")
 
+# Input that is not a regular file is refused at once with a message (a device never ends; a FIFO
+# without a writer would block forever).
+if(UNIX)
+    foreach(cmd validate run check-history)
+        execute_process(COMMAND "${CLI}" ${cmd} /dev/zero RESULT_VARIABLE rc OUTPUT_QUIET
+                        ERROR_VARIABLE err TIMEOUT 20)
+        check("${cmd} /dev/zero: exit ${rc}" rc EQUAL 2)
+        check("${cmd} /dev/zero, message: ${err}" err MATCHES "/dev/zero: not a regular file")
+    endforeach()
+    file(REMOVE "${OUT}/fifo.clustersim.json")
+    execute_process(COMMAND mkfifo "${OUT}/fifo.clustersim.json" RESULT_VARIABLE made)
+    if(made EQUAL 0)
+        execute_process(COMMAND "${CLI}" validate "${OUT}/fifo.clustersim.json" RESULT_VARIABLE rc
+                        OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 20)
+        check("validate FIFO: exit ${rc} (a timeout means it blocked)" rc EQUAL 2)
+        execute_process(COMMAND "${CLI}" check-history "${OUT}/fifo.clustersim.json"
+                        RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err TIMEOUT 20)
+        check("check-history FIFO: exit ${rc}" rc EQUAL 2)
+        file(REMOVE "${OUT}/fifo.clustersim.json")
+    endif()
+endif()
+execute_process(COMMAND "${CLI}" check-history "${OUT}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+check("check-history on a directory: exit ${rc}" rc EQUAL 2)
+check("a directory, message: ${err}" err MATCHES "not a regular file .a directory")
+
 if(failures GREATER 0)
     message(FATAL_ERROR "${failures} CLI contract check(s) failed")
 endif()

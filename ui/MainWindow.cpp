@@ -12,6 +12,7 @@
 
 #include "HistoryPanel.h"
 #include "HistoryView.h"
+#include "InputFile.h"
 #include "ScenarioIO.h"
 
 #include <QAction>
@@ -343,13 +344,12 @@ void MainWindow::openHistoryFile() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a history"), QString(), tr("Histories (*.log *.txt *.edn);;All files (*)"));
     if (path.isEmpty()) return;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::critical(this, tr("Cannot open history"),
-                              tr("%1: %2").arg(path, f.errorString()));
+    std::string text, error;
+    if (!core::readInputFile(path.toStdString(), std::uint64_t{1} << 30, text, error)) {
+        QMessageBox::critical(this, tr("Cannot open history"), QString::fromStdString(error));
         return;
     }
-    showHistory(QString::fromUtf8(f.readAll()), QFileInfo(path).fileName(), false);
+    showHistory(QString::fromStdString(text), QFileInfo(path).fileName(), false);
 }
 
 void MainWindow::showHistory(const QString& text, const QString& title, bool window) {

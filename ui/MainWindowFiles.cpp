@@ -31,12 +31,17 @@ const QString kFilter =
 }
 
 bool MainWindow::openScenario(const QString& path, QString* error) {
-    QFile f(path);
     core::LoadResult loaded;
-    if (!f.open(QIODevice::ReadOnly))
-        loaded.error = path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")";
-    else
-        loaded = core::loadScenarioText(f.readAll().toStdString(), path.toStdString());
+    if (path.startsWith(QLatin1Char(':'))) { // a built-in example, in the Qt resources
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            loaded.error =
+                path.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")";
+        else
+            loaded = core::loadScenarioText(f.readAll().toStdString(), path.toStdString());
+    } else { // a user's file: only a regular file, read with a size cap
+        loaded = core::loadScenarioFile(path.toStdString());
+    }
     if (!loaded.ok) { // the open document stays as it was
         if (error)
             *error = QString::fromStdString(loaded.error);
