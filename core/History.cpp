@@ -39,7 +39,7 @@ F functionNamed(const std::string& fn, std::initializer_list<std::pair<const cha
 
 // Pending invocations per process; a completion closes the process's open operation.
 struct Pending {
-    std::map<int, HistoryOp> open;
+    std::map<std::int64_t, HistoryOp> open;
     std::vector<HistoryOp> done;
     void invoke(HistoryOp op, int line) {
         if (open.count(op.process))
@@ -47,21 +47,21 @@ struct Pending {
                                       std::to_string(op.process) + " before its next invocation"};
         open.emplace(op.process, std::move(op));
     }
-    HistoryOp& take(int process, int line) {
+    HistoryOp& take(std::int64_t process, int line) {
         auto it = open.find(process);
         if (it == open.end())
             throw ParseFail{line, "expected an invocation by process " + std::to_string(process) +
                                       " before this completion"};
         return it->second;
     }
-    void close(int process) { open.erase(process); }
+    void close(std::int64_t process) { open.erase(process); }
 
     // One line of either format: `fill(op)` adds the invocation's fields, `answer(op)` the result
     // of an :ok completion. :fail did not happen; :info (or no completion) is indeterminate, and
     // an indeterminate read tells nothing.
     template <class Fill, class Answer>
-    void event(const std::string& type, int process, F fun, const std::string& fn, std::int64_t at,
-               int line, Fill&& fill, Answer&& answer) {
+    void event(const std::string& type, std::int64_t process, F fun, const std::string& fn,
+               std::int64_t at, int line, Fill&& fill, Answer&& answer) {
         const bool read = fun == F::Read || fun == F::Get;
         if (type == ":invoke") {
             HistoryOp op;
@@ -138,7 +138,7 @@ void parseEtcd(Lines& in, History& h) {
         if (!rest.empty()) f.push_back(rest);
         if (f.size() < 4)
             throw ParseFail{n, "expected a process, a type, a function and a value (or nil)"};
-        const int process = static_cast<int>(parseInt(f[0], n));
+        const std::int64_t process = parseInt(f[0], n);
         const std::string& type = f[1];
         const std::string& fn = f[2];
         const std::string& value = f[3];
@@ -214,7 +214,7 @@ void parseEdn(Lines& in, History& h, std::map<std::string, std::int64_t>* orphan
         auto m = ednMap(line, n);
         for (const char* k : {":process", ":type", ":f"})
             if (!m.count(k)) throw ParseFail{n, std::string("expected ") + k};
-        const int process = static_cast<int>(parseInt(m[":process"], n));
+        const std::int64_t process = parseInt(m[":process"], n);
         const std::string type = m[":type"], fn = m[":f"];
         const F fun = functionNamed(
             fn, {{":get", F::Get}, {":put", F::Put}, {":append", F::Append}, {":add", F::Add}}, n);

@@ -16,7 +16,7 @@ struct HistoryOp {
     static constexpr std::int64_t kNil = std::numeric_limits<std::int64_t>::min() + 1;
     std::int64_t invoke = 0;
     std::int64_t complete = RegisterOp::kNever; // kNever: indeterminate
-    int process = 0;
+    std::int64_t process = 0;                   // as written: ids of 2^31 and more are kept whole
     F f = F::Read;
     std::int64_t a = kNil, b = kNil; // read result / written value / cas from, to
     std::string key, text;           // key-value: the key, and the value put, appended or read

@@ -71,9 +71,9 @@ void HistoryView::setHistory(core::History h, const QString& title) {
     m_lane.assign(m_history.ops.size(), 0);
     m_laneLabels.clear();
     if (m_history.format == core::History::Format::EtcdLog) {
-        std::map<int, int> lanes;
+        std::map<std::int64_t, int> lanes;
         for (std::size_t i = 0; i < m_history.ops.size(); ++i) {
-            const int process = m_history.ops[i].process;
+            const std::int64_t process = m_history.ops[i].process;
             const auto [it, fresh] = lanes.try_emplace(process, static_cast<int>(lanes.size()));
             if (fresh) m_laneLabels.push_back(QStringLiteral("P%1").arg(process));
             m_lane[i] = it->second;
