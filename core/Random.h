@@ -2,6 +2,7 @@
 // samplers.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
@@ -71,7 +72,12 @@ public:
         return k < n ? k : n - 1;
     }
     bool bernoulli(double p) { return uniform() < p; }
-    double exponential(double mean) { return -mean * std::log(uniformOpen0()); }
+    // Draws are capped at kMaxDraw (in whatever unit the caller uses, ms or us: decades either
+    // way), so no draw can overflow the microsecond clock, however wide the distribution.
+    static constexpr double kMaxDraw = 1e15;
+    double exponential(double mean) {
+        return std::min(kMaxDraw, -mean * std::log(uniformOpen0()));
+    }
     // Standard normal by the Box-Muller transform; each transform yields two values, the second
     // is kept for the next call.
     double normal() {
@@ -87,7 +93,9 @@ public:
         hasSpare_ = true;
         return r * std::cos(theta);
     }
-    double lognormal(double median, double sigma) { return median * std::exp(sigma * normal()); }
+    double lognormal(double median, double sigma) {
+        return std::min(kMaxDraw, median * std::exp(sigma * normal()));
+    }
 
 private:
     static constexpr std::uint64_t rotl(std::uint64_t x, int k) {

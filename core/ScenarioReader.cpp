@@ -116,6 +116,15 @@ public:
         if (!std::isfinite(d) || d < lo || d > hi) fail(key, range, v);
         return d;
     }
+    // 0 (off, or instantaneous), or a number in [lo, hi]: a time or rate so small the microsecond
+    // clock cannot hold it (a rate of 1e-300 draws gaps past the end of time) is an error.
+    double offOr(const char* key, double def, double lo, double hi, bool required = false) {
+        const double d = number(key, def, 0.0, hi, required);
+        if (d != 0.0 && d < lo)
+            throw LoadError{at(key), "expected 0 or a number in [" + fmt(lo) + ", " + fmt(hi) +
+                                         "] (the clock counts microseconds), got " + fmt(d)};
+        return d;
+    }
     std::int64_t integer(const char* key, std::int64_t def, std::int64_t lo, std::int64_t hi) {
         const QJsonValue v = raw(key);
         if (v.isUndefined()) return def;
@@ -190,6 +199,9 @@ private:
 
 constexpr double kHuge = 1e9;
 constexpr double kMaxMs = 1e9;
+constexpr double kMinMs = 0.001;  // one tick of the microsecond clock
+constexpr double kMinRate = 1e-6; // requests per second: one every 11.6 days
+constexpr double kMinPerS = 1e-6; // other rates and durations in seconds
 
 Distribution readDistribution(ObjectReader& parent, const char* key, Distribution def) {
     const QJsonValue v = parent.raw(key);
@@ -208,14 +220,14 @@ Distribution readDistribution(ObjectReader& parent, const char* key, Distributio
     const std::string dist = r.choice("dist", "exp", {"exp", "const", "lognormal"});
     if (dist == "exp") {
         d.kind = Distribution::Kind::Exponential;
-        d.mean_ms = r.number("mean", 5.0, 0.0, kMaxMs, true);
+        d.mean_ms = r.offOr("mean", 5.0, kMinMs, kMaxMs, true);
     } else if (dist == "const") {
         d.kind = Distribution::Kind::Constant;
         d.mean_ms = r.number(r.has("value") ? "value" : "mean", 5.0, 0.0, kMaxMs, true);
     } else {
         d.kind = Distribution::Kind::Lognormal;
-        d.median_ms = r.number("median", 5.0, 1e-6, kMaxMs, true);
-        d.p99_ms = r.number("p99", d.median_ms, 0.0, kMaxMs);
+        d.median_ms = r.number("median", 5.0, kMinMs, kMaxMs, true);
+        d.p99_ms = r.offOr("p99", d.median_ms, kMinMs, kMaxMs);
         if (d.p99_ms < d.median_ms)
             throw LoadError{r.at("p99"),
                             "must be at least the median (" + ObjectReader::fmt(d.median_ms) + ")"};
@@ -255,7 +267,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
     switch (n.kind) {
     case NodeKind::Client: {
         n.target = r.string("target", "", true);
-        n.rate_rps = r.number("rate_rps", n.rate_rps, 0.0, 1e7);
+        n.rate_rps = r.offOr("rate_rps", n.rate_rps, kMinRate, 1e7);
         n.read_fraction = r.number("read_fraction", n.read_fraction, 0.0, 1.0);
         n.write_kind = r.choice("write_kind", "increment", {"increment", "set"}) == "set"
                            ? WriteKind::Set
@@ -273,9 +285,9 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         const QJsonObject b = r.object("retry_backoff_ms");
         if (!b.isEmpty()) {
             ObjectReader br(b, r.at("retry_backoff_ms"), warnings);
-            n.backoff.base_ms = br.number("base", n.backoff.base_ms, 0.0, kMaxMs);
+            n.backoff.base_ms = br.offOr("base", n.backoff.base_ms, kMinMs, kMaxMs);
             n.backoff.max_ms =
-                br.number("max", std::max(n.backoff.max_ms, n.backoff.base_ms), 0.0, kMaxMs);
+                br.offOr("max", std::max(n.backoff.max_ms, n.backoff.base_ms), kMinMs, kMaxMs);
             if (n.backoff.max_ms < n.backoff.base_ms)
                 throw LoadError{br.at("max"), "must be at least base (" +
                                                   ObjectReader::fmt(n.backoff.base_ms) + ")"};
@@ -303,13 +315,13 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
             if (shape == "step") {
                 w.shape = Workload::Shape::Step;
                 w.at_s = wr.number("at_s", 0, 0, 1e9, true);
-                w.to_rps = wr.number("to_rps", 0, 0, 1e7, true);
+                w.to_rps = wr.offOr("to_rps", 0, kMinRate, 1e7, true);
             } else if (shape == "spike") {
                 w.shape = Workload::Shape::Spike;
                 w.start_s = wr.number("start_s", 0, 0, 1e9, true);
-                w.ramp_s = wr.number("ramp_s", 0, 0, 1e9);
+                w.ramp_s = wr.offOr("ramp_s", 0, kMinPerS, 1e9);
                 w.hold_s = wr.number("hold_s", 0, 0, 1e9, true);
-                w.peak_rps = wr.number("peak_rps", 0, 0, 1e7, true);
+                w.peak_rps = wr.offOr("peak_rps", 0, kMinRate, 1e7, true);
             } else if (shape == "diurnal") {
                 w.shape = Workload::Shape::Diurnal;
                 w.period_s = wr.number("period_s", 60, 0.001, 1e9, true);
@@ -318,7 +330,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 w.shape = Workload::Shape::Bursts;
                 w.on_s = wr.number("on_s", 1, 0.001, 1e9, true);
                 w.off_s = wr.number("off_s", 1, 0.001, 1e9, true);
-                w.burst_rps = wr.number("burst_rps", 0, 0, 1e7, true);
+                w.burst_rps = wr.offOr("burst_rps", 0, kMinRate, 1e7, true);
             } else if (shape == "series") {
                 w.shape = Workload::Shape::Series;
                 w.file = wr.string("file", "");
@@ -439,7 +451,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 ObjectReader gr(gc, r.at("gc"), warnings);
                 NodeSpec::Gc g;
                 g.interval_ms = gr.number("interval_ms", 1000, 1, 1e9, true);
-                g.pause_ms = gr.number("pause_ms", 50, 0, 1e9, true);
+                g.pause_ms = gr.offOr("pause_ms", 50, kMinMs, 1e9, true);
                 if (g.pause_ms >= g.interval_ms)
                     throw LoadError{gr.at("pause_ms"), "must be shorter than interval_ms"};
                 gr.warnUnknown();
@@ -450,9 +462,9 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 ObjectReader br(bo, r.at("batching"), warnings);
                 NodeSpec::Batching b;
                 b.size = static_cast<int>(br.integer("size", 10, 1, 100000));
-                b.max_wait_ms = br.number("max_wait_ms", 10, 0, kMaxMs);
-                b.overhead_ms = br.number("overhead_ms", 5, 0, kMaxMs);
-                b.per_item_ms = br.number("per_item_ms", 0.5, 0, kMaxMs);
+                b.max_wait_ms = br.offOr("max_wait_ms", 10, kMinMs, kMaxMs);
+                b.overhead_ms = br.offOr("overhead_ms", 5, kMinMs, kMaxMs);
+                b.per_item_ms = br.offOr("per_item_ms", 0.5, kMinMs, kMaxMs);
                 br.warnUnknown();
                 n.batching = b;
             }
@@ -503,7 +515,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                                 "must be at most half of election_timeout_ms.min (" +
                                     ObjectReader::fmt(n.election_timeout_min_ms) + ")"};
             n.anti_entropy_interval_ms = r.number("anti_entropy_interval_ms", 1000, 1, kMaxMs);
-            n.anti_entropy_keys_per_s = r.number("anti_entropy_keys_per_s", 2000, 0, 1e9);
+            n.anti_entropy_keys_per_s = r.offOr("anti_entropy_keys_per_s", 2000, kMinPerS, 1e9);
             n.idempotency_ttl_s = r.number("idempotency_ttl_s", 60, 0, 1e9);
             const QJsonObject sh = r.object("shards");
             if (!sh.isEmpty()) {
@@ -543,7 +555,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
         if (n.kind == NodeKind::Cache) {
             n.capacity_keys =
                 static_cast<std::uint64_t>(r.integer("capacity_keys", 1000, 1, 10'000'000));
-            n.ttl_s = r.number("ttl_s", 0, 0, 1e9);
+            n.ttl_s = r.offOr("ttl_s", 0, kMinPerS, 1e9);
             const std::string onWrite =
                 r.choice("on_write", "invalidate", {"invalidate", "update", "none"});
             n.on_write = onWrite == "update" ? NodeSpec::OnWrite::Update
@@ -587,12 +599,12 @@ LinkSpec readLink(const QJsonObject& o, const std::string& path,
     l.b = r.string("b", "", true);
     const QJsonValue lat = r.raw("latency_ms");
     if (lat.isDouble()) {
-        l.median_ms = l.p99_ms = r.number("latency_ms", 1.0, 0.0, kMaxMs);
+        l.median_ms = l.p99_ms = r.offOr("latency_ms", 1.0, kMinMs, kMaxMs);
     } else if (!lat.isUndefined()) {
         if (!lat.isObject()) r.fail("latency_ms", "an object {\"median\": ms, \"p99\": ms}", lat);
         ObjectReader lr(lat.toObject(), r.at("latency_ms"), warnings);
-        l.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
-        l.p99_ms = lr.number("p99", l.median_ms, 0.0, kMaxMs);
+        l.median_ms = lr.offOr("median", 1.0, kMinMs, kMaxMs, true);
+        l.p99_ms = lr.offOr("p99", l.median_ms, kMinMs, kMaxMs);
         if (l.p99_ms < l.median_ms)
             throw LoadError{lr.at("p99"),
                             "must be at least the median (" + ObjectReader::fmt(l.median_ms) + ")"};
@@ -631,11 +643,11 @@ Action readAction(const QJsonObject& o, const std::string& path,
         if (a.kind == ActionKind::SetLink) {
             const QJsonValue lat = r.raw("latency_ms");
             if (lat.isDouble()) {
-                a.median_ms = a.p99_ms = r.number("latency_ms", 1.0, 0.0, kMaxMs);
+                a.median_ms = a.p99_ms = r.offOr("latency_ms", 1.0, kMinMs, kMaxMs);
             } else if (lat.isObject()) {
                 ObjectReader lr(lat.toObject(), r.at("latency_ms"), warnings);
-                a.median_ms = lr.number("median", 1.0, 0.0, kMaxMs, true);
-                a.p99_ms = lr.number("p99", *a.median_ms, 0.0, kMaxMs);
+                a.median_ms = lr.offOr("median", 1.0, kMinMs, kMaxMs, true);
+                a.p99_ms = lr.offOr("p99", *a.median_ms, kMinMs, kMaxMs);
                 if (*a.p99_ms < *a.median_ms)
                     throw LoadError{lr.at("p99"), "must be at least the median"};
                 lr.warnUnknown();
@@ -648,7 +660,7 @@ Action readAction(const QJsonObject& o, const std::string& path,
         break;
     case ActionKind::SetRate:
         a.node = r.string("node", "", true);
-        a.rate_rps = r.number("rate_rps", 0.0, 0.0, 1e7, true);
+        a.rate_rps = r.offOr("rate_rps", 0.0, kMinRate, 1e7, true);
         break;
     case ActionKind::SetField: {
         a.node = r.string("node", "", true);
