@@ -83,10 +83,14 @@ int run(const std::string& path, const QCommandLineParser& p) {
         return kFailure;
     }
     const auto& s = result.summary;
-    std::cout << "issued " << s.issued << ", completed " << s.completed << ", failed "
-              << s.failedTotal() << ", in flight " << s.in_flight << "; p50 " << s.latency_p50
-              << " ms, p99 " << s.latency_p99 << " ms; " << s.events_processed << " events in "
-              << s.wall_seconds << " s\n";
+    // An output on standard output ("-") keeps it to itself: the one-line summary goes to stderr.
+    const bool stdoutTaken = opt.metricsCsv == "-" || opt.nodesCsv == "-" ||
+                             opt.summaryJson == "-" || opt.historyOut == "-";
+    (stdoutTaken ? std::cerr : std::cout)
+        << "issued " << s.issued << ", completed " << s.completed << ", failed " << s.failedTotal()
+        << ", in flight " << s.in_flight << "; p50 " << s.latency_p50 << " ms, p99 "
+        << s.latency_p99 << " ms; " << s.events_processed << " events in " << s.wall_seconds
+        << " s\n";
     return kOk;
 }
 

@@ -1,43 +1,14 @@
 #include "Run.h"
 
+#include "OutputFile.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <chrono>
 
 namespace cs::core {
 namespace {
-
-// A file written as the run goes, replaced atomically at the end (QSaveFile).
-class OutputFile {
-public:
-    explicit OutputFile(const std::string& path)
-        : path_(path), file_(QString::fromStdString(path)) {}
-    bool open() { return file_.open(QIODevice::WriteOnly); }
-    void write(const std::string& text) {
-        buffer_ += text;
-        if (buffer_.size() > (1 << 16)) flush();
-    }
-    std::string commit() {
-        flush();
-        if (!file_.commit())
-            return path_ + ": could not write (" + file_.errorString().toStdString() + ")";
-        return {};
-    }
-    std::string error() const {
-        return path_ + ": cannot write (" + file_.errorString().toStdString() + ")";
-    }
-
-private:
-    void flush() {
-        file_.write(buffer_.data(), static_cast<qint64>(buffer_.size()));
-        buffer_.clear();
-    }
-    std::string path_;
-    QSaveFile file_;
-    std::string buffer_;
-};
 
 std::string header(const std::vector<std::string>& cols) {
     std::string h;
@@ -105,18 +76,19 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     if (options.duration_s) scenario.duration_s = *options.duration_s;
     if (options.seed) scenario.seed = *options.seed;
 
-    std::optional<OutputFile> metricsFile, nodesFile, historyFile;
-    if (!options.historyOut.empty()) {
-        historyFile.emplace(options.historyOut);
-        if (!historyFile->open()) return {false, historyFile->error(), {}, {}};
-    }
-    if (!options.metricsCsv.empty()) {
-        metricsFile.emplace(options.metricsCsv);
-        if (!metricsFile->open()) return {false, metricsFile->error(), {}, {}};
-    }
-    if (!options.nodesCsv.empty()) {
-        nodesFile.emplace(options.nodesCsv);
-        if (!nodesFile->open()) return {false, nodesFile->error(), {}, {}};
+    // Every output is opened before the run: a bad path is found at once, not after it.
+    if (const std::string twice = sameOutputTwice(
+            {options.metricsCsv, options.nodesCsv, options.historyOut, options.summaryJson});
+        !twice.empty())
+        return {false, twice + ": named for two outputs; each needs its own file", {}, {}};
+    std::optional<OutputFile> metricsFile, nodesFile, historyFile, summaryFile;
+    for (auto [file, path] :
+         {std::pair{&historyFile, &options.historyOut},
+          std::pair{&metricsFile, &options.metricsCsv}, std::pair{&nodesFile, &options.nodesCsv},
+          std::pair{&summaryFile, &options.summaryJson}}) {
+        if (path->empty()) continue;
+        file->emplace(*path);
+        if (!(*file)->open()) return {false, (*file)->error(), {}, {}};
     }
 
     const auto wallStart = std::chrono::steady_clock::now();
@@ -157,15 +129,10 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
         if (!*f) continue;
         if (std::string err = (*f)->commit(); !err.empty()) return {false, err, result.summary, {}};
     }
-    if (!options.summaryJson.empty()) {
-        QSaveFile f(QString::fromStdString(options.summaryJson));
-        const std::string text = summaryToJson(result.summary);
-        if (!f.open(QIODevice::WriteOnly) ||
-            f.write(text.data(), static_cast<qint64>(text.size())) < 0 || !f.commit())
-            return {false,
-                    options.summaryJson + ": cannot write (" + f.errorString().toStdString() + ")",
-                    result.summary,
-                    {}};
+    if (summaryFile) {
+        summaryFile->write(summaryToJson(result.summary));
+        if (std::string err = summaryFile->commit(); !err.empty())
+            return {false, err, result.summary, {}};
     }
     result.ok = true;
     return result;

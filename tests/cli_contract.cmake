@@ -136,6 +136,33 @@ execute_process(COMMAND "${CLI}" check-history "${OUT}" RESULT_VARIABLE rc OUTPU
 check("check-history on a directory: exit ${rc}" rc EQUAL 2)
 check("a directory, message: ${err}" err MATCHES "not a regular file .a directory")
 
+# Outputs: "-" is standard output; every path is checked before the run; one path for two outputs
+# is refused; a device is written to, never replaced.
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 2 --summary-json -
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_QUIET)
+check("--summary-json -: exit ${rc}" rc EQUAL 0)
+string(JSON issued ERROR_VARIABLE jerr GET "${out}" requests issued)
+check("--summary-json - writes the JSON alone on stdout: ${jerr}" issued GREATER 0)
+file(REMOVE "${OUT}/early.csv")
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 2
+                --metrics-csv "${OUT}/early.csv" --summary-json "${OUT}/no/such/dir/s.json"
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+check("bad summary path: exit ${rc}" rc EQUAL 1)
+check("bad summary path named: ${err}" err MATCHES "no/such/dir/s.json: cannot write")
+check("a run that could not write its summary left no metrics CSV" NOT EXISTS "${OUT}/early.csv")
+execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 2
+                --metrics-csv "${OUT}/same.out" --nodes-csv "${OUT}/./same.out"
+                RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+check("one path for two outputs: exit ${rc}" rc EQUAL 1)
+check("one path for two outputs, message: ${err}" err MATCHES "named for two outputs")
+if(UNIX AND EXISTS /dev/null)
+    execute_process(COMMAND "${CLI}" run "${DATA}/base.clustersim.json" --duration 2
+                    --metrics-csv /dev/null RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+    check("--metrics-csv /dev/null: exit ${rc}" rc EQUAL 0)
+    execute_process(COMMAND test -c /dev/null RESULT_VARIABLE still_device)
+    check("/dev/null is still a device after being an output" still_device EQUAL 0)
+endif()
+
 if(failures GREATER 0)
     message(FATAL_ERROR "${failures} CLI contract check(s) failed")
 endif()
