@@ -3,6 +3,7 @@
 #include "ScenarioIO.h"
 
 #include "InputFile.h"
+#include "StrictJson.h"
 
 #include <QDir>
 #include <QFile>
@@ -751,6 +752,8 @@ LoadResult loadScenarioText(const std::string& text, const std::string& displayN
                         ": not valid JSON (" + pe.errorString().toStdString() + ")");
     }
     if (!doc.isObject()) return failWith("expected a JSON object at the top level");
+    // What QJsonDocument lets through: `1.`, `.5`, `\d`, raw control characters, duplicate keys.
+    if (const std::string strict = strictJsonError(text); !strict.empty()) return failWith(strict);
     tBaseDir = QFileInfo(QString::fromStdString(displayName)).absolutePath();
     try {
         std::vector<std::string> warnings;
