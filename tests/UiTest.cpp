@@ -1,5 +1,6 @@
 // The app through its widgets, offscreen: live faults reach the engine, edits undo and redo,
 // files round-trip, bad files change nothing, a live session replays exactly.
+#include "Autosave.h"
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
 #include "History.h"
@@ -14,11 +15,14 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -393,4 +397,41 @@ TEST(UiTraffic, TheLimitIsEditedInTheInspectorAndReachesTheEngineLive) {
     EXPECT_GE(w.lastSnapshot()->simTime, 1'000'000);
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario().find("gate")->limit_rps, 100);
+}
+
+// Autosaves: one file per instance, held by a lock. A running instance's file is never offered
+// (nor removed) by another; the file of an instance that died is; an unreadable one is kept aside.
+TEST(UiAutosave, OnlyTheFilesOfInstancesThatDiedAreOffered) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const auto loaded = core::loadScenarioFile(kBase);
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    const core::Scenario& s = loaded.scenario;
+    ui::Autosave first(dir.path()), second(dir.path());
+    ASSERT_TRUE(first.save(s));
+    ASSERT_TRUE(second.save(s));
+    EXPECT_NE(first.path(), second.path()) << "one autosave per instance";
+    EXPECT_TRUE(second.orphans().isEmpty()) << "the first instance is alive: its file is its own";
+    // An instance that died: its file stays, its lock names a process that is gone.
+    const QString dead = QDir(dir.path()).filePath(QStringLiteral("autosave-dead.clustersim.json"));
+    ASSERT_TRUE(QFile::copy(first.path(), dead));
+    QFile lock(dead + QStringLiteral(".lock"));
+    ASSERT_TRUE(lock.open(QIODevice::WriteOnly));
+    lock.write(QByteArray("2147483600\nclustersim\n") + QSysInfo::machineHostName().toUtf8() +
+               "\n");
+    lock.close();
+    // The file name older versions used, with no lock at all.
+    const QString legacy = QDir(dir.path()).filePath(QStringLiteral("autosave.clustersim.json"));
+    ASSERT_TRUE(QFile::copy(first.path(), legacy));
+    const QStringList orphans = second.orphans();
+    EXPECT_EQ(orphans.size(), 2);
+    EXPECT_TRUE(orphans.contains(QFileInfo(dead).absoluteFilePath()));
+    EXPECT_TRUE(orphans.contains(QFileInfo(legacy).absoluteFilePath()));
+    EXPECT_FALSE(orphans.contains(QFileInfo(first.path()).absoluteFilePath()));
+    // Saved work: the instance's autosave goes; an unreadable orphan is renamed, never deleted.
+    second.discard();
+    EXPECT_FALSE(QFile::exists(second.path()));
+    const QString aside = ui::Autosave::setAside(dead);
+    EXPECT_FALSE(QFile::exists(dead));
+    EXPECT_TRUE(QFile::exists(aside));
 }

@@ -10,6 +10,7 @@
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
+#include "Autosave.h"
 #include "HistoryPanel.h"
 #include "HistoryView.h"
 #include "InputFile.h"
@@ -35,6 +36,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionGraphicsItem>
@@ -84,6 +86,8 @@ MainWindow::MainWindow(bool interactive)
         part = (part + 1) % 3;
     });
     m_chartTimer->start();
+    m_autosave = std::make_unique<Autosave>(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     m_autosaveTimer = new QTimer(this);
     m_autosaveTimer->setInterval(60'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);

@@ -9,6 +9,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QComboBox;
 class QLabel;
@@ -22,6 +24,7 @@ namespace cs::ui {
 class ChartsPanel;
 class HistoryView;
 class HistoryPanel;
+class Autosave;
 class Inspector;
 class LiveSync;
 class TopologyScene;
@@ -79,7 +82,6 @@ private:
     void openHistoryFile();
     void showHistory(const QString& text, const QString& title, bool window = false);
     void autosave();
-    QString autosavePath() const;
     void addRecent(const QString& path);
     void rebuildRecentMenu();
 
@@ -105,6 +107,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QTimer* m_chartTimer = nullptr;
     QTimer* m_autosaveTimer = nullptr;
+    std::unique_ptr<Autosave> m_autosave; // this instance's autosave file, held by a lock
     SnapshotPtr m_last;
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;

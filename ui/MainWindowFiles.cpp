@@ -1,5 +1,6 @@
 // MainWindow: files. New, Open, Save, Save As, recent files, session export, autosave and recovery.
 #include "AutoLayout.h"
+#include "Autosave.h"
 #include "ChartsPanel.h"
 #include "MainWindow.h"
 
@@ -87,7 +88,7 @@ bool MainWindow::saveTo(const QString& path, QString* error) {
     }
     addRecent(path);
     updateTitle();
-    QFile::remove(autosavePath());
+    m_autosave->discard(); // saved: nothing left to recover
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
 }
@@ -146,7 +147,7 @@ void MainWindow::closeEvent(QCloseEvent* e) {
         e->ignore();
         return;
     }
-    QFile::remove(autosavePath()); // a clean exit leaves nothing to recover
+    m_autosave->discard(); // a clean exit leaves nothing to recover
     e->accept();
 }
 
@@ -184,30 +185,36 @@ void MainWindow::exportTopology() {
     if (!img.save(path)) QMessageBox::critical(this, tr("Cannot export"), path);
 }
 
-QString MainWindow::autosavePath() const {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(QStringLiteral("autosave.clustersim.json"));
-}
-
 void MainWindow::autosave() {
     if (!m_doc->isModified()) return;
-    QDir().mkpath(QFileInfo(autosavePath()).path());
-    core::saveScenarioFile(m_doc->scenario(),
-                           autosavePath().toStdString()); // atomic; failure is harmless
+    m_autosave->save(m_doc->scenario()); // atomic; failure is harmless (the next one retries)
 }
 
 void MainWindow::offerRecovery() {
-    if (!m_interactive || !QFile::exists(autosavePath())) return;
+    if (!m_interactive) return;
+    // Only the autosaves of instances that died: a running instance holds its file's lock.
+    const QStringList orphans = m_autosave->orphans();
+    if (orphans.isEmpty()) return;
+    const QString newest = orphans.front();
     const auto answer =
         QMessageBox::question(this, tr("Recover unsaved work?"),
                               tr("ClusterSim did not close cleanly last time. Open the scenario "
                                  "it saved automatically?"));
-    if (answer == QMessageBox::Yes && openScenario(autosavePath())) {
+    if (answer == QMessageBox::Yes) {
+        QString error;
+        if (!openScenario(newest, &error)) { // unreadable: kept aside, never deleted
+            const QString aside = Autosave::setAside(newest);
+            QMessageBox::warning(this, tr("Cannot recover"),
+                                 tr("%1\n\nThe file was kept as %2.").arg(error, aside));
+            return;
+        }
         m_doc->reset(m_doc->scenario(), {}); // recovered work has no file yet
-        m_doc->undoStack()->resetClean();
+        m_doc->undoStack()->resetClean();    // ...and is unsaved: modified, asked about on close
         updateTitle();
+        // Protected at once by this instance's own autosave, not only after the next timer tick.
+        if (!m_autosave->save(m_doc->scenario())) return; // keep the orphan if that failed
     }
-    QFile::remove(autosavePath());
+    for (const QString& f : orphans) QFile::remove(f);
 }
 
 void MainWindow::addRecent(const QString& path) {
