@@ -4,7 +4,6 @@
 #include "History.h"
 #include "TestUtil.h"
 
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -279,10 +278,6 @@ TEST_P(CpIncrements, NoAcknowledgedIncrementIsLost) {
     EXPECT_EQ(sum.lin_violations, 0u);
     EXPECT_EQ(sum.lin_unknown, 0u);
 
-    {
-        std::ofstream dbg("/tmp/cp-" + fault + ".edn");
-        dbg << lines;
-    }
     History h;
     std::string error;
     ASSERT_TRUE(parseHistory(lines, "cp.edn", h, error)) << error;
