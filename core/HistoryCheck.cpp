@@ -278,21 +278,39 @@ HistoryVerdict checkHistory(const History& h, HistoryModel model, const CheckBud
             indexOf.push_back(std::move(both.second));
         }
         int badKey = -1, bad = -1;
+        const std::int64_t start = h.unknownStart ? kUnknownValue : 0;
+        // The refuted key is searched once more keeping the longest linearizable prefix, which
+        // the History view shows (the first search does not keep it: that costs on every step).
+        std::vector<int> prefix;
+        auto prefixOf = [&]<class Model>(Model) {
+            using S = detail::Search<CheckOp, Model>;
+            S again(keys[static_cast<std::size_t>(badKey)], start,
+                    typename S::Options{deadline, budget.cancel, false, /*keepPrefix=*/true, true});
+            again.advance(budget.steps);
+            prefix = again.result().prefix;
+        };
         if (model == HistoryModel::Kv) {
             Interned strings;
-            v.verdict = checkPerKey<KvModel>(
-                keys, h.unknownStart ? kUnknownValue : 0, budget, deadline,
-                [&](std::size_t) {
-                    strings = Interned{};
-                    kvStrings = &strings;
-                },
-                badKey, bad, v.steps);
+            auto fresh = [&](std::size_t) {
+                strings = Interned{};
+                kvStrings = &strings;
+            };
+            v.verdict =
+                checkPerKey<KvModel>(keys, start, budget, deadline, fresh, badKey, bad, v.steps);
+            if (v.verdict == CheckResult::Verdict::NotLinearizable && badKey >= 0) {
+                fresh(0);
+                prefixOf(KvModel{});
+            }
             kvStrings = nullptr;
         } else {
             v.verdict = checkPerKey<CounterModel>(
-                keys, h.unknownStart ? kUnknownValue : 0, budget, deadline, [](std::size_t) {},
-                badKey, bad, v.steps);
+                keys, start, budget, deadline, [](std::size_t) {}, badKey, bad, v.steps);
+            if (v.verdict == CheckResult::Verdict::NotLinearizable && badKey >= 0)
+                prefixOf(CounterModel{});
         }
+        for (int i : prefix)
+            v.prefix.push_back(
+                indexOf[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(i)]);
         if (v.verdict == CheckResult::Verdict::NotLinearizable && bad >= 0) {
             v.firstBadLine =
                 keys[static_cast<std::size_t>(badKey)][static_cast<std::size_t>(bad)].line;

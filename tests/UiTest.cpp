@@ -305,6 +305,8 @@ TEST_P(UiLiveHistory, TheLiveRunsRecentHistoryIsCheckedAtAnyMoment) {
                 << "an AP store under a partition is not linearizable";
             EXPECT_GE(panel->view()->verdict().firstBad, 0)
                 << "the operation that fits no order is known, to outline and open on";
+            EXPECT_FALSE(panel->view()->verdict().prefix.empty())
+                << "the longest order that works is known, to tint green";
         }
         if (qEnvironmentVariableIsSet("CLUSTERSIM_TEST_SCREENSHOTS"))
             panel->grab().save(QStringLiteral("/tmp/live-history-%1-%2.png")

@@ -7,6 +7,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,10 +40,10 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent) {
     bar->addStretch();
     layout->addLayout(bar);
     m_view = new HistoryView;
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(m_view);
-    scroll->setWidgetResizable(true);
-    layout->addWidget(scroll, 1);
+    m_scroll = new QScrollArea;
+    m_scroll->setWidget(m_view);
+    m_scroll->setWidgetResizable(true);
+    layout->addWidget(m_scroll, 1);
     connect(openFile, &QPushButton::clicked, this, &HistoryPanel::openFileRequested);
     connect(live, &QPushButton::clicked, this, &HistoryPanel::liveRequested);
     connect(m_stop, &QPushButton::clicked, this, &HistoryPanel::stop);
@@ -87,6 +88,7 @@ bool HistoryPanel::showHistory(const QString& text, const QString& title, bool w
     stop(); // a check still running is for the history being replaced
     m_watcher.waitForFinished();
     m_view->setHistory(h, title);
+    m_scroll->verticalScrollBar()->setValue(0); // the header, with what is being checked
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_status->setText(tr("checking %L1 operations…").arg(h.ops.size()));
     m_progress->show();
@@ -109,6 +111,13 @@ void HistoryPanel::onCheckFinished() {
     m_stop->hide();
     m_status->setText(stopped ? tr("stopped") : QString());
     m_view->setVerdict(v, stopped);
+    // Show the operation that fits no order (its lane may be far down), else the header.
+    const QRectF bad = m_view->badBar();
+    if (bad.isEmpty())
+        m_scroll->verticalScrollBar()->setValue(0);
+    else
+        m_scroll->ensureVisible(static_cast<int>(bad.center().x()),
+                                static_cast<int>(bad.center().y()), 50, 120);
     emit checked();
 }
 

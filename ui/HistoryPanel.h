@@ -13,6 +13,7 @@
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 
 namespace cs::ui {
 
@@ -41,6 +42,7 @@ private:
     void onCheckFinished();
 
     HistoryView* m_view = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_stop = nullptr;
     QLabel* m_status = nullptr;

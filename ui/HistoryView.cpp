@@ -16,7 +16,7 @@
 namespace cs::ui {
 using core::HistoryOp;
 namespace {
-constexpr int kTop = 40, kLaneH = 22, kLeft = 70;
+constexpr int kTop = 58, kLaneH = 22, kLeft = 70; // header, time axis, then the lanes
 
 QString describe(const HistoryOp& op) {
     QString what;
@@ -205,7 +205,26 @@ void HistoryView::paintEvent(QPaintEvent*) {
         p.drawText(QRect(4, y, kLeft - 8, kLaneH), Qt::AlignRight | Qt::AlignVCenter,
                    m_laneLabels[static_cast<std::size_t>(l)]);
     }
+    // A time axis: five ticks across the visible range.
+    for (int k = 0; k <= 4; ++k) {
+        const double t = m_t0 + (m_t1 - m_t0) * k / 4.0;
+        const double x = xOf(static_cast<std::int64_t>(t));
+        p.drawLine(QPointF(x, kTop - 6), QPointF(x, kTop - 2));
+        const Qt::Alignment align = k == 0   ? Qt::AlignLeft
+                                    : k == 4 ? Qt::AlignRight
+                                             : Qt::AlignHCenter;
+        const double w = 120;
+        const double left = k == 0 ? x : k == 4 ? x - w : x - w / 2;
+        p.drawText(QRectF(left, 30, w, 20), align | Qt::AlignVCenter,
+                   timeText(static_cast<std::int64_t>(t)));
+    }
     p.setRenderHint(QPainter::Antialiasing);
+    p.setClipRect(QRect(kLeft - 2, kTop - 2, width() - kLeft + 2, height())); // not over labels
+    // With a violation on one key, the other keys' operations fade: the ones that matter stand out.
+    const bool oneKey = m_verdict.firstBad >= 0 && !m_history.ops.empty() &&
+                        m_history.format == core::History::Format::Edn;
+    const std::string badKey =
+        oneKey ? m_history.ops[static_cast<std::size_t>(m_verdict.firstBad)].key : std::string();
     const auto tLo = static_cast<std::int64_t>(m_t0), tHi = static_cast<std::int64_t>(m_t1);
     for (std::size_t i = 0; i < m_history.ops.size(); ++i) {
         const HistoryOp& op = m_history.ops[i];
@@ -216,7 +235,9 @@ void HistoryView::paintEvent(QPaintEvent*) {
         const bool write = op.f != HistoryOp::F::Read && op.f != HistoryOp::F::Get;
         QColor fill = write ? palette::kOrange : palette::kSky;
         if (m_inPrefix[i]) fill = palette::kGreen;
-        fill.setAlpha(op.complete == core::RegisterOp::kNever ? 90 : 200);
+        fill.setAlpha(oneKey && op.key != badKey                ? 35
+                      : op.complete == core::RegisterOp::kNever ? 90
+                                                                : 200);
         p.setBrush(fill);
         const bool bad = static_cast<int>(i) == m_verdict.firstBad;
         p.setPen(bad                                       ? QPen(palette::kVermillion, 3)
@@ -228,10 +249,16 @@ void HistoryView::paintEvent(QPaintEvent*) {
             p.drawText(bar.adjusted(4, 0, -2, 0), Qt::AlignVCenter | Qt::AlignLeft, describe(op));
         }
     }
+    p.setClipping(false);
     p.setPen(palette::kGrey);
-    p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft,
-               tr("blue: read · orange: write · green: the longest linearizable prefix · red "
-                  "outline: the operation that fits no order · dashed: indeterminate"));
+    QString legend = tr("blue: read · orange: write · dashed: indeterminate");
+    if (m_verdict.firstBad >= 0) {
+        legend += tr(" · red outline: the operation that fits no order");
+        if (!m_verdict.prefix.empty()) legend += tr(" · green: the longest order that works");
+        if (oneKey) legend += tr(" · faded: other keys");
+    }
+    legend += tr(" · wheel: zoom · drag: pan · double-click: all");
+    p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft, legend);
 }
 
 int HistoryView::opAt(QPoint pt) const {
@@ -275,7 +302,27 @@ void HistoryView::wheelEvent(QWheelEvent* e) {
     m_t0 = at - (at - m_t0) * k;
     m_t1 = at + (m_t1 - at) * k;
     if (m_t1 - m_t0 < 2) m_t1 = m_t0 + 2;
+    // Never wider than the whole history, never off it: zooming out ends at "all of it".
+    const double all = static_cast<double>(std::max<std::int64_t>(m_max - m_min, 2));
+    if (m_t1 - m_t0 > all || m_t1 < static_cast<double>(m_min) ||
+        m_t0 > static_cast<double>(m_max)) {
+        m_t0 = static_cast<double>(m_min);
+        m_t1 = m_t0 + all;
+    }
     update();
+}
+
+void HistoryView::mouseDoubleClickEvent(QMouseEvent*) {
+    m_t0 = static_cast<double>(m_min);
+    m_t1 = static_cast<double>(std::max(m_max, m_min + 2));
+    update();
+}
+
+QRectF HistoryView::badBar() const {
+    if (m_verdict.firstBad < 0 ||
+        static_cast<std::size_t>(m_verdict.firstBad) >= m_history.ops.size())
+        return {};
+    return barOf(static_cast<std::size_t>(m_verdict.firstBad));
 }
 
 void HistoryView::mousePressEvent(QMouseEvent* e) {

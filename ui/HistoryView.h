@@ -25,6 +25,7 @@ public:
     void clear(); // nothing shown (a new scenario was opened)
     std::size_t operationCount() const { return m_history.ops.size(); }
     int laneCount() const { return m_lanes; }
+    QRectF badBar() const; // where the operation that fits no order is drawn (empty: none)
 
 signals:
     void operationClicked(const QString& client, const QString& key, const QString& replica);
@@ -32,6 +33,7 @@ signals:
 protected:
     void paintEvent(QPaintEvent* e) override;
     void wheelEvent(QWheelEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override; // back to the whole history
     void mousePressEvent(QMouseEvent* e) override;
     void mouseMoveEvent(QMouseEvent* e) override;
     bool event(QEvent* e) override; // tooltips
