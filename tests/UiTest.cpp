@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -436,4 +437,22 @@ TEST(UiAutosave, OnlyTheFilesOfInstancesThatDiedAreOffered) {
     const QString aside = ui::Autosave::setAside(dead);
     EXPECT_FALSE(QFile::exists(dead));
     EXPECT_TRUE(QFile::exists(aside));
+}
+
+// The scenario's own fields are edits like any other: typed into the toolbar's seed box, the seed
+// marks the document modified (so it is autosaved and asked about on close) and undo restores it.
+TEST_F(Fixture, ASeedTypedInTheToolbarIsAnUndoableEditThatMarksTheDocumentModified) {
+    auto* seed = w.findChild<QSpinBox*>(QStringLiteral("seed"));
+    ASSERT_NE(seed, nullptr);
+    const std::uint64_t before = w.document()->scenario().seed;
+    ASSERT_FALSE(w.document()->isModified());
+    seed->setFocus();
+    QTest::keyClick(seed, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(seed, QString::number(before + 41));
+    QTest::keyClick(seed, Qt::Key_Return);
+    EXPECT_EQ(w.document()->scenario().seed, before + 41);
+    EXPECT_TRUE(w.document()->isModified()) << "an edit nobody is asked about on close is lost";
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().seed, before);
+    EXPECT_FALSE(w.document()->isModified());
 }

@@ -145,4 +145,25 @@ void SetLinkCommand::swap() {
     m_other = std::move(current);
 }
 
+SetMetaCommand::SetMetaCommand(Document* doc, const core::Scenario& after)
+    : QUndoCommand(tr("Edit the scenario")), m_doc(doc) {
+    m_other.name = after.name;
+    m_other.lesson = after.lesson;
+    m_other.seed = after.seed;
+    m_other.duration_s = after.duration_s;
+    m_other.metrics_interval_ms = after.metrics_interval_ms;
+}
+
+void SetMetaCommand::swap() {
+    const core::Scenario& s = m_doc->scenario();
+    core::Scenario current;
+    current.name = s.name;
+    current.lesson = s.lesson;
+    current.seed = s.seed;
+    current.duration_s = s.duration_s;
+    current.metrics_interval_ms = s.metrics_interval_ms;
+    m_doc->setScenarioMeta(m_other);
+    m_other = std::move(current);
+}
+
 } // namespace cs::ui

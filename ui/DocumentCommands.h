@@ -101,4 +101,18 @@ private:
     core::LinkSpec m_other;
 };
 
+// The scenario's own fields (name, lesson, seed, duration, metrics interval): on the undo stack
+// like every edit, so they mark the document modified (autosaved, asked about on close).
+class SetMetaCommand : public QUndoCommand {
+public:
+    SetMetaCommand(Document* doc, const core::Scenario& after);
+    void undo() override { swap(); }
+    void redo() override { swap(); }
+
+private:
+    void swap();
+    Document* m_doc;
+    core::Scenario m_other; // only its metadata fields are used
+};
+
 } // namespace cs::ui

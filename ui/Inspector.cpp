@@ -104,7 +104,7 @@ void Inspector::showScenario() {
     auto meta = [this](const std::function<void(core::Scenario&)>& f) {
         core::Scenario m = m_doc->scenario();
         f(m);
-        m_doc->setScenarioMeta(m); // metadata edits are not on the undo stack
+        m_doc->undoStack()->push(new SetMetaCommand(m_doc, m));
     };
     auto* name = new QLineEdit(QString::fromStdString(s.name));
     name->setToolTip(tr("The scenario's title, shown in the window title"));

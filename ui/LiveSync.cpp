@@ -12,8 +12,8 @@ LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
     connect(doc, &Document::metaChanged, this, [this] {
         const auto& s = m_doc->scenario();
         if (s.duration_s != m_known.duration_s ||
-            s.metrics_interval_ms != m_known.metrics_interval_ms)
-            m_reload();
+            s.metrics_interval_ms != m_known.metrics_interval_ms || s.seed != m_known.seed)
+            m_reload(); // a different run (undo and redo of these included)
     });
     resync();
 }

@@ -270,8 +270,7 @@ void MainWindow::buildActions() {
         if (static_cast<std::uint64_t>(v) == m_doc->scenario().seed) return;
         core::Scenario meta = m_doc->scenario();
         meta.seed = static_cast<std::uint64_t>(v);
-        m_doc->setScenarioMeta(meta);
-        reloadEngine();
+        m_doc->undoStack()->push(new SetMetaCommand(m_doc, meta)); // LiveSync reloads the run
     });
     run->addWidget(m_seed);
     run->addWidget(new QLabel(tr("  Store ")));
