@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
     p.addOption({QStringLiteral("run-for"),
                  QStringLiteral("Simulated seconds to run before the screenshot."),
                  QStringLiteral("S"), QStringLiteral("10")});
+    p.addOption({QStringLiteral("window-size"),
+                 QStringLiteral("Window size for --screenshot, e.g. 1280x720 (default 1600x1000)."),
+                 QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     p.addOption(
         {QStringLiteral("bench-ui"), QStringLiteral("Measure frame and chart cost with 200 nodes "
                                                     "and 2,000 messages, print one line, quit.")});
@@ -39,6 +42,13 @@ int main(int argc, char** argv) {
         return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble());
 
     const bool headless = p.isSet(QStringLiteral("screenshot"));
+    const QStringList wh = p.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
+    const QSize size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    if (size.width() < 320 || size.height() < 240 || size.width() > 8192 || size.height() > 8192) {
+        std::fprintf(stderr, "--window-size: expected WxH from 320x240 to 8192x8192, got \"%s\"\n",
+                     qPrintable(p.value(QStringLiteral("window-size"))));
+        return 1;
+    }
     cs::ui::MainWindow window(!headless);
     const QStringList files = p.positionalArguments();
     QString error;
@@ -54,7 +64,7 @@ int main(int argc, char** argv) {
     window.show();
     if (headless) {
         window.screenshotAfter(p.value(QStringLiteral("run-for")).toDouble(),
-                               p.value(QStringLiteral("screenshot")));
+                               p.value(QStringLiteral("screenshot")), size);
     } else {
         window.offerRecovery();
     }

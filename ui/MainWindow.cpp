@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -34,6 +35,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -51,7 +53,11 @@ using core::NodeKind;
 MainWindow::MainWindow(bool interactive)
     : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1600, 1000);
+    // As large as a classroom screen allows, never larger than the screen it opens on.
+    const QRect avail = QGuiApplication::primaryScreen()
+                            ? QGuiApplication::primaryScreen()->availableGeometry()
+                            : QRect(0, 0, 1600, 1000);
+    resize(std::min(1600, avail.width() * 95 / 100), std::min(1000, avail.height() * 95 / 100));
     QFont f = font();
     f.setPointSizeF(std::max(11.0, f.pointSizeF() * 1.15)); // readable from the back of a classroom
     setFont(f);
@@ -380,10 +386,10 @@ void MainWindow::pause() {
     QMetaObject::invokeMethod(m_controller, &SimController::pause);
 }
 
-void MainWindow::screenshotAfter(double simS, const QString& png) {
+void MainWindow::screenshotAfter(double simS, const QString& png, QSize size) {
     m_screenshotAt = simS;
     m_screenshotPath = png;
-    resize(1600, 1000);
+    resize(size);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
@@ -411,6 +417,13 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
                         .arg(QString::fromLatin1(toString(snap->state)))
                         .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
     const bool running = snap->state == RunState::Running;
+    if (running != m_wasRunning && snap->state != RunState::Error) { // the hint follows the state
+        m_wasRunning = running;
+        statusBar()->showMessage(
+            running ? tr("Running: Space pauses; right-click nodes and links to break things.")
+                    : tr("Paused: Space plays, . steps; right-click nodes and links to break "
+                         "things."));
+    }
     m_playPause->setText(running ? tr("Pause") : tr("Play"));
     m_playPause->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));

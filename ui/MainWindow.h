@@ -46,7 +46,7 @@ public:
     void play();
     void pause();
     // Runs to `simS` as fast as possible, saves a PNG of the window and quits the application.
-    void screenshotAfter(double simS, const QString& png);
+    void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000));
     void offerRecovery();
 
     Document* document() { return m_doc; }
@@ -111,6 +111,7 @@ private:
     SnapshotPtr m_last;
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
+    bool m_wasRunning = false;
     QString m_screenshotPath;
 };
 
