@@ -75,9 +75,7 @@ public:
     // Draws are capped at kMaxDraw (in whatever unit the caller uses, ms or us: decades either
     // way), so no draw can overflow the microsecond clock, however wide the distribution.
     static constexpr double kMaxDraw = 1e15;
-    double exponential(double mean) {
-        return std::min(kMaxDraw, -mean * std::log(uniformOpen0()));
-    }
+    double exponential(double mean) { return std::min(kMaxDraw, -mean * std::log(uniformOpen0())); }
     // Standard normal by the Box-Muller transform; each transform yields two values, the second
     // is kept for the next call.
     double normal() {
