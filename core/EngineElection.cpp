@@ -11,14 +11,6 @@
 namespace cs::core {
 namespace {
 using Kind = ReplMsg::Kind;
-std::string ms(SimTime us) {
-    return formatNumber(static_cast<double>(us) / 1000.0);
-}
-ReplMsg replMsg(ReplMsg::Kind kind) {
-    ReplMsg m{};
-    m.kind = kind;
-    return m;
-}
 } // namespace
 
 void Engine::Impl::armElection(ReplicaState& rs) {

@@ -527,4 +527,14 @@ struct Engine::Impl {
                      std::uint32_t replica = kNone);
 };
 
+// Shared by the replica-set files (EngineReplication, EngineElection).
+inline std::string ms(SimTime us) { // milliseconds, for the event log's sentences
+    return formatNumber(static_cast<double>(us) / 1000.0);
+}
+inline ReplMsg replMsg(ReplMsg::Kind kind) {
+    ReplMsg m{};
+    m.kind = kind;
+    return m;
+}
+
 } // namespace cs::core

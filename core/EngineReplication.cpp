@@ -11,14 +11,6 @@
 namespace cs::core {
 namespace {
 using Kind = ReplMsg::Kind;
-std::string ms(SimTime us) {
-    return formatNumber(static_cast<double>(us) / 1000.0);
-}
-ReplMsg replMsg(ReplMsg::Kind kind) {
-    ReplMsg m{};
-    m.kind = kind;
-    return m;
-}
 bool dominates(const Cell& a, const Cell& b) {
     for (int i = 0; i < kMaxReplicas; ++i)
         if (a.vv[static_cast<std::size_t>(i)] < b.vv[static_cast<std::size_t>(i)]) return false;
