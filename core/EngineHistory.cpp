@@ -140,7 +140,7 @@ void Engine::Impl::checkWindow(std::uint32_t store, std::uint32_t key, bool forc
             const RegisterOp& bad = ops[static_cast<std::size_t>(r.firstBad)];
             const std::string& id = specs[stores[store].spec].id;
             log(id,
-                "not linearizable: on key " + std::to_string(key) + " of " + id + ", " +
+                "not linearizable: on key " + id + "/" + std::to_string(key) + ", " +
                     (bad.write ? "a write" : "a read returning " + std::to_string(bad.value)) +
                     " at " + formatNumber(static_cast<double>(bad.invoke) / 1e6) +
                     " s fits no order of the operations around it (after " +
