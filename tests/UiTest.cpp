@@ -308,6 +308,15 @@ TEST_P(UiLiveHistory, TheLiveRunsRecentHistoryIsCheckedAtAnyMoment) {
                 << "the operation that fits no order is known, to outline and open on";
             EXPECT_FALSE(panel->view()->verdict().prefix.empty())
                 << "the longest order that works is known, to tint green";
+            // Clicking the operation that fits no order selects the client that made it.
+            const auto& bad = panel->view()
+                                  ->history()
+                                  .ops[static_cast<std::size_t>(panel->view()->verdict().firstBad)];
+            QTest::mouseClick(panel->view(), Qt::LeftButton, {},
+                              panel->view()->badBar().center().toPoint());
+            const auto ids = w.scene()->selectedSpecIds();
+            ASSERT_EQ(ids.size(), 1u);
+            EXPECT_EQ(ids.front(), bad.client);
         }
         if (qEnvironmentVariableIsSet("CLUSTERSIM_TEST_SCREENSHOTS"))
             panel->grab().save(QStringLiteral("/tmp/live-history-%1-%2.png")

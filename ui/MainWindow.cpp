@@ -170,10 +170,17 @@ void MainWindow::buildDocks() {
             });
     connect(m_history, &HistoryView::operationClicked, this,
             [this](const QString& client, const QString& key, const QString& replica) {
-                if (!client.isEmpty()) m_scene->selectSubject(client);
-                if (NodeItem* r = m_scene->nodeItem(replica)) r->setSelected(true);
-                if (QGraphicsItem* store = m_scene->topItem(key.section(QLatin1Char('/'), 0, 0)))
-                    store->setSelected(true);
+                // One item, so the inspector shows it: the client that made the operation, else
+                // the replica that answered it, else its store.
+                const QString store = key.section(QLatin1Char('/'), 0, 0);
+                m_scene->selectSubject(!client.isEmpty()    ? client
+                                       : !replica.isEmpty() ? replica
+                                                            : store);
+                statusBar()->showMessage(
+                    tr("%1 made this operation on %2%3")
+                        .arg(client.isEmpty() ? tr("A client") : client, key,
+                             replica.isEmpty() ? QString() : tr("; %1 answered it").arg(replica)),
+                    8000);
             });
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {430}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
