@@ -384,3 +384,28 @@ TEST(Cap, ApIncrementsUnderAPartitionAreStaleAndNotLinearizable) {
     EXPECT_GT(r.summary.lin_checked, 100u) << "increments are checked";
     EXPECT_GT(r.summary.lin_violations, 10u);
 }
+
+// A client behind a rate limiter is still followed to its replicated store: its operations are
+// checked (an AP store under a partition, so the checker has something to find).
+TEST(Cap, AClientBehindARateLimiterIsChecked) {
+    std::string json = twoSides("AP", 1, 1, "lww", 1);
+    const std::string from = R"("id": "users_w", "kind": "client", "target": "api_w")";
+    ASSERT_NE(json.find(from), std::string::npos);
+    json.replace(json.find(from), from.size(),
+                 R"("id": "users_w", "kind": "client", "target": "gate")");
+    const std::string node =
+        R"({"id": "gate", "kind": "rate_limiter", "target": "api_w", "limit_rps": 10000},)";
+    json.insert(json.find(R"({"id": "api_w")"), node);
+    const std::string link = R"({"a": "users_w", "b": "api_w")";
+    ASSERT_NE(json.find(link), std::string::npos);
+    json.replace(json.find(link), link.size(), R"({"a": "users_w", "b": "gate")");
+    json.insert(json.find(R"({"a": "users_e")"),
+                R"({"a": "gate", "b": "api_w", "latency_ms": {"median": 0.5, "p99": 1}},)");
+    Scenario s = cs::test::parse(json);
+    ASSERT_NE(s.find("gate"), nullptr);
+    partitionDb3(s, 5'000'000, 15'000'000);
+    const auto r = cs::test::run(s);
+    EXPECT_GT(r.summary.lin_checked, 100u);
+    EXPECT_EQ(r.summary.lin_unchecked_ops, 0u) << "no operation of the limited client is missed";
+    EXPECT_GT(r.summary.lin_violations, 0u);
+}
