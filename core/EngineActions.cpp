@@ -220,6 +220,7 @@ void Engine::Impl::setField(const Action& a) {
     NodeSpec& n = specs[i];
     if (const auto* s = std::get_if<std::string>(&a.value)) {
         if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
+        if (a.field == "mode") setStoreMode(i, *s == "AP" ? StoreMode::AP : StoreMode::CP);
         return;
     }
     const double v = std::get<double>(a.value);

@@ -94,6 +94,7 @@ void Engine::Impl::onElectionTimer(NodeId node, std::uint32_t gen) {
     if (gen != rs.electionGen || !pnodes[node].alive || rs.role == ReplicaState::Role::Leader)
         return;
     StoreState& st = stores[rs.store];
+    if (specs[st.spec].mode != StoreMode::CP) return; // flipped to AP: leaderless, no elections
     if (specs[st.spec].pre_vote && st.set.replicas.size() > 1) {
         // PreVote: ask first whether a majority would vote for it in the next term; only then
         // raise the term. Cut off in a minority, it asks forever and its term stays put.
@@ -108,6 +109,37 @@ void Engine::Impl::onElectionTimer(NodeId node, std::uint32_t gen) {
         return;
     }
     startElection(rs);
+}
+
+// A live flip between CP and AP (a `set mode` action: the toolbar's Store switch, a lesson step).
+// To AP: the leader steps down and the replicas answer leaderless quorums from now on. To CP: every
+// replica arms its election timer, as at the start; until a leader is elected, operations are
+// refused as `unavailable`.
+void Engine::Impl::setStoreMode(std::uint32_t spec, StoreMode mode) {
+    NodeSpec& n = specs[spec];
+    if (n.mode == mode) return;
+    n.mode = mode;
+    const std::uint32_t s = storeOfSpec[spec];
+    if (s == kNone || !stores[s].replicated) return;
+    StoreState& st = stores[s];
+    for (std::uint32_t r : st.set.replicas) {
+        ReplicaState& rs = replicaStates[r];
+        if (mode == StoreMode::AP) {
+            if (rs.role == ReplicaState::Role::Leader) becomeFollower(rs, rs.term, nullptr);
+            rs.role = ReplicaState::Role::Follower;
+            rs.leader = kNone;
+            ++rs.electionGen; // no election timer runs in AP
+        } else if (pnodes[rs.node].alive) {
+            armElection(rs);
+        }
+    }
+    st.set.leaderlessSince = mode == StoreMode::CP ? now : -1;
+    log(n.id, n.id + " switched to " + (mode == StoreMode::CP ? "CP" : "AP") + " at " +
+                  formatNumber(static_cast<double>(now) / 1e6) +
+                  (mode == StoreMode::CP
+                       ? " s: its replicas elect a leader, and minorities will refuse"
+                       : " s: no leader; every replica answers, and partitions will show stale "
+                         "reads"));
 }
 
 // CheckQuorum's other half: a replica that heard from a live leader within the minimum election

@@ -394,6 +394,7 @@ struct Engine::Impl {
     bool writeInProgress(const ReplOp& op, std::uint32_t id) const;
     void onReplTimeout(std::uint32_t op, std::uint32_t gen);
     void onElectionTimer(NodeId node, std::uint32_t gen);
+    void setStoreMode(std::uint32_t spec, StoreMode mode);
     void startElection(ReplicaState& rs);
     bool hasLeader(const ReplicaState& rs) const;
     void onHeartbeatTick(NodeId node, std::uint32_t gen);

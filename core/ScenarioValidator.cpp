@@ -236,6 +236,15 @@ std::string validateScenario(const Scenario& s) {
                 {NodeKind::RateLimiter, {"limit_rps", "burst", "window_ms"}},
                 {NodeKind::Queue, {}}};
             const bool isString = std::holds_alternative<std::string>(a.value);
+            if (n->kind == NodeKind::Datastore && a.field == "mode") {
+                if (n->replicas.empty())
+                    return p + ".field: \"" + a.node +
+                           "\" has no replicas: mode is for replica sets";
+                if (!isString || (std::get<std::string>(a.value) != "CP" &&
+                                  std::get<std::string>(a.value) != "AP"))
+                    return p + ".value: expected \"CP\" or \"AP\"";
+                break;
+            }
             if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
                 if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))
                     return p +

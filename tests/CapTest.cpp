@@ -409,3 +409,51 @@ TEST(Cap, AClientBehindARateLimiterIsChecked) {
     EXPECT_EQ(r.summary.lin_unchecked_ops, 0u) << "no operation of the limited client is missed";
     EXPECT_GT(r.summary.lin_violations, 0u);
 }
+
+// CP and AP flip live, in the middle of a partition, as a `set mode` action (the toolbar's Store
+// switch, a lesson step): the run goes on, and from the flip the store behaves as the new mode.
+TEST(Cap, FlippingCpToApAndBackMidPartitionTakesEffectLive) {
+    // r = w = 1: ignored by CP (always majorities), used once the store is AP.
+    Scenario s = cs::test::parse(twoSides("CP", 1, 1, "lww", 1));
+    partitionDb3(s, 5'000'000, 30'000'000);
+    auto flip = [](SimTime at, const char* mode) {
+        Action a;
+        a.kind = ActionKind::SetField;
+        a.at_us = at;
+        a.node = "db";
+        a.field = "mode";
+        a.value = std::string(mode);
+        return a;
+    };
+    s.timeline.push_back(flip(12'000'000, "AP"));
+    s.timeline.push_back(flip(22'000'000, "CP"));
+    ASSERT_EQ(validateScenario(s), "") << "`set mode` on a replicated store is a valid action";
+    Engine e(s);
+    std::vector<MetricsRow> rows;
+    e.setMetricsSink([&](const MetricsRow& r) { rows.push_back(r); });
+    std::vector<LogEntry> log;
+    e.setLogSink([&](const LogEntry& l) { log.push_back(l); });
+    e.runUntil(30'000'000);
+    auto over = [&](double from, double to, auto get) {
+        double sum = 0;
+        for (const auto& r : rows)
+            if (r.t_s > from && r.t_s <= to) sum += get(r);
+        return sum;
+    };
+    const auto unavailable = [](const MetricsRow& r) {
+        return r.err_rps[static_cast<std::size_t>(ErrorReason::Unavailable)];
+    };
+    const auto stale = [](const MetricsRow& r) { return r.stale_read_fraction; };
+    EXPECT_GT(over(6, 12, unavailable), 0.0) << "CP: the minority side is refused";
+    EXPECT_EQ(over(6, 12, stale), 0.0) << "CP: no stale read";
+    EXPECT_EQ(over(13, 22, unavailable), 0.0) << "AP: every side answers";
+    EXPECT_GT(over(13, 22, stale), 0.0) << "AP under the partition: stale reads";
+    EXPECT_GT(over(24, 30, unavailable), 0.0) << "CP again: the minority is refused again";
+    int leaders = 0;
+    for (const auto& n : e.nodes()) leaders += n.leader;
+    EXPECT_EQ(leaders, 1) << "back in CP, the majority elected a leader";
+    bool said = false;
+    for (const auto& l : log) said |= l.text.find("switched to AP") != std::string::npos;
+    EXPECT_TRUE(said) << "the event log says what happened";
+    EXPECT_EQ(rows.back().t_s, 30.0) << "the run went on: no restart";
+}

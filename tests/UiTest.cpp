@@ -465,3 +465,31 @@ TEST_F(Fixture, ASeedTypedInTheToolbarIsAnUndoableEditThatMarksTheDocumentModifi
     EXPECT_EQ(w.document()->scenario().seed, before);
     EXPECT_FALSE(w.document()->isModified());
 }
+
+// The toolbar's Store switch flips a running store live: the run goes on from where it was (no
+// restart to t = 0), the leader goes, and the flip is an action at that moment.
+TEST(UiCap, FlippingTheStoreDuringARunKeepsTheRunGoing) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 25)); // in the middle of the partition
+    const auto generation = w.lastSnapshot()->generation;
+    auto* mode = w.findChild<QComboBox*>(QStringLiteral("storeMode"));
+    ASSERT_NE(mode, nullptr);
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down); // CP -> AP with the keyboard, as a user would
+    ASSERT_EQ(mode->currentText(), QStringLiteral("AP"));
+    ASSERT_TRUE(runWindowTo(w, 27));
+    const auto snap = w.lastSnapshot();
+    ASSERT_TRUE(snap);
+    EXPECT_GE(snap->simTime, 27'000'000);
+    EXPECT_EQ(snap->generation, generation) << "the run was not restarted";
+    int leaders = 0;
+    for (const auto& n : snap->nodes) leaders += n.leader;
+    EXPECT_EQ(leaders, 0) << "an AP store has no leader";
+    ASSERT_TRUE(snap->actions);
+    bool recorded = false;
+    for (const auto& a : *snap->actions)
+        recorded |= a.field == "mode" && a.at_us >= 25'000'000 && a.at_us < 27'000'000;
+    EXPECT_TRUE(recorded) << "the flip is an action at its moment (Save Session replays it)";
+}

@@ -61,6 +61,15 @@ void LiveSync::nodeChanged(const QString& id) {
         live("service_ms", was->service.mean(), now->service.mean(),
              [&](core::NodeSpec& r) { r.service = was->service; });
     }
+    if (was->mode != now->mode && !now->replicas.empty()) { // CP/AP flips live, mid-partition
+        core::Action a;
+        a.kind = core::ActionKind::SetField;
+        a.node = now->id;
+        a.field = "mode";
+        a.value = std::string(now->mode == core::StoreMode::AP ? "AP" : "CP");
+        actions.push_back(a);
+        rest.mode = was->mode;
+    }
     if (was->algorithm != now->algorithm) {
         core::Action a;
         a.kind = core::ActionKind::SetField;
