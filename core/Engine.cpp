@@ -189,8 +189,10 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     for (std::uint32_t c = 0; c < clients.size(); ++c) scheduleArrival(c);
     for (std::uint32_t g = 0; g < groups.size(); ++g)
         if (const auto& a = specs[groups[g].spec].autoscaling;
-            a && a->policy != Autoscaling::Policy::Manual)
+            a && a->policy != Autoscaling::Policy::Manual) {
             events.push(std::llround(a->evaluation_s * 1e6), EventType::Autoscale, g);
+            groups[g].autoscaleTicking = true;
+        }
     for (std::uint32_t l = 0; l < lbs.size(); ++l)
         events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0),
                     EventType::HealthCheck, l);

@@ -221,6 +221,18 @@ void Engine::Impl::setField(const Action& a) {
     if (const auto* s = std::get_if<std::string>(&a.value)) {
         if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
         if (a.field == "mode") setStoreMode(i, *s == "AP" ? StoreMode::AP : StoreMode::CP);
+        if (a.field == "autoscaling.policy" && n.autoscaling) {
+            n.autoscaling->policy = scalingPolicyFromString(*s).value_or(n.autoscaling->policy);
+            GroupState& group = groups[groupOfSpec[i]];
+            if (n.autoscaling->policy != Autoscaling::Policy::Manual && !group.autoscaleTicking) {
+                group.autoscaleTicking = true; // the autoscaler starts looking from now
+                group.lastLook = now;
+                events.push(now + std::llround(n.autoscaling->evaluation_s * 1e6),
+                            EventType::Autoscale, groupOfSpec[i]);
+            }
+            log(a.node, a.node + "'s scaling policy is now " +
+                            std::string(toString(n.autoscaling->policy)));
+        }
         return;
     }
     const double v = std::get<double>(a.value);

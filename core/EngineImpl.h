@@ -203,6 +203,7 @@ struct GroupState {
     std::uint32_t cache = kNone; // caches index
     SimTime lastScaling = -1;    // the autoscaler's last action (cooldown)
     SimTime lastLook = 0;
+    bool autoscaleTicking = false; // an Autoscale event is scheduled (a policy other than manual)
 };
 
 // An idempotency key the store has seen: still running (retries wait) or done (retries get the

@@ -27,6 +27,10 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
     GroupState& group = groups[g];
     const NodeSpec& spec = specs[group.spec];
     const Autoscaling& a = *spec.autoscaling;
+    if (a.policy == Autoscaling::Policy::Manual) { // switched to manual live: the looks stop
+        group.autoscaleTicking = false;
+        return;
+    }
     const SimTime window = std::max<SimTime>(1, now - group.lastLook);
     group.lastLook = now;
     // Utilisation of the ready instances over the window; warming ones are left out.

@@ -106,6 +106,27 @@ std::optional<LimiterAlgorithm> limiterAlgorithmFromString(const std::string& s)
         if (s == toString(a)) return a;
     return std::nullopt;
 }
+const char* toString(Autoscaling::Policy p) {
+    switch (p) {
+    case Autoscaling::Policy::Manual:
+        return "manual";
+    case Autoscaling::Policy::Step:
+        return "step";
+    case Autoscaling::Policy::TargetTracking:
+        return "target_tracking";
+    case Autoscaling::Policy::Scheduled:
+        return "scheduled";
+    }
+    return "manual";
+}
+
+std::optional<Autoscaling::Policy> scalingPolicyFromString(const std::string& s) {
+    using P = Autoscaling::Policy;
+    for (auto p : {P::Manual, P::Step, P::TargetTracking, P::Scheduled})
+        if (s == toString(p)) return p;
+    return std::nullopt;
+}
+
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s) {
     for (auto a : {LbAlgorithm::RoundRobin, LbAlgorithm::LeastOutstanding, LbAlgorithm::Random})
         if (s == toString(a)) return a;

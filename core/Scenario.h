@@ -94,6 +94,8 @@ struct Autoscaling {
     std::vector<Scheduled> schedule;
     bool operator==(const Autoscaling&) const = default;
 };
+const char* toString(Autoscaling::Policy p);
+std::optional<Autoscaling::Policy> scalingPolicyFromString(const std::string& s);
 
 struct Backoff {
     double base_ms = 10.0;

@@ -402,10 +402,7 @@ NodeSpec readNode(const QJsonObject& o, const std::string& path,
                 Autoscaling a;
                 const std::string policy = ar.choice(
                     "policy", "manual", {"manual", "step", "target_tracking", "scheduled"});
-                a.policy = policy == "step"              ? Autoscaling::Policy::Step
-                           : policy == "target_tracking" ? Autoscaling::Policy::TargetTracking
-                           : policy == "scheduled"       ? Autoscaling::Policy::Scheduled
-                                                         : Autoscaling::Policy::Manual;
+                a.policy = scalingPolicyFromString(policy).value_or(Autoscaling::Policy::Manual);
                 a.min = static_cast<int>(ar.integer("min", 1, 0, 1000));
                 a.max = static_cast<int>(ar.integer("max", std::max(a.min, 10), 0, 1000));
                 if (a.max < a.min) throw LoadError{ar.at("max"), "must be at least min"};

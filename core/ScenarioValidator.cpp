@@ -245,6 +245,16 @@ std::string validateScenario(const Scenario& s) {
                     return p + ".value: expected \"CP\" or \"AP\"";
                 break;
             }
+            if (n->kind == NodeKind::ServiceGroup && a.field == "autoscaling.policy") {
+                if (!n->autoscaling)
+                    return p + ".field: \"" + a.node + "\" has no autoscaling to switch";
+                if (!isString || !scalingPolicyFromString(std::get<std::string>(a.value)))
+                    return p + ".value: expected \"manual\", \"step\", \"target_tracking\" or "
+                               "\"scheduled\"";
+                if (std::get<std::string>(a.value) == "step" && n->autoscaling->steps.empty())
+                    return p + ".value: \"step\" needs the group's autoscaling.steps";
+                break;
+            }
             if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
                 if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))
                     return p +

@@ -166,11 +166,7 @@ std::string node(const NodeSpec& n) {
             o.add("async_io", n.async_io).add("timeout_ms", n.downstream_timeout_ms);
             if (n.autoscaling) {
                 const Autoscaling& a = *n.autoscaling;
-                const char* policy = a.policy == Autoscaling::Policy::Step ? "step"
-                                     : a.policy == Autoscaling::Policy::TargetTracking
-                                         ? "target_tracking"
-                                     : a.policy == Autoscaling::Policy::Scheduled ? "scheduled"
-                                                                                  : "manual";
+                const char* policy = toString(a.policy);
                 Ordered as;
                 as.add("policy", policy)
                     .add("min", a.min)

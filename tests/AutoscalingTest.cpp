@@ -1,5 +1,6 @@
 // The autoscaler: target tracking follows a spike within warm-up plus a window and comes back
 // after the cooldown; manual holds; no cooldown thrashes; bounds hold.
+#include "ScenarioIO.h"
 #include "TestUtil.h"
 
 using namespace cs::core;
@@ -146,4 +147,36 @@ TEST(State, KillingAStatefulInstanceLosesItsSessionsAStatelessOneDoesNot) {
     EXPECT_EQ(lost(stateless), 0u);
     EXPECT_LT(stateless.failedTotal(), stateful.failedTotal())
         << "stateless loses only work in flight";
+}
+
+// The policy switches live (the toolbar's Scaling switch, a timeline or lesson step): manual
+// during the spike's first seconds, target tracking from 40 s, and back to manual at 120 s.
+TEST(Autoscaling, ThePolicySwitchesLiveMidSpike) {
+    Scenario s = spiky(R"({"policy": "manual", "target_utilization": 0.6, "min": 2, "max": 10,
+        "cooldown_s": 20, "warmup_s": 5, "evaluation_s": 5})",
+                       kSpike);
+    auto policy = [](SimTime at, const char* p) {
+        Action a;
+        a.kind = ActionKind::SetField;
+        a.at_us = at;
+        a.node = "api";
+        a.field = "autoscaling.policy";
+        a.value = std::string(p);
+        return a;
+    };
+    s.timeline = {policy(40'000'000, "target_tracking"), policy(120'000'000, "manual")};
+    ASSERT_EQ(validateScenario(s), "");
+    const auto r = cs::test::run(s);
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    const double scaledAt = firstAtLeast(t, 4);
+    EXPECT_GT(scaledAt, 40) << "manual until the switch, although the spike began at 30 s";
+    EXPECT_LE(scaledAt, 40 + 5 + 2 * 5 + 1) << "target tracking acts within its windows";
+    EXPECT_GE(r.summary.instances_max, 8);
+    // Back to manual at 120 s: the count the spike left stays (no scale-in after it).
+    const double at120 = t["instances"][119], last = t["instances"][t.rows - 1];
+    EXPECT_EQ(last, at120) << "manual holds whatever count it was switched at";
+    Scenario bad = s;
+    bad.timeline = {policy(40'000'000, "fastest")};
+    EXPECT_NE(validateScenario(bad).find("timeline[0].value"), std::string::npos)
+        << validateScenario(bad);
 }

@@ -493,3 +493,27 @@ TEST(UiCap, FlippingTheStoreDuringARunKeepsTheRunGoing) {
         recorded |= a.field == "mode" && a.at_us >= 25'000'000 && a.at_us < 27'000'000;
     EXPECT_TRUE(recorded) << "the flip is an action at its moment (Save Session replays it)";
 }
+
+// The toolbar's Scaling switch during a run (a group that already autoscales): the run goes on and
+// the policy changes at that moment, as an action.
+TEST(UiScaling, SwitchingThePolicyDuringARunKeepsTheRunGoing) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 10));
+    const auto generation = w.lastSnapshot()->generation;
+    auto* combo = w.findChild<QComboBox*>(QStringLiteral("scalingPolicy"));
+    ASSERT_NE(combo, nullptr);
+    ASSERT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Home); // "manual" is the first choice
+    ASSERT_EQ(combo->currentText(), QStringLiteral("manual"));
+    EXPECT_EQ(w.document()->scenario().find("api")->autoscaling->policy,
+              core::Autoscaling::Policy::Manual);
+    ASSERT_TRUE(runWindowTo(w, 12));
+    EXPECT_EQ(w.lastSnapshot()->generation, generation) << "the run was not restarted";
+    bool recorded = false;
+    for (const auto& a : *w.lastSnapshot()->actions)
+        recorded |= a.field == "autoscaling.policy" && a.at_us >= 10'000'000;
+    EXPECT_TRUE(recorded);
+}

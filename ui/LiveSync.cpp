@@ -70,6 +70,20 @@ void LiveSync::nodeChanged(const QString& id) {
         actions.push_back(a);
         rest.mode = was->mode;
     }
+    if (was->autoscaling && now->autoscaling &&
+        was->autoscaling->policy != now->autoscaling->policy) {
+        core::Autoscaling same = *now->autoscaling;
+        same.policy = was->autoscaling->policy;
+        if (same == *was->autoscaling) { // only the policy: switched live (a spike mid-run)
+            core::Action a;
+            a.kind = core::ActionKind::SetField;
+            a.node = now->id;
+            a.field = "autoscaling.policy";
+            a.value = std::string(core::toString(now->autoscaling->policy));
+            actions.push_back(a);
+            rest.autoscaling = was->autoscaling;
+        }
+    }
     if (was->algorithm != now->algorithm) {
         core::Action a;
         a.kind = core::ActionKind::SetField;
