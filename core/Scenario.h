@@ -257,7 +257,10 @@ struct Action {
 struct Scenario {
     static constexpr int kCurrentVersion = 1;
     std::string name = "Untitled";
-    std::string lesson;
+    std::string lesson; // the text a learner reads (for the object form: its steps' texts)
+    // DESIGN.md section 12's object form (title, concept, goal, steps), kept as compact JSON so it
+    // is written back as it was; empty for the old plain-string form.
+    std::string lessonJson;
     std::uint64_t seed = 1;
     double duration_s = 60.0;
     double metrics_interval_ms = 250.0;

@@ -692,7 +692,30 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
     // Migration hook: version 1 is the first; a version 2 reader converts older documents here.
     Scenario s;
     s.name = r.string("name", s.name);
-    s.lesson = r.string("lesson", "");
+    if (r.raw("lesson").isObject()) {
+        // The lesson object: kept whole; its title, goal and steps' texts are what is shown
+        // until lessons get their own panel.
+        const QJsonObject lesson = r.raw("lesson").toObject();
+        s.lessonJson = QJsonDocument(lesson).toJson(QJsonDocument::Compact).toStdString();
+        QStringList parts;
+        for (const char* k : {"title", "goal"})
+            if (lesson.value(QLatin1String(k)).isString())
+                parts << lesson.value(QLatin1String(k)).toString();
+        const QJsonValue steps = lesson.value(QLatin1String("steps"));
+        if (!steps.isUndefined() && !steps.isArray())
+            throw LoadError{"lesson.steps", "expected an array of steps"};
+        const QJsonArray list = steps.toArray();
+        for (qsizetype i = 0; i < list.size(); ++i) {
+            const QJsonValue text = list.at(i).toObject().value(QLatin1String("text"));
+            if (!list.at(i).isObject() || !text.isString())
+                throw LoadError{"lesson.steps[" + std::to_string(i) + "].text",
+                                "expected a step object with a \"text\" string"};
+            parts << text.toString();
+        }
+        s.lesson = parts.join(QStringLiteral("\n\n")).toStdString();
+    } else {
+        s.lesson = r.string("lesson", "");
+    }
     s.seed = static_cast<std::uint64_t>(r.integer("seed", 1, 0, (std::int64_t{1} << 53)));
     s.duration_s = r.number("duration_s", 60.0, 0.001, 1e8);
     s.metrics_interval_ms = r.number("metrics_interval_ms", 250.0, 1.0, 3.6e9);
@@ -717,7 +740,7 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
     readArray("timeline", [&](const QJsonObject& o, const std::string& p) {
         s.timeline.push_back(readAction(o, p, warnings));
     });
-    r.preserve({"lessons", "view", "charts"}, s.preserved);
+    r.preserve({"lessons", "view", "charts", "expect"}, s.preserved);
     r.warnUnknown();
     return s;
 }

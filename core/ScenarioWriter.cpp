@@ -335,7 +335,10 @@ std::string scenarioToJson(const Scenario& s) {
     line("format", "\"clustersim-scenario\"");
     line("version", std::to_string(Scenario::kCurrentVersion));
     line("name", Ordered::json(str(s.name)));
-    if (!s.lesson.empty()) line("lesson", Ordered::json(str(s.lesson)));
+    if (!s.lessonJson.empty())
+        line("lesson", s.lessonJson); // the object form, as it was read
+    else if (!s.lesson.empty())
+        line("lesson", Ordered::json(str(s.lesson)));
     line("seed", Ordered::json(static_cast<double>(s.seed)));
     line("duration_s", Ordered::json(s.duration_s));
     line("metrics_interval_ms", Ordered::json(s.metrics_interval_ms));

@@ -145,3 +145,32 @@ TEST(ScenarioIO, EveryBuiltInExampleLoadsRoundTripsAndConservesRequests) {
         EXPECT_GT(s.completed, 0u) << f.toStdString();
     }
 }
+
+// DESIGN.md section 12: a lesson is a string (the old form) or an object; the object loads, is
+// shown as its steps' texts, and is written back as it was, with the scenario's `expect` list.
+TEST(ScenarioIO, ALessonObjectAndExpectationsLoadAndRoundTrip) {
+    const std::string text =
+        R"({"format": "clustersim-scenario", "version": 1, "name": "cap",
+      "lesson": {"title": "CAP", "concept": "cap", "goal": "See CP refuse.",
+                 "steps": [{"text": "Press Play."},
+                           {"text": "Cut db3.", "at_s": 20, "pause": true,
+                            "actions": [{"action": "set", "node": "db", "field": "mode", "value": "AP"}]}]},
+      "nodes": [{"id": "c", "kind": "client", "target": "s", "rate_rps": 10},
+                {"id": "s", "kind": "service_group"}],
+      "links": [{"a": "c", "b": "s", "latency_ms": 1}],
+      "expect": [{"metric": "requests.issued", "op": ">", "value": 0}]})";
+    const auto loaded = cs::core::loadScenarioText(text, "lesson.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    EXPECT_EQ(loaded.scenario.lesson, "CAP\n\nSee CP refuse.\n\nPress Play.\n\nCut db3.");
+    const std::string saved = cs::core::scenarioToJson(loaded.scenario);
+    EXPECT_NE(saved.find(R"("concept":"cap")"), std::string::npos) << saved;
+    EXPECT_NE(saved.find(R"("expect")"), std::string::npos) << saved;
+    const auto again = cs::core::loadScenarioText(saved, "again.clustersim.json");
+    ASSERT_TRUE(again.ok) << again.error;
+    EXPECT_EQ(again.scenario, loaded.scenario);
+    std::string bad = text;
+    bad.replace(bad.find(R"({"text": "Press Play."})"), 23, R"({"words": "Press Play."})");
+    const auto refused = cs::core::loadScenarioText(bad, "bad.clustersim.json");
+    EXPECT_FALSE(refused.ok);
+    EXPECT_NE(refused.error.find("lesson.steps[0].text"), std::string::npos) << refused.error;
+}
