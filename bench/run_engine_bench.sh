@@ -62,6 +62,6 @@ done
 echo "(d) check-history on tests/data/jepsen/etcd (cas-register model)"
 data="$here/../tests/data/jepsen/etcd"
 for f in "$data"/*.log; do
-  { "$cli" check-history "$f" || true; } | tail -1 | sed -E "s|.*operations=([0-9]+) seconds=([0-9.e+-]+)|\1 \2 $(basename "$f")|"
+  { "$cli" check-history "$f" 2>/dev/null || true; } | grep linearizable= | tail -1 | sed -E "s|.*operations=([0-9]+) seconds=([0-9.e+-]+)|\1 \2 $(basename "$f")|"
 done | awk '{ops += $1; secs += $2; if ($2 > worst) {worst = $2; wf = $3; wo = $1}}
   END {printf "    %d operations in %.2f s: %.0f operations/s overall; slowest %s (%d operations, %.2f s)\n", ops, secs, ops / secs, wf, wo, worst}'
