@@ -1,6 +1,7 @@
 // Parses a scenario document, tracking the JSON path of every value for error messages.
 #include "Pricing.h"
 #include "ScenarioIO.h"
+#include "ScenarioLesson.h"
 
 #include "InputFile.h"
 #include "StrictJson.h"
@@ -692,27 +693,11 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
     // Migration hook: version 1 is the first; a version 2 reader converts older documents here.
     Scenario s;
     s.name = r.string("name", s.name);
-    if (r.raw("lesson").isObject()) {
-        // The lesson object: kept whole; its title, goal and steps' texts are what is shown
-        // until lessons get their own panel.
-        const QJsonObject lesson = r.raw("lesson").toObject();
-        s.lessonJson = QJsonDocument(lesson).toJson(QJsonDocument::Compact).toStdString();
-        QStringList parts;
-        for (const char* k : {"title", "goal"})
-            if (lesson.value(QLatin1String(k)).isString())
-                parts << lesson.value(QLatin1String(k)).toString();
-        const QJsonValue steps = lesson.value(QLatin1String("steps"));
-        if (!steps.isUndefined() && !steps.isArray())
-            throw LoadError{"lesson.steps", "expected an array of steps"};
-        const QJsonArray list = steps.toArray();
-        for (qsizetype i = 0; i < list.size(); ++i) {
-            const QJsonValue text = list.at(i).toObject().value(QLatin1String("text"));
-            if (!list.at(i).isObject() || !text.isString())
-                throw LoadError{"lesson.steps[" + std::to_string(i) + "].text",
-                                "expected a step object with a \"text\" string"};
-            parts << text.toString();
+    if (r.raw("lesson").isObject()) { // the object form: see ScenarioLesson.h
+        if (const std::string err = readLessonObject(r.raw("lesson").toObject(), s); !err.empty()) {
+            const auto colon = err.find(": ");
+            throw LoadError{err.substr(0, colon), err.substr(colon + 2)};
         }
-        s.lesson = parts.join(QStringLiteral("\n\n")).toStdString();
     } else {
         s.lesson = r.string("lesson", "");
     }

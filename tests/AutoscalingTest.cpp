@@ -156,13 +156,7 @@ TEST(Autoscaling, ThePolicySwitchesLiveMidSpike) {
         "cooldown_s": 20, "warmup_s": 5, "evaluation_s": 5})",
                        kSpike);
     auto policy = [](SimTime at, const char* p) {
-        Action a;
-        a.kind = ActionKind::SetField;
-        a.at_us = at;
-        a.node = "api";
-        a.field = "autoscaling.policy";
-        a.value = std::string(p);
-        return a;
+        return cs::test::setAction(at, "api", "autoscaling.policy", p);
     };
     s.timeline = {policy(40'000'000, "target_tracking"), policy(120'000'000, "manual")};
     ASSERT_EQ(validateScenario(s), "");

@@ -417,13 +417,7 @@ TEST(Cap, FlippingCpToApAndBackMidPartitionTakesEffectLive) {
     Scenario s = cs::test::parse(twoSides("CP", 1, 1, "lww", 1));
     partitionDb3(s, 5'000'000, 30'000'000);
     auto flip = [](SimTime at, const char* mode) {
-        Action a;
-        a.kind = ActionKind::SetField;
-        a.at_us = at;
-        a.node = "db";
-        a.field = "mode";
-        a.value = std::string(mode);
-        return a;
+        return cs::test::setAction(at, "db", "mode", mode);
     };
     s.timeline.push_back(flip(12'000'000, "AP"));
     s.timeline.push_back(flip(22'000'000, "CP"));

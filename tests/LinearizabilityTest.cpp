@@ -53,10 +53,28 @@ TEST(Linearizability, KnownHistories) {
         << "an unknown initial value accepts the first read";
 }
 
+namespace {
+// Checks `trials` random histories from `make` against the brute force (initial value 0) and
+// that both verdicts come up often.
+void agreesWithBruteForce(Rng& rng, int trials,
+                          const std::function<std::vector<RegisterOp>(Rng&)>& make) {
+    int linearizable = 0, not_ = 0;
+    for (int trial = 0; trial < trials; ++trial) {
+        const auto ops = make(rng);
+        const bool expected = bruteForceLinearizable(ops, 0);
+        const auto got = checkRegister(ops, std::vector<std::int64_t>{0});
+        ASSERT_NE(got.verdict, CheckResult::Verdict::Unknown);
+        ASSERT_EQ(got.verdict == CheckResult::Verdict::Linearizable, expected) << "trial " << trial;
+        (expected ? linearizable : not_)++;
+    }
+    EXPECT_GT(linearizable, 500) << "the random histories cover both verdicts";
+    EXPECT_GT(not_, 500);
+}
+} // namespace
+
 TEST(Linearizability, AgreesWithBruteForceOnRandomHistories) {
     Rng rng(2024);
-    int linearizable = 0, not_ = 0;
-    for (int trial = 0; trial < 4000; ++trial) {
+    agreesWithBruteForce(rng, 4000, [](Rng& rng) {
         const int n = 1 + static_cast<int>(rng.below(7));
         std::vector<RegisterOp> ops;
         for (int i = 0; i < n; ++i) {
@@ -69,14 +87,8 @@ TEST(Linearizability, AgreesWithBruteForceOnRandomHistories) {
                     op.complete == RegisterOp::kNever ? start + len : op.complete; // reads complete
             ops.push_back(op);
         }
-        const bool expected = bruteForceLinearizable(ops, 0);
-        const auto got = checkRegister(ops, std::vector<std::int64_t>{0});
-        ASSERT_NE(got.verdict, CheckResult::Verdict::Unknown);
-        ASSERT_EQ(got.verdict == CheckResult::Verdict::Linearizable, expected) << "trial " << trial;
-        (expected ? linearizable : not_)++;
-    }
-    EXPECT_GT(linearizable, 500) << "the random histories cover both verdicts";
-    EXPECT_GT(not_, 500);
+        return ops;
+    });
 }
 
 TEST(Linearizability, BudgetGivesUnknownNeverAPass) {
@@ -149,17 +161,9 @@ TEST(Linearizability, CountersAndRegistersAgreeWithBruteForce) {
     // Increments mixed with `set` writes and reads on one key, a fifth of the writes timed out:
     // the search's shortcut for interchangeable timed-out increments must not change a verdict.
     Rng rng(77);
-    int linearizable = 0, not_ = 0;
-    for (int trial = 0; trial < 4000; ++trial) {
-        const auto ops = randomHistory(rng, 1 + static_cast<int>(rng.below(8)), true, 3, 0.2);
-        const bool expected = bruteForceLinearizable(ops, 0);
-        const auto got = checkRegister(ops, std::vector<std::int64_t>{0});
-        ASSERT_NE(got.verdict, CheckResult::Verdict::Unknown);
-        ASSERT_EQ(got.verdict == CheckResult::Verdict::Linearizable, expected) << "trial " << trial;
-        (expected ? linearizable : not_)++;
-    }
-    EXPECT_GT(linearizable, 500) << "the random histories cover both verdicts";
-    EXPECT_GT(not_, 500);
+    agreesWithBruteForce(rng, 4000, [](Rng& rng) {
+        return randomHistory(rng, 1 + static_cast<int>(rng.below(8)), true, 3, 0.2);
+    });
 }
 
 namespace {

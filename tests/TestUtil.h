@@ -40,6 +40,18 @@ inline std::string mmcScenario(double rateRps, int cores, double serviceMs, int 
       "links": [{"a": "c", "b": "svc", "latency_ms": {"median": 0, "p99": 0}}]})";
 }
 
+// A timeline `set` of a string field (a CP/AP flip, a scaling policy) at `at` microseconds.
+inline core::Action setAction(core::SimTime at, const std::string& node, const std::string& field,
+                              const std::string& value) {
+    core::Action a;
+    a.kind = core::ActionKind::SetField;
+    a.at_us = at;
+    a.node = node;
+    a.field = field;
+    a.value = value;
+    return a;
+}
+
 inline core::RunResult run(const core::Scenario& s) {
     core::RunOptions o;
     auto r = core::runScenario(s, o);
