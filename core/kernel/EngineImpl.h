@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "NodeModel.h"
 #include "Replication.h"
 
 #include <string>
@@ -22,11 +23,6 @@ enum class PKind : std::uint8_t {
     Limiter,
     Queue
 };
-// Nodes with a queue and cores (a Station).
-inline bool isStation(PKind k) {
-    return k == PKind::Instance || k == PKind::Store || k == PKind::SessionStore ||
-           k == PKind::Cache;
-}
 
 // What a callee needs to do a piece of work and answer it; copied into messages and queues.
 struct Job {
@@ -151,7 +147,9 @@ struct Deadline {
 
 struct PNode {
     std::string name;
-    PKind kind = PKind::Client;
+    PKind kind = PKind::Client;   // its role, for its model's own use; the kernel asks `handler`
+    NodeModel* handler = nullptr; // the model of its scenario node's kind (owned by Impl)
+    bool station = false;         // it has a queue and cores: stations[model]
     std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
     std::uint32_t model = 0; // index into clients_, lbs_ or stations_
     std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
@@ -342,6 +340,11 @@ struct Engine::Impl {
     std::uint32_t openCallFor(NodeId from, NodeId to, const Job& parent, double timeoutMs);
     void sendCall(std::uint32_t call);
     NodeId addStationNode(const std::string& name, PKind kind, std::uint32_t spec);
+    // Set-up (Engine.cpp): a physical node of scenario node `spec`, listed under `owner`.
+    NodeId addNode(const std::string& name, PKind kind, std::uint32_t spec, std::uint32_t owner);
+    void attachStation(NodeId id, const NodeSpec& params);
+    void layLinks(const Scenario& s);
+    NodeModel& modelOf(NodeKind kind) const { return *modelOfKind[static_cast<std::size_t>(kind)]; }
     void retain(std::uint32_t request);
     void release(std::uint32_t request);
     NodeId nearestStoreNode(std::uint32_t store, NodeId from);
@@ -470,6 +473,8 @@ struct Engine::Impl {
     void retireIfIdle(NodeId member);
 
     // --- state
+    std::vector<std::unique_ptr<NodeModel>> kindModels; // registry order (NodeModelRegistry.cpp)
+    std::vector<NodeModel*> modelOfKind;                // indexed by NodeKind
     std::vector<NodeSpec> specs;
     std::unordered_map<std::string, std::uint32_t> specIndex;
     std::vector<std::vector<NodeId>> specNodes; // physical nodes of each scenario node

@@ -8,28 +8,9 @@
 
 namespace cs::core {
 
-// Where a reference to scenario node `spec` leads from `from`: a load balancer or rate limiter
-// itself, a ready instance of a group (picked at random), or the nearest replica of a store.
+// Where a reference to scenario node `spec` leads from `from`: its kind's model decides.
 NodeId Engine::Impl::resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key) {
-    switch (specs[spec].kind) {
-    case NodeKind::LoadBalancer:
-    case NodeKind::RateLimiter:
-        return specNodes[spec].front();
-    case NodeKind::ServiceGroup: {
-        const auto& members = groups[groupOfSpec[spec]].members;
-        std::vector<NodeId>::size_type n = 0;
-        for (NodeId m : members) n += ready(m) ? 1 : 0;
-        if (n == 0) return kNone;
-        auto pick = rng.below(n);
-        for (NodeId m : members)
-            if (ready(m) && pick-- == 0) return m;
-        return kNone;
-    }
-    case NodeKind::Datastore:
-        return storeNodeFor(storeOfSpec[spec], key, from);
-    default:
-        return kNone;
-    }
+    return modelOf(specs[spec].kind).resolveTarget(*this, spec, from, rng, key);
 }
 
 // A call from `node` that passes `job` on to `targetSpec` and relays the answer back.

@@ -1,0 +1,145 @@
+// Datastores (DESIGN.md section 6 rows 2, 7, 9): a single node, a replica set (EngineReplication,
+// EngineElection) or shards <id>-s<k> (EngineSharding); replicas are scenario nodes of their own
+// kind that become physical nodes of their datastore.
+#include "EngineImpl.h"
+
+#include <algorithm>
+
+namespace cs::core {
+namespace {
+
+class DatastoreModel final : public NodeModel {
+public:
+    // Every store exists before any node is built, so replicas find their owner whatever the
+    // order of the scenario's nodes.
+    void declare(Engine::Impl& e, std::uint32_t i) override {
+        std::uint64_t maxKeys = 1;
+        for (const auto& n : e.specs)
+            if (n.kind == NodeKind::Client) maxKeys = std::max(maxKeys, n.key_count);
+        e.storeOfSpec[i] = static_cast<std::uint32_t>(e.stores.size());
+        StoreState st;
+        st.spec = i;
+        st.versions.assign(maxKeys, 0);
+        e.stores.push_back(std::move(st));
+    }
+
+    void build(Engine::Impl& e, std::uint32_t i) override {
+        const NodeSpec& n = e.specs[i];
+        StoreState& st = e.stores[e.storeOfSpec[i]];
+        if (n.shards) { // shard nodes <id>-s<k>
+            st.sharded = true;
+            for (int k = 1; k <= n.shards->count; ++k) {
+                const NodeId id = e.addNode(n.id + "-s" + std::to_string(k), PKind::Store, i, i);
+                e.attachStation(id, n);
+                st.nodes.push_back(id);
+            }
+            if (n.shards->strategy == NodeSpec::Shards::Strategy::ConsistentHash) e.buildRing(st);
+            st.keyShard.resize(st.versions.size());
+            for (std::uint32_t k = 0; k < st.keyShard.size(); ++k)
+                st.keyShard[k] = e.shardOf(st, k);
+        } else if (n.replicas.empty()) {
+            const NodeId id = e.addNode(n.id, PKind::Store, i, i);
+            e.attachStation(id, n);
+            st.nodes.push_back(id);
+        }
+    }
+
+    void start(Engine::Impl& e) override { e.setUpReplicaSets(); }
+
+    void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
+        e.onStationArrival(node, job);
+    }
+    void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err,
+                  const Job* answer) override {
+        e.onDownstreamAnswer(call, err, answer);
+    }
+
+    void onKill(Engine::Impl& e, NodeId n) override {
+        const PNode& p = e.pnodes[n];
+        if (p.replica != kNone)
+            e.replicaKilled(e.replicaStates[p.replica]);
+        else
+            e.forgetRunningKeys(e.storeOfSpec[p.spec], n);
+    }
+    void onRestart(Engine::Impl& e, NodeId n) override {
+        if (e.pnodes[n].replica != kNone) e.replicaRestarted(e.replicaStates[e.pnodes[n].replica]);
+    }
+
+    void fillView(const Engine::Impl& e, NodeId id, NodeView& v) const override {
+        const PNode& p = e.pnodes[id];
+        if (p.replica == kNone) return;
+        const ReplicaState& rs = e.replicaStates[p.replica];
+        v.leader = rs.role == ReplicaState::Role::Leader && e.leaseValid(rs);
+        v.lagKeys = rs.lagKeys;
+        v.term = rs.term;
+    }
+
+    void sampleStation(Engine::Impl& e, const PNode& p, const Station& st, double tS) override {
+        if (e.nodeSink)
+            e.nodeSink(NodeSample{tS, p.name, "ops_per_s",
+                                  static_cast<double>(st.ops) /
+                                      (static_cast<double>(e.metricsInterval) / 1e6)});
+    }
+    void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
+        if (phase != MetricsPhase::AfterReset || !e.nodeSink) return;
+        for (const auto& rs : e.replicaStates) {
+            e.nodeSink(NodeSample{row.t_s, e.pnodes[rs.node].name, "replica_lag_keys",
+                                  static_cast<double>(rs.lagKeys)});
+            e.nodeSink(
+                NodeSample{row.t_s, e.pnodes[rs.node].name, "is_leader",
+                           rs.role == ReplicaState::Role::Leader && e.leaseValid(rs) ? 1.0 : 0.0});
+        }
+    }
+    void addToSummary(const Engine::Impl& e, Summary& s) const override {
+        for (const auto& st : e.stores) // a leaderless window still open at the end counts too
+            if (st.replicated && st.set.leaderlessSince >= 0)
+                s.unavailable_ms += static_cast<double>(e.now - st.set.leaderlessSince) / 1000.0;
+        for (const auto& st : e.stores) {
+            if (!st.sharded) continue;
+            std::uint64_t total = 0, busiest = 0;
+            for (NodeId n : st.nodes) {
+                const auto ops = e.stations[e.pnodes[n].model].opsTotal;
+                total += ops;
+                busiest = std::max(busiest, ops);
+            }
+            if (total)
+                s.max_shard_share = std::max(s.max_shard_share, static_cast<double>(busiest) /
+                                                                    static_cast<double>(total));
+        }
+    }
+
+    NodeId resolveTarget(Engine::Impl& e, std::uint32_t spec, NodeId from, Rng&,
+                         std::uint32_t key) override {
+        return e.storeNodeFor(e.storeOfSpec[spec], key, from);
+    }
+    std::uint32_t storeBehind(const Engine::Impl& e, std::uint32_t spec, int) const override {
+        return e.storeOfSpec[spec];
+    }
+};
+
+// A replica is a physical node of the datastore that lists it; it behaves as that datastore.
+class ReplicaModel final : public NodeModel {
+public:
+    void build(Engine::Impl& e, std::uint32_t i) override {
+        const std::string& id = e.specs[i].id;
+        for (auto& st : e.stores) {
+            const NodeSpec& owner = e.specs[st.spec];
+            if (std::find(owner.replicas.begin(), owner.replicas.end(), id) == owner.replicas.end())
+                continue;
+            const NodeId node = e.addNode(id, PKind::Store, st.spec, i);
+            e.attachStation(node, owner);
+            st.nodes.push_back(node);
+        }
+    }
+};
+
+} // namespace
+
+std::unique_ptr<NodeModel> makeDatastoreModel() {
+    return std::make_unique<DatastoreModel>();
+}
+std::unique_ptr<NodeModel> makeReplicaModel() {
+    return std::make_unique<ReplicaModel>();
+}
+
+} // namespace cs::core

@@ -1,0 +1,90 @@
+// Service groups (DESIGN.md section 6 rows 1, 3-5): instances named <group>-<k> that serve
+// requests on a station each. Their service is in EngineModels.cpp, scaling in EngineScaling.cpp.
+#include "EngineImpl.h"
+
+#include <cmath>
+
+namespace cs::core {
+namespace {
+
+class ServiceGroupModel final : public NodeModel {
+public:
+    // The group itself has no physical node: its instances are added once references resolve.
+    void build(Engine::Impl& e, std::uint32_t i) override {
+        const NodeSpec& n = e.specs[i];
+        e.groupOfSpec[i] = static_cast<std::uint32_t>(e.groups.size());
+        GroupState g;
+        g.spec = i;
+        if (!n.datastore.empty()) g.store = e.storeOfSpec[e.specIndex.at(n.datastore)];
+        e.groups.push_back(std::move(g));
+    }
+
+    void wire(Engine::Impl& e) override {
+        for (auto& g : e.groups) {
+            const NodeSpec& n = e.specs[g.spec];
+            if (!n.session_store.empty())
+                g.sessionStore = e.specNodes[e.specIndex.at(n.session_store)][0];
+            if (!n.cache.empty()) g.cache = e.cacheOfSpec[e.specIndex.at(n.cache)];
+            if (!n.queue.empty()) g.queue = e.specNodes[e.specIndex.at(n.queue)][0];
+        }
+        for (std::uint32_t g = 0; g < e.groups.size(); ++g)
+            for (int k = 0; k < e.specs[e.groups[g].spec].instances; ++k) e.addMember(g);
+    }
+
+    void start(Engine::Impl& e) override {
+        for (std::uint32_t g = 0; g < e.groups.size(); ++g)
+            if (const auto& a = e.specs[e.groups[g].spec].autoscaling;
+                a && a->policy != Autoscaling::Policy::Manual) {
+                e.events.push(std::llround(a->evaluation_s * 1e6), EventType::Autoscale, g);
+                e.groups[g].autoscaleTicking = true;
+            }
+    }
+
+    void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
+        e.onStationArrival(node, job);
+    }
+    void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err,
+                  const Job* answer) override {
+        e.onDownstreamAnswer(call, err, answer);
+    }
+
+    void onRestart(Engine::Impl& e, NodeId n) override {
+        PNode& p = e.pnodes[n];
+        if (const auto& gc = e.specs[p.spec].gc) // the GC rhythm starts again, at a new phase
+            e.events.push(e.now + std::llround(p.rng.uniform() * gc->interval_ms * 1000.0),
+                          EventType::GcPause, n, p.incarnation);
+    }
+
+    void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
+        if (phase != MetricsPhase::AfterRow || !e.nodeSink) return;
+        for (const auto& g : e.groups) {
+            double live = 0;
+            for (NodeId m : g.members) live += e.pnodes[m].exists && e.pnodes[m].alive ? 1 : 0;
+            e.nodeSink(NodeSample{row.t_s, e.specs[g.spec].id, "instances", live});
+        }
+    }
+
+    // A ready instance picked at random: a reference to a group spreads without a balancer.
+    NodeId resolveTarget(Engine::Impl& e, std::uint32_t spec, NodeId, Rng& rng,
+                         std::uint32_t) override {
+        const auto& members = e.groups[e.groupOfSpec[spec]].members;
+        std::vector<NodeId>::size_type n = 0;
+        for (NodeId m : members) n += e.ready(m) ? 1 : 0;
+        if (n == 0) return kNone;
+        auto pick = rng.below(n);
+        for (NodeId m : members)
+            if (e.ready(m) && pick-- == 0) return m;
+        return kNone;
+    }
+    std::uint32_t storeBehind(const Engine::Impl& e, std::uint32_t spec, int) const override {
+        return e.groups[e.groupOfSpec[spec]].store;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<NodeModel> makeServiceGroupModel() {
+    return std::make_unique<ServiceGroupModel>();
+}
+
+} // namespace cs::core
