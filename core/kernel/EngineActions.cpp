@@ -1,4 +1,4 @@
-// Faults and commands (timeline and live), group membership, and the periodic metrics row.
+// Faults and commands (timeline and live), and the periodic metrics row.
 #include "EngineImpl.h"
 #include "Pricing.h"
 
@@ -36,24 +36,6 @@ std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& is
 NodeId Engine::Impl::addStationNode(const std::string& name, PKind kind, std::uint32_t spec) {
     const NodeId id = addNode(name, kind, spec, spec);
     attachStation(id, specs[spec]);
-    return id;
-}
-
-NodeId Engine::Impl::addMember(std::uint32_t g) {
-    GroupState& group = groups[g];
-    const NodeSpec& spec = specs[group.spec];
-    const NodeId id = addStationNode(spec.id + "-" + std::to_string(group.members.size() + 1),
-                                     PKind::Instance, group.spec);
-    group.members.push_back(id);
-    linkNewNode(id, group.spec); // a link drawn to the group applies to each instance
-    if (spec.gc)                 // each instance pauses at its own phase
-        events.push(now + std::llround(pnodes[id].rng.uniform() * spec.gc->interval_ms * 1000.0),
-                    EventType::GcPause, id, pnodes[id].incarnation);
-    for (auto& lb : lbs)
-        if (lb.group == g && lb.healthy.size() < group.members.size()) {
-            lb.healthy.push_back(false); // until its first health check
-            lb.outstanding.push_back(0);
-        }
     return id;
 }
 
