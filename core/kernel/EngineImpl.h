@@ -349,7 +349,8 @@ struct Engine::Impl {
     void release(std::uint32_t request);
     NodeId nearestStoreNode(std::uint32_t store, NodeId from);
 
-    // --- models (EngineModels.cpp)
+    // --- clients (ClientModel.cpp), load balancers (LoadBalancerModel.cpp), stations
+    // (EngineModels.cpp)
     void onClientArrival(std::uint32_t client, std::uint32_t gen);
     void scheduleArrival(std::uint32_t client);
     void startAttempt(std::uint32_t request);
@@ -424,8 +425,9 @@ struct Engine::Impl {
     void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
     void finishChecks();
 
-    // --- session stores, idempotency keys, pools (EngineTraffic.cpp); caches (EngineCache.cpp),
-    // rate limiters (EngineLimiter.cpp), batching and write queues (EngineQueue.cpp)
+    // --- session stores, idempotency keys, pools (EngineTraffic.cpp); caches (CacheModel.cpp),
+    // rate limiters (RateLimiterModel.cpp), batching (EngineBatching.cpp), write queues
+    // (QueueModel.cpp)
     NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key = 0);
     // --- sharding (EngineSharding.cpp)
     std::uint32_t shardOf(const StoreState& st, std::uint32_t key) const;

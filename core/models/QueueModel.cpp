@@ -1,10 +1,90 @@
-// Write queues (DESIGN.md section 6 row 10): hold writes and deliver each to a consumer instance
-// until it is acknowledged. Delivery is in EngineQueue.cpp.
+// Write queues (write-behind, DESIGN.md section 6 row 6): hold writes and deliver each to a
+// consumer instance, at least once, until it is acknowledged.
 #include "EngineImpl.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cs::core {
+
+void Engine::Impl::onQueueArrival(NodeId node, const Job& job) {
+    QueueState& q = queues[pnodes[node].aux];
+    const NodeSpec& spec = specs[q.spec];
+    if (static_cast<int>(q.buffer.size()) >= spec.capacity) {
+        Job refused = job;
+        refused.definite = true;
+        respond(refused, node, ErrorReason::Dropped);
+        if (q.lastLogged < 0 || now - q.lastLogged >= 5'000'000) {
+            q.lastLogged = now;
+            log(spec.id, spec.id + " is full (" + std::to_string(spec.capacity) +
+                             " messages): writes are refused until consumers catch up");
+        }
+        return;
+    }
+    q.buffer.push({now, job});
+    retain(job.request); // the message keeps its request until a consumer has applied it
+    q.maxDepth = std::max<std::uint64_t>(q.maxDepth, q.buffer.size());
+    respond(job, node, ErrorReason::Ok); // stored: the producer's write is done
+    dispatchQueue(pnodes[node].aux);
+}
+
+void Engine::Impl::dispatchQueue(std::uint32_t qi) {
+    QueueState& q = queues[qi];
+    if (!pnodes[q.node].alive) return;
+    const NodeSpec& spec = specs[q.spec];
+    const auto& members = groups[q.group].members;
+    if (q.inflight.size() < members.size()) q.inflight.resize(members.size(), 0);
+    const auto n = static_cast<std::uint32_t>(members.size());
+    while (!q.buffer.empty()) {
+        std::uint32_t pick = kNone;
+        for (std::uint32_t i = 0; i < n && pick == kNone; ++i) {
+            const std::uint32_t b = (q.cursor + i) % n;
+            const NodeId m = members[b];
+            const int prefetch = spec.prefetch > 0
+                                     ? spec.prefetch
+                                     : 8 * std::max(1, stations[pnodes[m].model].cores);
+            if (ready(m) && pnodes[m].alive && q.inflight[b] < prefetch &&
+                topo.route(q.node, m) != kNone)
+                pick = b;
+        }
+        if (pick == kNone) { // every consumer is busy, gone or unreachable: look again soon
+            if (!q.pollArmed) {
+                q.pollArmed = true;
+                events.push(now + 50'000, EventType::QueuePoll, qi);
+            }
+            return;
+        }
+        q.cursor = (pick + 1) % n;
+        const Job msg = q.buffer.front().second;
+        q.buffer.pop();
+        const std::uint32_t call = openCallFor(q.node, members[pick], msg, spec.ack_timeout_ms);
+        calls[call].backend = pick;
+        ++q.inflight[pick];
+        sendCall(call);
+        release(msg.request); // the call holds it now
+    }
+}
+
+// Acknowledged: forgotten. Anything else (a timeout, an error): delivered again later, so a write
+// whose acknowledgement was lost is applied twice unless the store deduplicates it.
+void Engine::Impl::onQueueAnswer(std::uint32_t call, ErrorReason err) {
+    const Call c = calls[call];
+    QueueState& q = queues[pnodes[c.caller].aux];
+    if (c.backend < q.inflight.size() && q.inflight[c.backend] > 0) --q.inflight[c.backend];
+    if (err != ErrorReason::Ok) {
+        q.buffer.push({now, c.parent});
+        retain(c.parent.request);
+        ++q.redeliveries;
+        if (q.lastLogged < 0 || now - q.lastLogged >= 5'000'000) {
+            q.lastLogged = now;
+            log(specs[q.spec].id, specs[q.spec].id + ": a message was not acknowledged (" +
+                                      toString(err) + "); it will be delivered again");
+        }
+    }
+    closeCall(call);
+    dispatchQueue(pnodes[c.caller].aux);
+}
+
 namespace {
 
 class QueueModel final : public NodeModel {
