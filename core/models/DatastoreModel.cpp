@@ -1,11 +1,89 @@
 // Datastores (DESIGN.md section 6 rows 2, 7, 9): a single node, a replica set (EngineReplication,
 // EngineElection) or shards <id>-s<k> (EngineSharding); replicas are scenario nodes of their own
-// kind that become physical nodes of their datastore.
+// kind that become physical nodes of their datastore. Idempotency keys at a single store are here.
 #include "EngineImpl.h"
 
 #include <algorithm>
 
 namespace cs::core {
+
+// --- idempotency keys at a (non-replicated) datastore
+
+namespace {
+bool keyedWrite(const Job& job, const std::vector<ClientState>& clients,
+                const std::vector<NodeSpec>& specs, const Pool<Request>& requests) {
+    return job.write && specs[clients[requests[job.request].client].spec].idempotency_keys;
+}
+} // namespace
+
+// True when the store answers or parks the attempt itself: its key is done (the first result is
+// returned, nothing is applied again) or still running (the retry waits for the first attempt).
+bool Engine::Impl::idempotencyGate(NodeId node, const Job& job) {
+    const PNode& p = pnodes[node];
+    if (p.replica != kNone || !keyedWrite(job, clients, specs, requests)) return false;
+    StoreState& st = stores[storeOfSpec[p.spec]];
+    while (!st.idemExpiry.empty() && st.idemExpiry.front().first <= now) {
+        const auto it = st.idem.find(st.idemExpiry.front().second);
+        if (it != st.idem.end() && it->second.done && it->second.expires <= now) st.idem.erase(it);
+        st.idemExpiry.pop();
+    }
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
+    auto [it, fresh] = st.idem.try_emplace(key);
+    if (fresh) { // registered as running here; it goes on to be served
+        it->second.node = node;
+        return false;
+    }
+    if (it->second.done) {
+        respond(job, node, ErrorReason::Ok);
+    } else {
+        it->second.waiters.push_back(job);
+        retain(job.request);
+    }
+    return true;
+}
+
+void Engine::Impl::idempotencyDone(NodeId node, const Job& job) {
+    const PNode& p = pnodes[node];
+    if (p.replica != kNone || !keyedWrite(job, clients, specs, requests)) return;
+    StoreState& st = stores[storeOfSpec[p.spec]];
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(job.request) << 32) | requests.gen(job.request);
+    const auto it = st.idem.find(key);
+    if (it == st.idem.end()) return;
+    std::vector<Job> waiters = std::move(it->second.waiters);
+    const double ttl = specs[st.spec].idempotency_ttl_s;
+    if (ttl <= 0) {
+        st.idem.erase(it);
+    } else {
+        it->second.done = true;
+        it->second.waiters.clear();
+        it->second.expires = now + std::llround(ttl * 1e6);
+        st.idemExpiry.push({it->second.expires, key});
+    }
+    for (const Job& w : waiters) {
+        respond(w, node, ErrorReason::Ok);
+        release(w.request);
+    }
+}
+
+// A store that dies forgets the attempts it was running (their keys were never completed);
+// completed keys are durable and survive.
+void Engine::Impl::forgetRunningKeys(std::uint32_t store, NodeId node) {
+    StoreState& st = stores[store];
+    for (auto it = st.idem.begin(); it != st.idem.end();) {
+        if (it->second.done || it->second.node != node) {
+            ++it;
+            continue;
+        }
+        for (const Job& w : it->second.waiters) {
+            markLost(w);
+            release(w.request);
+        }
+        it = st.idem.erase(it);
+    }
+}
+
 namespace {
 
 class DatastoreModel final : public NodeModel {

@@ -1,5 +1,6 @@
 // Service groups (DESIGN.md section 6 rows 1, 3-5): instances named <group>-<k> that serve
-// requests on a station each. Their service is in EngineModels.cpp, scaling in EngineScaling.cpp.
+// requests on a station each (EngineModels.cpp), scale (EngineScaling.cpp) and reach their
+// datastore through a cache, a queue or a connection pool (here).
 #include "EngineImpl.h"
 
 #include <cmath>
@@ -23,6 +24,54 @@ NodeId Engine::Impl::addMember(std::uint32_t g) {
             lb.outstanding.push_back(0);
         }
     return id;
+}
+
+// --- the instance's way to its datastore: cache first for reads, then a pooled connection
+
+void Engine::Impl::callDatastore(NodeId node, const Job& job, std::uint32_t slot) {
+    PNode& p = pnodes[node];
+    const NodeSpec& spec = specs[p.spec];
+    const GroupState& g = groups[groupOfSpec[p.spec]];
+    // A dead or unreachable cache is skipped (the client library gets "connection refused").
+    NodeId dst = kNone;
+    if (job.write && g.queue != kNone) dst = g.queue; // write-behind: the queue acknowledges
+    if (!job.write && g.cache != kNone) {
+        const NodeId cn = caches[g.cache].node;
+        if (pnodes[cn].alive && topo.route(node, cn) != kNone) dst = cn;
+    }
+    const bool pooled = dst == kNone && spec.db_pool > 0;
+    if (dst == kNone) dst = storeNodeFor(g.store, job.key, node);
+    if (spec.async_io && slot != kNone) {
+        retain(job.request);
+        freeSlot(node, slot);
+        slot = kNone;
+        release(job.request);
+    }
+    if (pooled && p.poolInUse >= spec.db_pool) { // every connection is busy: wait for one
+        p.poolWaiters.push({job, slot});
+        retain(job.request);
+        if (p.poolLogged < 0 || now - p.poolLogged >= 5'000'000) {
+            p.poolLogged = now;
+            log(p.name, p.name + ": all " + std::to_string(spec.db_pool) +
+                            " datastore connections are busy; requests wait for one");
+        }
+        return;
+    }
+    if (pooled) ++p.poolInUse;
+    const std::uint32_t call = openCallFor(node, dst, job, spec.downstream_timeout_ms);
+    calls[call].slot = slot;
+    calls[call].pooled = pooled;
+    sendCall(call);
+}
+
+void Engine::Impl::poolRelease(NodeId node) {
+    PNode& p = pnodes[node];
+    if (p.poolInUse > 0) --p.poolInUse;
+    if (p.poolWaiters.empty() || !p.alive) return;
+    const auto [job, slot] = p.poolWaiters.front();
+    p.poolWaiters.pop();
+    callDatastore(node, job, slot);
+    release(job.request);
 }
 
 namespace {
