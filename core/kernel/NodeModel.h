@@ -41,6 +41,9 @@ public:
     virtual void onRequest(Engine::Impl&, NodeId /*node*/, const Job& /*job*/) {}
     // A response arrives; the default passes the answer of a call still open to onAnswer.
     virtual void onResponse(Engine::Impl& e, const Message& m);
+    // One of its station nodes finished the service time of `job` in `slot`; the default answers
+    // it and frees the slot (a plain server, such as a session store).
+    virtual void onServed(Engine::Impl& e, NodeId node, std::uint32_t slot, const Job& job);
     // The answer to a call one of its nodes made; `answer` is null when the call timed out.
     virtual void onAnswer(Engine::Impl&, std::uint32_t /*call*/, ErrorReason /*err*/,
                           const Job* /*answer*/) {}

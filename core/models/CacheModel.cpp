@@ -154,6 +154,11 @@ public:
     void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
         e.onStationArrival(node, job);
     }
+    // Its lookup time is spent: a hit answers, a miss goes on to the datastore.
+    void onServed(Engine::Impl& e, NodeId node, std::uint32_t slot, const Job& job) override {
+        e.onCacheLookup(node, job);
+        e.freeSlot(node, slot);
+    }
     void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err,
                   const Job* answer) override {
         e.onCacheFill(call, err, answer);

@@ -125,7 +125,34 @@ public:
     void start(Engine::Impl& e) override { e.setUpReplicaSets(); }
 
     void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
+        const Station& st = e.stations[e.pnodes[node].model];
+        const bool free = st.busy < st.cores && !st.freeSlots.empty();
+        if ((free || static_cast<int>(st.queue.size()) < st.capacity) &&
+            e.idempotencyGate(node, job))
+            return; // a retry of a write the store knows by its key
         e.onStationArrival(node, job);
+    }
+
+    void onServed(Engine::Impl& e, NodeId node, std::uint32_t slot, const Job& job) override {
+        const PNode& p = e.pnodes[node];
+        if (p.replica != kNone) { // a replica set: coordinate with the others
+            e.coordinate(node, job);
+            e.freeSlot(node, slot);
+            return;
+        }
+        Station& st = e.stations[p.model];
+        ++e.interval.storeOps;
+        ++st.ops;
+        ++st.opsTotal;
+        e.applyAtStore(p, job);
+        // The answer says which version of the key it wrote or read (for staleness).
+        Job answer = job;
+        answer.store = e.storeOfSpec[p.spec];
+        const auto& versions = e.stores[answer.store].versions;
+        answer.version = job.key < versions.size() ? versions[job.key] : 0;
+        e.respond(answer, node, ErrorReason::Ok);
+        e.idempotencyDone(node, job);
+        e.freeSlot(node, slot);
     }
     void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err,
                   const Job* answer) override {

@@ -26,30 +26,11 @@ double Engine::Impl::sampleServiceUs(PNode& node) {
     return 0.0;
 }
 
+// The station's part of an arrival, once its kind's model admitted the job: a free core, the
+// waiting room, or a refusal.
 void Engine::Impl::onStationArrival(NodeId node, const Job& job) {
-    PNode& p = pnodes[node];
-    if (p.kind == PKind::Instance && fetchSession(node, job)) return;
-    if (p.kind == PKind::Instance && specs[p.spec].state == ServiceState::Stateful &&
-        job.caller != kNone && pnodes[job.caller].kind == PKind::LoadBalancer) {
-        // The session lives in this instance's memory: a new one starts here; one it does not
-        // hold (it died, restarted, or the session moved) is lost, and the user starts over.
-        if (job.newSession) {
-            p.sessions.insert(job.session);
-        } else if (!p.sessions.count(job.session)) {
-            lbs[pnodes[job.caller].model].sticky.erase(job.session);
-            Job refused = job;
-            refused.definite = true;
-            respond(refused, node, ErrorReason::SessionLost);
-            return;
-        }
-    }
-    if (p.kind == PKind::Instance && specs[p.spec].batching) return addToBatch(node, job);
-    Station& st = stations[p.model];
-    const bool free = st.busy < st.cores && !st.freeSlots.empty();
-    if (p.kind == PKind::Store && (free || static_cast<int>(st.queue.size()) < st.capacity) &&
-        idempotencyGate(node, job))
-        return; // a retry of a write the store knows by its key
-    if (free) {
+    Station& st = stations[pnodes[node].model];
+    if (st.busy < st.cores && !st.freeSlots.empty()) {
         startService(node, job);
     } else if (static_cast<int>(st.queue.size()) < st.capacity) {
         st.queue.push(job);
@@ -106,46 +87,8 @@ void Engine::Impl::onServiceDone(NodeId node, std::uint32_t slot, std::uint32_t 
     Slot& s = st.slots[slot];
     if (!s.busy || !s.serving || token != (s.gen & 0xFFFF)) return; // cancelled: death or GC pause
     s.serving = false;
-    const Job job = s.job;
-    if (p.kind == PKind::Store && p.replica != kNone) { // a replica set: coordinate with the others
-        coordinate(node, job);
-        freeSlot(node, slot);
-        return;
-    }
-    if (p.kind == PKind::Store) {
-        ++interval.storeOps;
-        ++st.ops;
-        ++st.opsTotal;
-        applyAtStore(p, job);
-        // The answer says which version of the key it wrote or read (for staleness).
-        Job answer = job;
-        answer.store = storeOfSpec[p.spec];
-        const auto& versions = stores[answer.store].versions;
-        answer.version = job.key < versions.size() ? versions[job.key] : 0;
-        respond(answer, node, ErrorReason::Ok);
-        idempotencyDone(node, job);
-        freeSlot(node, slot);
-        return;
-    }
-    if (p.kind == PKind::SessionStore) {
-        respond(job, node, ErrorReason::Ok);
-        freeSlot(node, slot);
-        return;
-    }
-    if (p.kind == PKind::Cache) {
-        onCacheLookup(node, job);
-        freeSlot(node, slot);
-        return;
-    }
-    if (specs[p.spec].batching) return finishBatch(node, slot);
-    const GroupState& g = groups[groupOfSpec[p.spec]];
-    if (g.store == kNone) {
-        respond(job, node, ErrorReason::Ok);
-        freeSlot(node, slot);
-        return;
-    }
-    // Synchronous workers hold their core until the datastore answers; async I/O frees it now.
-    callDatastore(node, job, slot);
+    const Job job = s.job; // a copy: freeing the slot may start the next job in it
+    p.handler->onServed(*this, node, slot, job);
 }
 
 void Engine::Impl::freeSlot(NodeId node, std::uint32_t slot) {

@@ -110,7 +110,37 @@ public:
     }
 
     void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
+        PNode& p = e.pnodes[node];
+        if (e.fetchSession(node, job)) return;
+        if (e.specs[p.spec].state == ServiceState::Stateful && job.caller != kNone &&
+            e.pnodes[job.caller].kind == PKind::LoadBalancer) {
+            // The session lives in this instance's memory: a new one starts here; one it does not
+            // hold (it died, restarted, or the session moved) is lost, and the user starts over.
+            if (job.newSession) {
+                p.sessions.insert(job.session);
+            } else if (!p.sessions.count(job.session)) {
+                e.lbs[e.pnodes[job.caller].model].sticky.erase(job.session);
+                Job refused = job;
+                refused.definite = true;
+                e.respond(refused, node, ErrorReason::SessionLost);
+                return;
+            }
+        }
+        if (e.specs[p.spec].batching) return e.addToBatch(node, job);
         e.onStationArrival(node, job);
+    }
+
+    // Its work done, an instance answers, or calls its datastore (synchronous workers hold their
+    // core until the datastore answers; async I/O frees it now).
+    void onServed(Engine::Impl& e, NodeId node, std::uint32_t slot, const Job& job) override {
+        const PNode& p = e.pnodes[node];
+        if (e.specs[p.spec].batching) return e.finishBatch(node, slot);
+        if (e.groups[e.groupOfSpec[p.spec]].store == kNone) {
+            e.respond(job, node, ErrorReason::Ok);
+            e.freeSlot(node, slot);
+            return;
+        }
+        e.callDatastore(node, job, slot);
     }
     void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err,
                   const Job* answer) override {

@@ -30,7 +30,7 @@ void Engine::Impl::onSessionAnswer(std::uint32_t call, ErrorReason err) {
     if (err == ErrorReason::Ok) {
         Job j = c.parent;
         j.sessionLoaded = true;
-        onStationArrival(c.caller, j);
+        pnodes[c.caller].handler->onRequest(*this, c.caller, j); // the instance carries on
     } else {
         respond(c.parent, c.caller, err);
     }
