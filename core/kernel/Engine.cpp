@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace cs::core {
 
@@ -15,6 +16,10 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     specNodes.resize(specs.size());
     for (std::uint32_t i = 0; i < specs.size(); ++i) specIndex[specs[i].id] = i;
 
+    for (const NodeSpec& n : specs) // a kind left out of the registry fails here, not later
+        if (const auto k = static_cast<std::size_t>(n.kind);
+            k >= modelOfKind.size() || !modelOfKind[k])
+            throw std::logic_error("no model registered for the node kind of " + n.id);
     // Physical node ids follow the scenario's order, so every kind builds in one pass over it.
     for (std::uint32_t i = 0; i < specs.size(); ++i) modelOf(specs[i].kind).declare(*this, i);
     for (std::uint32_t i = 0; i < specs.size(); ++i) modelOf(specs[i].kind).build(*this, i);
@@ -160,8 +165,7 @@ void Engine::Impl::process(const Event& e) {
         onMigrationArrive(e.a, e.b);
         break;
     case EventType::QueuePoll:
-        queues[e.a].pollArmed = false;
-        dispatchQueue(e.a);
+        onQueuePoll(e.a);
         break;
     }
 }

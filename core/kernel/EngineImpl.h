@@ -318,6 +318,7 @@ struct Engine::Impl {
     void callDatastore(NodeId node, const Job& job, std::uint32_t slot);
     void onQueueArrival(NodeId node, const Job& job);
     void dispatchQueue(std::uint32_t queue);
+    void onQueuePoll(std::uint32_t queue);
     void onQueueAnswer(std::uint32_t call, ErrorReason err);
     void poolRelease(NodeId node);
 

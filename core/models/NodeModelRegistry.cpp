@@ -1,5 +1,13 @@
 // The registry of node kinds: a new kind is one models file and one line in each list below.
+//
+// A new kind's model (models/<Kind>Model.cpp, added to core/CMakeLists.txt) derives from
+// NodeModel, keeps its per-node state in its own members (PNode::aux indexes them), builds its
+// physical nodes with Engine::Impl::addNode (plus attachStation for a queue and cores), and
+// overrides the hooks it needs. A kind with timers of its own still needs an EventType
+// (base/EventQueue.h) and its case in Engine::Impl::process.
 #include "EngineImpl.h"
+
+#include <iterator>
 
 namespace cs::core {
 

@@ -65,6 +65,11 @@ void Engine::Impl::dispatchQueue(std::uint32_t qi) {
     }
 }
 
+void Engine::Impl::onQueuePoll(std::uint32_t qi) {
+    queues[qi].pollArmed = false;
+    dispatchQueue(qi);
+}
+
 // Acknowledged: forgotten. Anything else (a timeout, an error): delivered again later, so a write
 // whose acknowledgement was lost is applied twice unless the store deduplicates it.
 void Engine::Impl::onQueueAnswer(std::uint32_t call, ErrorReason err) {
