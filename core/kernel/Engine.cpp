@@ -32,12 +32,10 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
                      [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
 }
 
-NodeId Engine::Impl::addNode(const std::string& name, PKind kind, std::uint32_t spec,
-                             std::uint32_t owner) {
+NodeId Engine::Impl::addNode(const std::string& name, std::uint32_t spec, std::uint32_t owner) {
     const NodeId id = topo.addNode();
     PNode p;
     p.name = name;
-    p.kind = kind;
     p.handler = &modelOf(specs[spec].kind);
     p.spec = spec;
     p.rng = Rng::stream(seed, name, 1);

@@ -33,8 +33,8 @@ std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& is
 }
 
 // A physical node with a queue and cores, added while the engine runs (an instance or a shard).
-NodeId Engine::Impl::addStationNode(const std::string& name, PKind kind, std::uint32_t spec) {
-    const NodeId id = addNode(name, kind, spec, spec);
+NodeId Engine::Impl::addStationNode(const std::string& name, std::uint32_t spec) {
+    const NodeId id = addNode(name, spec, spec);
     attachStation(id, specs[spec]);
     return id;
 }

@@ -21,17 +21,6 @@
 
 namespace cs::core {
 
-enum class PKind : std::uint8_t {
-    Client,
-    LoadBalancer,
-    Instance,
-    Store,
-    SessionStore,
-    Cache,
-    Limiter,
-    Queue
-};
-
 // An operation a replica coordinates (or forwards to the leader).
 struct ReplOp {
     NodeId coord = kNone;
@@ -124,7 +113,6 @@ struct Deadline {
 
 struct PNode {
     std::string name;
-    PKind kind = PKind::Client;   // its role, for its model's own use; the kernel asks `handler`
     NodeModel* handler = nullptr; // the model of its scenario node's kind (owned by Impl)
     bool station = false;         // it has a queue and cores: stations[model]
     std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
@@ -200,9 +188,9 @@ struct Engine::Impl {
     // immediate refusal can come back inside send).
     std::uint32_t openCallFor(NodeId from, NodeId to, const Job& parent, double timeoutMs);
     void sendCall(std::uint32_t call);
-    NodeId addStationNode(const std::string& name, PKind kind, std::uint32_t spec);
+    NodeId addStationNode(const std::string& name, std::uint32_t spec);
     // Set-up (Engine.cpp): a physical node of scenario node `spec`, listed under `owner`.
-    NodeId addNode(const std::string& name, PKind kind, std::uint32_t spec, std::uint32_t owner);
+    NodeId addNode(const std::string& name, std::uint32_t spec, std::uint32_t owner);
     void attachStation(NodeId id, const NodeSpec& params);
     void layLinks(const Scenario& s);
     NodeModel& modelOf(NodeKind kind) const { return *modelOfKind[static_cast<std::size_t>(kind)]; }

@@ -141,7 +141,7 @@ namespace {
 class CacheModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
-        const NodeId id = e.addNode(e.specs[i].id, PKind::Cache, i, i);
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.attachStation(id, e.specs[i]);
         e.cacheOfSpec[i] = static_cast<std::uint32_t>(e.caches.size());
         e.pnodes[id].aux = e.cacheOfSpec[i];

@@ -155,7 +155,7 @@ class ClientModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
         const NodeSpec& n = e.specs[i];
-        const NodeId id = e.addNode(n.id, PKind::Client, i, i);
+        const NodeId id = e.addNode(n.id, i, i);
         e.pnodes[id].model = static_cast<std::uint32_t>(e.clients.size());
         ClientState c;
         c.spec = i;

@@ -107,7 +107,7 @@ public:
         if (n.shards) { // shard nodes <id>-s<k>
             st.sharded = true;
             for (int k = 1; k <= n.shards->count; ++k) {
-                const NodeId id = e.addNode(n.id + "-s" + std::to_string(k), PKind::Store, i, i);
+                const NodeId id = e.addNode(n.id + "-s" + std::to_string(k), i, i);
                 e.attachStation(id, n);
                 st.nodes.push_back(id);
             }
@@ -116,7 +116,7 @@ public:
             for (std::uint32_t k = 0; k < st.keyShard.size(); ++k)
                 st.keyShard[k] = e.shardOf(st, k);
         } else if (n.replicas.empty()) {
-            const NodeId id = e.addNode(n.id, PKind::Store, i, i);
+            const NodeId id = e.addNode(n.id, i, i);
             e.attachStation(id, n);
             st.nodes.push_back(id);
         }
@@ -231,7 +231,7 @@ public:
             const NodeSpec& owner = e.specs[st.spec];
             if (std::find(owner.replicas.begin(), owner.replicas.end(), id) == owner.replicas.end())
                 continue;
-            const NodeId node = e.addNode(id, PKind::Store, st.spec, i);
+            const NodeId node = e.addNode(id, st.spec, i);
             e.attachStation(node, owner);
             st.nodes.push_back(node);
         }

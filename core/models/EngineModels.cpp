@@ -117,7 +117,8 @@ void Engine::Impl::onDownstreamAnswer(std::uint32_t call, ErrorReason err, const
     if (answer) c.parent.takeAnswer(*answer);
     retain(c.parent.request);
     closeCall(call);
-    if (err == ErrorReason::Ok && c.parent.write && pnodes[c.caller].kind == PKind::Instance) {
+    if (err == ErrorReason::Ok && c.parent.write &&
+        pnodes[c.caller].handler == &modelOf(NodeKind::ServiceGroup)) {
         const std::uint32_t cache = groups[groupOfSpec[pnodes[c.caller].spec]].cache;
         if (cache != kNone) cacheWrite(cache, c.parent);
     }

@@ -107,7 +107,7 @@ namespace {
 class LoadBalancerModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
-        const NodeId id = e.addNode(e.specs[i].id, PKind::LoadBalancer, i, i);
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.pnodes[id].model = static_cast<std::uint32_t>(e.lbs.size());
         LbState lb;
         lb.spec = i;

@@ -95,7 +95,7 @@ namespace {
 class QueueModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
-        const NodeId id = e.addNode(e.specs[i].id, PKind::Queue, i, i);
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.pnodes[id].aux = static_cast<std::uint32_t>(e.queues.size());
         QueueState q;
         q.spec = i;

@@ -120,7 +120,7 @@ namespace {
 class RateLimiterModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
-        const NodeId id = e.addNode(e.specs[i].id, PKind::Limiter, i, i);
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.pnodes[id].aux = static_cast<std::uint32_t>(e.limiters.size());
         LimiterState l;
         l.spec = i;

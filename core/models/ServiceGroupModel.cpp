@@ -11,8 +11,8 @@ namespace cs::core {
 NodeId Engine::Impl::addMember(std::uint32_t g) {
     GroupState& group = groups[g];
     const NodeSpec& spec = specs[group.spec];
-    const NodeId id = addStationNode(spec.id + "-" + std::to_string(group.members.size() + 1),
-                                     PKind::Instance, group.spec);
+    const NodeId id =
+        addStationNode(spec.id + "-" + std::to_string(group.members.size() + 1), group.spec);
     group.members.push_back(id);
     linkNewNode(id, group.spec); // a link drawn to the group applies to each instance
     if (spec.gc)                 // each instance pauses at its own phase
@@ -113,7 +113,7 @@ public:
         PNode& p = e.pnodes[node];
         if (e.fetchSession(node, job)) return;
         if (e.specs[p.spec].state == ServiceState::Stateful && job.caller != kNone &&
-            e.pnodes[job.caller].kind == PKind::LoadBalancer) {
+            e.pnodes[job.caller].handler == &e.modelOf(NodeKind::LoadBalancer)) {
             // The session lives in this instance's memory: a new one starts here; one it does not
             // hold (it died, restarted, or the session moved) is lost, and the user starts over.
             if (job.newSession) {

@@ -42,7 +42,7 @@ namespace {
 class SessionStoreModel final : public NodeModel {
 public:
     void build(Engine::Impl& e, std::uint32_t i) override {
-        const NodeId id = e.addNode(e.specs[i].id, PKind::SessionStore, i, i);
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.attachStation(id, e.specs[i]);
     }
     void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
