@@ -53,6 +53,10 @@ public:
     virtual void onKill(Engine::Impl&, NodeId) {}
     virtual void onRestart(Engine::Impl&, NodeId) {}
 
+    // A service group (index `group`) gained an instance: kinds that spread over a group's
+    // instances (load balancers) learn of it here.
+    virtual void onMemberAdded(Engine::Impl&, std::uint32_t /*group*/, NodeId /*member*/) {}
+
     // What the UI sees of one of its nodes beyond the common fields.
     virtual void fillView(const Engine::Impl&, NodeId, NodeView&) const {}
     // The metrics tick: per-kind samples and contributions to the row.

@@ -140,6 +140,14 @@ public:
         e.onLbAnswer(call, err, answer);
     }
 
+    void onMemberAdded(Engine::Impl& e, std::uint32_t group, NodeId) override {
+        for (auto& lb : e.lbs)
+            if (lb.group == group && lb.healthy.size() < e.groups[group].members.size()) {
+                lb.healthy.push_back(false); // until its first health check
+                lb.outstanding.push_back(0);
+            }
+    }
+
     void onKill(Engine::Impl& e, NodeId n) override {
         LbState& lb = e.lbs[e.pnodes[n].model];
         std::fill(lb.outstanding.begin(), lb.outstanding.end(), 0);

@@ -18,11 +18,7 @@ NodeId Engine::Impl::addMember(std::uint32_t g) {
     if (spec.gc)                 // each instance pauses at its own phase
         events.push(now + std::llround(pnodes[id].rng.uniform() * spec.gc->interval_ms * 1000.0),
                     EventType::GcPause, id, pnodes[id].incarnation);
-    for (auto& lb : lbs)
-        if (lb.group == g && lb.healthy.size() < group.members.size()) {
-            lb.healthy.push_back(false); // until its first health check
-            lb.outstanding.push_back(0);
-        }
+    for (auto& model : kindModels) model->onMemberAdded(*this, g, id);
     return id;
 }
 
