@@ -1,5 +1,6 @@
 #include "ChartsPanel.h"
 
+#include "ExportFile.h"
 #include "Palette.h"
 
 #include <QChart>
@@ -12,7 +13,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
-#include <QSvgGenerator>
+#include <QMessageBox>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -74,22 +75,19 @@ void MarkedChartView::drawForeground(QPainter* p, const QRectF& rect) {
 void MarkedChartView::contextMenuEvent(QContextMenuEvent* e) {
     QMenu menu;
     const QString title = chart()->title();
-    menu.addAction(tr("Export \"%1\" as PNG…").arg(title), [this, title] {
+    auto report = [this](const QString& err) {
+        if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
+    };
+    menu.addAction(tr("Export \"%1\" as PNG…").arg(title), [this, title, report] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export chart"), title + QStringLiteral(".png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty()) grab().save(path);
+        if (!path.isEmpty()) report(saveImage(path, grab().toImage()));
     });
-    menu.addAction(tr("Export \"%1\" as SVG…").arg(title), [this, title] {
+    menu.addAction(tr("Export \"%1\" as SVG…").arg(title), [this, title, report] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export chart"), title + QStringLiteral(".svg"), tr("SVG images (*.svg)"));
-        if (path.isEmpty()) return;
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size());
-        svg.setViewBox(rect());
-        svg.setTitle(title);
-        QPainter p(&svg);
-        render(&p);
+        if (!path.isEmpty())
+            report(saveSvg(path, size(), rect(), title, [this](QPainter& p) { render(&p); }));
     });
     menu.exec(e->globalPos());
 }

@@ -3,6 +3,7 @@
 #include "AutoLayout.h"
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
+#include "ExportFile.h"
 #include "Inspector.h"
 #include "LiveSync.h"
 #include "NodeItem.h"
@@ -442,8 +443,9 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
         m_charts->refresh();
         m_view->fitAll();
         QApplication::processEvents();
-        const bool ok = grab().save(m_screenshotPath);
-        QApplication::exit(ok ? 0 : 1);
+        const QString err = saveImage(m_screenshotPath, grab().toImage());
+        if (!err.isEmpty()) qWarning("%s", qPrintable(err));
+        QApplication::exit(err.isEmpty() ? 0 : 1);
     }
 }
 
