@@ -47,6 +47,9 @@ protected:
 
 private:
     QRectF body() const;
+    void paintBody(QPainter* p, const QPainterPath& outline, const QRectF& b) const;
+    void paintBadges(QPainter* p, const QRectF& b) const;
+    void paintLabel(QPainter* p, const QRectF& b) const;
     QString m_name, m_specId;
     core::NodeKind m_kind;
     bool m_member;
