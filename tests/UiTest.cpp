@@ -348,6 +348,52 @@ TEST(UiTraffic, ShardsShowInTheTopologyAndGrow) {
         << "the shard added at 40 s appears in the db frame";
 }
 
+// Who is a member of what, and its number, come from the engine's snapshot (NodeView role and
+// member), not from taking names like "db-s5" apart: the scene numbers its items with them.
+TEST(UiScene, MembersTakeTheirRoleAndNumberFromTheSnapshot) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/sharding-hot-shard.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 41)); // a shard is added at 40 s
+    const core::NodeView* added = nullptr;
+    for (const auto& n : w.lastSnapshot()->nodes)
+        if (n.name == "db-s5") added = &n;
+    ASSERT_NE(added, nullptr);
+    EXPECT_EQ(added->role, core::NodeRole::Shard);
+    EXPECT_EQ(added->owner, "db");
+    EXPECT_EQ(added->member, 5);
+    ui::NodeItem* item = w.scene()->nodeItem(QStringLiteral("db-s5"));
+    ASSERT_NE(item, nullptr);
+    EXPECT_EQ(item->member(), 5) << "labelled #5 in the db frame";
+    EXPECT_EQ(item->specId(), QStringLiteral("db"));
+
+    const auto sharding = w.lastSnapshot()->generation;
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    ASSERT_TRUE(waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->generation > sharding && !snap->nodes.empty();
+    }));
+    int replicas = 0;
+    for (const auto& n : w.lastSnapshot()->nodes) {
+        if (n.role != core::NodeRole::Replica) continue;
+        ++replicas;
+        EXPECT_EQ(n.owner, "db") << n.name;
+        EXPECT_EQ(n.member, replicas) << n.name;
+        ui::NodeItem* r = w.scene()->nodeItem(QString::fromStdString(n.name));
+        ASSERT_NE(r, nullptr);
+        EXPECT_FALSE(r->isMember()) << "a replica is a node of its own, drawn and moved as one";
+        EXPECT_TRUE(r->toolTip().contains(QStringLiteral("a replica of db"))) << n.name;
+    }
+    EXPECT_EQ(replicas, 3);
+    for (const auto& n : w.lastSnapshot()->nodes)
+        if (n.role == core::NodeRole::Instance) {
+            ui::NodeItem* i = w.scene()->nodeItem(QString::fromStdString(n.name));
+            ASSERT_NE(i, nullptr);
+            EXPECT_EQ(i->member(), n.member);
+            EXPECT_EQ(i->specId().toStdString(), n.owner);
+        }
+}
+
 TEST(UiTraffic, TheCacheShowsItsHitRatio) {
     ui::MainWindow w(false);
     ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cache-herd.clustersim.json")));

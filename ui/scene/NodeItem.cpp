@@ -82,22 +82,26 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
 }
 } // namespace
 
-NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, bool member,
+NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, int member,
                    QGraphicsItem* parent)
     : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
       m_member(member) {
     setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
-             (member ? GraphicsItemFlag{} : ItemIsMovable));
+             (isMember() ? GraphicsItemFlag{} : ItemIsMovable));
     setAcceptHoverEvents(true);
     setZValue(2);
     // Repainted from a pixmap unless its state changed: the view repaints every item every frame.
     setCacheMode(DeviceCoordinateCache);
-    setToolTip(member ? QObject::tr("%1: an instance of %2").arg(m_name, m_specId)
-                      : QObject::tr("%1 (%2)").arg(m_name, kindLabel(kind)));
+    if (!isMember())
+        setToolTip(QObject::tr("%1 (%2)").arg(m_name, kindLabel(kind)));
+    else if (kind == core::NodeKind::ServiceGroup)
+        setToolTip(QObject::tr("%1: instance #%2 of %3").arg(m_name).arg(member).arg(m_specId));
+    else
+        setToolTip(QObject::tr("%1: shard #%2 of %3").arg(m_name).arg(member).arg(m_specId));
 }
 
 QRectF NodeItem::body() const {
-    const double s = m_member ? kMemberSize : kNodeSize;
+    const double s = isMember() ? kMemberSize : kNodeSize;
     return {-s / 2, -s / 2, s, s};
 }
 
@@ -221,8 +225,7 @@ void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {
     p->setFont(labelFont());
     p->setPen(kBlack);
     // An instance shows its number only: the frame names the group, and long names would overlap.
-    const QString label =
-        m_member ? QStringLiteral("#") + m_name.section(QLatin1Char('-'), -1) : m_name;
+    const QString label = isMember() ? QStringLiteral("#%1").arg(m_member) : m_name;
     p->drawText(QRectF(b.left() - 40, b.bottom() + 2, b.width() + 80, 22),
                 Qt::AlignHCenter | Qt::AlignTop, label);
 }

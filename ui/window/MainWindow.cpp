@@ -293,7 +293,7 @@ void MainWindow::onSelectionChanged() {
 
 // The palette's icon of a node kind: the shape the topology draws, without its label.
 QIcon MainWindow::kindIcon(NodeKind kind) {
-    NodeItem item(QString(), QString(), kind, false);
+    NodeItem item(QString(), QString(), kind);
     item.setState(true, 0, 1, 0);
     QPixmap pm(64, 64);
     pm.fill(Qt::transparent);
