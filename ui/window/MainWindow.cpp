@@ -85,7 +85,8 @@ MainWindow::MainWindow(bool interactive)
     // Each chart refreshes 4 times a second; the work is spread over three timer ticks.
     m_chartTimer->setInterval(83);
     connect(m_chartTimer, &QTimer::timeout, this, [this, part = 0]() mutable {
-        m_charts->refreshCharts(2 * part, 2 * part + 2);
+        const int charts = m_charts->chartCount();
+        m_charts->refreshCharts(charts * part / 3, charts * (part + 1) / 3);
         part = (part + 1) % 3;
     });
     m_chartTimer->start();
