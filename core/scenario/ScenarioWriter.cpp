@@ -1,11 +1,11 @@
 // Writes scenario documents in a stable, diff-friendly key order and saves them atomically.
+#include "SaveFile.h"
 #include "ScenarioIO.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace cs::core {
 namespace {
@@ -350,18 +350,7 @@ std::string scenarioToJson(const Scenario& s) {
 }
 
 std::string saveScenarioFile(const Scenario& s, const std::string& path) {
-    QSaveFile f(QString::fromStdString(path));
-    if (!f.open(QIODevice::WriteOnly))
-        return path + ": cannot write (" + f.errorString().toStdString() + ")";
-    const std::string text = scenarioToJson(s);
-    if (f.write(text.data(), static_cast<qint64>(text.size())) !=
-        static_cast<qint64>(text.size())) {
-        f.cancelWriting();
-        return path + ": write failed (" + f.errorString().toStdString() + ")";
-    }
-    if (!f.commit())
-        return path + ": could not replace the file (" + f.errorString().toStdString() + ")";
-    return {};
+    return saveFileAtomically(path, scenarioToJson(s));
 }
 
 } // namespace cs::core
