@@ -140,7 +140,10 @@ FieldAccess serviceMean() {
                     n.service.p99_ms *= scale;
                 }
             },
-            [](NodeSpec& to, const NodeSpec& from) { to.service = from.service; }};
+            [](NodeSpec& to, const NodeSpec& from) {
+                // Only the mean is live: another kind of distribution is not the same field.
+                if (to.service.kind == from.service.kind) to.service = from.service;
+            }};
 }
 
 FieldAccess scalingPolicy() {
