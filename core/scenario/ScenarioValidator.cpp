@@ -56,6 +56,61 @@ bool isPossibleMember(const Scenario& s, const std::string& id) {
     return ec == std::errc() && p == last && k >= 1 && *first != '0';
 }
 
+namespace {
+
+// Timeline: targets that are nodes, or members that could exist at run time; links that exist
+// (`seen` holds each link's ends, in order); `set` fields as the field table allows them.
+std::string validateTimeline(const Scenario& s,
+                             const std::set<std::pair<std::string, std::string>>& seen) {
+    auto nodeOrMember = [&](const std::string& id) {
+        return s.find(id) || isPossibleMember(s, id);
+    };
+    auto ownerOf = [&](const std::string& id) {
+        return s.find(id) ? id : id.substr(0, id.rfind('-'));
+    };
+    for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+        const auto& a = s.timeline[i];
+        const std::string p = idx("timeline", i);
+        switch (a.kind) {
+        case ActionKind::KillNode:
+        case ActionKind::RestartNode:
+            if (!nodeOrMember(a.node))
+                return p + ".node: no node or instance named \"" + a.node + "\"";
+            break;
+        case ActionKind::AddShard: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n || n->kind != NodeKind::Datastore || !n->shards)
+                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
+            break;
+        }
+        case ActionKind::CutLink:
+        case ActionKind::HealLink:
+        case ActionKind::SetLink: {
+            if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
+            if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
+            if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
+                return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
+            break;
+        }
+        case ActionKind::SetRate: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n || n->kind != NodeKind::Client)
+                return p + ".node: \"" + a.node + "\" is not a client";
+            break;
+        }
+        case ActionKind::SetField: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n) return p + ".node: no node named \"" + a.node + "\"";
+            if (const std::string e = checkLiveSet(*n, a.field, a.value); !e.empty()) return p + e;
+            break;
+        }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 std::string validateScenario(const Scenario& s) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
@@ -153,52 +208,7 @@ std::string validateScenario(const Scenario& s) {
         }
     }
 
-    // Timeline: targets that are nodes, or members that could exist at run time.
-    auto nodeOrMember = [&](const std::string& id) {
-        return kindOf(id) || isPossibleMember(s, id);
-    };
-    auto ownerOf = [&](const std::string& id) {
-        return kindOf(id) ? id : id.substr(0, id.rfind('-'));
-    };
-    for (std::size_t i = 0; i < s.timeline.size(); ++i) {
-        const auto& a = s.timeline[i];
-        const std::string p = idx("timeline", i);
-        switch (a.kind) {
-        case ActionKind::KillNode:
-        case ActionKind::RestartNode:
-            if (!nodeOrMember(a.node))
-                return p + ".node: no node or instance named \"" + a.node + "\"";
-            break;
-        case ActionKind::AddShard: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n || n->kind != NodeKind::Datastore || !n->shards)
-                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
-            break;
-        }
-        case ActionKind::CutLink:
-        case ActionKind::HealLink:
-        case ActionKind::SetLink: {
-            if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
-            if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
-            if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
-                return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
-            break;
-        }
-        case ActionKind::SetRate: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n || n->kind != NodeKind::Client)
-                return p + ".node: \"" + a.node + "\" is not a client";
-            break;
-        }
-        case ActionKind::SetField: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n) return p + ".node: no node named \"" + a.node + "\"";
-            if (const std::string e = checkLiveSet(*n, a.field, a.value); !e.empty()) return p + e;
-            break;
-        }
-        }
-    }
-    return {};
+    return validateTimeline(s, seen);
 }
 
 } // namespace cs::core
