@@ -23,10 +23,23 @@ struct LogEntry {
     std::string text;
 };
 
+// What a physical node is to the scenario node that owns it, so that no reader has to guess it
+// from the node's name.
+enum class NodeRole : std::uint8_t {
+    Whole,    // the scenario node itself: a client, a load balancer, a single datastore, ...
+    Instance, // one instance of a service group
+    Shard,    // one shard of a sharded datastore
+    Replica,  // one replica of a replica set (a scenario node of its own; owner is the store)
+};
+
 // What the UI and tests may see of a physical node.
 struct NodeView {
     std::string name;
     std::string owner; // the scenario node it belongs to (group or datastore), or itself
+    NodeRole role = NodeRole::Whole;
+    // Members only: 1 for its owner's first member, k for the k-th the owner has had; a member
+    // keeps its number for the whole run (those removed are not renumbered). 0 for a whole node.
+    int member = 0;
     NodeKind kind;
     bool alive;
     int busy, cores, queued;

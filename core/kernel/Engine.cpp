@@ -228,12 +228,17 @@ std::uint64_t Engine::inFlightRequests() const {
 std::vector<NodeView> Engine::nodes() const {
     std::vector<NodeView> out;
     const std::vector<int> groups = impl_->topo.components();
+    std::vector<int> membersSoFar(impl_->specs.size(), 0); // members are created in id order
     for (std::uint32_t id = 0; id < impl_->pnodes.size(); ++id) {
         const PNode& p = impl_->pnodes[id];
+        const NodeSpec& owner = impl_->specs[p.spec];
+        const NodeRole role = p.replica != kNone                     ? NodeRole::Replica
+                              : owner.kind == NodeKind::ServiceGroup ? NodeRole::Instance
+                              : owner.kind == NodeKind::Datastore && owner.shards ? NodeRole::Shard
+                                                                                  : NodeRole::Whole;
+        const int member = role == NodeRole::Whole ? 0 : ++membersSoFar[p.spec];
         if (!p.exists) continue;
-        NodeView v{
-            p.name,    impl_->specs[p.spec].id, impl_->specs[p.spec].kind, p.alive, 0, 0, 0, id,
-            groups[id]};
+        NodeView v{p.name, owner.id, role, member, owner.kind, p.alive, 0, 0, 0, id, groups[id]};
         v.warming = impl_->now < p.warmUntil;
         v.draining = p.draining;
         p.handler->fillView(*impl_, id, v);

@@ -1,5 +1,6 @@
 // Faults and commands (timeline and live), and the periodic metrics row.
 #include "EngineImpl.h"
+#include "FieldTable.h"
 #include "Pricing.h"
 
 #include <algorithm>
@@ -147,6 +148,9 @@ std::vector<NodeId> Engine::Impl::stationsOf(std::uint32_t spec) const {
 void Engine::Impl::setField(const Action& a) {
     const std::uint32_t i = specIndex.at(a.node);
     NodeSpec& n = specs[i];
+    // Which fields a running node takes is the field table's (the validator refuses the rest).
+    const FieldRow* row = findField(n.kind, a.field);
+    if (!row || !row->live) return;
     if (const auto* s = std::get_if<std::string>(&a.value)) {
         if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
         if (a.field == "mode") setStoreMode(i, *s == "AP" ? StoreMode::AP : StoreMode::CP);
@@ -173,7 +177,7 @@ void Engine::Impl::setField(const Action& a) {
     } else if (a.field == "read_fraction")
         n.read_fraction = std::clamp(v, 0.0, 1.0);
     else if (a.field == "timeout_ms")
-        n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
+        row->access.set(n, std::max(v, 0.001)); // the member of this node's kind only
     else if (a.field == "retries")
         n.retries = static_cast<int>(v);
     else if (a.field == "limit_rps")

@@ -1,8 +1,8 @@
 #include "OutputFile.h"
 
+#include "SaveFile.h"
+
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <filesystem>
@@ -18,21 +18,23 @@ OutputFile::~OutputFile() = default;
 bool OutputFile::open() {
     namespace fs = std::filesystem;
     if (m_path == "-") {
-        auto out = std::make_unique<QFile>();
-        const bool ok = out->open(stdout, QIODevice::WriteOnly);
-        m_file = std::move(out);
-        return ok;
+        m_direct = std::make_unique<QFile>();
+        if (m_direct->open(stdout, QIODevice::WriteOnly)) return true;
+        m_error = m_path + ": cannot write (" + m_direct->errorString().toStdString() + ")";
+        return false;
     }
     std::error_code ec;
     const fs::file_status st = fs::status(fs::u8path(m_path), ec);
-    const bool special = !ec && fs::exists(st) && !fs::is_regular_file(st);
-    if (special && fs::is_directory(st)) return false; // error() names it
-    m_atomic = !special;
-    if (m_atomic)
-        m_file = std::make_unique<QSaveFile>(QString::fromStdString(m_path));
-    else
-        m_file = std::make_unique<QFile>(QString::fromStdString(m_path));
-    return m_file->open(QIODevice::WriteOnly);
+    const bool special = !ec && fs::exists(st) && !fs::is_regular_file(st) && !fs::is_directory(st);
+    if (!special) { // SaveFile refuses a directory itself, naming it
+        m_atomic = std::make_unique<SaveFile>(m_path);
+        m_error = m_atomic->open();
+        return m_error.empty();
+    }
+    m_direct = std::make_unique<QFile>(QString::fromStdString(m_path));
+    if (m_direct->open(QIODevice::WriteOnly)) return true;
+    m_error = m_path + ": cannot write (" + m_direct->errorString().toStdString() + ")";
+    return false;
 }
 
 void OutputFile::write(const std::string& text) {
@@ -41,22 +43,23 @@ void OutputFile::write(const std::string& text) {
 }
 
 void OutputFile::flush() {
-    m_file->write(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
+    if (m_atomic)
+        m_atomic->write(m_buffer);
+    else if (m_direct)
+        m_direct->write(m_buffer.data(), static_cast<qint64>(m_buffer.size()));
     m_buffer.clear();
 }
 
 std::string OutputFile::commit() {
     flush();
-    const bool ok = m_atomic ? static_cast<QSaveFile*>(m_file.get())->commit() : m_file->flush();
-    if (!ok) return m_path + ": could not write (" + m_file->errorString().toStdString() + ")";
-    return {};
+    if (m_atomic) return m_atomic->commit();
+    if (m_direct && m_direct->flush()) return {};
+    return m_path + ": could not write (" +
+           (m_direct ? m_direct->errorString().toStdString() : std::string("not opened")) + ")";
 }
 
 std::string OutputFile::error() const {
-    if (QFileInfo(QString::fromStdString(m_path)).isDir())
-        return m_path + ": cannot write (a directory)";
-    return m_path + ": cannot write (" +
-           (m_file ? m_file->errorString().toStdString() : std::string("not opened")) + ")";
+    return m_error.empty() ? m_path + ": cannot write (not opened)" : m_error;
 }
 
 std::string sameOutputTwice(const std::vector<std::string>& paths) {

@@ -1,15 +1,18 @@
 // Where a run writes its outputs (metrics CSV, nodes CSV, history, summary JSON). A regular file,
-// or one that does not exist yet, is replaced atomically when the run ends (QSaveFile): a failed
+// or one that does not exist yet, is replaced atomically when the run ends (SaveFile): a failed
 // run never leaves a half-written file. "-" is standard output; a device or a FIFO is written
 // directly (renaming over it would replace /dev/null with a regular file).
 #pragma once
 
-#include <QFileDevice>
-
 #include <memory>
 #include <string>
+#include <vector>
+
+class QFile;
 
 namespace cs::core {
+
+class SaveFile;
 
 class OutputFile {
 public:
@@ -27,8 +30,9 @@ public:
 private:
     void flush();
     std::string m_path;
-    std::unique_ptr<QFileDevice> m_file; // QSaveFile, or QFile for "-" and special files
-    bool m_atomic = false;
+    std::unique_ptr<SaveFile> m_atomic; // a regular file, or one not there yet
+    std::unique_ptr<QFile> m_direct;    // "-" and special files
+    std::string m_error;
     std::string m_buffer;
 };
 

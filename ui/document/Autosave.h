@@ -18,7 +18,7 @@ public:
     explicit Autosave(const QString& dir); // usually QStandardPaths::AppDataLocation
     ~Autosave();
     QString path() const { return m_path; }
-    bool save(const core::Scenario& s); // atomic (QSaveFile); false if it could not be written
+    bool save(const core::Scenario& s); // atomic (SaveFile); false if it could not be written
     void discard();                     // the work is saved, or the app closes cleanly
 
     // Autosaves left by instances that are gone, newest first (the file name of older versions,

@@ -162,6 +162,14 @@ void SetMetaCommand::swap() {
     current.seed = s.seed;
     current.duration_s = s.duration_s;
     current.metrics_interval_ms = s.metrics_interval_ms;
+    // Enter or focus-out on an unchanged field edits nothing: the stack drops the command, the
+    // document is not marked modified, and no signal rebuilds the inspector under the user's click.
+    if (current.name == m_other.name && current.lesson == m_other.lesson &&
+        current.seed == m_other.seed && current.duration_s == m_other.duration_s &&
+        current.metrics_interval_ms == m_other.metrics_interval_ms) {
+        setObsolete(true);
+        return;
+    }
     m_doc->setScenarioMeta(m_other);
     m_other = std::move(current);
 }

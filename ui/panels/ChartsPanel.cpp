@@ -1,5 +1,7 @@
 #include "ChartsPanel.h"
 
+#include "ChartSeries.h"
+#include "ExportFile.h"
 #include "Palette.h"
 
 #include <QChart>
@@ -12,7 +14,7 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
-#include <QSvgGenerator>
+#include <QMessageBox>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -32,6 +34,73 @@ QColor markerColour(const std::string& text) {
     if (has("unhealthy")) return kOrange;
     if (has("not linearizable")) return kPurple;
     return kGrey;
+}
+
+// The rows of the visible window, and how finely they can be drawn.
+struct Window {
+    std::deque<core::MetricsRow>::const_iterator first, end;
+    double latest;    // t_s of the newest row: x is drawn as seconds before it
+    double columnS;   // seconds per drawn column
+    double maxPoints; // more than this and the window is decimated to a min/max pair per column
+};
+
+void fillSeries(QLineSeries* s, const Window& w, double (*value)(const core::MetricsRow&),
+                double& maxY) {
+    const auto n = static_cast<double>(std::distance(w.first, w.end));
+    QList<QPointF> pts;
+    pts.reserve(static_cast<qsizetype>(std::min(n, w.maxPoints + 2)));
+    const bool decimate = n > w.maxPoints;
+    double colStart = -1e300, lo = 0, hi = 0, loX = 0, hiX = 0;
+    bool open = false;
+    // A series that is constant over the window (most error and staleness series, most of the
+    // time) is drawn as one segment: two points instead of hundreds to replace and paint.
+    bool constant = true;
+    double firstV = 0, firstX = 0, lastX = 0;
+    auto flush = [&] {
+        if (!open) return;
+        if (loX <= hiX) {
+            pts.append({loX, lo});
+            if (hiX != loX) pts.append({hiX, hi});
+        } else {
+            pts.append({hiX, hi});
+            pts.append({loX, lo});
+        }
+        open = false;
+    };
+    for (auto it = w.first; it != w.end; ++it) {
+        const double v = value(*it);
+        const double x = it->t_s - w.latest;
+        maxY = std::max(maxY, v);
+        if (it == w.first) {
+            firstV = v;
+            firstX = x;
+        }
+        constant = constant && v == firstV;
+        lastX = x;
+        if (!decimate) {
+            pts.append({x, v});
+            continue;
+        }
+        if (x >= colStart + w.columnS) {
+            flush();
+            colStart = x;
+            lo = hi = v;
+            loX = hiX = x;
+            open = true;
+        } else {
+            if (v < lo) {
+                lo = v;
+                loX = x;
+            }
+            if (v > hi) {
+                hi = v;
+                hiX = x;
+            }
+        }
+    }
+    flush();
+    if (constant && pts.size() > 2) pts = {QPointF(firstX, firstV), QPointF(lastX, firstV)};
+    s->replace(pts); // one call per series
 }
 } // namespace
 
@@ -74,22 +143,19 @@ void MarkedChartView::drawForeground(QPainter* p, const QRectF& rect) {
 void MarkedChartView::contextMenuEvent(QContextMenuEvent* e) {
     QMenu menu;
     const QString title = chart()->title();
-    menu.addAction(tr("Export \"%1\" as PNG…").arg(title), [this, title] {
+    auto report = [this](const QString& err) {
+        if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
+    };
+    menu.addAction(tr("Export \"%1\" as PNG…").arg(title), [this, title, report] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export chart"), title + QStringLiteral(".png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty()) grab().save(path);
+        if (!path.isEmpty()) report(saveImage(path, grab().toImage()));
     });
-    menu.addAction(tr("Export \"%1\" as SVG…").arg(title), [this, title] {
+    menu.addAction(tr("Export \"%1\" as SVG…").arg(title), [this, title, report] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export chart"), title + QStringLiteral(".svg"), tr("SVG images (*.svg)"));
-        if (path.isEmpty()) return;
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size());
-        svg.setViewBox(rect());
-        svg.setTitle(title);
-        QPainter p(&svg);
-        render(&p);
+        if (!path.isEmpty())
+            report(saveSvg(path, size(), rect(), title, [this](QPainter& p) { render(&p); }));
     });
     menu.exec(e->globalPos());
 }
@@ -118,22 +184,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout;
     outer->addLayout(grid, 1);
 
-    m_charts.push_back(makeChart(tr("Latency"), tr("ms"), {tr("p50"), tr("p95"), tr("p99")},
-                                 {kBlue, kOrange, kVermillion}));
-    m_charts.push_back(makeChart(tr("Throughput"), tr("requests/s"),
-                                 {tr("offered"), tr("throughput"), tr("datastore ops")},
-                                 {kSky, kGreen, kOrange}));
-    m_charts.push_back(makeChart(
-        tr("Errors by reason"), tr("requests/s"),
-        {tr("timeout"), tr("unavail."), tr("429"), tr("dropped"), tr("session"), tr("lost")},
-        {kVermillion, kOrange, kPurple, kBlue, kYellow, kBlack}, tr("duplicates"), {tr("dupes")},
-        {kGrey}));
-    m_charts.push_back(makeChart(tr("Staleness"), tr("ms"),
-                                 {tr("staleness p50"), tr("staleness p99")}, {kSky, kBlue},
-                                 tr("% stale"), {tr("stale reads")}, {kVermillion}));
-    m_charts.push_back(makeChart(tr("Instances and cost"), tr("instances"), {tr("instances")},
-                                 {kGreen}, tr("$/hour"), {tr("cost")}, {kOrange}));
-    m_charts.push_back(makeChart(tr("Utilisation"), tr("%"), {}, {}));
+    for (const ChartSpec& spec : chartSpecs()) m_charts.push_back(makeChart(spec));
     for (std::size_t i = 0; i < m_charts.size(); ++i) {
         auto* view = new MarkedChartView(m_charts[i].chart, &m_markers, &m_latest);
         view->setObjectName(QStringLiteral("chart%1").arg(i));
@@ -144,14 +195,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     setWindowSeconds(120);
 }
 
-ChartsPanel::Chart ChartsPanel::makeChart(const QString& title, const QString& yTitle,
-                                          const QStringList& names,
-                                          const std::vector<QColor>& colours,
-                                          const QString& y2Title, const QStringList& names2,
-                                          const std::vector<QColor>& colours2) {
+ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     Chart c;
+    c.spec = &spec;
     c.chart = new QChart;
-    c.chart->setTitle(title);
+    c.chart->setTitle(spec.title);
     QFont tf = font();
     tf.setPointSizeF(tf.pointSizeF() * 1.15);
     tf.setBold(true);
@@ -162,47 +210,46 @@ ChartsPanel::Chart ChartsPanel::makeChart(const QString& title, const QString& y
     c.x = new QValueAxis;
     c.x->setTitleText(tr("seconds ago (simulated)"));
     c.x->setLabelFormat(QStringLiteral("%.0f"));
-    c.y = new QValueAxis;
-    c.y->setTitleText(yTitle);
-    c.y->setRange(0, 1);
-    c.y->setLabelFormat(QStringLiteral("%.5g"));
-    for (QValueAxis* a : {c.x, c.y}) {
-        a->setLabelsFont(font());
-        a->setTitleFont(font());
-    }
     c.chart->addAxis(c.x, Qt::AlignBottom);
-    c.chart->addAxis(c.y, Qt::AlignLeft);
-    auto add = [&](const QString& name, const QColor& colour, QValueAxis* y) {
-        auto* s = new QLineSeries;
-        s->setName(name);
-        QPen pen(colour);
-        pen.setWidthF(2.5);
-        s->setPen(pen);
-        c.chart->addSeries(s);
-        s->attachAxis(c.x);
-        s->attachAxis(y);
-        connect(s, &QLineSeries::hovered, this, [name](const QPointF& p, bool on) {
-            if (on)
-                QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3 s ago)")
-                                                       .arg(name)
-                                                       .arg(p.y(), 0, 'g', 4)
-                                                       .arg(-p.x(), 0, 'f', 1));
-        });
-        return s;
-    };
-    for (int i = 0; i < names.size(); ++i)
-        c.series.push_back(add(names[i], colours[static_cast<std::size_t>(i)], c.y));
-    if (!y2Title.isEmpty()) {
-        c.y2 = new QValueAxis;
-        c.y2->setTitleText(y2Title);
-        c.y2->setRange(0, 1);
-        c.y2->setLabelsFont(font());
-        c.y2->setTitleFont(font());
-        c.chart->addAxis(c.y2, Qt::AlignRight);
-        for (int i = 0; i < names2.size(); ++i)
-            c.series2.push_back(add(names2[i], colours2[static_cast<std::size_t>(i)], c.y2));
-    }
+    c.y = addValueAxis(c.chart, spec.leftAxis, Qt::AlignLeft);
+    if (!spec.rightAxis.isEmpty()) c.y2 = addValueAxis(c.chart, spec.rightAxis, Qt::AlignRight);
+    c.x->setLabelsFont(font());
+    c.x->setTitleFont(font());
+    for (const SeriesSpec& line : spec.series)
+        c.lines.push_back(
+            {&line, addLine(c, line.name, line.colour, line.rightAxis && c.y2 ? c.y2 : c.y)});
     return c;
+}
+
+QValueAxis* ChartsPanel::addValueAxis(QChart* chart, const QString& title, Qt::Alignment side) {
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setRange(0, 1);
+    axis->setLabelFormat(QStringLiteral("%.5g"));
+    axis->setLabelsFont(font());
+    axis->setTitleFont(font());
+    chart->addAxis(axis, side);
+    return axis;
+}
+
+QLineSeries* ChartsPanel::addLine(const Chart& c, const QString& name, const QColor& colour,
+                                  QValueAxis* y) {
+    auto* s = new QLineSeries;
+    s->setName(name);
+    QPen pen(colour);
+    pen.setWidthF(2.5); // seen from the back of a classroom
+    s->setPen(pen);
+    c.chart->addSeries(s);
+    s->attachAxis(c.x);
+    s->attachAxis(y);
+    connect(s, &QLineSeries::hovered, this, [name](const QPointF& p, bool on) {
+        if (on)
+            QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3 s ago)")
+                                                   .arg(name)
+                                                   .arg(p.y(), 0, 'g', 4)
+                                                   .arg(-p.x(), 0, 'f', 1));
+    });
+    return s;
 }
 
 void ChartsPanel::clear() {
@@ -214,16 +261,15 @@ void ChartsPanel::clear() {
     m_markers.clear();
     m_latest = 0;
     for (auto& c : m_charts) {
-        for (auto* s : c.series) s->clear();
-        for (auto* s : c.series2) s->clear();
+        for (auto& [spec, s] : c.lines) s->clear();
         c.y->setRange(0, 1);
         if (c.y2) c.y2->setRange(0, 1);
+        for (auto& [owner, s] : c.byOwner) {
+            c.chart->removeSeries(s);
+            delete s;
+        }
+        c.byOwner.clear();
     }
-    for (auto& [owner, s] : m_utilSeries) {
-        m_charts[5].chart->removeSeries(s);
-        delete s;
-    }
-    m_utilSeries.clear();
 }
 
 void ChartsPanel::setWindowSeconds(double s) {
@@ -285,110 +331,32 @@ void ChartsPanel::rescale(QValueAxis* axis, double maxValue) {
 
 void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
     const double from = m_latest - m_windowS;
-    auto first = std::lower_bound(m_window.begin(), m_window.end(), from,
-                                  [](const core::MetricsRow& r, double t) { return r.t_s < t; });
-    const auto n = static_cast<std::size_t>(std::distance(first, m_window.end()));
-    const std::size_t offset = m_window.size() - n;
-    using Getter = double (*)(const core::MetricsRow&);
+    const auto first =
+        std::lower_bound(m_window.begin(), m_window.end(), from,
+                         [](const core::MetricsRow& r, double t) { return r.t_s < t; });
     // One min/max pair per two pixel columns: more points cannot be seen and cost paint time.
     const double columns = std::max(50.0, m_charts.front().chart->plotArea().width() / 2);
-    const double columnS = m_windowS / columns;
-    auto fill = [&](QLineSeries* s, Getter get, double& maxY) {
-        QList<QPointF> pts;
-        pts.reserve(
-            static_cast<qsizetype>(std::min<double>(static_cast<double>(n), 2 * columns + 2)));
-        const bool decimate = static_cast<double>(n) > 2 * columns;
-        double colStart = -1e300, lo = 0, hi = 0, loX = 0, hiX = 0;
-        bool open = false;
-        // A series that is constant over the window (most error and staleness series, most of the
-        // time) is drawn as one segment: two points instead of hundreds to replace and paint.
-        bool constant = true;
-        double firstV = 0, firstX = 0, lastX = 0;
-        auto flush = [&] {
-            if (!open) return;
-            if (loX <= hiX) {
-                pts.append({loX, lo});
-                if (hiX != loX) pts.append({hiX, hi});
-            } else {
-                pts.append({hiX, hi});
-                pts.append({loX, lo});
-            }
-            open = false;
-        };
-        for (auto it = first; it != m_window.end(); ++it) {
-            const double v = get(*it);
-            const double x = it->t_s - m_latest;
-            maxY = std::max(maxY, v);
-            if (it == first) {
-                firstV = v;
-                firstX = x;
-            }
-            constant = constant && v == firstV;
-            lastX = x;
-            if (!decimate) {
-                pts.append({x, v});
-                continue;
-            }
-            if (x >= colStart + columnS) {
-                flush();
-                colStart = x;
-                lo = hi = v;
-                loX = hiX = x;
-                open = true;
-            } else {
-                if (v < lo) {
-                    lo = v;
-                    loX = x;
-                }
-                if (v > hi) {
-                    hi = v;
-                    hiX = x;
-                }
-            }
+    const Window window{first, m_window.end(), m_latest, m_windowS / columns, 2 * columns};
+    const int last = std::min(lastChart, static_cast<int>(m_charts.size()));
+    for (int i = std::max(0, firstChart); i < last; ++i) {
+        Chart& c = m_charts[static_cast<std::size_t>(i)];
+        if (c.spec->utilisationByOwner) {
+            refreshUtilisation(c, static_cast<std::size_t>(first - m_window.begin()), columns);
+        } else {
+            double maxLeft = 0, maxRight = 0;
+            for (auto& [spec, series] : c.lines)
+                fillSeries(series, window, spec->value, spec->rightAxis ? maxRight : maxLeft);
+            rescale(c.y, maxLeft);
+            if (c.y2) rescale(c.y2, maxRight);
         }
-        flush();
-        if (constant && pts.size() > 2) pts = {QPointF(firstX, firstV), QPointF(lastX, firstV)};
-        s->replace(pts); // one call per series
-    };
-    static const Getter getters[6][6] = {
-        {[](const core::MetricsRow& r) { return r.latency_ms_p50; },
-         [](const core::MetricsRow& r) { return r.latency_ms_p95; },
-         [](const core::MetricsRow& r) { return r.latency_ms_p99; }},
-        {[](const core::MetricsRow& r) { return r.offered_rps; },
-         [](const core::MetricsRow& r) { return r.throughput_rps; },
-         [](const core::MetricsRow& r) { return r.datastore_ops_per_s; }},
-        {[](const core::MetricsRow& r) { return r.err_rps[1]; },
-         [](const core::MetricsRow& r) { return r.err_rps[2]; },
-         [](const core::MetricsRow& r) { return r.err_rps[3]; },
-         [](const core::MetricsRow& r) { return r.err_rps[4]; },
-         [](const core::MetricsRow& r) { return r.err_rps[5]; },
-         [](const core::MetricsRow& r) { return r.err_rps[6]; }},
-        {[](const core::MetricsRow& r) { return r.staleness_ms_p50; },
-         [](const core::MetricsRow& r) { return r.staleness_ms_p99; }},
-        {[](const core::MetricsRow& r) { return r.instances; }},
-        {}};
-    static const Getter right[6] = {
-        nullptr,
-        nullptr,
-        [](const core::MetricsRow& r) { return r.duplicate_side_effects; },
-        [](const core::MetricsRow& r) { return 100.0 * r.stale_read_fraction; },
-        [](const core::MetricsRow& r) { return r.cost_per_hour; },
-        nullptr};
-    for (std::size_t c = static_cast<std::size_t>(firstChart);
-         c < std::min<std::size_t>(5, static_cast<std::size_t>(lastChart)); ++c) {
-        double maxY = 0, maxY2 = 0;
-        for (std::size_t k = 0; k < m_charts[c].series.size(); ++k)
-            fill(m_charts[c].series[k], getters[c][k], maxY);
-        if (!m_charts[c].series2.empty()) fill(m_charts[c].series2[0], right[c], maxY2);
-        rescale(m_charts[c].y, maxY);
-        if (m_charts[c].y2) rescale(m_charts[c].y2, maxY2);
+        m_views[i]->viewport()->update();
     }
-    if (lastChart < 6) {
-        for (int c = firstChart; c < lastChart; ++c) m_views[c]->viewport()->update();
-        return;
-    }
-    // Utilisation: one series per group or datastore, created as they appear.
+}
+
+// Utilisation: one line per group or datastore, created as they appear; the busiest few shown.
+void ChartsPanel::refreshUtilisation(Chart& c, std::size_t offset, double columns) {
     std::map<std::string, QList<QPointF>> util;
+    const std::size_t n = m_window.size() - offset;
     const std::size_t stride =
         std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(n) / columns));
     for (std::size_t i = offset; i < m_window.size(); i += stride) { // mean per column
@@ -409,29 +377,21 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
     }
     std::sort(busiest.begin(), busiest.end());
     if (busiest.size() > kMaxUtilSeries) busiest.resize(kMaxUtilSeries);
-    for (auto& [owner, series] : m_utilSeries)
+    for (auto& [owner, series] : c.byOwner)
         series->setVisible(std::any_of(busiest.begin(), busiest.end(),
                                        [&](const auto& b) { return b.second == owner; }));
     static const QColor colours[] = {kGreen,      kOrange, kBlue,  kPurple,
                                      kVermillion, kSky,    kBlack, kYellow};
     for (const auto& [rank, owner] : busiest) {
-        const QList<QPointF>& pts = util[owner];
-        auto it = m_utilSeries.find(owner);
-        if (it == m_utilSeries.end()) {
-            auto* s = new QLineSeries;
-            s->setName(QString::fromStdString(owner));
-            QPen pen(colours[m_utilSeries.size() % 8]);
-            pen.setWidthF(2.5);
-            s->setPen(pen);
-            m_charts[5].chart->addSeries(s);
-            s->attachAxis(m_charts[5].x);
-            s->attachAxis(m_charts[5].y);
-            it = m_utilSeries.emplace(owner, s).first;
-        }
-        it->second->replace(pts);
+        auto it = c.byOwner.find(owner);
+        if (it == c.byOwner.end())
+            it = c.byOwner
+                     .emplace(owner, addLine(c, QString::fromStdString(owner),
+                                             colours[c.byOwner.size() % 8], c.y))
+                     .first;
+        it->second->replace(util[owner]);
     }
-    if (m_charts[5].y->max() != 100) m_charts[5].y->setRange(0, 100);
-    for (int c = firstChart; c < lastChart; ++c) m_views[c]->viewport()->update();
+    if (c.y->max() != 100) c.y->setRange(0, 100);
 }
 
 QString ChartsPanel::metricsCsv() const {
@@ -445,8 +405,8 @@ QString ChartsPanel::metricsCsv() const {
 
 int ChartsPanel::seriesPoints(const QString& title) const {
     for (const auto& c : m_charts)
-        if (c.chart->title() == title && !c.series.empty())
-            return static_cast<int>(c.series.front()->count());
+        if (c.chart->title() == title && !c.lines.empty())
+            return static_cast<int>(c.lines.front().second->count());
     return -1;
 }
 

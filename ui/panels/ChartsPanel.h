@@ -3,6 +3,7 @@
 // reactions, hover values, PNG/SVG export of each chart and CSV export of the metrics.
 #pragma once
 
+#include "ChartSeries.h"
 #include "Metrics.h"
 #include "SimController.h"
 
@@ -47,10 +48,12 @@ public:
 
     void clear();
     void addSnapshot(const Snapshot& snap); // stores rows and markers; cheap
-    void refresh() { refreshCharts(0, 6); } // redraws the visible window; call at most 4x a second
+    // Redraws the visible window; call at most 4x a second.
+    void refresh() { refreshCharts(0, chartCount()); }
     // Redraws only charts [first, last): the app spreads a full refresh over three frames so no
     // frame carries all of it (each chart still refreshes 4 times a second).
     void refreshCharts(int first, int last);
+    int chartCount() const { return static_cast<int>(m_charts.size()); }
     void setWindowSeconds(double s);
     // Every row kept (downsampled by halves past kMaxKept), as the metrics CSV.
     QString metricsCsv() const;
@@ -62,14 +65,16 @@ public:
 
 private:
     struct Chart {
+        const ChartSpec* spec = nullptr; // what it shows (ChartSeries.h)
         QChart* chart = nullptr;
         QValueAxis *x = nullptr, *y = nullptr, *y2 = nullptr;
-        std::vector<QLineSeries*> series;
-        std::vector<QLineSeries*> series2; // on the right axis
+        std::vector<std::pair<const SeriesSpec*, QLineSeries*>> lines; // one per row of its spec
+        std::map<std::string, QLineSeries*> byOwner; // utilisation: one per group or datastore
     };
-    Chart makeChart(const QString& title, const QString& yTitle, const QStringList& names,
-                    const std::vector<QColor>& colours, const QString& y2Title = {},
-                    const QStringList& names2 = {}, const std::vector<QColor>& colours2 = {});
+    Chart makeChart(const ChartSpec& spec);
+    QValueAxis* addValueAxis(QChart* chart, const QString& title, Qt::Alignment side);
+    QLineSeries* addLine(const Chart& c, const QString& name, const QColor& colour, QValueAxis* y);
+    void refreshUtilisation(Chart& c, std::size_t offset, double columns);
     static void rescale(QValueAxis* axis, double maxValue);
 
     std::deque<core::MetricsRow> m_window;            // rows within the longest window
@@ -82,7 +87,6 @@ private:
     std::vector<Chart> m_charts;
     QList<MarkedChartView*> m_views;
     QComboBox* m_windowBox = nullptr;
-    std::map<std::string, QLineSeries*> m_utilSeries;
 };
 
 } // namespace cs::ui

@@ -48,6 +48,7 @@ void SimController::load(const core::Scenario& scenario) {
     rows_.clear();
     util_.clear();
     utilAcc_.clear();
+    utilLine_.clear();
     log_.clear();
     actionsPublished_ = 0;
     actions_ = std::make_shared<const std::vector<core::Action>>();
@@ -81,21 +82,25 @@ void SimController::load(const core::Scenario& scenario) {
 
 // Node samples of one tick arrive right after its metrics row, so they are credited to the next
 // row; with rows every interval this shifts utilisation by one interval at most, which the chart
-// does not resolve. Owners are groups and datastores (the mean over their instances), replicas
-// and shards.
+// does not resolve.
 void SimController::collectUtilization(const core::NodeSample& s) {
     if (std::string_view(s.metric) != "utilization") return;
-    const auto dash = s.node.rfind('-');
-    std::string owner = s.node;
-    if (dash != std::string::npos && scenario_.find(s.node) == nullptr) {
-        // A group's instances are one line; a sharded store's shards one line each, so a hot
-        // shard stands out.
-        const core::NodeSpec* spec = scenario_.find(s.node.substr(0, dash));
-        if (!spec || !spec->shards) owner = s.node.substr(0, dash);
+    auto it = utilLine_.find(s.node);
+    if (it == utilLine_.end()) { // a node added since (an instance scaled out, a shard added)
+        refreshUtilLines();
+        it = utilLine_.find(s.node);
     }
-    auto& acc = utilAcc_[owner];
+    auto& acc = utilAcc_[it != utilLine_.end() ? it->second : s.node];
     acc.first += s.value;
     acc.second += 1;
+}
+
+// A group's instances are one line (their mean); a shard or a replica has a line of its own, so a
+// hot one stands out. The engine says which is which.
+void SimController::refreshUtilLines() {
+    utilLine_.clear();
+    for (const core::NodeView& v : engine_->nodes())
+        utilLine_[v.name] = v.role == core::NodeRole::Instance ? v.owner : v.name;
 }
 
 void SimController::reset() {

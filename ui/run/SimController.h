@@ -12,6 +12,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 class QTimer;
 
@@ -73,6 +74,7 @@ private:
     void publish();
     void setState(RunState s);
     void collectUtilization(const core::NodeSample& s);
+    void refreshUtilLines();
 
     std::unique_ptr<core::Engine> engine_;
     core::Scenario scenario_;
@@ -85,6 +87,7 @@ private:
     std::vector<core::MetricsRow> rows_;
     std::vector<std::map<std::string, double>> util_;
     std::map<std::string, std::pair<double, int>> utilAcc_; // owner -> (sum, count) for this row
+    std::unordered_map<std::string, std::string> utilLine_; // node name -> its utilisation line
     std::vector<core::LogEntry> log_;
     std::deque<std::string> history_; // bounded: the live history view shows a recent window
     static constexpr std::size_t kHistoryLines = 40'000;

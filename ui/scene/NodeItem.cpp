@@ -19,62 +19,11 @@ QFont labelFont() {
     f.setBold(true);
     return f;
 }
-} // namespace
 
-NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, bool member,
-                   QGraphicsItem* parent)
-    : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
-      m_member(member) {
-    setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
-             (member ? GraphicsItemFlag{} : ItemIsMovable));
-    setAcceptHoverEvents(true);
-    setZValue(2);
-    // Repainted from a pixmap unless its state changed: the view repaints every item every frame.
-    setCacheMode(DeviceCoordinateCache);
-    setToolTip(member ? QObject::tr("%1: an instance of %2").arg(m_name, m_specId)
-                      : QObject::tr("%1 (%2)").arg(m_name, kindLabel(kind)));
-}
-
-QRectF NodeItem::body() const {
-    const double s = m_member ? kMemberSize : kNodeSize;
-    return {-s / 2, -s / 2, s, s};
-}
-
-QRectF NodeItem::boundingRect() const {
-    const QRectF b = body();
-    // Room for the label below and the queue badge above right.
-    return b.adjusted(-40, -14, 40, 26);
-}
-
-QPainterPath NodeItem::shape() const {
-    QPainterPath p;
-    p.addRect(body().adjusted(-3, -3, 3, 3));
-    return p;
-}
-
-void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader, std::uint64_t lag,
-                        bool warming, bool draining) {
-    if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued &&
-        leader == m_leader && lag == m_lag && warming == m_warming && draining == m_draining)
-        return;
-    m_leader = leader;
-    m_lag = lag;
-    m_warming = warming;
-    m_draining = draining;
-    m_alive = alive;
-    m_busy = busy;
-    m_cores = cores;
-    m_queued = queued;
-    update();
-}
-
-void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
-    p->setRenderHint(QPainter::Antialiasing);
-    const QRectF b = body();
-    const QColor role =
-        roleColour(m_kind == core::NodeKind::ServiceGroup ? core::NodeKind::ServiceGroup : m_kind);
+// The shape of a kind, the same in the topology and the palette: one glance tells the role.
+QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
     QPainterPath outline;
-    switch (m_kind) {
+    switch (kind) {
     case core::NodeKind::Client:
         outline.addEllipse(b);
         break;
@@ -129,6 +78,72 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         break;
     }
     }
+    return outline;
+}
+} // namespace
+
+NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, int member,
+                   QGraphicsItem* parent)
+    : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
+      m_member(member) {
+    setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
+             (isMember() ? GraphicsItemFlag{} : ItemIsMovable));
+    setAcceptHoverEvents(true);
+    setZValue(2);
+    // Repainted from a pixmap unless its state changed: the view repaints every item every frame.
+    setCacheMode(DeviceCoordinateCache);
+    if (!isMember())
+        setToolTip(QObject::tr("%1 (%2)").arg(m_name, kindLabel(kind)));
+    else if (kind == core::NodeKind::ServiceGroup)
+        setToolTip(QObject::tr("%1: instance #%2 of %3").arg(m_name).arg(member).arg(m_specId));
+    else
+        setToolTip(QObject::tr("%1: shard #%2 of %3").arg(m_name).arg(member).arg(m_specId));
+}
+
+QRectF NodeItem::body() const {
+    const double s = isMember() ? kMemberSize : kNodeSize;
+    return {-s / 2, -s / 2, s, s};
+}
+
+QRectF NodeItem::boundingRect() const {
+    const QRectF b = body();
+    // Room for the label below and the queue badge above right.
+    return b.adjusted(-40, -14, 40, 26);
+}
+
+QPainterPath NodeItem::shape() const {
+    QPainterPath p;
+    p.addRect(body().adjusted(-3, -3, 3, 3));
+    return p;
+}
+
+void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader, std::uint64_t lag,
+                        bool warming, bool draining) {
+    if (alive == m_alive && busy == m_busy && cores == m_cores && queued == m_queued &&
+        leader == m_leader && lag == m_lag && warming == m_warming && draining == m_draining)
+        return;
+    m_leader = leader;
+    m_lag = lag;
+    m_warming = warming;
+    m_draining = draining;
+    m_alive = alive;
+    m_busy = busy;
+    m_cores = cores;
+    m_queued = queued;
+    update();
+}
+
+void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRectF b = body();
+    paintBody(p, outlineOf(m_kind, b), b);
+    paintBadges(p, b);
+    paintLabel(p, b);
+}
+
+// Fill = utilisation, outline = role, dead = grey and crossed; warming and draining are dotted.
+void NodeItem::paintBody(QPainter* p, const QPainterPath& outline, const QRectF& b) const {
+    const QColor role = roleColour(m_kind);
     // Fill = utilisation (busy cores / cores), from the bottom up.
     p->fillPath(outline, QColor(250, 250, 250));
     if (m_cores > 0 && m_busy > 0) {
@@ -160,6 +175,10 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->drawLine(b.topLeft() + QPointF(10, 10), b.bottomRight() - QPointF(10, 10));
         p->drawLine(b.topRight() + QPointF(-10, 10), b.bottomLeft() + QPointF(10, -10));
     }
+}
+
+// What a glance must catch besides load: replica lag, the leader, the queue, a cache's hit ratio.
+void NodeItem::paintBadges(QPainter* p, const QRectF& b) const {
     // Replica lag: its own channel, a ring whose thickness grows with the keys it is behind on.
     if (m_lag > 0) {
         const double w = std::min(9.0, 2.0 + std::log2(static_cast<double>(m_lag)));
@@ -200,11 +219,13 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         p->setPen(kBlack);
         p->drawText(b, Qt::AlignCenter, QStringLiteral("%1%").arg(std::lround(m_hitRatio * 100)));
     }
+}
+
+void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {
     p->setFont(labelFont());
     p->setPen(kBlack);
     // An instance shows its number only: the frame names the group, and long names would overlap.
-    const QString label =
-        m_member ? QStringLiteral("#") + m_name.section(QLatin1Char('-'), -1) : m_name;
+    const QString label = isMember() ? QStringLiteral("#%1").arg(m_member) : m_name;
     p->drawText(QRectF(b.left() - 40, b.bottom() + 2, b.width() + 80, 22),
                 Qt::AlignHCenter | Qt::AlignTop, label);
 }

@@ -16,14 +16,17 @@ class LinkItem;
 
 class NodeItem : public QGraphicsItem {
 public:
-    // `specId` is the scenario node that owns it (a group for instances); `name` its physical name.
-    NodeItem(QString name, QString specId, core::NodeKind kind, bool member,
+    // `specId` is the scenario node that owns it (a group for instances); `name` its physical name,
+    // empty for a member the engine has not named yet; `member` its number in the group or the
+    // sharded store (NodeView::member), 0 for a node of its own.
+    NodeItem(QString name, QString specId, core::NodeKind kind, int member = 0,
              QGraphicsItem* parent = nullptr);
 
     const QString& name() const { return m_name; }
     const QString& specId() const { return m_specId; }
     core::NodeKind kind() const { return m_kind; }
-    bool isMember() const { return m_member; }
+    bool isMember() const { return m_member > 0; }
+    int member() const { return m_member; }
     bool alive() const { return m_alive; }
     // Live state; repaints only when something visible changed.
     void setState(bool alive, int busy, int cores, int queued, bool leader = false,
@@ -47,9 +50,12 @@ protected:
 
 private:
     QRectF body() const;
+    void paintBody(QPainter* p, const QPainterPath& outline, const QRectF& b) const;
+    void paintBadges(QPainter* p, const QRectF& b) const;
+    void paintLabel(QPainter* p, const QRectF& b) const;
     QString m_name, m_specId;
     core::NodeKind m_kind;
-    bool m_member;
+    int m_member;
     bool m_alive = true;
     int m_busy = 0, m_cores = 0, m_queued = 0;
     bool m_leader = false, m_warming = false, m_draining = false;

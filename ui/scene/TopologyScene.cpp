@@ -38,31 +38,39 @@ TopologyScene::TopologyScene(Document* doc, QObject* parent) : QGraphicsScene(pa
     rebuild();
 }
 
-std::vector<QString> TopologyScene::membersOf(const core::NodeSpec& n) const {
+std::vector<TopologyScene::Member> TopologyScene::membersOf(const core::NodeSpec& n) const {
+    if (auto it = m_liveMembers.find(QString::fromStdString(n.id)); it != m_liveMembers.end())
+        return *it;
+    // Before the run's first snapshot: as many members as the document asks for, numbered; the
+    // snapshot brings their names (and the count the engine really has).
+    const int count = n.kind == NodeKind::ServiceGroup            ? n.instances
+                      : n.kind == NodeKind::Datastore && n.shards ? n.shards->count
+                                                                  : 0;
+    std::vector<Member> out;
+    for (int k = 1; k <= count; ++k) out.push_back({QString(), k});
+    return out;
+}
+
+// The items a link drawn to `n` applies to: a group's instances, a store's shards or replicas, or
+// the node's own item.
+std::vector<NodeItem*> TopologyScene::itemsOf(const core::NodeSpec& n) const {
     const QString id = QString::fromStdString(n.id);
-    if (n.kind == NodeKind::ServiceGroup || (n.kind == NodeKind::Datastore && n.shards)) {
-        if (auto it = m_liveMembers.find(id); it != m_liveMembers.end()) return *it;
-        std::vector<QString> out;
-        if (n.shards)
-            for (int k = 1; k <= n.shards->count; ++k)
-                out.push_back(QStringLiteral("%1-s%2").arg(id).arg(k));
-        else
-            for (int k = 1; k <= n.instances; ++k)
-                out.push_back(QStringLiteral("%1-%2").arg(id).arg(k));
-        return out;
-    }
+    if (auto it = m_memberItems.find(id); it != m_memberItems.end()) return *it;
+    std::vector<NodeItem*> out;
     if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
-        std::vector<QString> out;
-        for (const auto& r : n.replicas) out.push_back(QString::fromStdString(r));
-        return out;
+        for (const auto& r : n.replicas)
+            if (NodeItem* item = m_nodes.value(QString::fromStdString(r))) out.push_back(item);
+    } else if (NodeItem* item = m_nodes.value(id)) {
+        out.push_back(item);
     }
-    return {id};
+    return out;
 }
 
 void TopologyScene::rebuild() {
     clear(); // deletes every item, overlays included
     m_top.clear();
     m_nodes.clear();
+    m_memberItems.clear();
     m_storeFrames.clear();
     m_links.clear();
     m_byId.clear();
@@ -75,9 +83,11 @@ void TopologyScene::rebuild() {
             addItem(frame);
             frame->setPos(n.x, n.y);
             m_top.insert(id, frame);
-            for (const QString& m : membersOf(n)) {
-                auto* item = new NodeItem(m, id, n.kind, true, frame);
-                m_nodes.insert(m, item);
+            auto& items = m_memberItems[id];
+            for (const Member& m : membersOf(n)) {
+                auto* item = new NodeItem(m.name, id, n.kind, m.number, frame);
+                items.push_back(item);
+                if (!m.name.isEmpty()) m_nodes.insert(m.name, item);
             }
             placeMembers(id);
         } else if (n.kind == NodeKind::Datastore && !n.replicas.empty()) {
@@ -86,7 +96,7 @@ void TopologyScene::rebuild() {
             m_top.insert(id, frame);
             m_storeFrames.insert(id, frame);
         } else {
-            auto* item = new NodeItem(id, id, n.kind, false);
+            auto* item = new NodeItem(id, id, n.kind);
             addItem(item);
             item->setPos(n.x, n.y);
             m_top.insert(id, item);
@@ -98,11 +108,8 @@ void TopologyScene::rebuild() {
         const core::NodeSpec* a = s.find(l.a);
         const core::NodeSpec* b = s.find(l.b);
         if (!a || !b) continue;
-        for (const QString& pa : membersOf(*a))
-            for (const QString& pb : membersOf(*b)) {
-                NodeItem* ia = m_nodes.value(pa);
-                NodeItem* ib = m_nodes.value(pb);
-                if (!ia || !ib) continue;
+        for (NodeItem* ia : itemsOf(*a))
+            for (NodeItem* ib : itemsOf(*b)) {
                 auto* link =
                     new LinkItem(ia, ib, QString::fromStdString(l.a), QString::fromStdString(l.b));
                 addItem(link);
@@ -157,15 +164,13 @@ std::size_t TopologyScene::messageCount() const {
 }
 
 void TopologyScene::applySnapshot(const Snapshot& snap) {
-    // Live membership: instances come and go with scaling; rebuild only when it changed.
-    QHash<QString, std::vector<QString>> live;
-    for (const auto& n : snap.nodes) {
-        const core::NodeSpec* owner = n.kind == NodeKind::Datastore && n.owner != n.name
-                                          ? m_doc->scenario().find(n.owner)
-                                          : nullptr;
-        if (n.kind == NodeKind::ServiceGroup || (owner && owner->shards)) // instances, shards
-            live[QString::fromStdString(n.owner)].push_back(QString::fromStdString(n.name));
-    }
+    // Live membership: instances come and go with scaling, shards are added; rebuild only when it
+    // changed.
+    QHash<QString, std::vector<Member>> live;
+    for (const auto& n : snap.nodes)
+        if (n.role == core::NodeRole::Instance || n.role == core::NodeRole::Shard)
+            live[QString::fromStdString(n.owner)].push_back(
+                {QString::fromStdString(n.name), n.member});
     if (live != m_liveMembers) {
         m_liveMembers = live;
         rebuild();
@@ -180,8 +185,7 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys, n.warming,
                        n.draining);
         if (n.hitRatio >= 0) item->setHitRatio(n.hitRatio);
-        const core::NodeSpec* ownerSpec = m_doc->scenario().find(n.owner);
-        if (n.owner != n.name && n.kind == NodeKind::Datastore && ownerSpec && !ownerSpec->shards)
+        if (n.role == core::NodeRole::Replica)
             item->setToolTip(
                 tr("%1: a replica of %2, term %3%4%5")
                     .arg(item->name(), QString::fromStdString(n.owner))
@@ -190,13 +194,12 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
                     .arg(n.lagKeys ? tr(", behind on %1 keys").arg(n.lagKeys) : QString()));
     }
     // Link state by physical endpoints.
-    std::set<std::pair<QString, QString>> down;
+    std::set<std::pair<const NodeItem*, const NodeItem*>> down;
     for (const auto& l : snap.links)
         if (!l.up && l.a < m_byId.size() && l.b < m_byId.size() && m_byId[l.a] && m_byId[l.b])
-            down.emplace(m_byId[l.a]->name(), m_byId[l.b]->name());
+            down.emplace(m_byId[l.a], m_byId[l.b]);
     for (LinkItem* l : m_links)
-        l->setUp(!down.count({l->a()->name(), l->b()->name()}) &&
-                 !down.count({l->b()->name(), l->a()->name()}));
+        l->setUp(!down.count({l->a(), l->b()}) && !down.count({l->b(), l->a()}));
     updateOverlays(snap);
 }
 
@@ -262,7 +265,7 @@ void TopologyScene::selectSubject(const QString& subject) {
 }
 
 void TopologyScene::killOrRestart(const QString& name, bool kill) {
-    if (!m_sink) return;
+    if (!m_sink || name.isEmpty()) return; // a member the engine has not named yet
     core::Action a;
     a.kind = kill ? core::ActionKind::KillNode : core::ActionKind::RestartNode;
     a.node = name.toStdString();
@@ -270,7 +273,7 @@ void TopologyScene::killOrRestart(const QString& name, bool kill) {
 }
 
 void TopologyScene::cutOrHeal(LinkItem* link, bool cut) {
-    if (!m_sink || !link) return;
+    if (!m_sink || !link || link->a()->name().isEmpty() || link->b()->name().isEmpty()) return;
     core::Action a;
     a.kind = cut ? core::ActionKind::CutLink : core::ActionKind::HealLink;
     a.a = link->a()->name().toStdString();
@@ -279,16 +282,16 @@ void TopologyScene::cutOrHeal(LinkItem* link, bool cut) {
 }
 
 void TopologyScene::partitionSelection() {
-    std::set<QString> inside;
+    std::set<const NodeItem*> inside;
     for (QGraphicsItem* item : selectedItems()) {
-        if (auto* n = dynamic_cast<NodeItem*>(item)) inside.insert(n->name());
+        if (auto* n = dynamic_cast<NodeItem*>(item)) inside.insert(n);
         if (auto* f = dynamic_cast<GroupFrameItem*>(item))
             for (QGraphicsItem* c : f->childItems())
-                if (auto* n = dynamic_cast<NodeItem*>(c)) inside.insert(n->name());
+                if (auto* n = dynamic_cast<NodeItem*>(c)) inside.insert(n);
     }
     int cut = 0;
     for (LinkItem* l : m_links)
-        if (inside.count(l->a()->name()) != inside.count(l->b()->name()) && l->isUp()) {
+        if (inside.count(l->a()) != inside.count(l->b()) && l->isUp()) {
             cutOrHeal(l, true);
             ++cut;
         }
@@ -378,7 +381,7 @@ void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
         under->setSelected(true);
     }
     QMenu menu;
-    if (auto* n = dynamic_cast<NodeItem*>(under)) {
+    if (auto* n = dynamic_cast<NodeItem*>(under); n && !n->name().isEmpty()) {
         const QString name = n->name();
         menu.addAction(n->alive() ? tr("Kill %1").arg(name) : tr("Restart %1").arg(name),
                        [this, name, alive = n->alive()] { killOrRestart(name, alive); });

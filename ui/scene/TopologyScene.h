@@ -58,17 +58,26 @@ private:
     void rebuild();
     void refreshPositions();
     void placeMembers(const QString& specId);
-    std::vector<QString> membersOf(const core::NodeSpec& n) const;
+    // A group's instance or a sharded store's shard: its number, and its name once the engine has
+    // named it (empty before the first snapshot of a run).
+    struct Member {
+        QString name;
+        int number = 0;
+        bool operator==(const Member&) const = default;
+    };
+    std::vector<Member> membersOf(const core::NodeSpec& n) const;
+    std::vector<NodeItem*> itemsOf(const core::NodeSpec& n) const;
     QString specOf(QGraphicsItem* item) const;
     void updateOverlays(const Snapshot& snap);
 
     Document* m_doc;
     std::function<void(const core::Action&)> m_sink;
     QHash<QString, QGraphicsItem*> m_top; // scenario id -> its item (node or group frame)
-    QHash<QString, NodeItem*> m_nodes;    // physical name -> node item
+    QHash<QString, NodeItem*> m_nodes;    // physical name -> node item (named ones)
     QHash<QString, GroupFrameItem*> m_storeFrames;
     std::vector<LinkItem*> m_links;
-    QHash<QString, std::vector<QString>> m_liveMembers; // group -> member names from the engine
+    QHash<QString, std::vector<Member>> m_liveMembers; // group or store -> members, from the engine
+    QHash<QString, std::vector<NodeItem*>> m_memberItems; // group or sharded store -> its members
     std::vector<NodeItem*> m_byId; // physical id -> item, from the last snapshot
     MessageLayer* m_messages = nullptr;
     PartitionLayer* m_partitions = nullptr;

@@ -18,6 +18,7 @@ class QListWidget;
 class QSpinBox;
 class QTextBrowser;
 class QTimer;
+class QToolBar;
 
 namespace cs::ui {
 
@@ -61,7 +62,12 @@ protected:
     void closeEvent(QCloseEvent* e) override;
 
 private:
-    void buildActions();
+    void buildActions(); // MainWindowActions.cpp
+    void buildFileMenu();
+    void buildEditMenu();
+    void buildRunActions(QToolBar* run, QMenu* sim);
+    void buildRunSwitches(QToolBar* run);
+    void buildTopologyTools(QMenu* sim);
     void buildDocks();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();

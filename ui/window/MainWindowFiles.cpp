@@ -2,6 +2,7 @@
 #include "AutoLayout.h"
 #include "Autosave.h"
 #include "ChartsPanel.h"
+#include "ExportFile.h"
 #include "MainWindow.h"
 
 #include "HistoryPanel.h"
@@ -16,11 +17,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTimer>
 
 #include <algorithm>
@@ -155,10 +154,8 @@ void MainWindow::exportMetrics() {
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export metrics"), QStringLiteral("metrics.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty()) return;
-    QSaveFile f(path);
-    const QByteArray text = m_charts->metricsCsv().toUtf8();
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
-        QMessageBox::critical(this, tr("Cannot export"), tr("%1: %2").arg(path, f.errorString()));
+    const QString err = saveBytes(path, m_charts->metricsCsv().toUtf8());
+    if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
 }
 
 void MainWindow::exportTopology() {
@@ -167,22 +164,22 @@ void MainWindow::exportTopology() {
                                      tr("PNG images (*.png);;SVG images (*.svg)"));
     if (path.isEmpty()) return;
     const QRectF r = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QString err;
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(r.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), r.size()));
-        QPainter p(&svg);
-        m_scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
-        return;
+        err = saveSvg(path, r.size().toSize(), QRectF(QPointF(0, 0), r.size()),
+                      QString::fromStdString(m_doc->scenario().name), [&](QPainter& p) {
+                          m_scene->render(&p, QRectF(QPointF(0, 0), r.size()), r);
+                      });
+    } else {
+        QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        p.setRenderHint(QPainter::Antialiasing);
+        m_scene->render(&p, QRectF(QPointF(0, 0), r.size() * 2), r);
+        p.end();
+        err = saveImage(path, img);
     }
-    QImage img((r.size() * 2).toSize(), QImage::Format_ARGB32);
-    img.fill(Qt::white);
-    QPainter p(&img);
-    p.setRenderHint(QPainter::Antialiasing);
-    m_scene->render(&p, QRectF(QPointF(0, 0), r.size() * 2), r);
-    p.end();
-    if (!img.save(path)) QMessageBox::critical(this, tr("Cannot export"), path);
+    if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
 }
 
 void MainWindow::autosave() {

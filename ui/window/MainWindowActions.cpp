@@ -1,0 +1,211 @@
+// MainWindow: menus and toolbars. File and Edit menus, the run toolbar (play, step, reset and the
+// switches a class flips: speed, seed, store mode, scaling policy) and the topology tools.
+#include "AutoLayout.h"
+#include "DocumentCommands.h"
+#include "MainWindow.h"
+#include "NodeItem.h"
+#include "ScenarioIO.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolBar>
+
+namespace cs::ui {
+
+void MainWindow::buildActions() {
+    buildFileMenu();
+    buildEditMenu();
+    QMenu* sim = menuBar()->addMenu(tr("&Simulation"));
+    auto* run = addToolBar(tr("Run"));
+    run->setObjectName(QStringLiteral("runToolbar"));
+    run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    buildRunActions(run, sim);
+    buildRunSwitches(run);
+    buildTopologyTools(sim);
+}
+
+void MainWindow::buildFileMenu() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    auto* examples = file->addMenu(tr("Open &Example"));
+    for (const QString& name :
+         QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")})) {
+        const QString path = QStringLiteral(":/scenarios/") + name;
+        core::LoadResult loaded;
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
+        const QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
+        examples->addAction(title, this, [this, path] {
+            if (maybeSave()) openScenario(path);
+        });
+    }
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(tr("Save Session as Scenario…"), this, &MainWindow::saveSessionAs)
+        ->setToolTip(tr(
+            "Save with everything you did during the run as its timeline, to replay it exactly"));
+    file->addSeparator();
+    file->addAction(tr("Export Metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addAction(tr("Export Topology as PNG or SVG…"), this, &MainWindow::exportTopology);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::buildEditMenu() {
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, m_scene, &TopologyScene::deleteSelection);
+    edit->addAction(tr("Auto-&arrange"), QKeySequence(Qt::CTRL | Qt::Key_L), this, [this] {
+        m_doc->undoStack()->push(new MoveNodesCommand(m_doc, autoLayout(m_doc->scenario())));
+        m_view->fitAll();
+    });
+}
+
+// Play/Pause, Step and Reset: on the run toolbar and in the Simulation menu.
+void MainWindow::buildRunActions(QToolBar* run, QMenu* sim) {
+    m_playPause = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Play"), this);
+    m_playPause->setShortcut(Qt::Key_Space);
+    m_playPause->setToolTip(tr("Play or pause the simulation (Space)"));
+    connect(m_playPause, &QAction::triggered, this, [this] {
+        if (m_last && m_last->state == RunState::Running)
+            pause();
+        else
+            play();
+    });
+    QAction* step =
+        new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step"), this);
+    step->setShortcut(Qt::Key_Period);
+    step->setToolTip(tr("Run one metrics interval, then pause (.)"));
+    connect(step, &QAction::triggered, this,
+            [this] { QMetaObject::invokeMethod(m_controller, &SimController::step); });
+    QAction* reset =
+        new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset"), this);
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reset->setToolTip(tr("Start the run again from t = 0 (Ctrl+R)"));
+    connect(reset, &QAction::triggered, this, &MainWindow::reloadEngine);
+    for (QAction* a : {m_playPause, step, reset}) {
+        run->addAction(a);
+        sim->addAction(a);
+    }
+}
+
+// The switches a class flips while it watches: speed, seed, store mode, scaling policy; and the
+// clock.
+void MainWindow::buildRunSwitches(QToolBar* run) {
+    run->addSeparator();
+    run->addWidget(new QLabel(tr(" Speed ")));
+    m_speed = new QComboBox;
+    m_speed->setObjectName(QStringLiteral("speed"));
+    m_speed->setToolTip(tr("Simulated seconds per wall-clock second"));
+    for (double s : {0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 100.0})
+        m_speed->addItem(tr("%1×").arg(s), s);
+    m_speed->addItem(tr("max"), 0.0);
+    m_speed->setCurrentIndex(3);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const double v = m_speed->itemData(i).toDouble();
+        QMetaObject::invokeMethod(m_controller, [c = m_controller, v] { c->setSpeed(v); });
+    });
+    run->addWidget(m_speed);
+    run->addWidget(new QLabel(tr("  Seed ")));
+    m_seed = new QSpinBox;
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, 2'000'000'000);
+    m_seed->setToolTip(tr("Random seed: the same seed gives the same run"));
+    m_seed->setKeyboardTracking(false);
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
+        if (static_cast<std::uint64_t>(v) == m_doc->scenario().seed) return;
+        core::Scenario meta = m_doc->scenario();
+        meta.seed = static_cast<std::uint64_t>(v);
+        m_doc->undoStack()->push(new SetMetaCommand(m_doc, meta)); // LiveSync reloads the run
+    });
+    run->addWidget(m_seed);
+    run->addWidget(new QLabel(tr("  Store ")));
+    m_storeMode = new QComboBox;
+    m_storeMode->setObjectName(QStringLiteral("storeMode"));
+    m_storeMode->addItems({QStringLiteral("CP"), QStringLiteral("AP")});
+    m_storeMode->setToolTip(
+        tr("CP or AP for every replicated datastore: flip it and cut a link to compare"));
+    connect(m_storeMode, &QComboBox::textActivated, this, &MainWindow::setAllStoreModes);
+    run->addWidget(m_storeMode);
+    run->addWidget(new QLabel(tr("  Scaling ")));
+    m_scaling = new QComboBox;
+    m_scaling->setObjectName(QStringLiteral("scalingPolicy"));
+    m_scaling->addItems({QStringLiteral("manual"), QStringLiteral("step"),
+                         QStringLiteral("target_tracking"), QStringLiteral("scheduled")});
+    m_scaling->setToolTip(tr("The autoscaling policy of every service group (min, max, target "
+                             "and cooldown are in the inspector)"));
+    connect(m_scaling, &QComboBox::textActivated, this, &MainWindow::setAllScalingPolicies);
+    run->addWidget(m_scaling);
+    m_time = new QLabel;
+    m_time->setObjectName(QStringLiteral("simTime"));
+    m_time->setMinimumWidth(260);
+    QFont tf = m_time->font();
+    tf.setBold(true);
+    m_time->setFont(tf);
+    run->addWidget(new QLabel(QStringLiteral("  ")));
+    run->addWidget(m_time);
+}
+
+// Connect and Fit on their own toolbar; the faults (kill, cut, partition) in the Simulation menu
+// with one-key shortcuts; zoom and the docks in the View menu.
+void MainWindow::buildTopologyTools(QMenu* sim) {
+    auto* tools = addToolBar(tr("Topology"));
+    tools->setObjectName(QStringLiteral("topologyToolbar"));
+    m_connect = tools->addAction(tr("Connect"));
+    m_connect->setCheckable(true);
+    m_connect->setToolTip(tr("Drag from one node to another to link them (or hold Shift)"));
+    connect(m_connect, &QAction::toggled, m_scene, &TopologyScene::setConnectMode);
+    QAction* fit = tools->addAction(tr("Fit"), m_view, &TopologyView::fitAll);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    fit->setToolTip(tr("Fit the topology to the window (Ctrl+0)"));
+    QAction* kill = new QAction(tr("Kill / Restart Selected"), this);
+    kill->setShortcut(Qt::Key_K);
+    connect(kill, &QAction::triggered, this, [this] {
+        for (QGraphicsItem* item : m_scene->selectedItems())
+            if (auto* n = dynamic_cast<NodeItem*>(item))
+                m_scene->killOrRestart(n->name(), n->alive());
+    });
+    QAction* cut = new QAction(tr("Cut / Heal Selected Link"), this);
+    cut->setShortcut(Qt::Key_C);
+    connect(cut, &QAction::triggered, this, [this] {
+        for (QGraphicsItem* item : m_scene->selectedItems())
+            if (auto* l = dynamic_cast<LinkItem*>(item)) m_scene->cutOrHeal(l, l->isUp());
+    });
+    QAction* partition = new QAction(tr("Partition Selection from the Rest"), this);
+    partition->setShortcut(Qt::Key_P);
+    connect(partition, &QAction::triggered, m_scene, &TopologyScene::partitionSelection);
+    sim->addSeparator();
+    for (QAction* a : {kill, cut, partition}) {
+        sim->addAction(a);
+        addAction(a);
+    }
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(fit);
+    viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this,
+                        [this] { m_view->zoomBy(1.25); });
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
+                        [this] { m_view->zoomBy(0.8); });
+    viewMenu->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu->addAction(d->toggleViewAction());
+}
+
+} // namespace cs::ui
