@@ -232,10 +232,7 @@ std::vector<NodeView> Engine::nodes() const {
     for (std::uint32_t id = 0; id < impl_->pnodes.size(); ++id) {
         const PNode& p = impl_->pnodes[id];
         const NodeSpec& owner = impl_->specs[p.spec];
-        const NodeRole role = p.replica != kNone                     ? NodeRole::Replica
-                              : owner.kind == NodeKind::ServiceGroup ? NodeRole::Instance
-                              : owner.kind == NodeKind::Datastore && owner.shards ? NodeRole::Shard
-                                                                                  : NodeRole::Whole;
+        const NodeRole role = p.handler->roleOf(*impl_, id);
         const int member = role == NodeRole::Whole ? 0 : ++membersSoFar[p.spec];
         if (!p.exists) continue;
         NodeView v{p.name, owner.id, role, member, owner.kind, p.alive, 0, 0, 0, id, groups[id]};

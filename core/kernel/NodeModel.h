@@ -57,6 +57,8 @@ public:
     // instances (load balancers) learn of it here.
     virtual void onMemberAdded(Engine::Impl&, std::uint32_t /*group*/, NodeId /*member*/) {}
 
+    // What one of its physical nodes is to its scenario node (members are numbered by the kernel).
+    virtual NodeRole roleOf(const Engine::Impl&, NodeId) const { return NodeRole::Whole; }
     // What the UI sees of one of its nodes beyond the common fields.
     virtual void fillView(const Engine::Impl&, NodeId, NodeView&) const {}
     // The metrics tick: per-kind samples and contributions to the row.

@@ -170,6 +170,12 @@ public:
         if (e.pnodes[n].replica != kNone) e.replicaRestarted(e.replicaStates[e.pnodes[n].replica]);
     }
 
+    NodeRole roleOf(const Engine::Impl& e, NodeId id) const override {
+        const PNode& p = e.pnodes[id];
+        if (p.replica != kNone) return NodeRole::Replica;
+        return e.specs[p.spec].shards ? NodeRole::Shard : NodeRole::Whole;
+    }
+
     void fillView(const Engine::Impl& e, NodeId id, NodeView& v) const override {
         const PNode& p = e.pnodes[id];
         if (p.replica == kNone) return;

@@ -143,6 +143,8 @@ public:
         e.onDownstreamAnswer(call, err, answer);
     }
 
+    NodeRole roleOf(const Engine::Impl&, NodeId) const override { return NodeRole::Instance; }
+
     void onRestart(Engine::Impl& e, NodeId n) override {
         PNode& p = e.pnodes[n];
         if (const auto& gc = e.specs[p.spec].gc) // the GC rhythm starts again, at a new phase
