@@ -7,6 +7,7 @@
 #include "Scenario.h"
 
 #include <initializer_list>
+#include <limits>
 #include <span>
 #include <string>
 #include <variant>
@@ -66,9 +67,12 @@ struct FieldRow {
     bool required = false;    // the file must give it
     bool omitDefault = false; // the writer leaves it out when it has the default value
     bool inFile = true;       // false: a live-settable part of a Custom row's object
-    std::span<const char* const> choices;       // Enum
-    KindSet refKinds;                           // Reference
-    bool live = false;                          // a running engine takes it (a `set` action)
+    std::span<const char* const> choices; // Enum
+    KindSet refKinds;                     // Reference
+    bool live = false;                    // a running engine takes it (a `set` action)
+    // What a live `set` accepts: wider than the file's range, as the engine clamps or skips
+    // (a resize past the largest size is logged and skipped, not refused).
+    double liveLo = 0, liveHi = std::numeric_limits<double>::infinity();
     bool (*when)(const NodeSpec&) = nullptr;    // meaningful only then (written, shown, set live)
     const char* whenMissing = "";               // the validator's reason when `when` is false
     double (*hiFor)(const NodeSpec&) = nullptr; // a bound that depends on other fields
@@ -81,7 +85,7 @@ struct FieldRow {
     const char* tip = "";
     const char* unit = "";    // shown after the value (" ms")
     double scale = 1;         // shown as value x scale (a fraction as a percentage)
-    int decimals = 0;         //
+    int decimals = 0;         // shown after the point
     const char* offText = ""; // shown instead of 0 ("auto", "never")
 
     bool appliesTo(const NodeSpec& n) const { return kinds.has(n.kind) && (!when || when(n)); }
