@@ -83,7 +83,7 @@ struct FieldRow {
     // The inspector: a row appears when it has a label.
     const char* label = nullptr;
     const char* tip = "";
-    const char* unit = "";    // shown after the value (" ms")
+    const char* unit = "";    // shown after the value ("ms")
     double scale = 1;         // shown as value x scale (a fraction as a percentage)
     int decimals = 0;         // shown after the point
     const char* offText = ""; // shown instead of 0 ("auto", "never")
@@ -105,7 +105,7 @@ const FieldRow* findField(NodeKind kind, std::string_view name);
 // The validator's answer for a live `set` of `field` to `value` on `n` ("" when accepted): the
 // message's tail after "timeline[i]".
 std::string checkLiveSet(const NodeSpec& n, const std::string& field, const FieldValue& value);
-// The node kinds' names in a choice's error form: "\"a\", \"b\" or \"c\"".
+// Names as a choice's error message lists them: "\"a\", \"b\" or \"c\"".
 std::string quotedChoices(std::span<const char* const> names);
 
 } // namespace cs::core
