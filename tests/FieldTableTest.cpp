@@ -179,6 +179,7 @@ TEST(FieldTable, LiveValuesOutsideTheRowsRangeOrChoicesAreRefused) {
               "timeline[0].field: \"work\" has no autoscaling to switch");
     EXPECT_EQ(check("api", "autoscaling.policy", std::string("scheduled")), "");
     EXPECT_EQ(check("c", "rate_rps", 0.0), "") << "0 stops a client";
+    EXPECT_EQ(check("api", "cores", 128.0), "") << "past the largest size: skipped at run time";
 }
 
 // The JSON key timeout_ms is the client's own timeout but the downstream call's timeout of the
@@ -229,6 +230,7 @@ TEST(FieldTable, EnumNamesRoundTrip) {
     expectNamesRoundTrip<NodeSpec::OnWrite>();
     expectNamesRoundTrip<NodeSpec::Shards::Strategy>();
     expectNamesRoundTrip<Workload::Shape>();
+    expectNamesRoundTrip<Distribution::Kind>();
     expectNamesRoundTrip<ActionKind>();
     EXPECT_STREQ(toString(LbAlgorithm::LeastOutstanding), "least_outstanding");
     EXPECT_EQ(scalingPolicyFromString("target_tracking"), Autoscaling::Policy::TargetTracking);

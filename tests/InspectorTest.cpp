@@ -42,6 +42,10 @@ void expectShows(QWidget* editor, const core::FieldRow& row, const core::NodeSpe
     if (auto* box = qobject_cast<QDoubleSpinBox*>(editor)) {
         const double shown = std::get<double>(v) * row.scale;
         EXPECT_NEAR(box->value(), shown, std::pow(10.0, -row.decimals) / 2 + 1e-9) << what;
+        // Whatever the box allows is valid in the file (no 0 ms timeout from a rounded bound).
+        EXPECT_TRUE(box->minimum() >= row.lo * row.scale - 1e-9 ||
+                    (box->minimum() == 0 && row.offBelow > 0))
+            << what << ": minimum " << box->minimum();
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
         EXPECT_EQ(combo->currentText().toStdString(), std::get<std::string>(v)) << what;
     } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {

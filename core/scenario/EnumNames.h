@@ -89,6 +89,11 @@ template <> struct EnumNames<Workload::Shape> {
         {S::Constant, "constant"}, {S::Step, "step"},     {S::Spike, "spike"},
         {S::Diurnal, "diurnal"},   {S::Bursts, "bursts"}, {S::Series, "series"}};
 };
+template <> struct EnumNames<Distribution::Kind> {
+    using D = Distribution::Kind;
+    static constexpr std::pair<D, const char*> items[] = {
+        {D::Exponential, "exp"}, {D::Constant, "const"}, {D::Lognormal, "lognormal"}};
+};
 template <> struct EnumNames<ActionKind> {
     static constexpr std::pair<ActionKind, const char*> items[] = {
         {ActionKind::KillNode, "kill_node"}, {ActionKind::RestartNode, "restart_node"},

@@ -110,15 +110,13 @@ Distribution readDistribution(ObjectReader& parent, const char* key, Distributio
     if (!v.isObject()) parent.fail(key, "an object like {\"dist\": \"exp\", \"mean\": 5}", v);
     std::vector<std::string> sink;
     ObjectReader r(v.toObject(), parent.at(key), sink);
-    const std::string dist = r.choice("dist", "exp", {"exp", "const", "lognormal"});
-    if (dist == "exp") {
-        d.kind = Distribution::Kind::Exponential;
+    using K = Distribution::Kind;
+    d.kind = *enumFromName<K>(r.choice("dist", enumName(K::Exponential), enumNames<K>()));
+    if (d.kind == K::Exponential) {
         d.mean_ms = r.offOr("mean", 5.0, kMinMs, kMaxMs, true);
-    } else if (dist == "const") {
-        d.kind = Distribution::Kind::Constant;
+    } else if (d.kind == K::Constant) {
         d.mean_ms = r.number(r.has("value") ? "value" : "mean", 5.0, 0.0, kMaxMs, true);
     } else {
-        d.kind = Distribution::Kind::Lognormal;
         d.median_ms = r.number("median", 5.0, kMinMs, kMaxMs, true);
         d.p99_ms = r.offOr("p99", d.median_ms, kMinMs, kMaxMs);
         if (d.p99_ms < d.median_ms)
@@ -135,13 +133,13 @@ std::string distributionJson(const Distribution& d) {
     Ordered o;
     switch (d.kind) {
     case Distribution::Kind::Exponential:
-        o.add("dist", "exp").add("mean", d.mean_ms);
+        o.add("dist", enumName(d.kind)).add("mean", d.mean_ms);
         break;
     case Distribution::Kind::Constant:
-        o.add("dist", "const").add("value", d.mean_ms);
+        o.add("dist", enumName(d.kind)).add("value", d.mean_ms);
         break;
     case Distribution::Kind::Lognormal:
-        o.add("dist", "lognormal").add("median", d.median_ms).add("p99", d.p99_ms);
+        o.add("dist", enumName(d.kind)).add("median", d.median_ms).add("p99", d.p99_ms);
         break;
     }
     return o.str();
@@ -190,7 +188,7 @@ void readWorkload(ObjectReader& r, NodeSpec& n) {
     ObjectReader wr(wl, r.at("workload"), r.warnings());
     using S = Workload::Shape;
     Workload& w = n.workload;
-    w.shape = *enumFromName<S>(wr.choice("shape", "constant", enumNames<S>()));
+    w.shape = *enumFromName<S>(wr.choice("shape", enumName(S::Constant), enumNames<S>()));
     switch (w.shape) {
     case S::Constant:
         break;
@@ -306,7 +304,8 @@ void readAutoscaling(ObjectReader& r, NodeSpec& n) {
     ObjectReader ar(as, r.at("autoscaling"), r.warnings());
     Autoscaling a;
     using P = Autoscaling::Policy;
-    a.policy = enumFromName<P>(ar.choice("policy", "manual", enumNames<P>())).value_or(P::Manual);
+    a.policy = enumFromName<P>(ar.choice("policy", enumName(P::Manual), enumNames<P>()))
+                   .value_or(P::Manual);
     a.min = static_cast<int>(ar.integer("min", 1, 0, 1000));
     a.max = static_cast<int>(ar.integer("max", std::max(a.min, 10), 0, 1000));
     if (a.max < a.min) throw LoadError{ar.at("max"), "must be at least min"};
@@ -442,7 +441,7 @@ void readShards(ObjectReader& r, NodeSpec& n) {
     using S = NodeSpec::Shards::Strategy;
     NodeSpec::Shards s;
     s.count = static_cast<int>(sr.integer("count", 2, 1, 256));
-    s.strategy = *enumFromName<S>(sr.choice("strategy", "hash_mod", enumNames<S>()));
+    s.strategy = *enumFromName<S>(sr.choice("strategy", enumName(S::HashMod), enumNames<S>()));
     s.vnodes = static_cast<int>(sr.integer("vnodes", 64, 1, 4096));
     s.migration_keys_per_s = sr.number("migration_keys_per_s", 2000, 1, 1e9);
     sr.warnUnknown();

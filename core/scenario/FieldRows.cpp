@@ -9,12 +9,14 @@
 #include "Pricing.h"
 
 #include <algorithm>
+#include <limits>
 #include <type_traits>
 
 namespace cs::core {
 namespace {
 
 using K = NodeKind;
+constexpr double kUnbounded = std::numeric_limits<double>::infinity();
 
 template <class T> FieldValue toField(const T& v) {
     if constexpr (std::is_same_v<T, std::string>)
@@ -70,6 +72,11 @@ struct Row {
     Row& omitDefault() { return r.omitDefault = true, *this; }
     Row& notInFile() { return r.inFile = false, *this; }
     Row& live() { return r.live = true, *this; }
+    Row& liveRange(double lo, double hi) {
+        r.liveLo = lo;
+        r.liveHi = hi;
+        return *this;
+    }
     Row& when(bool (*f)(const NodeSpec&), const char* missing) {
         r.when = f;
         r.whenMissing = missing;
@@ -105,8 +112,9 @@ Row integer(const char* name, KindSet kinds, FieldAccess a, double def, double l
 Row flag(const char* name, KindSet kinds, FieldAccess a, bool def) {
     return std::move(Row(name, kinds, FieldType::Bool, a).byDefault(def ? 1.0 : 0.0));
 }
-template <class E> Row choice(const char* name, KindSet kinds, FieldAccess a, const char* def) {
-    return std::move(Row(name, kinds, FieldType::Enum, a).choices(enumNames<E>()).byDefault(def));
+template <class E> Row choice(const char* name, KindSet kinds, FieldAccess a, E def) {
+    return std::move(
+        Row(name, kinds, FieldType::Enum, a).choices(enumNames<E>()).byDefault(enumName(def)));
 }
 Row reference(const char* name, KindSet kinds, FieldAccess a, KindSet targets) {
     return std::move(Row(name, kinds, FieldType::Reference, a).refs(targets));
@@ -205,10 +213,11 @@ void addClientRows(std::vector<FieldRow>& t) {
                     .r);
     t.push_back(number("read_fraction", c, member<&NS::read_fraction>(), 0.9, 0, 1)
                     .live()
+                    .liveRange(0, 1)
                     .ui("Reads", "%", 0, "Share of requests that are reads")
                     .scale(100)
                     .r);
-    t.push_back(choice<WriteKind>("write_kind", c, member<&NS::write_kind>(), "increment").r);
+    t.push_back(choice("write_kind", c, member<&NS::write_kind>(), WriteKind::Increment).r);
     t.push_back(custom("keys", c, readKeys, writeKeys).r);
     t.push_back(integer("sessions", c, member<&NS::sessions>(), 100, 1, 1e7).r);
     t.push_back(
@@ -230,12 +239,12 @@ void addClientRows(std::vector<FieldRow>& t) {
                     .omitDefault()
                     .ui("Retry-After", "", 0, "Wait as long as a 429's Retry-After says")
                     .r);
-    t.push_back(choice<Level>("read_level", c, member<&NS::read_level>(), "default")
+    t.push_back(choice("read_level", c, member<&NS::read_level>(), Level::Default)
                     .omitDefault()
                     .ui("Read level", "", 0,
                         "Replicas a read waits for (AP stores); default: the store's r")
                     .r);
-    t.push_back(choice<Level>("write_level", c, member<&NS::write_level>(), "default")
+    t.push_back(choice("write_level", c, member<&NS::write_level>(), Level::Default)
                     .omitDefault()
                     .ui("Write level", "", 0,
                         "Replicas a write waits for (AP stores); default: the store's w")
@@ -256,7 +265,7 @@ void addClientRows(std::vector<FieldRow>& t) {
 
 void addBalancerAndQueueRows(std::vector<FieldRow>& t) {
     const KindSet lb = {K::LoadBalancer}, q = {K::Queue};
-    t.push_back(choice<LbAlgorithm>("algorithm", lb, member<&NS::algorithm>(), "round_robin")
+    t.push_back(choice("algorithm", lb, member<&NS::algorithm>(), LbAlgorithm::RoundRobin)
                     .live()
                     .ui("Algorithm", "", 0, "How it picks an instance")
                     .r);
@@ -300,14 +309,17 @@ void addStationRows(std::vector<FieldRow>& t) {
                     .r);
     t.push_back(integer("cores", sg, member<&NS::cores>(), 1, 1, kMaxCores)
                     .live()
+                    .liveRange(1, kUnbounded)
                     .ui("Cores (size)", "per instance", 0, sizeTip)
                     .r);
     t.push_back(integer("cores", ds, member<&NS::cores>(), 4, 1, kMaxCores)
                     .live()
+                    .liveRange(1, kUnbounded)
                     .ui("Cores (size)", "per instance", 0, sizeTip)
                     .r);
     t.push_back(integer("cores", kSmallStores, member<&NS::cores>(), 4, 1, kMaxCores)
                     .live()
+                    .liveRange(1, kUnbounded)
                     .ui("Cores", "", 0, "Lookups served at once")
                     .r);
     t.push_back(number("service_ms", kStations, serviceMean(), 5, kMinMs, 1e6)
@@ -347,7 +359,7 @@ void addStationRows(std::vector<FieldRow>& t) {
 
 void addGroupRows(std::vector<FieldRow>& t) {
     const KindSet sg = {K::ServiceGroup};
-    t.push_back(choice<ServiceState>("state", sg, member<&NS::state>(), "stateless").r);
+    t.push_back(choice("state", sg, member<&NS::state>(), ServiceState::Stateless).r);
     t.push_back(reference("datastore", sg, member<&NS::datastore>(), {K::Datastore})
                     .omitDefault()
                     .ui("Datastore", "", 0, "The datastore each request reads or writes")
@@ -388,7 +400,7 @@ void addGroupRows(std::vector<FieldRow>& t) {
                     .r);
     t.push_back(
         custom("autoscaling", sg, readAutoscaling, writeAutoscaling).ui("Scaling", "", 0, "").r);
-    t.push_back(choice<Autoscaling::Policy>("autoscaling.policy", sg, scalingPolicy(), "manual")
+    t.push_back(choice("autoscaling.policy", sg, scalingPolicy(), Autoscaling::Policy::Manual)
                     .notInFile()
                     .live()
                     .when(hasAutoscaling, "has no autoscaling to switch")
@@ -404,7 +416,7 @@ void addStoreRows(std::vector<FieldRow>& t) {
     const KindSet ds = {K::Datastore};
     const char* replicated = "has no replicas: mode is for replica sets";
     t.push_back(custom("replicas", ds, readReplicas, writeReplicas).when(hasReplicas, "").r);
-    t.push_back(choice<StoreMode>("mode", ds, member<&NS::mode>(), "CP")
+    t.push_back(choice("mode", ds, member<&NS::mode>(), StoreMode::CP)
                     .live()
                     .when(hasReplicas, replicated)
                     .ui("Mode", "", 0,
@@ -427,13 +439,13 @@ void addStoreRows(std::vector<FieldRow>& t) {
                         "stale reads without faults")
                     .offText("majority")
                     .r);
-    t.push_back(choice<ConflictPolicy>("conflicts", ds, member<&NS::conflicts>(), "lww")
+    t.push_back(choice("conflicts", ds, member<&NS::conflicts>(), ConflictPolicy::Lww)
                     .when(hasReplicas, replicated)
                     .ui("Conflicts", "", 0,
                         "Last writer wins (loses concurrent updates) or version vectors (keeps "
                         "siblings)")
                     .r);
-    t.push_back(choice<ReadFrom>("read_from", ds, member<&NS::read_from>(), "leader")
+    t.push_back(choice("read_from", ds, member<&NS::read_from>(), ReadFrom::Leader)
                     .when(hasReplicas, replicated)
                     .ui("Reads from", "", 0,
                         "CP: followers may answer reads themselves (allowed to be stale)")
@@ -485,7 +497,7 @@ void addCacheAndLimiterRows(std::vector<FieldRow>& t) {
                     .ui("TTL", "s", 1, "0: entries never expire")
                     .offText("never")
                     .r);
-    t.push_back(choice<NodeSpec::OnWrite>("on_write", cache, member<&NS::on_write>(), "invalidate")
+    t.push_back(choice("on_write", cache, member<&NS::on_write>(), NodeSpec::OnWrite::Invalidate)
                     .ui("On write", "", 0,
                         "What a completed write does to its key here; none: entries stay stale "
                         "until their TTL")
@@ -501,7 +513,7 @@ void addCacheAndLimiterRows(std::vector<FieldRow>& t) {
                     .required()
                     .ui("Target", "", 0, "Where admitted requests go")
                     .r);
-    t.push_back(choice<LimiterAlgorithm>("algorithm", rl, member<&NS::limiter>(), "token_bucket")
+    t.push_back(choice("algorithm", rl, member<&NS::limiter>(), LimiterAlgorithm::TokenBucket)
                     .ui("Algorithm", "", 0,
                         "token_bucket allows bursts; leaky_bucket delays then drops; fixed_window "
                         "lets up to twice the limit through across a boundary; the sliding ones "

@@ -55,9 +55,7 @@ std::string checkLiveSet(const NodeSpec& n, const std::string& field, const Fiel
         return ".value: expected a number for " + field;
     } else {
         const double v = std::get<double>(value);
-        const double lo = row->offBelow > 0 ? 0.0 : row->lo;
-        if (v < lo || v > row->maxFor(n) || (row->offBelow > 0 && v > 0 && v < row->offBelow))
-            return ".value: out of range for " + field;
+        if (v < row->liveLo || v > row->liveHi) return ".value: out of range for " + field;
     }
     return row->checkLive ? row->checkLive(n, value) : std::string();
 }

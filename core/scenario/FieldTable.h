@@ -7,6 +7,7 @@
 #include "Scenario.h"
 
 #include <initializer_list>
+#include <limits>
 #include <span>
 #include <string>
 #include <variant>
@@ -66,9 +67,12 @@ struct FieldRow {
     bool required = false;    // the file must give it
     bool omitDefault = false; // the writer leaves it out when it has the default value
     bool inFile = true;       // false: a live-settable part of a Custom row's object
-    std::span<const char* const> choices;       // Enum
-    KindSet refKinds;                           // Reference
-    bool live = false;                          // a running engine takes it (a `set` action)
+    std::span<const char* const> choices; // Enum
+    KindSet refKinds;                     // Reference
+    bool live = false;                    // a running engine takes it (a `set` action)
+    // What a live `set` accepts: wider than the file's range, as the engine clamps or skips
+    // (a resize past the largest size is logged and skipped, not refused).
+    double liveLo = 0, liveHi = std::numeric_limits<double>::infinity();
     bool (*when)(const NodeSpec&) = nullptr;    // meaningful only then (written, shown, set live)
     const char* whenMissing = "";               // the validator's reason when `when` is false
     double (*hiFor)(const NodeSpec&) = nullptr; // a bound that depends on other fields
@@ -79,9 +83,9 @@ struct FieldRow {
     // The inspector: a row appears when it has a label.
     const char* label = nullptr;
     const char* tip = "";
-    const char* unit = "";    // shown after the value (" ms")
+    const char* unit = "";    // shown after the value ("ms")
     double scale = 1;         // shown as value x scale (a fraction as a percentage)
-    int decimals = 0;         //
+    int decimals = 0;         // shown after the point
     const char* offText = ""; // shown instead of 0 ("auto", "never")
 
     bool appliesTo(const NodeSpec& n) const { return kinds.has(n.kind) && (!when || when(n)); }
@@ -101,7 +105,7 @@ const FieldRow* findField(NodeKind kind, std::string_view name);
 // The validator's answer for a live `set` of `field` to `value` on `n` ("" when accepted): the
 // message's tail after "timeline[i]".
 std::string checkLiveSet(const NodeSpec& n, const std::string& field, const FieldValue& value);
-// The node kinds' names in a choice's error form: "\"a\", \"b\" or \"c\"".
+// Names as a choice's error message lists them: "\"a\", \"b\" or \"c\"".
 std::string quotedChoices(std::span<const char* const> names);
 
 } // namespace cs::core

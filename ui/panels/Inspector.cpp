@@ -13,6 +13,8 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace cs::ui {
 using core::NodeKind;
 
@@ -202,9 +204,13 @@ QWidget* Inspector::fieldEditor(const core::FieldRow& row, const core::NodeSpec&
     default: {
         const double scale = row.scale;
         const QString unit = *row.unit ? QStringLiteral(" ") + fieldText(row.unit) : QString();
+        // The spin box rounds its bounds to its decimals: round the lower one up, so that a
+        // minimum such as 0.001 ms shown with one decimal does not become an invalid 0.
+        const double step = std::pow(10.0, -row.decimals);
+        const double lo = std::ceil(row.lo * scale / step - 1e-9) * step;
         auto* box = static_cast<QDoubleSpinBox*>(
-            number(std::get<double>(value) * scale, row.lo * scale, row.maxFor(n) * scale,
-                   row.decimals, unit, tip, [set, scale](double v) { set(v / scale); }));
+            number(std::get<double>(value) * scale, lo, row.maxFor(n) * scale, row.decimals, unit,
+                   tip, [set, scale](double v) { set(v / scale); }));
         if (*row.offText && row.lo == 0) box->setSpecialValueText(fieldText(row.offText));
         w = box;
     }
