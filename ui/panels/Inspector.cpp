@@ -44,8 +44,33 @@ Inspector::Inspector(Document* doc, QWidget* parent) : QWidget(parent), m_doc(do
     showScenario();
 }
 
+namespace {
+// Takes an item out of the form for good. Its widgets are deleted later, not now: the form is
+// rebuilt from inside an editor's own signal (Enter in a number box commits an edit, the document
+// changes, the inspector refreshes), and deleting that editor there would pull the floor from
+// under its event handler. Until then they are hidden, parentless and silent, so losing focus as
+// they hide commits nothing twice.
+void discard(QLayoutItem* item) {
+    if (!item) return;
+    if (QWidget* w = item->widget()) {
+        w->blockSignals(true);
+        for (QWidget* child : w->findChildren<QWidget*>()) child->blockSignals(true);
+        w->hide();
+        w->setParent(nullptr); // out of the inspector at once: findChild sees only the new form
+        w->deleteLater();
+    } else if (QLayout* inner = item->layout()) {
+        while (QLayoutItem* sub = inner->takeAt(0)) discard(sub);
+    }
+    delete item;
+}
+} // namespace
+
 void Inspector::clearForm() {
-    while (m_form->rowCount() > 0) m_form->removeRow(0);
+    while (m_form->rowCount() > 0) {
+        const QFormLayout::TakeRowResult row = m_form->takeRow(0);
+        discard(row.labelItem);
+        discard(row.fieldItem);
+    }
 }
 
 void Inspector::refresh() {
