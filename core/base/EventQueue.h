@@ -56,24 +56,26 @@ private:
 // detected. Slots are reused; the vector only grows to the peak number alive at once.
 template <class T> class Pool {
 public:
-    std::uint32_t alloc() {
+    std::uint32_t alloc() { return alloc(T{}); }
+    // Stores `value` in a free slot: one write of the record, not a reset and then a copy.
+    std::uint32_t alloc(const T& value) {
         std::uint32_t i;
         if (!free_.empty()) {
             i = free_.back();
             free_.pop_back();
+            items_[i] = value;
         } else {
             i = static_cast<std::uint32_t>(items_.size());
-            items_.emplace_back();
+            items_.push_back(value);
             gens_.push_back(0);
-            live_.push_back(false);
+            live_.push_back(0);
         }
-        items_[i] = T{};
-        live_[i] = true;
+        live_[i] = 1;
         ++count_;
         return i;
     }
     void release(std::uint32_t i) {
-        live_[i] = false;
+        live_[i] = 0;
         ++gens_[i];
         free_.push_back(i);
         --count_;
@@ -82,16 +84,16 @@ public:
     const T& operator[](std::uint32_t i) const { return items_[i]; }
     std::uint32_t gen(std::uint32_t i) const { return gens_[i]; }
     bool valid(std::uint32_t i, std::uint32_t gen) const {
-        return i < items_.size() && live_[i] && gens_[i] == gen;
+        return i < items_.size() && live_[i] != 0 && gens_[i] == gen;
     }
-    bool live(std::uint32_t i) const { return live_[i]; }
+    bool live(std::uint32_t i) const { return live_[i] != 0; }
     std::size_t capacity() const { return items_.size(); }
     std::size_t count() const { return count_; }
 
 private:
     std::vector<T> items_;
     std::vector<std::uint32_t> gens_;
-    std::vector<bool> live_;
+    std::vector<std::uint8_t> live_; // bytes, not bits: read on every message and call
     std::vector<std::uint32_t> free_;
     std::size_t count_ = 0;
 };
