@@ -16,7 +16,22 @@ static void BM_Hold(benchmark::State& state) {
                cs::core::EventType::Deliver);
     }
 }
-BENCHMARK(BM_Hold)->Arg(100)->Arg(10'000)->Arg(1'000'000);
+BENCHMARK(BM_Hold)->Arg(5)->Arg(100)->Arg(10'000)->Arg(1'000'000);
+
+// The same hold on the 4-ary heap alone, which the queue uses while it is short.
+static void BM_HoldHeap(benchmark::State& state) {
+    cs::core::EventHeap q;
+    cs::core::Rng rng(1);
+    std::uint64_t seq = 0;
+    auto push = [&](cs::core::SimTime t) { q.push(cs::core::Event{t, seq++ << 8, 0, 0}); };
+    for (int i = 0; i < state.range(0); ++i)
+        push(static_cast<cs::core::SimTime>(rng.exponential(1e6)));
+    for (auto _ : state) {
+        const auto e = q.pop();
+        push(e.time + static_cast<cs::core::SimTime>(rng.exponential(1e6)));
+    }
+}
+BENCHMARK(BM_HoldHeap)->Arg(5)->Arg(100)->Arg(10'000)->Arg(1'000'000);
 
 static void BM_HistogramRecord(benchmark::State& state) {
     cs::core::Histogram h;

@@ -1,5 +1,6 @@
 // Messages over links (latency, loss, faults in flight), caller-side timeouts and call records.
 #include "EngineImpl.h"
+#include "Rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -46,8 +47,7 @@ void Engine::Impl::dispatch(NodeId from, NodeId to, Message m, const ReplMsg* re
     m.route = r;
     m.sent = now;
     if (repl) {
-        m.repl = replMsgs.alloc();
-        replMsgs[m.repl] = *repl;
+        m.repl = replMsgs.alloc(*repl);
     }
     launchLeg(m, now);
 }
@@ -69,7 +69,7 @@ void Engine::Impl::launchLeg(Message m, SimTime t0) {
                 return;
             }
             t += sampleLatencyUs(l);
-            m.cross[i] = std::llround(t);
+            m.cross[i] = roundToInt64(t);
         }
         m.hops = hops;
         m.legStart = t0;
@@ -82,8 +82,7 @@ void Engine::Impl::launchLeg(Message m, SimTime t0) {
             m.hop = static_cast<std::uint16_t>(m.hop + hops);
             continue;
         }
-        const std::uint32_t id = messages.alloc();
-        messages[id] = m;
+        const std::uint32_t id = messages.alloc(m);
         retain(m.job.request);
         events.push(arrival, EventType::Deliver, id);
         return;

@@ -105,9 +105,9 @@ bool Engine::Impl::merge(ReplicaState& rs, std::uint32_t key, const Cell& in) {
     if (cur.seq == in.seq && cur.siblings == in.siblings) return false;
     StoreState& st = stores[rs.store];
     auto lost = [&](std::uint64_t seq) {
-        const auto log = st.set.commits.find(key);
-        if (log == st.set.commits.end()) return;
-        for (const auto& [s, t] : log->second.recent)
+        const CommitLog* log = st.set.commits.find(key);
+        if (log == nullptr) return;
+        for (const auto& [s, t] : log->recent)
             if (s == seq && st.set.lostCounted.insert(seq).second) {
                 ++totals.lost_updates;
                 if (st.set.lostCounted.size() > 100'000) st.set.lostCounted.clear();
@@ -534,11 +534,11 @@ void Engine::Impl::recordRead(const Job& job, SimTime invoked) {
     ++totals.reads;
     ++interval.reads;
     if (job.store == kNone) return;
-    const auto it = stores[job.store].set.commits.find(job.key);
-    if (it == stores[job.store].set.commits.end()) return;
+    const CommitLog* log = stores[job.store].set.commits.find(job.key);
+    if (log == nullptr) return;
     std::uint64_t missed = 0;
     SimTime oldest = INT64_MAX;
-    for (const auto& [seq, at] : it->second.recent)
+    for (const auto& [seq, at] : log->recent)
         if (seq > job.version && at < invoked && at > 0) {
             ++missed;
             oldest = std::min(oldest, at);

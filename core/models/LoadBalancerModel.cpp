@@ -29,8 +29,9 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
             if (pick != kNone) lb.cursor = (pick + 1) % n;
             break;
         case LbAlgorithm::LeastOutstanding:
-            for (std::uint32_t i = 0; i < n; ++i) {
-                const std::uint32_t b = (lb.cursor + i) % n;
+            // From the cursor round to it again; one wrap instead of a division per member.
+            for (std::uint32_t i = 0, b = n == 0 ? 0 : lb.cursor % n; i < n;
+                 ++i, b = b + 1 == n ? 0 : b + 1) {
                 if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick]))
                     pick = b;
             }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "EventQueue.h"
+#include "KeyMap.h"
 #include "Linearizability.h"
 #include "Metrics.h"
 #include "Scenario.h"
@@ -107,8 +108,8 @@ struct KeyHistory {
 };
 
 struct ReplicaSetState {
-    std::vector<std::uint32_t> replicas; // indices into replicaStates
-    std::unordered_map<std::uint32_t, CommitLog> commits;
+    std::vector<std::uint32_t> replicas;           // indices into replicaStates
+    KeyMap<CommitLog> commits;                     // read on every answered request: a flat map
     std::unordered_set<std::uint64_t> lostCounted; // committed writes already counted as lost
     std::unordered_map<std::uint32_t, KeyHistory> histories;
     SimTime leaderlessSince = 0; // CP: since when no leader serves (-1: one does)

@@ -1,0 +1,90 @@
+// The event queue leaves events in (time, insertion sequence) order, whatever the pattern of
+// pushes: compared against a plain binary heap on the same key.
+#include "EventQueue.h"
+#include "Random.h"
+
+#include <gtest/gtest.h>
+
+#include <queue>
+#include <tuple>
+#include <vector>
+
+using namespace cs::core;
+
+namespace {
+struct Ref {
+    SimTime time;
+    std::uint64_t seq;
+    std::uint32_t a;
+    bool operator>(const Ref& o) const { return std::tie(time, seq) > std::tie(o.time, o.seq); }
+};
+using RefQueue = std::priority_queue<Ref, std::vector<Ref>, std::greater<>>;
+
+// Pushes `pushes` events, popping one before each push with probability popShare; each push is
+// at now + delay(rng) (a negative delay schedules into the past).
+template <class Delay> void compare(std::uint64_t seed, int pushes, double popShare, Delay delay) {
+    EventQueue q;
+    RefQueue ref;
+    Rng rng(seed);
+    SimTime now = 0;
+    std::uint64_t seq = 0;
+    auto popBoth = [&] {
+        ASSERT_EQ(q.size(), ref.size());
+        const Event e = q.pop();
+        ASSERT_EQ(e.time, ref.top().time);
+        ASSERT_EQ(e.a, ref.top().a) << "tie order differs at time " << e.time;
+        ASSERT_EQ(e.type(), EventType::Deliver);
+        now = e.time;
+        ref.pop();
+    };
+    for (int i = 0; i < pushes; ++i) {
+        while (!q.empty() && rng.bernoulli(popShare)) popBoth();
+        const SimTime t = now + delay(rng);
+        q.push(t, EventType::Deliver, static_cast<std::uint32_t>(i));
+        ref.push(Ref{t, seq++, static_cast<std::uint32_t>(i)});
+    }
+    while (!q.empty()) popBoth();
+    EXPECT_TRUE(ref.empty());
+}
+} // namespace
+
+TEST(EventQueue, ExponentialDelaysLeaveInTimeOrder) {
+    compare(1, 200'000, 0.5, [](Rng& r) { return static_cast<SimTime>(r.exponential(5e4)); });
+}
+
+TEST(EventQueue, TiesLeaveInInsertionOrder) {
+    // Few distinct delays, zero among them: most events share their time with others.
+    compare(2, 200'000, 0.45, [](Rng& r) { return static_cast<SimTime>(r.below(4)) * 1000; });
+    compare(3, 100'000, 0.3, [](Rng& r) { return static_cast<SimTime>(r.below(2)); });
+}
+
+TEST(EventQueue, WideMixOfDelays) {
+    // Microseconds to hours in one queue: events cross many buckets before they leave.
+    compare(4, 200'000, 0.5, [](Rng& r) {
+        return static_cast<SimTime>(r.exponential(1.0) * static_cast<double>(1ll << r.below(40)));
+    });
+}
+
+TEST(EventQueue, PushesIntoThePastStayExact) {
+    compare(5, 50'000, 0.5, [](Rng& r) {
+        return r.bernoulli(0.05) ? -static_cast<SimTime>(r.below(3000))
+                                 : static_cast<SimTime>(r.below(3000));
+    });
+}
+
+TEST(EventQueue, NegativeTimesAndEmptying) {
+    EventQueue q;
+    q.push(-5, EventType::Retry, 1);
+    q.push(-5, EventType::Retry, 2);
+    q.push(-7, EventType::Retry, 3);
+    q.push(3, EventType::Retry, 4);
+    std::vector<std::uint32_t> order;
+    while (!q.empty()) order.push_back(q.pop().a);
+    EXPECT_EQ(order, (std::vector<std::uint32_t>{3, 1, 2, 4}));
+    q.push(10, EventType::MetricsTick, 5);
+    q.push(2, EventType::MetricsTick, 6); // after emptying, earlier than the last minimum
+    EXPECT_EQ(q.top().a, 6u);
+    EXPECT_EQ(q.pop().type(), EventType::MetricsTick);
+    EXPECT_EQ(q.pop().a, 5u);
+    EXPECT_TRUE(q.empty());
+}
