@@ -13,6 +13,8 @@ packages=(
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core
 )
+# The tests also run the libFuzzer targets for a bounded number of inputs (clang only).
+[ "$mode" = test ] && packages+=(clang libfuzzer-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -31,6 +33,9 @@ cmake --build --preset release --parallel
 
 if [ "$mode" = test ]; then
   ctest --preset release --parallel 2
+  cmake --preset fuzz
+  cmake --build --preset fuzz --parallel
+  ctest --preset fuzz
 else
   exec ./build/app/clustersim "${@:2}"
 fi

@@ -328,3 +328,22 @@ TEST(Topology, RoutesComponentsAndStableIds) {
     const NodeId e = t.addNode();
     EXPECT_EQ(e, 4u) << "ids are never reused or renumbered";
 }
+
+// Routing work grows with the pairs that talk, not with nodes squared (issue 13, item 5): in a
+// ladder of 10,000 nodes, routing every node to its neighbour settles a few vertices each, where
+// a full shortest-path tree per source settled all 10,000 (10^8 in all); and the routes found
+// are the shortest ones, with equal-cost ties broken the same way every time.
+TEST(Topology, RoutingWorkGrowsWithThePairsThatTalk) {
+    Topology t;
+    constexpr NodeId n = 10'000;
+    for (NodeId i = 0; i < n; ++i) t.addNode();
+    for (NodeId i = 0; i + 1 < n; ++i) t.addEdge(i, i + 1, 1.0);
+    for (NodeId i = 0; i + 2 < n; i += 2) t.addEdge(i, i + 2, 2.0); // equal-cost alternatives
+    for (NodeId i = 0; i + 1 < n; ++i) ASSERT_NE(t.route(i, i + 1), kNone);
+    EXPECT_LT(t.settledVertices(), 10u * n);
+    EXPECT_DOUBLE_EQ(t.distance(0, 4), 4.0);
+    const Route& r = t.routeAt(t.route(0, 4));
+    EXPECT_DOUBLE_EQ(r.cost, 4.0);
+    EXPECT_EQ(r.nodes.back(), 4u);
+    EXPECT_EQ(t.routeAt(t.route(0, 4)).edges, r.edges) << "a cached route is the same route";
+}

@@ -174,3 +174,25 @@ TEST(ScenarioIO, ALessonObjectAndExpectationsLoadAndRoundTrip) {
     EXPECT_FALSE(refused.ok);
     EXPECT_NE(refused.error.find("lesson.steps[0].text"), std::string::npos) << refused.error;
 }
+
+// Every scenario the project ships or tests with (built-in examples, benchmarks, test data) saves
+// to a text that loads back equal and saves again to the same bytes: the field table's writer
+// keeps the keys, their order and the omitted defaults.
+TEST(ScenarioIO, EveryShippedScenarioSavesStably) {
+    int files = 0;
+    for (const char* folder : {"/resources/scenarios", "/bench", "/tests/data"}) {
+        const QDir dir(QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + folder));
+        for (const QString& f : dir.entryList({QStringLiteral("*.clustersim.json")})) {
+            const std::string path = dir.filePath(f).toStdString();
+            const auto first = cs::core::loadScenarioFile(path);
+            ASSERT_TRUE(first.ok) << first.error;
+            const std::string text = cs::core::scenarioToJson(first.scenario);
+            const auto second = cs::core::loadScenarioText(text, path);
+            ASSERT_TRUE(second.ok) << second.error;
+            EXPECT_EQ(second.scenario, first.scenario) << path;
+            EXPECT_EQ(cs::core::scenarioToJson(second.scenario), text) << path;
+            ++files;
+        }
+    }
+    EXPECT_GE(files, 15);
+}

@@ -8,9 +8,6 @@
 #include <algorithm>
 
 namespace cs::core {
-namespace {
-constexpr RouteId kUnknown = kNone - 1; // a route cache entry not computed yet
-}
 
 // Filters for the live graph. Boost's filter iterators need default-constructible, assignable
 // predicates, which lambdas are not.
@@ -63,84 +60,90 @@ void Topology::setEdgeWeight(EdgeId e, double weight) {
 
 void Topology::invalidate() {
     ++version_;
-    trees_.clear();
-    for (auto& row : routeCache_) std::fill(row.begin(), row.end(), kUnknown);
+    routeCache_.clear();
+    distCache_.clear();
     // Routes already handed out stay in routes_: messages in flight refer to them by id.
 }
 
-const Topology::SourceTree& Topology::tree(NodeId from) {
-    auto it = trees_.find(from);
-    if (it != trees_.end()) return it->second;
+namespace {
+struct Settled {}; // thrown to stop the search once the destination is settled
+template <typename Vertex> struct StopAt : boost::default_dijkstra_visitor {
+    Vertex target;
+    std::uint64_t* settled; // Boost copies visitors: count through a pointer
+    StopAt(Vertex t, std::uint64_t* count) : target(t), settled(count) {}
+    template <typename G> void examine_vertex(Vertex v, const G&) const {
+        ++*settled;
+        if (v == target) throw Settled{};
+    }
+};
+} // namespace
 
+double Topology::search(NodeId from, NodeId to) {
     auto edgeIndex = boost::get(boost::edge_index, g_);
-    const LiveEdge liveEdge{this};
-    boost::filtered_graph<Graph, LiveEdge, LiveNode> live(g_, liveEdge, LiveNode{this});
-
+    boost::filtered_graph<Graph, LiveEdge, LiveNode> live(g_, LiveEdge{this}, LiveNode{this});
     const std::size_t n = boost::num_vertices(g_);
-    std::vector<Graph::vertex_descriptor> pred(n);
-    std::vector<double> dist(n, std::numeric_limits<double>::infinity());
+    pred_.resize(n);
+    dist_.resize(n);
     auto weight = boost::make_function_property_map<Graph::edge_descriptor, double>(
         [this, edgeIndex](const Graph::edge_descriptor& e) {
             return weight_[boost::get(edgeIndex, e)];
         });
-    boost::dijkstra_shortest_paths(live, from,
-                                   boost::predecessor_map(pred.data())
-                                       .distance_map(dist.data())
-                                       .weight_map(weight)
-                                       .distance_inf(std::numeric_limits<double>::infinity())
-                                       .vertex_index_map(boost::get(boost::vertex_index, g_)));
-
-    SourceTree t;
-    t.dist = std::move(dist);
-    t.predEdge.assign(n, kNone);
-    // Recover the edge used to reach each vertex: the live edge to its predecessor with the least
-    // weight.
-    for (std::size_t v = 0; v < n; ++v) {
-        if (pred[v] == v || !std::isfinite(t.dist[v])) continue;
-        double best = std::numeric_limits<double>::infinity();
-        for (auto [e, end] = boost::out_edges(v, g_); e != end; ++e) {
-            if (boost::target(*e, g_) != pred[v] || !liveEdge(*e)) continue;
-            const EdgeId id = boost::get(edgeIndex, *e);
-            if (weight_[id] < best) {
-                best = weight_[id];
-                t.predEdge[v] = id;
-            }
-        }
+    // Stopping early leaves every settled vertex exactly as a full run would: the order in which
+    // vertices are settled (and so the ties between equal routes) does not depend on when it ends.
+    try {
+        boost::dijkstra_shortest_paths(
+            live, from,
+            boost::predecessor_map(pred_.data())
+                .distance_map(dist_.data())
+                .weight_map(weight)
+                .distance_inf(std::numeric_limits<double>::infinity())
+                .vertex_index_map(boost::get(boost::vertex_index, g_))
+                .visitor(StopAt<Graph::vertex_descriptor>(to, &settled_)));
+    } catch (const Settled&) {
     }
-    return trees_.emplace(from, std::move(t)).first->second;
+    return dist_[to];
 }
 
 RouteId Topology::route(NodeId from, NodeId to) {
-    if (routeCache_.size() <= from) routeCache_.resize(nodeUp_.size());
-    auto& row = routeCache_[from];
-    if (row.size() <= to) row.resize(nodeUp_.size(), kUnknown);
-    if (row[to] != kUnknown) return row[to];
-    RouteId id = kNone;
-    if (nodeUp_[from] && nodeUp_[to] && from != to) {
-        const SourceTree& t = tree(from);
-        if (std::isfinite(t.dist[to])) {
-            Route r;
-            r.cost = t.dist[to];
-            for (NodeId v = to; v != from;) {
-                const EdgeId e = t.predEdge[v];
-                r.edges.push_back(e);
-                r.nodes.push_back(v);
-                v = ends_[e].first == v ? ends_[e].second : ends_[e].first;
+    const auto [it, fresh] = routeCache_.try_emplace(pairKey(from, to), kNone);
+    if (!fresh) return it->second;
+    if (!nodeUp_[from] || !nodeUp_[to] || from == to) return kNone;
+    const double cost = search(from, to);
+    distCache_[pairKey(from, to)] = cost;
+    if (!std::isfinite(cost)) return kNone;
+    auto edgeIndex = boost::get(boost::edge_index, g_);
+    const LiveEdge liveEdge{this};
+    Route r;
+    r.cost = cost;
+    for (NodeId v = to; v != from;) {
+        // The edge used to reach v: the live edge to its predecessor with the least weight.
+        EdgeId used = kNone;
+        double best = std::numeric_limits<double>::infinity();
+        for (auto [e, end] = boost::out_edges(v, g_); e != end; ++e) {
+            if (boost::target(*e, g_) != pred_[v] || !liveEdge(*e)) continue;
+            const EdgeId id = boost::get(edgeIndex, *e);
+            if (weight_[id] < best) {
+                best = weight_[id];
+                used = id;
             }
-            std::reverse(r.edges.begin(), r.edges.end());
-            std::reverse(r.nodes.begin(), r.nodes.end());
-            id = static_cast<RouteId>(routes_.size());
-            routes_.push_back(std::move(r));
         }
+        r.edges.push_back(used);
+        r.nodes.push_back(v);
+        v = static_cast<NodeId>(pred_[v]);
     }
-    routeCache_[from][to] = id;
-    return id;
+    std::reverse(r.edges.begin(), r.edges.end());
+    std::reverse(r.nodes.begin(), r.nodes.end());
+    it->second = static_cast<RouteId>(routes_.size());
+    routes_.push_back(std::move(r));
+    return it->second;
 }
 
 double Topology::distance(NodeId from, NodeId to) {
     if (from == to) return 0.0;
     if (!nodeUp_[from] || !nodeUp_[to]) return std::numeric_limits<double>::infinity();
-    return tree(from).dist[to];
+    const auto [it, fresh] = distCache_.try_emplace(pairKey(from, to), 0.0);
+    if (fresh) it->second = search(from, to);
+    return it->second;
 }
 
 std::vector<int> Topology::components() const {

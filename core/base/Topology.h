@@ -24,8 +24,10 @@ struct Route {
 };
 
 // Nodes and edges are never removed, only marked down, so ids stay stable (DESIGN.md section 3).
-// Routing is Dijkstra by median link latency over live nodes and edges, computed once per source
-// and cached until the topology changes.
+// Routing is Dijkstra by median link latency over live nodes and edges, run per (source,
+// destination) pair until the destination is settled, and cached per pair until the topology
+// changes: memory grows with the pairs that talk, not with nodes squared, and a search stops as
+// soon as it reaches its (usually near) destination.
 class Topology {
 public:
     NodeId addNode();
@@ -48,6 +50,8 @@ public:
     double distance(NodeId from, NodeId to);
     // Partition groups: the connected components of the live graph; dead nodes get -1.
     std::vector<int> components() const;
+    // Vertices settled by all searches so far: the work routing has done (tests bound it).
+    std::uint64_t settledVertices() const { return settled_; }
 
 private:
     using Graph =
@@ -55,11 +59,12 @@ private:
                               boost::property<boost::edge_index_t, EdgeId>>;
     struct LiveEdge;
     struct LiveNode;
-    struct SourceTree {
-        std::vector<EdgeId> predEdge;
-        std::vector<double> dist;
-    };
-    const SourceTree& tree(NodeId from);
+    // Dijkstra from `from`, stopped once `to` is settled; leaves pred_ and dist_ filled for the
+    // settled part. Returns the distance (+inf when unreachable).
+    double search(NodeId from, NodeId to);
+    static std::uint64_t pairKey(NodeId from, NodeId to) {
+        return static_cast<std::uint64_t>(from) << 32 | to;
+    }
     void invalidate();
 
     Graph g_;
@@ -68,10 +73,12 @@ private:
     std::vector<double> weight_;
     std::vector<std::pair<NodeId, NodeId>> ends_;
     std::uint64_t version_ = 0;
-    std::unordered_map<NodeId, SourceTree> trees_;
-    // routeCache_[from][to]: kUnknown until asked; a row is allocated when its source first routes.
-    std::vector<std::vector<RouteId>> routeCache_;
+    std::unordered_map<std::uint64_t, RouteId> routeCache_; // (from, to) -> route or kNone
+    std::unordered_map<std::uint64_t, double> distCache_;   // (from, to) -> distance
+    std::vector<Graph::vertex_descriptor> pred_;            // the last search's scratch
+    std::vector<double> dist_;
     std::vector<Route> routes_;
+    std::uint64_t settled_ = 0;
 };
 
 } // namespace cs::core

@@ -3,150 +3,58 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace cs::core {
 
 Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     metricsInterval = std::max<SimTime>(1, std::llround(s.metrics_interval_ms * 1000.0));
+    kindModels = makeNodeModels(modelOfKind);
     groupOfSpec.assign(specs.size(), kNone);
     storeOfSpec.assign(specs.size(), kNone);
     cacheOfSpec.assign(specs.size(), kNone);
     specNodes.resize(specs.size());
     for (std::uint32_t i = 0; i < specs.size(); ++i) specIndex[specs[i].id] = i;
 
-    std::uint64_t maxKeys = 1;
-    for (const auto& n : specs)
-        if (n.kind == NodeKind::Client) maxKeys = std::max(maxKeys, n.key_count);
+    for (const NodeSpec& n : specs) // a kind left out of the registry fails here, not later
+        if (const auto k = static_cast<std::size_t>(n.kind);
+            k >= modelOfKind.size() || !modelOfKind[k])
+            throw std::logic_error("no model registered for the node kind of " + n.id);
+    // Physical node ids follow the scenario's order, so every kind builds in one pass over it.
+    for (std::uint32_t i = 0; i < specs.size(); ++i) modelOf(specs[i].kind).declare(*this, i);
+    for (std::uint32_t i = 0; i < specs.size(); ++i) modelOf(specs[i].kind).build(*this, i);
+    layLinks(s);
+    for (auto& m : kindModels) m->wire(*this);
+    for (auto& m : kindModels) m->start(*this);
+    events.push(metricsInterval, EventType::MetricsTick);
+    pending = s.timeline;
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
+}
 
-    auto addPNode = [&](const std::string& name, PKind kind, std::uint32_t spec,
-                        std::uint32_t owner) {
-        const NodeId id = topo.addNode();
-        PNode p;
-        p.name = name;
-        p.kind = kind;
-        p.spec = spec;
-        p.rng = Rng::stream(seed, name, 1);
-        pnodes.push_back(std::move(p));
-        nodeByName[name] = id;
-        specNodes[owner].push_back(id);
-        return id;
-    };
-    auto addStation = [&](NodeId id, const NodeSpec& params) {
-        Station st;
-        configureStation(st, params);
-        pnodes[id].model = static_cast<std::uint32_t>(stations.size());
-        stations.push_back(std::move(st));
-    };
+NodeId Engine::Impl::addNode(const std::string& name, std::uint32_t spec, std::uint32_t owner) {
+    const NodeId id = topo.addNode();
+    PNode p;
+    p.name = name;
+    p.handler = &modelOf(specs[spec].kind);
+    p.spec = spec;
+    p.rng = Rng::stream(seed, name, 1);
+    pnodes.push_back(std::move(p));
+    nodeByName[name] = id;
+    specNodes[owner].push_back(id);
+    return id;
+}
 
-    // Datastores first, so replicas can find their owner.
-    for (std::uint32_t i = 0; i < specs.size(); ++i) {
-        if (specs[i].kind != NodeKind::Datastore) continue;
-        storeOfSpec[i] = static_cast<std::uint32_t>(stores.size());
-        StoreState st;
-        st.spec = i;
-        st.versions.assign(maxKeys, 0);
-        stores.push_back(std::move(st));
-    }
-    for (std::uint32_t i = 0; i < specs.size(); ++i) {
-        const NodeSpec& n = specs[i];
-        switch (n.kind) {
-        case NodeKind::Client: {
-            const NodeId id = addPNode(n.id, PKind::Client, i, i);
-            pnodes[id].model = static_cast<std::uint32_t>(clients.size());
-            ClientState c;
-            c.spec = i;
-            c.node = id;
-            c.target = specIndex.at(n.target);
-            c.zipf = ZipfSampler(n.key_count, n.zipf_s);
-            c.arrivals = Rng::stream(seed, n.id, 10);
-            c.ops = Rng::stream(seed, n.id, 11);
-            c.backoff = Rng::stream(seed, n.id, 12);
-            c.sessions = Rng::stream(seed, n.id, 13);
-            clients.push_back(std::move(c));
-            break;
-        }
-        case NodeKind::LoadBalancer: {
-            const NodeId id = addPNode(n.id, PKind::LoadBalancer, i, i);
-            pnodes[id].model = static_cast<std::uint32_t>(lbs.size());
-            LbState lb;
-            lb.spec = i;
-            lb.node = id;
-            lbs.push_back(std::move(lb));
-            break;
-        }
-        case NodeKind::ServiceGroup: {
-            groupOfSpec[i] = static_cast<std::uint32_t>(groups.size());
-            GroupState g;
-            g.spec = i;
-            if (!n.datastore.empty()) g.store = storeOfSpec[specIndex.at(n.datastore)];
-            groups.push_back(std::move(g));
-            break;
-        }
-        case NodeKind::Datastore:
-            if (n.shards) { // shard nodes <id>-s<k>
-                StoreState& st = stores[storeOfSpec[i]];
-                st.sharded = true;
-                for (int k = 1; k <= n.shards->count; ++k) {
-                    const NodeId id = addPNode(n.id + "-s" + std::to_string(k), PKind::Store, i, i);
-                    addStation(id, n);
-                    st.nodes.push_back(id);
-                }
-                if (n.shards->strategy == NodeSpec::Shards::Strategy::ConsistentHash) buildRing(st);
-                st.keyShard.resize(st.versions.size());
-                for (std::uint32_t k = 0; k < st.keyShard.size(); ++k)
-                    st.keyShard[k] = shardOf(st, k);
-            } else if (n.replicas.empty()) {
-                const NodeId id = addPNode(n.id, PKind::Store, i, i);
-                addStation(id, n);
-                stores[storeOfSpec[i]].nodes.push_back(id);
-            }
-            break;
-        case NodeKind::SessionStore:
-        case NodeKind::Cache: {
-            const bool cache = n.kind == NodeKind::Cache;
-            const NodeId id = addPNode(n.id, cache ? PKind::Cache : PKind::SessionStore, i, i);
-            addStation(id, n);
-            if (cache) {
-                cacheOfSpec[i] = static_cast<std::uint32_t>(caches.size());
-                pnodes[id].aux = cacheOfSpec[i];
-                CacheState c;
-                c.spec = i;
-                c.node = id;
-                caches.push_back(std::move(c));
-            }
-            break;
-        }
-        case NodeKind::Queue: {
-            const NodeId id = addPNode(n.id, PKind::Queue, i, i);
-            pnodes[id].aux = static_cast<std::uint32_t>(queues.size());
-            QueueState q;
-            q.spec = i;
-            q.node = id;
-            queues.push_back(std::move(q));
-            break;
-        }
-        case NodeKind::RateLimiter: {
-            const NodeId id = addPNode(n.id, PKind::Limiter, i, i);
-            pnodes[id].aux = static_cast<std::uint32_t>(limiters.size());
-            LimiterState l;
-            l.spec = i;
-            l.node = id;
-            limiters.push_back(std::move(l));
-            break;
-        }
-        case NodeKind::Replica:
-            for (auto& st : stores) {
-                const NodeSpec& owner = specs[st.spec];
-                if (std::find(owner.replicas.begin(), owner.replicas.end(), n.id) ==
-                    owner.replicas.end())
-                    continue;
-                const NodeId id = addPNode(n.id, PKind::Store, st.spec, i);
-                addStation(id, owner);
-                st.nodes.push_back(id);
-            }
-            break;
-        }
-    }
+void Engine::Impl::attachStation(NodeId id, const NodeSpec& params) {
+    Station st;
+    configureStation(st, params);
+    st.lastChange = now;
+    pnodes[id].station = true;
+    pnodes[id].model = static_cast<std::uint32_t>(stations.size());
+    stations.push_back(std::move(st));
+}
+
+void Engine::Impl::layLinks(const Scenario& s) {
     for (const auto& ls : s.links) {
         LinkState l;
         l.a = specIndex.at(ls.a);
@@ -165,41 +73,6 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
             }
         links.push_back(std::move(l));
     }
-    for (auto& q : queues) q.group = groupOfSpec[specIndex.at(specs[q.spec].consumers)];
-    for (auto& l : limiters)
-        l.keys.resize(specs[l.spec].per_client ? std::max<std::size_t>(1, clients.size()) : 1);
-    for (auto& g : groups) {
-        const NodeSpec& n = specs[g.spec];
-        if (!n.session_store.empty()) g.sessionStore = specNodes[specIndex.at(n.session_store)][0];
-        if (!n.cache.empty()) g.cache = cacheOfSpec[specIndex.at(n.cache)];
-        if (!n.queue.empty()) g.queue = specNodes[specIndex.at(n.queue)][0];
-    }
-    for (std::uint32_t g = 0; g < groups.size(); ++g)
-        for (int k = 0; k < specs[groups[g].spec].instances; ++k) addMember(g);
-    for (auto& lb : lbs) {
-        lb.group = groupOfSpec[specIndex.at(specs[lb.spec].group)];
-        const std::size_t n = groups[lb.group].members.size();
-        lb.healthy.assign(n,
-                          true); // known healthy at start; later changes are seen by health checks
-        lb.outstanding.assign(n, 0);
-    }
-
-    setUpReplicaSets();
-    for (std::uint32_t c = 0; c < clients.size(); ++c) clients[c].store = storeOfClient(c);
-    for (std::uint32_t c = 0; c < clients.size(); ++c) scheduleArrival(c);
-    for (std::uint32_t g = 0; g < groups.size(); ++g)
-        if (const auto& a = specs[groups[g].spec].autoscaling;
-            a && a->policy != Autoscaling::Policy::Manual) {
-            events.push(std::llround(a->evaluation_s * 1e6), EventType::Autoscale, g);
-            groups[g].autoscaleTicking = true;
-        }
-    for (std::uint32_t l = 0; l < lbs.size(); ++l)
-        events.push(std::llround(specs[lbs[l].spec].health_check_interval_ms * 1000.0),
-                    EventType::HealthCheck, l);
-    events.push(metricsInterval, EventType::MetricsTick);
-    pending = s.timeline;
-    std::stable_sort(pending.begin(), pending.end(),
-                     [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
 }
 
 void Engine::Impl::runUntil(SimTime t) {
@@ -290,8 +163,7 @@ void Engine::Impl::process(const Event& e) {
         onMigrationArrive(e.a, e.b);
         break;
     case EventType::QueuePoll:
-        queues[e.a].pollArmed = false;
-        dispatchQueue(e.a);
+        onQueuePoll(e.a);
         break;
     }
 }
@@ -360,26 +232,14 @@ std::vector<NodeView> Engine::nodes() const {
     for (std::uint32_t id = 0; id < impl_->pnodes.size(); ++id) {
         const PNode& p = impl_->pnodes[id];
         const NodeSpec& owner = impl_->specs[p.spec];
-        const NodeRole role = p.replica != kNone                     ? NodeRole::Replica
-                              : owner.kind == NodeKind::ServiceGroup ? NodeRole::Instance
-                              : owner.kind == NodeKind::Datastore && owner.shards ? NodeRole::Shard
-                                                                                  : NodeRole::Whole;
+        const NodeRole role = p.handler->roleOf(*impl_, id);
         const int member = role == NodeRole::Whole ? 0 : ++membersSoFar[p.spec];
         if (!p.exists) continue;
         NodeView v{p.name, owner.id, role, member, owner.kind, p.alive, 0, 0, 0, id, groups[id]};
         v.warming = impl_->now < p.warmUntil;
         v.draining = p.draining;
-        if (p.replica != kNone) {
-            const ReplicaState& rs = impl_->replicaStates[p.replica];
-            v.leader = rs.role == ReplicaState::Role::Leader && impl_->leaseValid(rs);
-            v.lagKeys = rs.lagKeys;
-            v.term = rs.term;
-        }
-        if (p.aux != kNone && p.kind == PKind::Cache) {
-            v.hitRatio = impl_->caches[p.aux].recentHitRatio;
-        }
-        if (p.kind == PKind::Queue) v.queued = static_cast<int>(impl_->queues[p.aux].buffer.size());
-        if (isStation(p.kind)) {
+        p.handler->fillView(*impl_, id, v);
+        if (p.station) {
             const Station& st = impl_->stations[p.model];
             v.busy = st.busy;
             v.cores = st.cores;
@@ -449,36 +309,14 @@ Summary Engine::summary() const {
         s.reads ? static_cast<double>(s.stale_reads) / static_cast<double>(s.reads) : 0.0;
     s.staleness_p50 = m.stalenessAll.percentile(0.50) / 1000.0;
     s.staleness_p99 = m.stalenessAll.percentile(0.99) / 1000.0;
-    for (const auto& st : m.stores) // a leaderless window still open at the end counts too
-        if (st.replicated && st.set.leaderlessSince >= 0)
-            s.unavailable_ms += static_cast<double>(m.now - st.set.leaderlessSince) / 1000.0;
     // The bill is integrated at each metrics row; add the part since the last one.
     s.cost += m.costPerHour() *
               static_cast<double>(m.now - static_cast<SimTime>(m.ticks) * m.metricsInterval) /
               3.6e9;
+    for (const auto& model : m.kindModels) model->addToSummary(m, s);
     {
-        std::uint64_t hits = 0, lookups = 0;
-        for (const auto& c : m.caches) {
-            hits += c.hits;
-            lookups += c.hits + c.misses;
-        }
-        s.cache_hit_ratio = lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0;
         const double secs = static_cast<double>(m.now) / 1e6;
-        for (const auto& st : m.stores) {
-            if (!st.sharded) continue;
-            std::uint64_t total = 0, busiest = 0;
-            for (NodeId n : st.nodes) {
-                const auto ops = m.stations[m.pnodes[n].model].opsTotal;
-                total += ops;
-                busiest = std::max(busiest, ops);
-            }
-            if (total)
-                s.max_shard_share = std::max(s.max_shard_share, static_cast<double>(busiest) /
-                                                                    static_cast<double>(total));
-        }
         s.keys_moved_fraction = m.keysMovedFraction;
-        for (const auto& q : m.queues)
-            s.queue_max_depth = std::max(s.queue_max_depth, static_cast<double>(q.maxDepth));
         s.store_ops_mean =
             secs > 0 ? static_cast<double>(m.storeOpsTotal + m.interval.storeOps) / secs : 0;
     }

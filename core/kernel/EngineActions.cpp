@@ -1,5 +1,6 @@
-// Faults and commands (timeline and live), group membership, and the periodic metrics row.
+// Faults and commands (timeline and live), and the periodic metrics row.
 #include "EngineImpl.h"
+#include "FieldTable.h"
 #include "Pricing.h"
 
 #include <algorithm>
@@ -33,39 +34,9 @@ std::vector<NodeId> Engine::Impl::resolveNodes(const std::string& name, bool& is
 }
 
 // A physical node with a queue and cores, added while the engine runs (an instance or a shard).
-NodeId Engine::Impl::addStationNode(const std::string& name, PKind kind, std::uint32_t spec) {
-    const NodeId id = topo.addNode();
-    PNode p;
-    p.name = name;
-    p.kind = kind;
-    p.spec = spec;
-    p.rng = Rng::stream(seed, name, 1);
-    p.model = static_cast<std::uint32_t>(stations.size());
-    pnodes.push_back(std::move(p));
-    Station st;
-    configureStation(st, specs[spec]);
-    st.lastChange = now;
-    stations.push_back(std::move(st));
-    nodeByName[name] = id;
-    specNodes[spec].push_back(id);
-    return id;
-}
-
-NodeId Engine::Impl::addMember(std::uint32_t g) {
-    GroupState& group = groups[g];
-    const NodeSpec& spec = specs[group.spec];
-    const NodeId id = addStationNode(spec.id + "-" + std::to_string(group.members.size() + 1),
-                                     PKind::Instance, group.spec);
-    group.members.push_back(id);
-    linkNewNode(id, group.spec); // a link drawn to the group applies to each instance
-    if (spec.gc)                 // each instance pauses at its own phase
-        events.push(now + std::llround(pnodes[id].rng.uniform() * spec.gc->interval_ms * 1000.0),
-                    EventType::GcPause, id, pnodes[id].incarnation);
-    for (auto& lb : lbs)
-        if (lb.group == g && lb.healthy.size() < group.members.size()) {
-            lb.healthy.push_back(false); // until its first health check
-            lb.outstanding.push_back(0);
-        }
+NodeId Engine::Impl::addStationNode(const std::string& name, std::uint32_t spec) {
+    const NodeId id = addNode(name, spec, spec);
+    attachStation(id, specs[spec]);
     return id;
 }
 
@@ -80,28 +51,16 @@ void Engine::Impl::killNode(NodeId n) {
     remember(p.downTimes, now);
     lastFault = now;
     topo.setNodeUp(n, false);
-    p.sessions.clear(); // sessions in its memory die with it
-    if (p.replica != kNone) replicaKilled(replicaStates[p.replica]);
+    p.sessions.clear();          // sessions in its memory die with it
+    p.handler->onKill(*this, n); // what its kind holds in memory is lost with it
 
-    // Work held in its memory is lost with it.
-    if (p.kind == PKind::Cache) cacheClear(caches[p.aux]); // it comes back empty
-    if (p.kind == PKind::Store && p.replica == kNone) forgetRunningKeys(storeOfSpec[p.spec], n);
-    if (p.kind == PKind::Limiter)
-        for (auto& k : limiters[p.aux].keys) {
-            k.queue.forEach([&](const std::pair<SimTime, Job>& w) {
-                markLost(w.second);
-                release(w.second.request);
-            });
-            k.queue.clear();
-            k.nextDeparture = 0;
-        }
     p.poolWaiters.forEach([&](const std::pair<Job, std::uint32_t>& w) {
         markLost(w.first);
         release(w.first.request);
     });
     p.poolWaiters.clear();
     p.poolInUse = 0;
-    if (isStation(p.kind)) {
+    if (p.station) {
         Station& st = stations[p.model];
         st.queue.forEach([&](const Job& j) {
             markLost(j);
@@ -135,35 +94,11 @@ void Engine::Impl::killNode(NodeId n) {
         for (std::uint32_t s = static_cast<std::uint32_t>(st.slots.size()); s-- > 0;)
             st.freeSlots.push_back(s);
     }
-    if (p.kind == PKind::Queue) { // a durable queue: messages out for delivery go back in
-        QueueState& q = queues[p.aux];
-        for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
-            if (!calls.live(c) || calls[c].caller != n) continue;
-            q.buffer.push({now, calls[c].parent});
-            retain(calls[c].parent.request);
-            closeCall(c);
-        }
-        std::fill(q.inflight.begin(), q.inflight.end(), 0);
-    }
     // Calls it was waiting on are forgotten; the work they served upstream is lost.
     for (std::uint32_t c = 0; c < calls.capacity(); ++c) {
         if (!calls.live(c) || calls[c].caller != n) continue;
-        if (p.kind != PKind::Client)
-            markLost(calls[c].parent);
-        else
-            historyComplete(calls[c], false, 0, false);
+        markLost(calls[c].parent);
         closeCall(c);
-    }
-    if (p.kind == PKind::Client) {
-        ClientState& client = clients[p.model];
-        ++client.arrivalGen;
-        for (std::uint32_t r = 0; r < requests.capacity(); ++r)
-            if (requests.live(r) && !requests[r].done && requests[r].client == p.model)
-                finishRequest(r, ErrorReason::LostInFlight);
-    }
-    if (p.kind == PKind::LoadBalancer) {
-        LbState& lb = lbs[p.model];
-        std::fill(lb.outstanding.begin(), lb.outstanding.end(), 0);
     }
 }
 
@@ -172,13 +107,8 @@ void Engine::Impl::restartNode(NodeId n) {
     if (p.alive || !p.exists) return;
     p.alive = true;
     topo.setNodeUp(n, true);
-    if (isStation(p.kind)) stations[p.model].lastChange = now;
-    if (p.kind == PKind::Client) scheduleArrival(p.model);
-    if (p.kind == PKind::Queue) dispatchQueue(p.aux);
-    if (p.replica != kNone) replicaRestarted(replicaStates[p.replica]);
-    if (p.kind == PKind::Instance && specs[p.spec].gc) // the GC rhythm starts again, at a new phase
-        events.push(now + std::llround(p.rng.uniform() * specs[p.spec].gc->interval_ms * 1000.0),
-                    EventType::GcPause, n, p.incarnation);
+    if (p.station) stations[p.model].lastChange = now;
+    p.handler->onRestart(*this, n);
 }
 
 void Engine::Impl::setLinkState(const Action& a, bool up) {
@@ -211,13 +141,16 @@ std::vector<NodeId> Engine::Impl::stationsOf(std::uint32_t spec) const {
     const auto& all =
         storeOfSpec[spec] != kNone ? stores[storeOfSpec[spec]].nodes : specNodes[spec];
     for (NodeId n : all)
-        if (pnodes[n].exists && isStation(pnodes[n].kind)) out.push_back(n);
+        if (pnodes[n].exists && pnodes[n].station) out.push_back(n);
     return out;
 }
 
 void Engine::Impl::setField(const Action& a) {
     const std::uint32_t i = specIndex.at(a.node);
     NodeSpec& n = specs[i];
+    // Which fields a running node takes is the field table's (the validator refuses the rest).
+    const FieldRow* row = findField(n.kind, a.field);
+    if (!row || !row->live) return;
     if (const auto* s = std::get_if<std::string>(&a.value)) {
         if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
         if (a.field == "mode") setStoreMode(i, *s == "AP" ? StoreMode::AP : StoreMode::CP);
@@ -244,7 +177,7 @@ void Engine::Impl::setField(const Action& a) {
     } else if (a.field == "read_fraction")
         n.read_fraction = std::clamp(v, 0.0, 1.0);
     else if (a.field == "timeout_ms")
-        n.timeout_ms = n.downstream_timeout_ms = std::max(v, 0.001);
+        row->access.set(n, std::max(v, 0.001)); // the member of this node's kind only
     else if (a.field == "retries")
         n.retries = static_cast<int>(v);
     else if (a.field == "limit_rps")
@@ -426,45 +359,11 @@ void Engine::Impl::onMetricsTick() {
     row.in_flight = static_cast<double>(inFlight);
     row.late_responses = static_cast<double>(intervalLate);
     row.messages_lost = static_cast<double>(intervalLost);
-    {
-        std::uint64_t hits = 0, lookups = 0;
-        for (auto& c : caches) {
-            const std::uint64_t own = c.intervalHits + c.intervalMisses;
-            hits += c.intervalHits;
-            lookups += own;
-            if (own) {
-                c.recentHitRatio = static_cast<double>(c.intervalHits) / static_cast<double>(own);
-                if (nodeSink)
-                    nodeSink(NodeSample{row.t_s, specs[c.spec].id, "hit_ratio", c.recentHitRatio});
-            }
-            c.intervalHits = c.intervalMisses = 0;
-        }
-        row.cache_hit_ratio =
-            lookups ? static_cast<double>(hits) / static_cast<double>(lookups) : 0.0;
-        row.datastore_ops_per_s = static_cast<double>(interval.storeOps) / secs;
-        totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
-        storeOpsTotal += interval.storeOps;
-        interval.storeOps = 0;
-        if (nodeSink)
-            for (auto& q : queues) {
-                const std::string& id = specs[q.spec].id;
-                nodeSink(
-                    NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
-                nodeSink(NodeSample{row.t_s, id, "consumer_lag_s",
-                                    q.buffer.empty()
-                                        ? 0.0
-                                        : static_cast<double>(now - q.buffer.front().first) / 1e6});
-                nodeSink(NodeSample{row.t_s, id, "redeliveries_total",
-                                    static_cast<double>(q.redeliveries)});
-            }
-        if (nodeSink)
-            for (const auto& l : limiters) {
-                nodeSink(NodeSample{row.t_s, specs[l.spec].id, "passed_total",
-                                    static_cast<double>(l.passed)});
-                nodeSink(NodeSample{row.t_s, specs[l.spec].id, "limited_total",
-                                    static_cast<double>(l.limited)});
-            }
-    }
+    row.datastore_ops_per_s = static_cast<double>(interval.storeOps) / secs;
+    totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
+    storeOpsTotal += interval.storeOps;
+    interval.storeOps = 0;
+    for (auto& m : kindModels) m->sampleMetrics(*this, MetricsPhase::BeforeRow, row);
     if (ticks == 0) totals.instances_min = totals.instances_max = instances;
     totals.instances_min = std::min(totals.instances_min, instances);
     totals.instances_max = std::max(totals.instances_max, instances);
@@ -473,12 +372,11 @@ void Engine::Impl::onMetricsTick() {
     if (metricsSink) metricsSink(row);
 
     for (const auto& p : pnodes) {
-        if (!p.exists || !isStation(p.kind)) continue;
+        if (!p.exists || !p.station) continue;
         Station& st = stations[p.model];
         st.busyIntegral += static_cast<double>(st.busy) * static_cast<double>(now - st.lastChange);
         st.lastChange = now;
-        if (nodeSink && p.kind == PKind::Store)
-            nodeSink(NodeSample{row.t_s, p.name, "ops_per_s", static_cast<double>(st.ops) / secs});
+        p.handler->sampleStation(*this, p, st, row.t_s);
         st.ops = 0;
         if (nodeSink) {
             nodeSink(NodeSample{row.t_s, p.name, "utilization",
@@ -489,25 +387,13 @@ void Engine::Impl::onMetricsTick() {
         }
         st.busyIntegral = 0;
     }
-    if (nodeSink)
-        for (const auto& g : groups) {
-            double live = 0;
-            for (NodeId m : g.members) live += pnodes[m].exists && pnodes[m].alive ? 1 : 0;
-            nodeSink(NodeSample{row.t_s, specs[g.spec].id, "instances", live});
-        }
+    for (auto& m : kindModels) m->sampleMetrics(*this, MetricsPhase::AfterRow, row);
     interval.attempts = interval.completed = 0;
     interval.failed.fill(0);
     interval.latency.clear();
     interval.reads = interval.staleReads = interval.versionsBehindMax = 0;
     interval.staleness.clear();
-    if (nodeSink)
-        for (const auto& rs : replicaStates) {
-            nodeSink(NodeSample{row.t_s, pnodes[rs.node].name, "replica_lag_keys",
-                                static_cast<double>(rs.lagKeys)});
-            nodeSink(
-                NodeSample{row.t_s, pnodes[rs.node].name, "is_leader",
-                           rs.role == ReplicaState::Role::Leader && leaseValid(rs) ? 1.0 : 0.0});
-        }
+    for (auto& m : kindModels) m->sampleMetrics(*this, MetricsPhase::AfterReset, row);
     intervalLate = intervalLost = 0;
     events.push(now + metricsInterval, EventType::MetricsTick);
 }

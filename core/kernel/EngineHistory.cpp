@@ -17,15 +17,11 @@ constexpr std::uint64_t kMaxLoggedViolations = 20;
 constexpr SimTime kIndeterminateHorizon = 10'000'000;
 } // namespace
 
+// Histories are checked only for a client whose requests end at a replicated store (through
+// whatever forwards them: rate limiters, a load balancer, a group).
 std::uint32_t Engine::Impl::storeOfClient(std::uint32_t client) const {
-    std::uint32_t t = clients[client].target;
-    // Through rate limiters (each forwards to its target) and a load balancer (to its group).
-    for (int hops = 0; hops < 16 && specs[t].kind == NodeKind::RateLimiter; ++hops)
-        t = specIndex.at(specs[t].target);
-    if (specs[t].kind == NodeKind::LoadBalancer) t = specIndex.at(specs[t].group);
-    std::uint32_t store = kNone;
-    if (specs[t].kind == NodeKind::ServiceGroup) store = groups[groupOfSpec[t]].store;
-    if (specs[t].kind == NodeKind::Datastore) store = storeOfSpec[t];
+    const std::uint32_t t = clients[client].target;
+    const std::uint32_t store = modelOf(specs[t].kind).storeBehind(*this, t, 0);
     return store != kNone && stores[store].replicated ? store : kNone;
 }
 

@@ -2,8 +2,17 @@
 // core.
 #pragma once
 
+#include "CacheState.h"
+#include "ClientState.h"
 #include "Engine.h"
+#include "GroupState.h"
+#include "Job.h"
+#include "LbState.h"
+#include "LimiterState.h"
+#include "NodeModel.h"
+#include "QueueState.h"
 #include "Replication.h"
+#include "StoreState.h"
 
 #include <string>
 #include <unordered_map>
@@ -11,53 +20,6 @@
 #include <vector>
 
 namespace cs::core {
-
-enum class PKind : std::uint8_t {
-    Client,
-    LoadBalancer,
-    Instance,
-    Store,
-    SessionStore,
-    Cache,
-    Limiter,
-    Queue
-};
-// Nodes with a queue and cores (a Station).
-inline bool isStation(PKind k) {
-    return k == PKind::Instance || k == PKind::Store || k == PKind::SessionStore ||
-           k == PKind::Cache;
-}
-
-// What a callee needs to do a piece of work and answer it; copied into messages and queues.
-struct Job {
-    // (Widest fields first: a Job travels in every message and call, so padding costs.)
-    std::uint64_t version = 0;    // the version read or written (replicated stores)
-    std::uint64_t minVersion = 0; // session guarantees: the oldest version the client accepts
-    std::int64_t value = 0;       // a `set` write's value (unique per attempt), or the value read
-    std::uint64_t session = 0;    // (client << 32 | session): stateful services keep it in memory
-    NodeId caller = kNone;
-    std::uint32_t call = kNone, callGen = 0;
-    std::uint32_t request = kNone;
-    std::uint32_t key = 0;
-    std::uint32_t store = kNone;    // set by a replicated store's answer
-    std::uint32_t replica = kNone;  // the replica that coordinated it (replicated stores)
-    std::uint32_t retryAfterUs = 0; // a rate limiter's refusal: when to come back
-    std::uint16_t attempt = 0;
-    bool write = false;
-    bool newSession = false;    // the load balancer starts this session here
-    bool definite = false;      // an error answer meaning "this did not and will not happen"
-    bool sessionLoaded = false; // a stateless instance has fetched its session already
-
-    // What a callee's answer tells about the work: it travels back up the chain of callers.
-    void takeAnswer(const Job& answer) {
-        version = answer.version;
-        store = answer.store;
-        value = answer.value;
-        definite = answer.definite;
-        replica = answer.replica;
-        retryAfterUs = answer.retryAfterUs;
-    }
-};
 
 // An operation a replica coordinates (or forwards to the leader).
 struct ReplOp {
@@ -151,7 +113,8 @@ struct Deadline {
 
 struct PNode {
     std::string name;
-    PKind kind = PKind::Client;
+    NodeModel* handler = nullptr; // the model of its scenario node's kind (owned by Impl)
+    bool station = false;         // it has a queue and cores: stations[model]
     std::uint32_t spec = 0;  // the scenario node that defines its behaviour (group, datastore, ...)
     std::uint32_t model = 0; // index into clients_, lbs_ or stations_
     std::uint32_t replica = kNone; // index into replicaStates for a replica of a replica set
@@ -170,122 +133,6 @@ struct PNode {
     bool timerArmed = false;
     std::vector<SimTime> downTimes; // recent deaths, to decide the fate of messages in flight
     Rng rng;
-};
-
-struct ClientState {
-    std::uint32_t spec = 0;
-    std::uint32_t store = kNone; // the replicated store its requests end at, if any (histories)
-    NodeId node = 0;
-    std::uint32_t arrivalGen = 0;
-    std::uint32_t target = 0; // scenario node index of its target
-    ZipfSampler zipf;
-    Rng arrivals, ops, backoff, sessions;
-    std::unordered_map<std::uint64_t, std::uint64_t>
-        seen; // (store << 32 | key) -> version, for sessions
-};
-
-struct LbState {
-    std::uint32_t spec = 0;
-    NodeId node = 0;
-    std::uint32_t group = 0;
-    std::vector<bool> healthy; // per member index, as last seen by a health check
-    std::unordered_map<std::uint64_t, std::uint32_t> sticky; // session -> member (stateful groups)
-    std::vector<std::uint32_t> outstanding;
-    std::uint32_t cursor = 0;
-};
-
-struct GroupState {
-    std::uint32_t spec = 0;
-    std::vector<NodeId> members; // index = k - 1
-    std::uint32_t store = kNone; // datastore index
-    NodeId sessionStore = kNone; // its session store's node
-    NodeId queue = kNone;        // writes go through this queue node
-    std::uint32_t cache = kNone; // caches index
-    SimTime lastScaling = -1;    // the autoscaler's last action (cooldown)
-    SimTime lastLook = 0;
-    bool autoscaleTicking = false; // an Autoscale event is scheduled (a policy other than manual)
-};
-
-// An idempotency key the store has seen: still running (retries wait) or done (retries get the
-// first result). Keys expire `idempotency_ttl_s` after they are done.
-struct IdemEntry {
-    NodeId node = kNone; // the store node (or shard) running the first attempt
-    bool done = false;
-    SimTime expires = 0;
-    std::vector<Job> waiters;
-};
-
-struct StoreState {
-    std::uint32_t spec = 0;
-    std::vector<NodeId> nodes; // its replicas, or itself
-    std::vector<std::uint32_t> versions;
-    bool replicated = false;
-    ReplicaSetState set;
-    std::unordered_map<std::uint64_t, IdemEntry> idem; // (request << 32 | generation)
-    Ring<std::pair<SimTime, std::uint64_t>> idemExpiry;
-    // Sharded: `nodes` are the shards, keys map to them by the strategy.
-    bool sharded = false;
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> ring; // consistent hashing: point, shard
-    std::vector<std::uint32_t> keyShard; // where each key lives now (changes as keys migrate)
-    struct Migration {
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> moves; // (key, to shard)
-        std::size_t sent = 0, arrived = 0;
-        std::vector<std::pair<std::size_t, std::size_t>> batches; // [from, to) of moves
-        SimTime started = 0;
-        std::uint32_t gen = 0; // events of an earlier migration are ignored
-    } migration;
-};
-
-// An LRU cache of keys (DESIGN.md section 6 row 6): a hash map into a fixed array of entries
-// kept in a doubly linked recency list; misses may coalesce per key.
-struct CacheState {
-    std::uint32_t spec = 0;
-    NodeId node = kNone;
-    struct Entry {
-        std::uint32_t key = 0, prev = kNone, next = kNone;
-        SimTime expires = INT64_MAX;
-        std::int64_t value = 0;
-        std::uint64_t version = 0;
-    };
-    std::vector<Entry> entries;
-    std::vector<std::uint32_t> freeEntries;
-    std::unordered_map<std::uint32_t, std::uint32_t> index;      // key -> entry
-    std::uint32_t head = kNone, tail = kNone;                    // most / least recently used
-    std::unordered_map<std::uint32_t, std::vector<Job>> waiting; // coalesced misses per key
-    std::uint64_t hits = 0, misses = 0, intervalHits = 0, intervalMisses = 0;
-    double recentHitRatio = 0; // over the last metrics interval (what the topology shows)
-};
-
-// A write queue (write-behind): holds writes, delivers each to a consumer instance, forgets it
-// when the consumer acknowledges it, delivers it again when the acknowledgement does not come.
-struct QueueState {
-    std::uint32_t spec = 0;
-    NodeId node = kNone;
-    std::uint32_t group = 0;              // the consumers
-    Ring<std::pair<SimTime, Job>> buffer; // (enqueued at, message)
-    std::vector<int> inflight;            // per consumer member
-    std::uint32_t cursor = 0;
-    bool pollArmed = false;
-    std::uint64_t redeliveries = 0, maxDepth = 0;
-    SimTime lastLogged = -1;
-};
-
-// A rate limiter in the path (Q8). State per key (one global key, or one per client).
-struct LimiterState {
-    std::uint32_t spec = 0;
-    NodeId node = kNone;
-    struct Key {
-        double tokens = -1;                  // token bucket (-1: not started: full)
-        SimTime last = 0;                    // token bucket: last refill
-        SimTime nextDeparture = 0;           // leaky bucket: when the queue is drained
-        Ring<std::pair<SimTime, Job>> queue; // leaky bucket: waiting to leave, in order
-        std::int64_t window = -1;            // fixed / sliding counter: current window index
-        double count = 0, prevCount = 0;     // requests let through in this / the previous window
-        Ring<SimTime> log;                   // sliding log: admissions within the window
-    };
-    std::vector<Key> keys;
-    std::uint64_t passed = 0, limited = 0;
-    SimTime lastLogged = -1;
 };
 
 struct LinkState {
@@ -341,12 +188,18 @@ struct Engine::Impl {
     // immediate refusal can come back inside send).
     std::uint32_t openCallFor(NodeId from, NodeId to, const Job& parent, double timeoutMs);
     void sendCall(std::uint32_t call);
-    NodeId addStationNode(const std::string& name, PKind kind, std::uint32_t spec);
+    NodeId addStationNode(const std::string& name, std::uint32_t spec);
+    // Set-up (Engine.cpp): a physical node of scenario node `spec`, listed under `owner`.
+    NodeId addNode(const std::string& name, std::uint32_t spec, std::uint32_t owner);
+    void attachStation(NodeId id, const NodeSpec& params);
+    void layLinks(const Scenario& s);
+    NodeModel& modelOf(NodeKind kind) const { return *modelOfKind[static_cast<std::size_t>(kind)]; }
     void retain(std::uint32_t request);
     void release(std::uint32_t request);
     NodeId nearestStoreNode(std::uint32_t store, NodeId from);
 
-    // --- models (EngineModels.cpp)
+    // --- clients (ClientModel.cpp), load balancers (LoadBalancerModel.cpp), stations
+    // (EngineModels.cpp)
     void onClientArrival(std::uint32_t client, std::uint32_t gen);
     void scheduleArrival(std::uint32_t client);
     void startAttempt(std::uint32_t request);
@@ -421,8 +274,9 @@ struct Engine::Impl {
     void checkWindow(std::uint32_t store, std::uint32_t key, bool forced);
     void finishChecks();
 
-    // --- session stores, idempotency keys, pools (EngineTraffic.cpp); caches (EngineCache.cpp),
-    // rate limiters (EngineLimiter.cpp), batching and write queues (EngineQueue.cpp)
+    // --- session stores, idempotency keys, pools (EngineTraffic.cpp); caches (CacheModel.cpp),
+    // rate limiters (RateLimiterModel.cpp), batching (EngineBatching.cpp), write queues
+    // (QueueModel.cpp)
     NodeId resolveTarget(std::uint32_t spec, NodeId from, Rng& rng, std::uint32_t key = 0);
     // --- sharding (EngineSharding.cpp)
     std::uint32_t shardOf(const StoreState& st, std::uint32_t key) const;
@@ -452,6 +306,7 @@ struct Engine::Impl {
     void callDatastore(NodeId node, const Job& job, std::uint32_t slot);
     void onQueueArrival(NodeId node, const Job& job);
     void dispatchQueue(std::uint32_t queue);
+    void onQueuePoll(std::uint32_t queue);
     void onQueueAnswer(std::uint32_t call, ErrorReason err);
     void poolRelease(NodeId node);
 
@@ -470,6 +325,8 @@ struct Engine::Impl {
     void retireIfIdle(NodeId member);
 
     // --- state
+    std::vector<std::unique_ptr<NodeModel>> kindModels; // registry order (NodeModelRegistry.cpp)
+    std::vector<NodeModel*> modelOfKind;                // indexed by NodeKind
     std::vector<NodeSpec> specs;
     std::unordered_map<std::string, std::uint32_t> specIndex;
     std::vector<std::vector<NodeId>> specNodes; // physical nodes of each scenario node

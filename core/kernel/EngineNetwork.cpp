@@ -139,51 +139,10 @@ void Engine::Impl::receive(const Message& m) {
         onReplMessage(m.to, m.from, msg);
         return;
     }
-    if (m.response) {
-        switch (node.kind) {
-        case PKind::Client:
-            onClientResponse(m);
-            break;
-        case PKind::LoadBalancer:
-            if (calls.valid(m.job.call, m.job.callGen)) onLbAnswer(m.job.call, m.error, &m.job);
-            break;
-        case PKind::Instance:
-        case PKind::Store:
-        case PKind::SessionStore:
-            if (calls.valid(m.job.call, m.job.callGen))
-                onDownstreamAnswer(m.job.call, m.error, &m.job);
-            break;
-        case PKind::Cache:
-            if (calls.valid(m.job.call, m.job.callGen)) onCacheFill(m.job.call, m.error, &m.job);
-            break;
-        case PKind::Limiter:
-            if (calls.valid(m.job.call, m.job.callGen)) relayAnswer(m.job.call, m.error, &m.job);
-            break;
-        case PKind::Queue:
-            if (calls.valid(m.job.call, m.job.callGen)) onQueueAnswer(m.job.call, m.error);
-            break;
-        }
-        return;
-    }
-    switch (node.kind) {
-    case PKind::LoadBalancer:
-        onLbRequest(lbs[node.model], m.job);
-        break;
-    case PKind::Instance:
-    case PKind::Store:
-    case PKind::SessionStore:
-    case PKind::Cache:
-        onStationArrival(m.to, m.job);
-        break;
-    case PKind::Limiter:
-        onLimiterRequest(m.to, m.job);
-        break;
-    case PKind::Queue:
-        onQueueArrival(m.to, m.job);
-        break;
-    case PKind::Client:
-        break; // clients serve nothing
-    }
+    if (m.response)
+        node.handler->onResponse(*this, m);
+    else
+        node.handler->onRequest(*this, m.to, m.job);
 }
 
 std::uint32_t Engine::Impl::openCall(NodeId caller, NodeId callee, std::uint32_t request,
@@ -262,33 +221,7 @@ void Engine::Impl::onNodeTimer(NodeId node, std::uint32_t gen) {
 }
 
 void Engine::Impl::onCallTimeout(std::uint32_t call) {
-    switch (pnodes[calls[call].caller].kind) {
-    case PKind::Client: {
-        const std::uint32_t r = calls[call].request;
-        const bool lost = requests[r].lostAttempt == calls[call].attempt;
-        historyComplete(calls[call], false, 0, false);
-        closeCall(call);
-        attemptFailed(r, lost ? ErrorReason::LostInFlight : ErrorReason::Timeout);
-        break;
-    }
-    case PKind::LoadBalancer:
-        onLbAnswer(call, ErrorReason::Timeout, nullptr);
-        break;
-    case PKind::Instance:
-    case PKind::Store:
-    case PKind::SessionStore:
-        onDownstreamAnswer(call, ErrorReason::Timeout, nullptr);
-        break;
-    case PKind::Cache:
-        onCacheFill(call, ErrorReason::Timeout, nullptr);
-        break;
-    case PKind::Limiter:
-        relayAnswer(call, ErrorReason::Timeout, nullptr);
-        break;
-    case PKind::Queue:
-        onQueueAnswer(call, ErrorReason::Timeout);
-        break;
-    }
+    pnodes[calls[call].caller].handler->onAnswer(*this, call, ErrorReason::Timeout, nullptr);
 }
 
 NodeId Engine::Impl::nearestStoreNode(std::uint32_t store, NodeId from) {

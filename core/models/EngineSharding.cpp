@@ -70,8 +70,7 @@ void Engine::Impl::linkNewNode(NodeId id, std::uint32_t spec) {
 NodeId Engine::Impl::addShardNode(std::uint32_t store) {
     StoreState& st = stores[store];
     const NodeSpec& spec = specs[st.spec];
-    const NodeId id =
-        addStationNode(spec.id + "-s" + std::to_string(st.nodes.size() + 1), PKind::Store, st.spec);
+    const NodeId id = addStationNode(spec.id + "-s" + std::to_string(st.nodes.size() + 1), st.spec);
     st.nodes.push_back(id);
     return id;
 }

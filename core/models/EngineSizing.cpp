@@ -55,7 +55,7 @@ void Engine::Impl::onResizeDone(NodeId n, std::uint32_t incarnation) {
 double Engine::Impl::costPerHour() const {
     double total = 0;
     for (const PNode& p : pnodes) {
-        if (!p.exists || !isStation(p.kind)) continue;
+        if (!p.exists || !p.station) continue;
         const NodeSpec& spec = specs[p.spec];
         total += spec.price_per_hour > 0 ? spec.price_per_hour
                                          : listPricePerHour(stations[p.model].size);

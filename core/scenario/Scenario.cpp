@@ -1,136 +1,48 @@
 #include "Scenario.h"
 
+#include "EnumNames.h"
+
 #include <cmath>
 
 namespace cs::core {
 
+// Names come from EnumNames.h, one table per enum.
 const char* toString(NodeKind k) {
-    switch (k) {
-    case NodeKind::Client:
-        return "client";
-    case NodeKind::LoadBalancer:
-        return "load_balancer";
-    case NodeKind::ServiceGroup:
-        return "service_group";
-    case NodeKind::Datastore:
-        return "datastore";
-    case NodeKind::Replica:
-        return "replica";
-    case NodeKind::SessionStore:
-        return "session_store";
-    case NodeKind::Cache:
-        return "cache";
-    case NodeKind::RateLimiter:
-        return "rate_limiter";
-    case NodeKind::Queue:
-        return "queue";
-    }
-    return "?";
+    return enumName(k);
 }
 const char* toString(LimiterAlgorithm a) {
-    switch (a) {
-    case LimiterAlgorithm::TokenBucket:
-        return "token_bucket";
-    case LimiterAlgorithm::LeakyBucket:
-        return "leaky_bucket";
-    case LimiterAlgorithm::FixedWindow:
-        return "fixed_window";
-    case LimiterAlgorithm::SlidingLog:
-        return "sliding_log";
-    case LimiterAlgorithm::SlidingCounter:
-        return "sliding_counter";
-    }
-    return "?";
+    return enumName(a);
 }
 const char* toString(WriteKind k) {
-    return k == WriteKind::Set ? "set" : "increment";
+    return enumName(k);
 }
 const char* toString(LbAlgorithm a) {
-    switch (a) {
-    case LbAlgorithm::RoundRobin:
-        return "round_robin";
-    case LbAlgorithm::LeastOutstanding:
-        return "least_outstanding";
-    case LbAlgorithm::Random:
-        return "random";
-    }
-    return "?";
+    return enumName(a);
 }
 const char* toString(ServiceState s) {
-    return s == ServiceState::Stateful ? "stateful" : "stateless";
+    return enumName(s);
 }
 const char* toString(Level l) {
-    switch (l) {
-    case Level::Default:
-        return "default";
-    case Level::One:
-        return "one";
-    case Level::Quorum:
-        return "quorum";
-    case Level::All:
-        return "all";
-    }
-    return "?";
+    return enumName(l);
 }
 const char* toString(ActionKind k) {
-    switch (k) {
-    case ActionKind::KillNode:
-        return "kill_node";
-    case ActionKind::RestartNode:
-        return "restart_node";
-    case ActionKind::CutLink:
-        return "cut_link";
-    case ActionKind::HealLink:
-        return "heal_link";
-    case ActionKind::SetLink:
-        return "set_link";
-    case ActionKind::SetRate:
-        return "set_rate";
-    case ActionKind::SetField:
-        return "set";
-    case ActionKind::AddShard:
-        return "add_shard";
-    }
-    return "?";
+    return enumName(k);
+}
+const char* toString(Autoscaling::Policy p) {
+    return enumName(p);
 }
 
 std::optional<NodeKind> nodeKindFromString(const std::string& s) {
-    for (auto k : {NodeKind::Client, NodeKind::LoadBalancer, NodeKind::ServiceGroup,
-                   NodeKind::Datastore, NodeKind::Replica, NodeKind::SessionStore, NodeKind::Cache,
-                   NodeKind::RateLimiter, NodeKind::Queue})
-        if (s == toString(k)) return k;
-    return std::nullopt;
+    return enumFromName<NodeKind>(s);
 }
 std::optional<LimiterAlgorithm> limiterAlgorithmFromString(const std::string& s) {
-    for (auto a : kLimiterAlgorithms)
-        if (s == toString(a)) return a;
-    return std::nullopt;
+    return enumFromName<LimiterAlgorithm>(s);
 }
-const char* toString(Autoscaling::Policy p) {
-    switch (p) {
-    case Autoscaling::Policy::Manual:
-        return "manual";
-    case Autoscaling::Policy::Step:
-        return "step";
-    case Autoscaling::Policy::TargetTracking:
-        return "target_tracking";
-    case Autoscaling::Policy::Scheduled:
-        return "scheduled";
-    }
-    return "manual";
-}
-
 std::optional<Autoscaling::Policy> scalingPolicyFromString(const std::string& s) {
-    using P = Autoscaling::Policy;
-    for (auto p : {P::Manual, P::Step, P::TargetTracking, P::Scheduled})
-        if (s == toString(p)) return p;
-    return std::nullopt;
+    return enumFromName<Autoscaling::Policy>(s);
 }
-
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s) {
-    for (auto a : {LbAlgorithm::RoundRobin, LbAlgorithm::LeastOutstanding, LbAlgorithm::Random})
-        if (s == toString(a)) return a;
-    return std::nullopt;
+    return enumFromName<LbAlgorithm>(s);
 }
 
 double Distribution::mean() const {

@@ -1,6 +1,8 @@
 // Cross-reference validation of a parsed scenario: ids, kinds, routes that exist at load time.
 #include "ScenarioIO.h"
 
+#include "FieldTable.h"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
 
@@ -13,6 +15,29 @@ namespace {
 
 std::string idx(const char* array, std::size_t i) {
     return std::string(array) + "[" + std::to_string(i) + "]";
+}
+
+// What a group's references imply beyond their kinds, and a queue's consumers.
+std::string referenceRule(const Scenario& s, std::size_t i, const std::string& field) {
+    const NodeSpec& n = s.nodes[i];
+    const std::string at = idx("nodes", i) + "." + field + ": ";
+    if (n.kind == NodeKind::ServiceGroup && field == "session_store" &&
+        n.state == ServiceState::Stateful)
+        return at + "a stateful group keeps sessions in memory; use \"state\": \"stateless\" "
+                    "with a session store";
+    if (n.kind == NodeKind::ServiceGroup && field == "queue" && n.datastore.empty())
+        return at + "writes through a queue still need the group's datastore (reads go there)";
+    if (n.kind == NodeKind::ServiceGroup && field == "cache" && n.datastore.empty())
+        return at + "a cache needs the group's datastore behind it";
+    if (n.kind == NodeKind::Queue && field == "consumers") {
+        const NodeSpec* g = s.find(n.consumers);
+        if (g && g->queue == n.id)
+            return at + "\"" + n.consumers +
+                   "\" writes through this queue itself; its consumers need another path";
+        if (g && g->datastore.empty())
+            return at + "\"" + n.consumers + "\" has no datastore to apply the writes to";
+    }
+    return {};
 }
 
 } // namespace
@@ -31,6 +56,61 @@ bool isPossibleMember(const Scenario& s, const std::string& id) {
     return ec == std::errc() && p == last && k >= 1 && *first != '0';
 }
 
+namespace {
+
+// Timeline: targets that are nodes, or members that could exist at run time; links that exist
+// (`seen` holds each link's ends, in order); `set` fields as the field table allows them.
+std::string validateTimeline(const Scenario& s,
+                             const std::set<std::pair<std::string, std::string>>& seen) {
+    auto nodeOrMember = [&](const std::string& id) {
+        return s.find(id) || isPossibleMember(s, id);
+    };
+    auto ownerOf = [&](const std::string& id) {
+        return s.find(id) ? id : id.substr(0, id.rfind('-'));
+    };
+    for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+        const auto& a = s.timeline[i];
+        const std::string p = idx("timeline", i);
+        switch (a.kind) {
+        case ActionKind::KillNode:
+        case ActionKind::RestartNode:
+            if (!nodeOrMember(a.node))
+                return p + ".node: no node or instance named \"" + a.node + "\"";
+            break;
+        case ActionKind::AddShard: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n || n->kind != NodeKind::Datastore || !n->shards)
+                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
+            break;
+        }
+        case ActionKind::CutLink:
+        case ActionKind::HealLink:
+        case ActionKind::SetLink: {
+            if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
+            if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
+            if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
+                return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
+            break;
+        }
+        case ActionKind::SetRate: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n || n->kind != NodeKind::Client)
+                return p + ".node: \"" + a.node + "\" is not a client";
+            break;
+        }
+        case ActionKind::SetField: {
+            const NodeSpec* n = s.find(a.node);
+            if (!n) return p + ".node: no node named \"" + a.node + "\"";
+            if (const std::string e = checkLiveSet(*n, a.field, a.value); !e.empty()) return p + e;
+            break;
+        }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 std::string validateScenario(const Scenario& s) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
@@ -46,84 +126,34 @@ std::string validateScenario(const Scenario& s) {
         return it == index.end() ? nullptr : &s.nodes[it->second];
     };
     auto expectRef = [&](std::size_t i, const char* field, const std::string& ref,
-                         std::initializer_list<NodeKind> kinds) -> std::string {
+                         KindSet kinds) -> std::string {
         const NodeSpec* t = kindOf(ref);
-        std::string names;
-        for (auto k : kinds) names += (names.empty() ? "" : " or ") + std::string(toString(k));
         if (!t)
             return idx("nodes", i) + "." + field + ": no node with id \"" + ref +
-                   "\" (expected a " + names + ")";
-        for (auto k : kinds)
-            if (t->kind == k) return {};
+                   "\" (expected a " + kinds.describe() + ")";
+        if (kinds.has(t->kind)) return {};
         return idx("nodes", i) + "." + field + ": \"" + ref + "\" is a " + toString(t->kind) +
-               ", expected a " + names;
+               ", expected a " + kinds.describe();
     };
 
-    // Which datastore owns each replica.
-    std::unordered_map<std::string, std::string> replicaOwner;
+    // Every reference names a node of a kind its row allows; then what references imply.
+    std::unordered_map<std::string, std::string> replicaOwner; // which datastore owns a replica
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const auto& n = s.nodes[i];
         std::string e;
-        switch (n.kind) {
-        case NodeKind::Client:
-            e = expectRef(i, "target", n.target,
-                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore,
-                           NodeKind::RateLimiter});
-            break;
-        case NodeKind::LoadBalancer:
-            e = expectRef(i, "group", n.group, {NodeKind::ServiceGroup});
-            break;
-        case NodeKind::ServiceGroup:
-            if (!n.datastore.empty())
-                e = expectRef(i, "datastore", n.datastore, {NodeKind::Datastore});
-            if (e.empty() && !n.session_store.empty()) {
-                e = expectRef(i, "session_store", n.session_store, {NodeKind::SessionStore});
-                if (e.empty() && n.state == ServiceState::Stateful)
-                    e = idx("nodes", i) +
-                        ".session_store: a stateful group keeps sessions in memory; use "
-                        "\"state\": \"stateless\" with a session store";
-            }
-            if (e.empty() && !n.queue.empty()) {
-                e = expectRef(i, "queue", n.queue, {NodeKind::Queue});
-                if (e.empty() && n.datastore.empty())
-                    e = idx("nodes", i) + ".queue: writes through a queue still need the group's "
-                                          "datastore (reads go there)";
-            }
-            if (e.empty() && !n.cache.empty()) {
-                e = expectRef(i, "cache", n.cache, {NodeKind::Cache});
-                if (e.empty() && n.datastore.empty())
-                    e = idx("nodes", i) + ".cache: a cache needs the group's datastore behind it";
-            }
-            break;
-        case NodeKind::RateLimiter:
-            e = expectRef(i, "target", n.target,
-                          {NodeKind::LoadBalancer, NodeKind::ServiceGroup, NodeKind::Datastore});
-            break;
-        case NodeKind::SessionStore:
-        case NodeKind::Cache:
-            break;
-        case NodeKind::Queue: {
-            e = expectRef(i, "consumers", n.consumers, {NodeKind::ServiceGroup});
-            const NodeSpec* g = e.empty() ? kindOf(n.consumers) : nullptr;
-            if (g && g->queue == n.id)
-                e = idx("nodes", i) + ".consumers: \"" + n.consumers +
-                    "\" writes through this queue itself; its consumers need another path";
-            else if (g && g->datastore.empty())
-                e = idx("nodes", i) + ".consumers: \"" + n.consumers +
-                    "\" has no datastore to apply the writes to";
-            break;
+        for (const FieldRow& row : fieldTable()) {
+            if (row.type != FieldType::Reference || !row.kinds.has(n.kind)) continue;
+            const std::string ref = std::get<std::string>(row.access.get(n));
+            if (!ref.empty() || row.required) e = expectRef(i, row.name, ref, row.refKinds);
+            if (e.empty() && !ref.empty()) e = referenceRule(s, i, row.name);
+            if (!e.empty()) return e;
         }
-        case NodeKind::Datastore:
-            for (std::size_t r = 0; r < n.replicas.size() && e.empty(); ++r) {
-                const std::string p = "replicas[" + std::to_string(r) + "]";
-                e = expectRef(i, p.c_str(), n.replicas[r], {NodeKind::Replica});
-                if (e.empty() && !replicaOwner.emplace(n.replicas[r], n.id).second)
-                    e = idx("nodes", i) + "." + p + ": replica \"" + n.replicas[r] +
-                        "\" already belongs to \"" + replicaOwner[n.replicas[r]] + "\"";
-            }
-            break;
-        case NodeKind::Replica:
-            break;
+        for (std::size_t r = 0; r < n.replicas.size() && e.empty(); ++r) {
+            const std::string p = "replicas[" + std::to_string(r) + "]";
+            e = expectRef(i, p.c_str(), n.replicas[r], {NodeKind::Replica});
+            if (e.empty() && !replicaOwner.emplace(n.replicas[r], n.id).second)
+                e = idx("nodes", i) + "." + p + ": replica \"" + n.replicas[r] +
+                    "\" already belongs to \"" + replicaOwner[n.replicas[r]] + "\"";
         }
         if (!e.empty()) return e;
     }
@@ -169,109 +199,16 @@ std::string validateScenario(const Scenario& s) {
     };
     for (std::size_t i = 0; i < s.nodes.size(); ++i) {
         const auto& n = s.nodes[i];
-        const std::pair<const char*, const std::string*> refs[] = {
-            {"target",
-             n.kind == NodeKind::Client || n.kind == NodeKind::RateLimiter ? &n.target : nullptr},
-            {"group", n.kind == NodeKind::LoadBalancer ? &n.group : nullptr},
-            {"datastore", n.kind == NodeKind::ServiceGroup ? &n.datastore : nullptr},
-            {"session_store", n.kind == NodeKind::ServiceGroup ? &n.session_store : nullptr},
-            {"cache", n.kind == NodeKind::ServiceGroup ? &n.cache : nullptr},
-            {"queue", n.kind == NodeKind::ServiceGroup ? &n.queue : nullptr},
-            {"consumers", n.kind == NodeKind::Queue ? &n.consumers : nullptr}};
-        for (const auto& [field, ref] : refs)
-            if (ref && !ref->empty() && !reachable(n.id, *ref))
-                return idx("nodes", i) + "." + field + ": no path of links from \"" + n.id +
-                       "\" to \"" + *ref + "\"";
+        for (const FieldRow& row : fieldTable()) {
+            if (row.type != FieldType::Reference || !row.kinds.has(n.kind)) continue;
+            const std::string ref = std::get<std::string>(row.access.get(n));
+            if (!ref.empty() && !reachable(n.id, ref))
+                return idx("nodes", i) + "." + row.name + ": no path of links from \"" + n.id +
+                       "\" to \"" + ref + "\"";
+        }
     }
 
-    // Timeline: targets that are nodes, or members that could exist at run time.
-    auto nodeOrMember = [&](const std::string& id) {
-        return kindOf(id) || isPossibleMember(s, id);
-    };
-    auto ownerOf = [&](const std::string& id) {
-        return kindOf(id) ? id : id.substr(0, id.rfind('-'));
-    };
-    for (std::size_t i = 0; i < s.timeline.size(); ++i) {
-        const auto& a = s.timeline[i];
-        const std::string p = idx("timeline", i);
-        switch (a.kind) {
-        case ActionKind::KillNode:
-        case ActionKind::RestartNode:
-            if (!nodeOrMember(a.node))
-                return p + ".node: no node or instance named \"" + a.node + "\"";
-            break;
-        case ActionKind::AddShard: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n || n->kind != NodeKind::Datastore || !n->shards)
-                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
-            break;
-        }
-        case ActionKind::CutLink:
-        case ActionKind::HealLink:
-        case ActionKind::SetLink: {
-            if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
-            if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
-            if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
-                return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
-            break;
-        }
-        case ActionKind::SetRate: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n || n->kind != NodeKind::Client)
-                return p + ".node: \"" + a.node + "\" is not a client";
-            break;
-        }
-        case ActionKind::SetField: {
-            const NodeSpec* n = kindOf(a.node);
-            if (!n) return p + ".node: no node named \"" + a.node + "\"";
-            static const std::map<NodeKind, std::set<std::string>> numeric = {
-                {NodeKind::Client, {"rate_rps", "read_fraction", "timeout_ms", "retries"}},
-                {NodeKind::LoadBalancer, {"health_check_interval_ms", "timeout_ms"}},
-                {NodeKind::ServiceGroup,
-                 {"instances", "cores", "queue_capacity", "service_ms", "timeout_ms"}},
-                {NodeKind::Datastore, {"cores", "queue_capacity", "service_ms"}},
-                {NodeKind::Replica, {}},
-                {NodeKind::SessionStore, {"cores", "queue_capacity", "service_ms"}},
-                {NodeKind::Cache, {"cores", "queue_capacity", "service_ms"}},
-                {NodeKind::RateLimiter, {"limit_rps", "burst", "window_ms"}},
-                {NodeKind::Queue, {}}};
-            const bool isString = std::holds_alternative<std::string>(a.value);
-            if (n->kind == NodeKind::Datastore && a.field == "mode") {
-                if (n->replicas.empty())
-                    return p + ".field: \"" + a.node +
-                           "\" has no replicas: mode is for replica sets";
-                if (!isString || (std::get<std::string>(a.value) != "CP" &&
-                                  std::get<std::string>(a.value) != "AP"))
-                    return p + ".value: expected \"CP\" or \"AP\"";
-                break;
-            }
-            if (n->kind == NodeKind::ServiceGroup && a.field == "autoscaling.policy") {
-                if (!n->autoscaling)
-                    return p + ".field: \"" + a.node + "\" has no autoscaling to switch";
-                if (!isString || !scalingPolicyFromString(std::get<std::string>(a.value)))
-                    return p + ".value: expected \"manual\", \"step\", \"target_tracking\" or "
-                               "\"scheduled\"";
-                if (std::get<std::string>(a.value) == "step" && n->autoscaling->steps.empty())
-                    return p + ".value: \"step\" needs the group's autoscaling.steps";
-                break;
-            }
-            if (n->kind == NodeKind::LoadBalancer && a.field == "algorithm") {
-                if (!isString || !lbAlgorithmFromString(std::get<std::string>(a.value)))
-                    return p +
-                           ".value: expected \"round_robin\", \"least_outstanding\" or \"random\"";
-                break;
-            }
-            if (!numeric.at(n->kind).count(a.field))
-                return p + ".field: \"" + a.field + "\" cannot be set on a " + toString(n->kind);
-            if (isString) return p + ".value: expected a number for " + a.field;
-            const double v = std::get<double>(a.value);
-            if (v < 0 || (a.field == "read_fraction" && v > 1) || (a.field == "cores" && v < 1))
-                return p + ".value: out of range for " + a.field;
-            break;
-        }
-        }
-    }
-    return {};
+    return validateTimeline(s, seen);
 }
 
 } // namespace cs::core

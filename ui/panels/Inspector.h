@@ -1,8 +1,10 @@
-// Edits the selected node, link or (with nothing selected) the scenario. Every change is an undo
-// command; LiveSync carries it to a running engine.
+// Edits the selected node, link or (with nothing selected) the scenario. A node's rows come from
+// the field table (core/scenario/FieldTable.h); every change is an undo command; LiveSync carries
+// it to a running engine.
 #pragma once
 
 #include "Document.h"
+#include "FieldTable.h"
 
 #include <QWidget>
 
@@ -25,13 +27,22 @@ private:
     void clearForm();
     void refresh();
     void editNode(const std::function<void(core::NodeSpec&)>& change, const QString& what);
-    void addConsistencyRows(const core::NodeSpec& n);
-    void addReplicationRows(const core::NodeSpec& n);
+    // A generic row: a spin box, check box, combo box or node picker, as the row's type says.
+    QWidget* fieldEditor(const core::FieldRow& row, const core::NodeSpec& n);
+    QStringList idsOf(core::KindSet kinds, bool withNone) const;
+    // Pages where a generic row cannot serve (InspectorPages.cpp); false: not one of them.
+    bool addBespokeRows(const core::FieldRow& row, const core::NodeSpec& n);
+    void addParallelRows(const core::NodeSpec& n);
+    void addPriceRow(const core::NodeSpec& n);
+    void addBatchingRows(const core::NodeSpec& n);
     void addScalingRows(const core::NodeSpec& n);
+    void addShardRows(const core::NodeSpec& n);
     QWidget* number(double value, double lo, double hi, int decimals, const QString& suffix,
                     const QString& tip, std::function<void(double)> commit);
     QWidget* choice(const QStringList& items, const QString& current, const QString& tip,
                     std::function<void(const QString&)> commit);
+    QWidget* checkBox(const QString& text, bool on, const QString& tip,
+                      std::function<void(bool)> commit);
 
     Document* m_doc;
     QFormLayout* m_form = nullptr;

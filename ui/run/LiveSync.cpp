@@ -1,5 +1,7 @@
 #include "LiveSync.h"
 
+#include "FieldTable.h"
+
 namespace cs::ui {
 
 LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
@@ -18,84 +20,31 @@ LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
     resync();
 }
 
+// Each live row of the field table whose value changed becomes a `set` action; whatever else
+// changed (the position aside) needs a rebuilt run.
 void LiveSync::nodeChanged(const QString& id) {
     const core::NodeSpec* now = m_doc->scenario().find(id.toStdString());
     core::NodeSpec* known = const_cast<core::NodeSpec*>(m_known.find(id.toStdString()));
     if (!now || !known) return m_reload();
-    const core::NodeSpec previous = *known;
+    const core::NodeSpec was = *known;
     *known = *now;
-    const core::NodeSpec* was = &previous;
     core::NodeSpec rest = *now; // what is left after the live fields and the position
     std::vector<core::Action> actions;
-    auto live = [&](const char* field, double before, double after, auto reset) {
-        if (before == after) return;
+    for (const core::FieldRow& row : core::fieldTable()) {
+        if (!row.live || !row.appliesTo(*now) || !row.appliesTo(was)) continue;
+        const core::FieldValue after = row.access.get(*now);
+        if (after == row.access.get(was)) continue;
         core::Action a;
         a.kind = core::ActionKind::SetField;
         a.node = now->id;
-        a.field = field;
+        a.field = row.name;
         a.value = after;
         actions.push_back(a);
-        reset(rest);
-    };
-    live("rate_rps", was->rate_rps, now->rate_rps,
-         [&](core::NodeSpec& r) { r.rate_rps = was->rate_rps; });
-    live("read_fraction", was->read_fraction, now->read_fraction,
-         [&](core::NodeSpec& r) { r.read_fraction = was->read_fraction; });
-    live("timeout_ms", was->timeout_ms, now->timeout_ms,
-         [&](core::NodeSpec& r) { r.timeout_ms = was->timeout_ms; });
-    live("retries", was->retries, now->retries,
-         [&](core::NodeSpec& r) { r.retries = was->retries; });
-    live("instances", was->instances, now->instances,
-         [&](core::NodeSpec& r) { r.instances = was->instances; });
-    live("limit_rps", was->limit_rps, now->limit_rps,
-         [&](core::NodeSpec& r) { r.limit_rps = was->limit_rps; });
-    live("burst", was->burst, now->burst, [&](core::NodeSpec& r) { r.burst = was->burst; });
-    live("window_ms", was->window_ms, now->window_ms,
-         [&](core::NodeSpec& r) { r.window_ms = was->window_ms; });
-    live("cores", was->cores, now->cores, [&](core::NodeSpec& r) { r.cores = was->cores; });
-    live("queue_capacity", was->queue_capacity, now->queue_capacity,
-         [&](core::NodeSpec& r) { r.queue_capacity = was->queue_capacity; });
-    live("health_check_interval_ms", was->health_check_interval_ms, now->health_check_interval_ms,
-         [&](core::NodeSpec& r) { r.health_check_interval_ms = was->health_check_interval_ms; });
-    if (!(was->service == now->service) && was->service.kind == now->service.kind) {
-        live("service_ms", was->service.mean(), now->service.mean(),
-             [&](core::NodeSpec& r) { r.service = was->service; });
+        row.access.copy(rest, was);
     }
-    if (was->mode != now->mode && !now->replicas.empty()) { // CP/AP flips live, mid-partition
-        core::Action a;
-        a.kind = core::ActionKind::SetField;
-        a.node = now->id;
-        a.field = "mode";
-        a.value = std::string(now->mode == core::StoreMode::AP ? "AP" : "CP");
-        actions.push_back(a);
-        rest.mode = was->mode;
-    }
-    if (was->autoscaling && now->autoscaling &&
-        was->autoscaling->policy != now->autoscaling->policy) {
-        core::Autoscaling same = *now->autoscaling;
-        same.policy = was->autoscaling->policy;
-        if (same == *was->autoscaling) { // only the policy: switched live (a spike mid-run)
-            core::Action a;
-            a.kind = core::ActionKind::SetField;
-            a.node = now->id;
-            a.field = "autoscaling.policy";
-            a.value = std::string(core::toString(now->autoscaling->policy));
-            actions.push_back(a);
-            rest.autoscaling = was->autoscaling;
-        }
-    }
-    if (was->algorithm != now->algorithm) {
-        core::Action a;
-        a.kind = core::ActionKind::SetField;
-        a.node = now->id;
-        a.field = "algorithm";
-        a.value = std::string(core::toString(now->algorithm));
-        actions.push_back(a);
-        rest.algorithm = was->algorithm;
-    }
-    rest.x = was->x;
-    rest.y = was->y;
-    if (!(rest == *was)) return m_reload(); // something the engine cannot change live
+    rest.x = was.x;
+    rest.y = was.y;
+    if (!(rest == was)) return m_reload(); // something the engine cannot change live
     for (const auto& a : actions) m_post(a);
 }
 

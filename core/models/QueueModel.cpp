@@ -1,88 +1,11 @@
-// Batching on service groups and write queues with at-least-once delivery (DESIGN.md section 6
-// rows 1 and 6).
+// Write queues (write-behind, DESIGN.md section 6 row 6): hold writes and deliver each to a
+// consumer instance, at least once, until it is acknowledged.
 #include "EngineImpl.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace cs::core {
-
-// --- batching: collect, close at `size` or `max_wait_ms`, serve a batch on one core
-
-void Engine::Impl::addToBatch(NodeId node, const Job& job) {
-    PNode& p = pnodes[node];
-    Station& st = stations[p.model];
-    const auto& b = *specs[p.spec].batching;
-    if (static_cast<int>(st.batchedWaiting) >= st.capacity + b.size) {
-        Job refused = job;
-        refused.definite = true; // the waiting room is full: it never ran
-        respond(refused, node, ErrorReason::Dropped);
-        return;
-    }
-    st.forming.push_back(job);
-    ++st.batchedWaiting;
-    retain(job.request);
-    if (static_cast<int>(st.forming.size()) >= b.size)
-        closeBatch(node);
-    else if (st.forming.size() == 1)
-        events.push(now + std::llround(b.max_wait_ms * 1000.0), EventType::BatchTimer, node,
-                    st.formGen);
-}
-
-void Engine::Impl::onBatchTimer(NodeId node, std::uint32_t gen) {
-    const Station& st = stations[pnodes[node].model];
-    if (gen == st.formGen && !st.forming.empty() && pnodes[node].alive) closeBatch(node);
-}
-
-void Engine::Impl::closeBatch(NodeId node) {
-    Station& st = stations[pnodes[node].model];
-    ++st.formGen;
-    std::vector<Job> batch;
-    batch.swap(st.forming);
-    if (st.busy < st.cores && !st.freeSlots.empty())
-        startBatch(node, std::move(batch));
-    else
-        st.readyBatches.push(std::move(batch));
-}
-
-void Engine::Impl::startBatch(NodeId node, std::vector<Job> batch) {
-    PNode& p = pnodes[node];
-    Station& st = stations[p.model];
-    const auto& b = *specs[p.spec].batching;
-    st.batchedWaiting -= batch.size();
-    const std::uint32_t slot = st.freeSlots.back();
-    st.freeSlots.pop_back();
-    Slot& s = st.slots[slot];
-    s.busy = true;
-    s.serving = true;
-    s.job = batch.front(); // its reference moves to the slot
-    s.batch.assign(batch.begin() + 1, batch.end());
-    setBusy(st, +1);
-    const double costMs = b.overhead_ms + static_cast<double>(batch.size()) * b.per_item_ms;
-    scheduleCompletion(
-        node, slot, std::max(now, p.pausedUntil) + std::llround(costMs * 1000.0 * st.serviceScale));
-}
-
-// Every request of the batch goes on: to the datastore (without holding the core) or back up.
-void Engine::Impl::finishBatch(NodeId node, std::uint32_t slot) {
-    PNode& p = pnodes[node];
-    Station& st = stations[p.model];
-    const GroupState& g = groups[groupOfSpec[p.spec]];
-    std::vector<Job> batch;
-    batch.swap(st.slots[slot].batch);
-    batch.insert(batch.begin(), st.slots[slot].job);
-    retain(batch.front().request); // freeSlot drops the slot's reference to it
-    freeSlot(node, slot);
-    for (const Job& j : batch) {
-        if (g.store == kNone)
-            respond(j, node, ErrorReason::Ok);
-        else
-            callDatastore(node, j, kNone);
-        release(j.request);
-    }
-}
-
-// --- write queues: at-least-once delivery to a consumer group
 
 void Engine::Impl::onQueueArrival(NodeId node, const Job& job) {
     QueueState& q = queues[pnodes[node].aux];
@@ -142,6 +65,11 @@ void Engine::Impl::dispatchQueue(std::uint32_t qi) {
     }
 }
 
+void Engine::Impl::onQueuePoll(std::uint32_t qi) {
+    queues[qi].pollArmed = false;
+    dispatchQueue(qi);
+}
+
 // Acknowledged: forgotten. Anything else (a timeout, an error): delivered again later, so a write
 // whose acknowledgement was lost is applied twice unless the store deduplicates it.
 void Engine::Impl::onQueueAnswer(std::uint32_t call, ErrorReason err) {
@@ -160,6 +88,72 @@ void Engine::Impl::onQueueAnswer(std::uint32_t call, ErrorReason err) {
     }
     closeCall(call);
     dispatchQueue(pnodes[c.caller].aux);
+}
+
+namespace {
+
+class QueueModel final : public NodeModel {
+public:
+    void build(Engine::Impl& e, std::uint32_t i) override {
+        const NodeId id = e.addNode(e.specs[i].id, i, i);
+        e.pnodes[id].aux = static_cast<std::uint32_t>(e.queues.size());
+        QueueState q;
+        q.spec = i;
+        q.node = id;
+        e.queues.push_back(std::move(q));
+    }
+    void wire(Engine::Impl& e) override {
+        for (auto& q : e.queues) q.group = e.groupOfSpec[e.specIndex.at(e.specs[q.spec].consumers)];
+    }
+
+    void onRequest(Engine::Impl& e, NodeId node, const Job& job) override {
+        e.onQueueArrival(node, job);
+    }
+    void onAnswer(Engine::Impl& e, std::uint32_t call, ErrorReason err, const Job*) override {
+        e.onQueueAnswer(call, err);
+    }
+
+    // A durable queue: messages out for delivery go back in, to be delivered again.
+    void onKill(Engine::Impl& e, NodeId n) override {
+        QueueState& q = e.queues[e.pnodes[n].aux];
+        for (std::uint32_t c = 0; c < e.calls.capacity(); ++c) {
+            if (!e.calls.live(c) || e.calls[c].caller != n) continue;
+            q.buffer.push({e.now, e.calls[c].parent});
+            e.retain(e.calls[c].parent.request);
+            e.closeCall(c);
+        }
+        std::fill(q.inflight.begin(), q.inflight.end(), 0);
+    }
+    void onRestart(Engine::Impl& e, NodeId n) override { e.dispatchQueue(e.pnodes[n].aux); }
+
+    void fillView(const Engine::Impl& e, NodeId id, NodeView& v) const override {
+        v.queued = static_cast<int>(e.queues[e.pnodes[id].aux].buffer.size());
+    }
+
+    void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
+        if (phase != MetricsPhase::BeforeRow || !e.nodeSink) return;
+        for (auto& q : e.queues) {
+            const std::string& id = e.specs[q.spec].id;
+            e.nodeSink(
+                NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
+            e.nodeSink(NodeSample{row.t_s, id, "consumer_lag_s",
+                                  q.buffer.empty()
+                                      ? 0.0
+                                      : static_cast<double>(e.now - q.buffer.front().first) / 1e6});
+            e.nodeSink(
+                NodeSample{row.t_s, id, "redeliveries_total", static_cast<double>(q.redeliveries)});
+        }
+    }
+    void addToSummary(const Engine::Impl& e, Summary& s) const override {
+        for (const auto& q : e.queues)
+            s.queue_max_depth = std::max(s.queue_max_depth, static_cast<double>(q.maxDepth));
+    }
+};
+
+} // namespace
+
+std::unique_ptr<NodeModel> makeQueueModel() {
+    return std::make_unique<QueueModel>();
 }
 
 } // namespace cs::core

@@ -1,0 +1,114 @@
+// The inspector's generic rows come from the field table: every labelled field of every node of
+// every built-in scenario has its editor showing the node's value, and an edit of a live field
+// reaches a running engine as a `set` of that field.
+#include "Inspector.h"
+#include "FieldTable.h"
+#include "MainWindow.h"
+#include "TopologyScene.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <set>
+
+using namespace cs;
+
+namespace {
+
+bool waitUntil(const std::function<bool()>& pred, int ms = 60000) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred()) {
+        if (t.elapsed() > ms) return false;
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+// Fields the inspector shows on bespoke rows (InspectorPages.cpp), not as one editor.
+const std::set<std::string> kBespoke = {"parallel_fraction", "price_per_hour", "batching",
+                                        "autoscaling", "shards"};
+
+void expectShows(QWidget* editor, const core::FieldRow& row, const core::NodeSpec& n) {
+    const core::FieldValue v = row.access.get(n);
+    const std::string what = n.id + "." + row.name;
+    if (auto* box = qobject_cast<QDoubleSpinBox*>(editor)) {
+        const double shown = std::get<double>(v) * row.scale;
+        EXPECT_NEAR(box->value(), shown, std::pow(10.0, -row.decimals) / 2 + 1e-9) << what;
+        // Whatever the box allows is valid in the file (no 0 ms timeout from a rounded bound).
+        EXPECT_TRUE(box->minimum() >= row.lo * row.scale - 1e-9 ||
+                    (box->minimum() == 0 && row.offBelow > 0))
+            << what << ": minimum " << box->minimum();
+    } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
+        EXPECT_EQ(combo->currentText().toStdString(), std::get<std::string>(v)) << what;
+    } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
+        EXPECT_EQ(check->isChecked(), std::get<double>(v) != 0) << what;
+    } else {
+        ADD_FAILURE() << what << ": no editor of a known type";
+    }
+}
+
+TEST(UiInspector, EveryLabelledFieldOfEveryBuiltInNodeHasItsEditor) {
+    const QStringList files =
+        QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")});
+    ASSERT_GE(files.size(), 9);
+    std::set<std::string> seen;
+    for (const QString& f : files) {
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/") + f));
+        auto* inspector = w.findChild<ui::Inspector*>();
+        ASSERT_NE(inspector, nullptr);
+        for (const core::NodeSpec& n : w.document()->scenario().nodes) {
+            inspector->showNode(QString::fromStdString(n.id));
+            for (const core::FieldRow& row : core::fieldTable()) {
+                if (!row.label || !row.appliesTo(n) || kBespoke.count(row.name)) continue;
+                auto* editor = inspector->findChild<QWidget*>(QString::fromLatin1(row.name));
+                ASSERT_NE(editor, nullptr) << f.toStdString() << ": " << n.id << "." << row.name;
+                expectShows(editor, row, n);
+                seen.insert(row.name);
+            }
+        }
+    }
+    EXPECT_GE(seen.size(), 40u) << "the built-in examples show most fields";
+}
+
+// A load balancer's timeout was valid live but never sent (issue 12): the table makes it live.
+TEST(UiInspector, ABalancersTimeoutIsSetLiveWithoutARestart) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(
+        QString::fromStdString(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json")));
+    w.show();
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(1); });
+    ASSERT_TRUE(waitUntil([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 1'000'000 && s->state != ui::RunState::Running;
+    }));
+    const auto generation = w.lastSnapshot()->generation;
+    w.scene()->selectSubject(QStringLiteral("lb"));
+    QApplication::processEvents();
+    auto* timeout =
+        w.findChild<ui::Inspector*>()->findChild<QDoubleSpinBox*>(QStringLiteral("timeout_ms"));
+    ASSERT_NE(timeout, nullptr);
+    const core::NodeSpec before = *w.document()->scenario().find("lb");
+    timeout->setValue(1234);
+    const core::NodeSpec& after = *w.document()->scenario().find("lb");
+    EXPECT_EQ(after.downstream_timeout_ms, 1234);
+    EXPECT_EQ(after.timeout_ms, before.timeout_ms) << "only the balancer's own member";
+    ASSERT_TRUE(waitUntil([&] {
+        const auto& a = w.lastSnapshot()->actions;
+        return a && !a->empty() && a->back().field == "timeout_ms" && a->back().node == "lb";
+    })) << "a live set action, not a restart";
+    EXPECT_EQ(w.lastSnapshot()->generation, generation);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().find("lb")->downstream_timeout_ms,
+              before.downstream_timeout_ms);
+}
+
+} // namespace
