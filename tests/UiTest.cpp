@@ -676,3 +676,27 @@ TEST(UiScaling, SwitchingThePolicyDuringARunKeepsTheRunGoing) {
         recorded |= a.field == "autoscaling.policy" && a.at_us >= 10'000'000;
     EXPECT_TRUE(recorded);
 }
+
+// A 720p projector and a 1024x768 one show the whole window: the docks and charts never ask for
+// more height than that, the palette and the inspector scroll instead, and a short chart names its
+// units in its title rather than eliding its axis labels. A full-HD screen keeps the roomy charts.
+TEST(UiLayout, TheWindowFitsClassroomScreensAndTheChartsStayReadable) {
+    for (const QSize screen : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080)}) {
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
+        w.show();
+        w.resize(screen);
+        QApplication::processEvents();
+        const QSize need = w.minimumSizeHint();
+        EXPECT_LE(need.width(), screen.width() * 95 / 100) << screen.width();
+        EXPECT_LE(need.height(), screen.height() * 95 / 100) << screen.height();
+        EXPECT_EQ(w.size(), screen);
+        w.charts()->refresh();
+        for (auto* view : w.charts()->views()) {
+            EXPECT_GE(view->height(), 150) << view->accessibleName().toStdString();
+            EXPECT_GE(view->width(), 240) << view->accessibleName().toStdString();
+            const bool unitsInTitle = view->chart()->title() != view->accessibleName();
+            EXPECT_EQ(unitsInTitle, view->height() < 250) << view->height();
+        }
+    }
+}

@@ -14,7 +14,7 @@ namespace cs::ui {
 QString saveBytes(const QString& path, const QByteArray& bytes) {
     return QString::fromStdString(core::saveFileAtomically(
         path.toStdString(),
-        std::string_view(bytes.constData(), static_cast<size_t>(bytes.size()))));
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))));
 }
 
 QString saveImage(const QString& path, const QImage& image) {

@@ -25,6 +25,9 @@ struct ChartSpec {
     std::vector<SeriesSpec> series;
     // Lines made at run time instead, one per service group or datastore (the busiest few).
     bool utilisationByOwner = false;
+    // Lines that stay at zero over the window are hidden, legend entry and all: the legend then
+    // names only what is happening, and stays readable in a narrow chart.
+    bool onlyActiveLines = false;
 };
 
 // In the order the charts are laid out: three to a row.

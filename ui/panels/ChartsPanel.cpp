@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -142,7 +143,7 @@ void MarkedChartView::drawForeground(QPainter* p, const QRectF& rect) {
 
 void MarkedChartView::contextMenuEvent(QContextMenuEvent* e) {
     QMenu menu;
-    const QString title = chart()->title();
+    const QString title = accessibleName(); // the chart's name, without the units a short one adds
     auto report = [this](const QString& err) {
         if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
     };
@@ -179,6 +180,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     connect(m_windowBox, &QComboBox::currentIndexChanged, this,
             [this](int i) { setWindowSeconds(m_windowBox->itemData(i).toDouble()); });
     bar->addWidget(m_windowBox);
+    // Said once here rather than under every chart: on a 720p projector those lines are plot.
+    bar->addWidget(new QLabel(tr("  horizontal axes: seconds ago (simulated)")));
     bar->addStretch();
     outer->addLayout(bar);
     auto* grid = new QGridLayout;
@@ -188,7 +191,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     for (std::size_t i = 0; i < m_charts.size(); ++i) {
         auto* view = new MarkedChartView(m_charts[i].chart, &m_markers, &m_latest);
         view->setObjectName(QStringLiteral("chart%1").arg(i));
-        view->setMinimumSize(320, 220);
+        view->setAccessibleName(m_charts[i].spec->title);
+        view->setMinimumSize(240, 150);
         grid->addWidget(view, static_cast<int>(i / 3), static_cast<int>(i % 3));
         m_views.append(view);
     }
@@ -206,9 +210,10 @@ ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     c.chart->setTitleFont(tf);
     c.chart->legend()->setAlignment(Qt::AlignBottom);
     c.chart->legend()->setFont(font());
-    c.chart->setMargins(QMargins(4, 4, 4, 4));
+    c.chart->setMargins(QMargins(2, 2, 2, 2));
+    c.chart->layout()->setContentsMargins(0, 0, 0, 0); // every pixel of a small screen is plot
+    c.chart->setBackgroundRoundness(0);
     c.x = new QValueAxis;
-    c.x->setTitleText(tr("seconds ago (simulated)"));
     c.x->setLabelFormat(QStringLiteral("%.0f"));
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.y = addValueAxis(c.chart, spec.leftAxis, Qt::AlignLeft);
@@ -344,12 +349,38 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
             refreshUtilisation(c, static_cast<std::size_t>(first - m_window.begin()), columns);
         } else {
             double maxLeft = 0, maxRight = 0;
-            for (auto& [spec, series] : c.lines)
-                fillSeries(series, window, spec->value, spec->rightAxis ? maxRight : maxLeft);
+            for (auto& [spec, series] : c.lines) {
+                double top = 0;
+                fillSeries(series, window, spec->value, top);
+                double& axisMax = spec->rightAxis ? maxRight : maxLeft;
+                axisMax = std::max(axisMax, top);
+                if (c.spec->onlyActiveLines && series->isVisible() != (top > 0))
+                    series->setVisible(top > 0);
+            }
             rescale(c.y, maxLeft);
             if (c.y2) rescale(c.y2, maxRight);
         }
+        fitToHeight(c, m_views[i]->height());
         m_views[i]->viewport()->update();
+    }
+}
+
+// A short chart (a 720p projector, a small laptop) cannot fit five tick labels and a vertical
+// unit title beside its plot: it shows three ticks and names its units in its title instead.
+void ChartsPanel::fitToHeight(Chart& c, int height) {
+    const bool compact = height < kCompactBelow;
+    if (compact == c.compact) return;
+    c.compact = compact;
+    QString title = c.spec->title;
+    if (compact && !c.spec->leftAxis.isEmpty())
+        title +=
+            QStringLiteral(" · ") + c.spec->leftAxis +
+            (c.spec->rightAxis.isEmpty() ? QString() : QStringLiteral(" | ") + c.spec->rightAxis);
+    c.chart->setTitle(title);
+    for (QValueAxis* axis : {c.y, c.y2}) {
+        if (!axis) continue;
+        axis->setTitleVisible(!compact);
+        axis->setTickCount(compact ? 3 : 5);
     }
 }
 
@@ -405,7 +436,7 @@ QString ChartsPanel::metricsCsv() const {
 
 int ChartsPanel::seriesPoints(const QString& title) const {
     for (const auto& c : m_charts)
-        if (c.chart->title() == title && !c.lines.empty())
+        if (c.spec->title == title && !c.lines.empty())
             return static_cast<int>(c.lines.front().second->count());
     return -1;
 }

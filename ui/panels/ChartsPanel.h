@@ -70,11 +70,14 @@ private:
         QValueAxis *x = nullptr, *y = nullptr, *y2 = nullptr;
         std::vector<std::pair<const SeriesSpec*, QLineSeries*>> lines; // one per row of its spec
         std::map<std::string, QLineSeries*> byOwner; // utilisation: one per group or datastore
+        bool compact = false;                        // see fitToHeight
     };
     Chart makeChart(const ChartSpec& spec);
     QValueAxis* addValueAxis(QChart* chart, const QString& title, Qt::Alignment side);
     QLineSeries* addLine(const Chart& c, const QString& name, const QColor& colour, QValueAxis* y);
     void refreshUtilisation(Chart& c, std::size_t offset, double columns);
+    void fitToHeight(Chart& c, int height);
+    static constexpr int kCompactBelow = 250; // view height, pixels
     static void rescale(QValueAxis* axis, double maxValue);
 
     std::deque<core::MetricsRow> m_window;            // rows within the longest window

@@ -119,6 +119,8 @@ void MainWindow::buildDocks() {
     palette->setObjectName(QStringLiteral("palette"));
     palette->setIconSize(QSize(20, 20));
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
+    // Asks for every kind without scrolling, yet may shrink and scroll on a short screen.
+    palette->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     for (auto k : {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer,
                    NodeKind::ServiceGroup, NodeKind::SessionStore, NodeKind::Cache, NodeKind::Queue,
                    NodeKind::Datastore, NodeKind::Replica}) {
@@ -127,9 +129,6 @@ void MainWindow::buildDocks() {
         item->setData(Qt::UserRole, static_cast<int>(k));
         item->setForeground(palette::roleColour(k));
     }
-    // Every kind visible without scrolling.
-    palette->setMinimumHeight(palette->sizeHintForRow(0) * palette->count() +
-                              2 * palette->frameWidth() + 4);
     connect(palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         addNodeOfKind(static_cast<NodeKind>(item->data(Qt::UserRole).toInt()),
                       m_view->mapToScene(m_view->viewport()->rect().center()));
@@ -138,7 +137,13 @@ void MainWindow::buildDocks() {
     m_lesson = new QTextBrowser;
     m_lesson->setObjectName(QStringLiteral("lesson"));
     dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lesson, Qt::LeftDockWidgetArea);
-    dock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspector, Qt::RightDockWidgetArea);
+    // Scrolled, so that a node with many fields never makes the window taller than the screen.
+    auto* inspectorScroll = new QScrollArea;
+    inspectorScroll->setWidget(m_inspector);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspectorScroll,
+         Qt::RightDockWidgetArea);
     m_log = new QListWidget;
     m_log->setObjectName(QStringLiteral("eventLog"));
     m_log->setWordWrap(true);
@@ -180,9 +185,17 @@ void MainWindow::buildDocks() {
                              replica.isEmpty() ? QString() : tr("; %1 answered it").arg(replica)),
                     8000);
             });
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {430}, Qt::Vertical);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {200}, Qt::Horizontal);
+    QTimer::singleShot(0, this, &MainWindow::sizeDocksToWindow);
+}
+
+// Once the window has its size, the charts take half its height. Their minimum is small so that a
+// short screen (a 720p projector) fits the whole window; there they name their units in their
+// titles.
+void MainWindow::sizeDocksToWindow() {
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {height() / 2},
+                Qt::Vertical);
 }
 
 void MainWindow::post(const core::Action& a) {

@@ -69,6 +69,7 @@ private:
     void buildRunSwitches(QToolBar* run);
     void buildTopologyTools(QMenu* sim);
     void buildDocks();
+    void sizeDocksToWindow();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
     void updateTitle();
