@@ -23,21 +23,21 @@ QFont labelFont() {
 // The shape of a kind, the same in the topology and the palette: one glance tells the role.
 QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
     QPainterPath outline;
-    switch (kind) {
-    case core::NodeKind::Client:
+    switch (lookOf(kind).shape) {
+    case Shape::Ellipse:
         outline.addEllipse(b);
         break;
-    case core::NodeKind::LoadBalancer: {
+    case Shape::Diamond: {
         QPolygonF diamond({QPointF(b.center().x(), b.top()), QPointF(b.right(), b.center().y()),
                            QPointF(b.center().x(), b.bottom()), QPointF(b.left(), b.center().y())});
         outline.addPolygon(diamond);
         outline.closeSubpath();
         break;
     }
-    case core::NodeKind::ServiceGroup:
+    case Shape::RoundedBox:
         outline.addRoundedRect(b, 8, 8);
         break;
-    case core::NodeKind::Cache: { // a hexagon
+    case Shape::Hexagon: {
         const double dx = b.width() / 4;
         outline.addPolygon(
             QPolygonF({QPointF(b.left() + dx, b.top()), QPointF(b.right() - dx, b.top()),
@@ -46,7 +46,7 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
         outline.closeSubpath();
         break;
     }
-    case core::NodeKind::RateLimiter: { // a funnel
+    case Shape::Funnel: {
         const double neck = b.width() * 0.32;
         outline.addPolygon(QPolygonF({b.topLeft(), b.topRight(),
                                       QPointF(b.center().x() + neck / 2, b.center().y() + 4),
@@ -56,7 +56,7 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
         outline.closeSubpath();
         break;
     }
-    case core::NodeKind::Queue: { // a wide box with message slots
+    case Shape::Slots: { // a wide box with message slots
         const QRectF q = b.adjusted(-8, b.height() * 0.22, 8, -b.height() * 0.22);
         outline.addRoundedRect(q, 4, 4);
         for (int k = 1; k < 4; ++k) {
@@ -66,9 +66,7 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
         }
         break;
     }
-    case core::NodeKind::SessionStore:
-    case core::NodeKind::Datastore:
-    case core::NodeKind::Replica: { // a cylinder
+    case Shape::Cylinder: {
         const double e = b.height() * 0.18;
         outline.moveTo(b.left(), b.top() + e / 2);
         outline.arcTo(QRectF(b.left(), b.top(), b.width(), e), 180, -180);

@@ -18,52 +18,38 @@ inline const QColor kVermillion{213, 94, 0};
 inline const QColor kPurple{204, 121, 167};
 inline const QColor kGrey{120, 120, 120};
 
-// Role: the outline colour of each node kind. Health is drawn as a badge, utilisation as fill.
-inline QColor roleColour(core::NodeKind k) {
-    switch (k) {
-    case core::NodeKind::Client:
-        return kBlue;
-    case core::NodeKind::LoadBalancer:
-        return kPurple;
-    case core::NodeKind::ServiceGroup:
-        return kGreen;
-    case core::NodeKind::Datastore:
-    case core::NodeKind::Replica:
-        return kOrange;
-    case core::NodeKind::SessionStore:
-        return kBlack;
-    case core::NodeKind::Cache:
-        return QColor(176, 160, 0); // Okabe-Ito yellow, darkened to read as an outline on white
-    case core::NodeKind::RateLimiter:
-        return kVermillion;
-    case core::NodeKind::Queue:
-        return kBlue;
-    }
-    return kGrey;
+// How each node kind looks, in one place (STYLE.md practice 12): its outline shape and colour
+// (the role; health is drawn as a badge, utilisation as fill) and its name, in the order the "Add"
+// palette lists them. A new kind is one row here.
+enum class Shape { Ellipse, Diamond, RoundedBox, Hexagon, Funnel, Slots, Cylinder };
+struct KindLook {
+    core::NodeKind kind;
+    const char* label;
+    QColor colour;
+    Shape shape;
+};
+inline const KindLook kKindLooks[] = {
+    {core::NodeKind::Client, "client", kBlue, Shape::Ellipse},
+    {core::NodeKind::RateLimiter, "rate limiter", kVermillion, Shape::Funnel},
+    {core::NodeKind::LoadBalancer, "load balancer", kPurple, Shape::Diamond},
+    {core::NodeKind::ServiceGroup, "service group", kGreen, Shape::RoundedBox},
+    {core::NodeKind::SessionStore, "session store", kBlack, Shape::Cylinder},
+    // Okabe-Ito yellow, darkened to read as an outline on white
+    {core::NodeKind::Cache, "cache", QColor(176, 160, 0), Shape::Hexagon},
+    {core::NodeKind::Queue, "queue", kBlue, Shape::Slots},
+    {core::NodeKind::Datastore, "datastore", kOrange, Shape::Cylinder},
+    {core::NodeKind::Replica, "replica", kOrange, Shape::Cylinder},
+};
+inline const KindLook& lookOf(core::NodeKind k) {
+    for (const KindLook& look : kKindLooks)
+        if (look.kind == k) return look;
+    return kKindLooks[0];
 }
-
+inline QColor roleColour(core::NodeKind k) {
+    return lookOf(k).colour;
+}
 inline QString kindLabel(core::NodeKind k) {
-    switch (k) {
-    case core::NodeKind::Client:
-        return QStringLiteral("client");
-    case core::NodeKind::LoadBalancer:
-        return QStringLiteral("load balancer");
-    case core::NodeKind::ServiceGroup:
-        return QStringLiteral("service group");
-    case core::NodeKind::Datastore:
-        return QStringLiteral("datastore");
-    case core::NodeKind::Replica:
-        return QStringLiteral("replica");
-    case core::NodeKind::SessionStore:
-        return QStringLiteral("session store");
-    case core::NodeKind::Cache:
-        return QStringLiteral("cache");
-    case core::NodeKind::RateLimiter:
-        return QStringLiteral("rate limiter");
-    case core::NodeKind::Queue:
-        return QStringLiteral("queue");
-    }
-    return {};
+    return QString::fromLatin1(lookOf(k).label);
 }
 
 constexpr double kNodeSize = 56;

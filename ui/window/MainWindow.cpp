@@ -121,9 +121,8 @@ void MainWindow::buildDocks() {
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
     // Asks for every kind without scrolling, yet may shrink and scroll on a short screen.
     palette->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    for (auto k : {NodeKind::Client, NodeKind::RateLimiter, NodeKind::LoadBalancer,
-                   NodeKind::ServiceGroup, NodeKind::SessionStore, NodeKind::Cache, NodeKind::Queue,
-                   NodeKind::Datastore, NodeKind::Replica}) {
+    for (const palette::KindLook& look : palette::kKindLooks) {
+        const NodeKind k = look.kind;
         auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
         item->setIcon(kindIcon(k));
         item->setData(Qt::UserRole, static_cast<int>(k));
