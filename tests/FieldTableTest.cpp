@@ -30,12 +30,13 @@ const char* kAllKinds = R"({"format": "clustersim-scenario", "version": 1, "node
   {"id": "r1", "kind": "replica"}, {"id": "r2", "kind": "replica"}, {"id": "r3", "kind": "replica"},
   {"id": "db2", "kind": "datastore", "shards": {"count": 2}},
   {"id": "ca", "kind": "cache"}, {"id": "ss", "kind": "session_store"},
-  {"id": "q", "kind": "queue", "consumers": "work"}],
+  {"id": "q", "kind": "queue", "consumers": "work"}, {"id": "edge", "kind": "cdn"}],
   "links": [{"a": "c", "b": "rl"}, {"a": "rl", "b": "lb"}, {"a": "lb", "b": "api"},
             {"a": "api", "b": "r1"}, {"a": "r1", "b": "r2"}, {"a": "r2", "b": "r3"},
             {"a": "api", "b": "ca"}, {"a": "api", "b": "ss"}, {"a": "api", "b": "q"},
             {"a": "q", "b": "work"}, {"a": "work", "b": "db2"}, {"a": "api", "b": "db2"},
-            {"a": "q", "b": "work2"}, {"a": "work2", "b": "db2"}]})";
+            {"a": "q", "b": "work2"}, {"a": "work2", "b": "db2"}, {"a": "c", "b": "edge"},
+            {"a": "edge", "b": "rl"}]})";
 
 Scenario allKinds() {
     const auto r = loadScenarioText(kAllKinds, "all.clustersim.json");
@@ -129,7 +130,7 @@ TEST(FieldTable, LiveRowsAreAcceptedOnTheirKindsAndRefusedOnOthers) {
               (std::set<std::string>{"rate_rps", "read_fraction", "timeout_ms", "retries",
                                      "algorithm", "health_check_interval_ms", "instances", "cores",
                                      "service_ms", "queue_capacity", "autoscaling.policy", "mode",
-                                     "limit_rps", "burst", "window_ms"}));
+                                     "limit_rps", "burst", "window_ms", "static_fraction"}));
     for (const std::string& name : liveNames)
         for (const NodeSpec& n : base.nodes) {
             const FieldRow* row = findField(n.kind, name);

@@ -53,8 +53,11 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
     addDeadline(c.node, call, spec.timeout_ms);
 
     // Resolve the target: a load balancer or rate limiter, an instance picked by the client, or
-    // the nearest replica.
-    const NodeId dst = resolveTarget(c.target, c.node, c.ops, q.key);
+    // the nearest replica; or, for a read of static content, the client's CDN edge.
+    const bool viaCdn = !q.write && spec.static_fraction > 0 && !spec.cdn.empty() &&
+                        c.ops.bernoulli(spec.static_fraction);
+    const NodeId dst = viaCdn ? resolveTarget(specIndex.at(spec.cdn), c.node, c.ops, q.key)
+                              : resolveTarget(c.target, c.node, c.ops, q.key);
     calls[call].callee = dst;
     Job job;
     job.caller = c.node;
@@ -71,7 +74,7 @@ void Engine::Impl::startAttempt(std::uint32_t r) {
         for (const auto& [k, v] : c.seen)
             if ((k & 0xFFFFFFFFu) == q.key) job.minVersion = std::max(job.minVersion, v);
     }
-    historyInvoke(call, job);
+    if (!viaCdn) historyInvoke(call, job); // static content is not in the checked data
     send(c.node, dst, job, false, ErrorReason::Ok);
 }
 

@@ -20,6 +20,7 @@ std::unique_ptr<NodeModel> makeRateLimiterModel();
 std::unique_ptr<NodeModel> makeSessionStoreModel();
 std::unique_ptr<NodeModel> makeServiceGroupModel();
 std::unique_ptr<NodeModel> makeLoadBalancerModel();
+std::unique_ptr<NodeModel> makeCdnModel();
 
 namespace {
 struct Entry {
@@ -40,6 +41,7 @@ constexpr Entry kRegistry[] = {
     {NodeKind::ServiceGroup, makeServiceGroupModel},
     {NodeKind::LoadBalancer, makeLoadBalancerModel},
     {NodeKind::Replica, makeReplicaModel},
+    {NodeKind::Cdn, makeCdnModel},
 };
 } // namespace
 

@@ -24,7 +24,8 @@ template <> struct EnumNames<NodeKind> {
         {NodeKind::SessionStore, "session_store"},
         {NodeKind::Cache, "cache"},
         {NodeKind::RateLimiter, "rate_limiter"},
-        {NodeKind::Queue, "queue"}};
+        {NodeKind::Queue, "queue"},
+        {NodeKind::Cdn, "cdn"}};
 };
 template <> struct EnumNames<LimiterAlgorithm> {
     static constexpr std::pair<LimiterAlgorithm, const char*> items[] = {

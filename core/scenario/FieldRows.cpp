@@ -260,6 +260,18 @@ void addClientRows(std::vector<FieldRow>& t) {
             .omitDefault()
             .ui("Monotonic reads", "", 0, "Never read a value older than one this client read")
             .r);
+    t.push_back(reference("cdn", c, member<&NS::cdn>(), {K::Cdn})
+                    .omitDefault()
+                    .ui("CDN", "", 0, "The edge that serves this client's static content")
+                    .r);
+    t.push_back(
+        number("static_fraction", c, member<&NS::static_fraction>(), 0, 0, 1)
+            .omitDefault()
+            .live()
+            .liveRange(0, 1)
+            .ui("Static reads", "%", 0, "Share of reads for static content, sent to the CDN")
+            .scale(100)
+            .r);
     t.push_back(preserved("idempotency_ttl_s", c).r);
 }
 
@@ -488,11 +500,11 @@ void addStoreRows(std::vector<FieldRow>& t) {
 }
 
 void addCacheAndLimiterRows(std::vector<FieldRow>& t) {
-    const KindSet cache = {K::Cache}, rl = {K::RateLimiter};
-    t.push_back(integer("capacity_keys", cache, member<&NS::capacity_keys>(), 1000, 1, 1e7)
+    const KindSet cache = {K::Cache}, rl = {K::RateLimiter}, lru = {K::Cache, K::Cdn};
+    t.push_back(integer("capacity_keys", lru, member<&NS::capacity_keys>(), 1000, 1, 1e7)
                     .ui("Capacity", "keys", 0, "Least recently used keys are evicted beyond this")
                     .r);
-    t.push_back(number("ttl_s", cache, member<&NS::ttl_s>(), 0, 0, 1e9)
+    t.push_back(number("ttl_s", lru, member<&NS::ttl_s>(), 0, 0, 1e9)
                     .offBelow(kMinPerS)
                     .ui("TTL", "s", 1, "0: entries never expire")
                     .offText("never")
@@ -508,7 +520,7 @@ void addCacheAndLimiterRows(std::vector<FieldRow>& t) {
                         "concurrent miss goes to the datastore (a thundering herd)")
                     .r);
     t.push_back(
-        number("timeout_ms", cache, member<&NS::downstream_timeout_ms>(), 1000, kMinMs, kMaxMs).r);
+        number("timeout_ms", lru, member<&NS::downstream_timeout_ms>(), 1000, kMinMs, kMaxMs).r);
     t.push_back(reference("target", rl, member<&NS::target>(), kDownstream)
                     .required()
                     .ui("Target", "", 0, "Where admitted requests go")

@@ -21,7 +21,8 @@ enum class NodeKind {
     SessionStore,
     Cache,
     RateLimiter,
-    Queue
+    Queue,
+    Cdn
 };
 enum class LimiterAlgorithm { TokenBucket, LeakyBucket, FixedWindow, SlidingLog, SlidingCounter };
 enum class WriteKind { Increment, Set };
@@ -127,6 +128,8 @@ struct NodeSpec {
     bool honor_retry_after = false; // a 429's Retry-After sets the next retry's delay
     Level read_level = Level::Default, write_level = Level::Default;
     bool read_your_writes = false, monotonic_reads = false;
+    std::string cdn;            // static content: this share of reads goes to that CDN edge
+    double static_fraction = 0; // ... which answers hits itself and fetches misses from `target`
     Workload workload;
 
     // load balancer

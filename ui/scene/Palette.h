@@ -39,6 +39,7 @@ inline const KindLook kKindLooks[] = {
     {core::NodeKind::Queue, "queue", kBlue, Shape::Slots},
     {core::NodeKind::Datastore, "datastore", kOrange, Shape::Cylinder},
     {core::NodeKind::Replica, "replica", kOrange, Shape::Cylinder},
+    {core::NodeKind::Cdn, "CDN edge", kSky, Shape::Hexagon},
 };
 inline const KindLook& lookOf(core::NodeKind k) {
     for (const KindLook& look : kKindLooks)
