@@ -23,6 +23,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -30,6 +31,7 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -699,4 +701,32 @@ TEST(UiLayout, TheWindowFitsClassroomScreensAndTheChartsStayReadable) {
             EXPECT_EQ(unitsInTitle, view->height() < 250) << view->height();
         }
     }
+}
+
+// A right-click on a node, sent through the window as the platform sends it (so Qt makes the
+// context-menu event itself), opens the menu; choosing "Kill" kills the node in the engine.
+TEST_F(Fixture, ARightClickOnANodeOpensItsMenuAndKillsIt) {
+    QGraphicsItem* db = w.scene()->topItem(QStringLiteral("db"));
+    ASSERT_NE(db, nullptr);
+    w.view()->centerOn(db);
+    QApplication::processEvents();
+    QWidget* vp = w.view()->viewport();
+    const QPoint inView = w.view()->mapFromScene(db->sceneBoundingRect().center());
+    const QPoint inWindow = vp->mapTo(vp->window(), inView);
+    QStringList seen;
+    QTimer::singleShot(0, [&] { // runs inside the menu's own event loop, if it opened
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu) return;
+        for (QAction* a : menu->actions()) seen << a->text();
+        for (QAction* a : menu->actions())
+            if (a->text().startsWith(QStringLiteral("Kill"))) {
+                menu->setActiveAction(a);
+                QTest::keyClick(menu, Qt::Key_Return);
+                return;
+            }
+        menu->close();
+    });
+    QTest::mouseClick(vp->window()->windowHandle(), Qt::RightButton, {}, inWindow);
+    ASSERT_TRUE(seen.contains(QStringLiteral("Kill db"))) << seen.join(", ").toStdString();
+    ASSERT_TRUE(waitFor([&] { return node("db") && !node("db")->alive; }));
 }

@@ -314,7 +314,15 @@ void TopologyScene::deleteSelection() {
 }
 
 void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* e) {
-    QGraphicsItem* under = itemAt(e->scenePos(), QTransform());
+    // The topmost node, group frame or link under the cursor: overlays (messages, labels) above
+    // them are not what a right-click means.
+    QGraphicsItem* under = nullptr;
+    for (QGraphicsItem* item : items(e->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder))
+        if (dynamic_cast<NodeItem*>(item) || dynamic_cast<GroupFrameItem*>(item) ||
+            dynamic_cast<LinkItem*>(item)) {
+            under = item;
+            break;
+        }
     const bool connect =
         e->button() == Qt::LeftButton && (m_connectMode || (e->modifiers() & Qt::ShiftModifier));
     if (connect && !specOf(under).isEmpty()) {
@@ -375,7 +383,15 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
 }
 
 void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
-    QGraphicsItem* under = itemAt(e->scenePos(), QTransform());
+    // The topmost node, group frame or link under the cursor: overlays (messages, labels) above
+    // them are not what a right-click means.
+    QGraphicsItem* under = nullptr;
+    for (QGraphicsItem* item : items(e->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder))
+        if (dynamic_cast<NodeItem*>(item) || dynamic_cast<GroupFrameItem*>(item) ||
+            dynamic_cast<LinkItem*>(item)) {
+            under = item;
+            break;
+        }
     if (under && !under->isSelected()) {
         clearSelection();
         under->setSelected(true);
