@@ -62,3 +62,23 @@ TEST(Cdn, AShortTtlEndsHits) {
     EXPECT_GT(longTtl.summary.cache_hit_ratio, 0.95);
     EXPECT_NEAR(shortTtl.summary.cache_hit_ratio, 0.05 / (1 + 0.08 + 0.05), 0.01);
 }
+
+// The static share is live: set from 0 to 0.8 at 20 s, the edge starts answering (hits appear on
+// the charts' row) and the origin's load falls to about 1 - 0.8 h of what it was.
+TEST(Cdn, TheStaticShareIsSetLive) {
+    Scenario s = cdnScenario(0.0, 2000, 1000, 0, 0);
+    s.timeline.push_back(cs::test::setAction(20'000'000, "users", "static_fraction", "0"));
+    s.timeline.back().value = 0.8;
+    const auto r = cs::test::run(s);
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    auto at = [&](const char* col, double ts) {
+        for (std::size_t i = 0; i < t.rows; ++i)
+            if (t["t_s"][i] == ts) return t[col][i];
+        ADD_FAILURE() << "no row at " << ts;
+        return 0.0;
+    };
+    EXPECT_EQ(at("cache_hit_ratio", 15), 0.0);
+    EXPECT_NEAR(at("datastore_ops_per_s", 15), 1000, 100);
+    EXPECT_GT(at("cache_hit_ratio", 50), 0.95);
+    EXPECT_NEAR(at("datastore_ops_per_s", 50), 1000 * (1 - 0.8), 60);
+}

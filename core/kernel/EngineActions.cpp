@@ -147,73 +147,25 @@ std::vector<NodeId> Engine::Impl::stationsOf(std::uint32_t spec) const {
 
 void Engine::Impl::setField(const Action& a) {
     const std::uint32_t i = specIndex.at(a.node);
-    NodeSpec& n = specs[i];
-    // Which fields a running node takes is the field table's (the validator refuses the rest).
-    const FieldRow* row = findField(n.kind, a.field);
+    // Which fields a running node takes is the field table's (the validator refuses the rest);
+    // what taking one means is its kind's.
+    const FieldRow* row = findField(specs[i].kind, a.field);
     if (!row || !row->live) return;
-    if (const auto* s = std::get_if<std::string>(&a.value)) {
-        if (a.field == "algorithm") n.algorithm = lbAlgorithmFromString(*s).value_or(n.algorithm);
-        if (a.field == "mode") setStoreMode(i, *s == "AP" ? StoreMode::AP : StoreMode::CP);
-        if (a.field == "autoscaling.policy" && n.autoscaling) {
-            n.autoscaling->policy = scalingPolicyFromString(*s).value_or(n.autoscaling->policy);
-            GroupState& group = groups[groupOfSpec[i]];
-            if (n.autoscaling->policy != Autoscaling::Policy::Manual && !group.autoscaleTicking) {
-                group.autoscaleTicking = true; // the autoscaler starts looking from now
-                group.lastLook = now;
-                events.push(now + std::llround(n.autoscaling->evaluation_s * 1e6),
-                            EventType::Autoscale, groupOfSpec[i]);
-            }
-            log(a.node, a.node + "'s scaling policy is now " +
-                            std::string(toString(n.autoscaling->policy)));
-        }
-        return;
-    }
-    const double v = std::get<double>(a.value);
-    if (a.field == "rate_rps") {
-        n.rate_rps = v;
-        const std::uint32_t c = pnodes[specNodes[i].front()].model;
-        ++clients[c].arrivalGen; // Poisson arrivals are memoryless: redraw from now at the new rate
-        if (pnodes[clients[c].node].alive) scheduleArrival(c);
-    } else if (a.field == "read_fraction")
-        n.read_fraction = std::clamp(v, 0.0, 1.0);
-    else if (a.field == "timeout_ms")
-        row->access.set(n, std::max(v, 0.001)); // the member of this node's kind only
-    else if (a.field == "retries")
-        n.retries = static_cast<int>(v);
-    else if (a.field == "limit_rps")
-        n.limit_rps = std::max(v, 0.001);
-    else if (a.field == "burst")
-        n.burst = v;
-    else if (a.field == "window_ms")
-        n.window_ms = std::max(v, 1.0);
-    else if (a.field == "health_check_interval_ms")
-        n.health_check_interval_ms = std::max(v, 1.0);
-    else if (a.field == "service_ms") {
+    modelOf(specs[i].kind).setField(*this, i, *row, a.value);
+}
+
+// A station field set live (service groups, datastores, caches, session stores): the service time
+// is read at each service, the waiting room and the size change the running instances.
+bool Engine::Impl::setStationField(std::uint32_t i, std::string_view field, double v) {
+    NodeSpec& n = specs[i];
+    if (field == "service_ms") {
         const double scale = n.service.mean() > 0 ? v / n.service.mean() : 1.0;
         n.service.mean_ms = v;
         n.service.median_ms *= scale;
         n.service.p99_ms *= scale;
-    } else if (a.field == "cores") {
-        // A vertical resize: each instance restarts with the new size, one after another (the
-        // next goes down when the previous is back), so a group of several keeps serving.
-        const int cores = static_cast<int>(v);
-        if (cores > kMaxCores || cores < 1) {
-            log(n.id, "no instance size has " + std::to_string(cores) + " cores (1 to " +
-                          std::to_string(kMaxCores) + "): resize skipped");
-            return;
-        }
-        if (cores == n.cores) return;
-        n.cores = cores;
-        SimTime at = now;
-        for (NodeId m : stationsOf(i)) {
-            if (!pnodes[m].exists) continue;
-            if (at == now)
-                onResizeStart(m);
-            else
-                events.push(at, EventType::ResizeStart, m);
-            at += std::llround(n.resize_downtime_s * 1e6) + 1;
-        }
-    } else if (a.field == "queue_capacity") {
+    } else if (field == "cores") {
+        resizeStations(i, static_cast<int>(v));
+    } else if (field == "queue_capacity") {
         n.queue_capacity = static_cast<int>(v);
         for (NodeId m : stationsOf(i)) {
             Station& st = stations[pnodes[m].model];
@@ -225,25 +177,68 @@ void Engine::Impl::setField(const Action& a) {
                 release(next.request);
             }
         }
-    } else if (a.field == "instances") {
-        GroupState& g = groups[groupOfSpec[i]];
-        const auto target = static_cast<std::size_t>(std::max(0.0, v));
-        n.instances = static_cast<int>(target);
-        std::size_t existing = 0;
-        for (NodeId m : g.members) existing += pnodes[m].exists ? 1 : 0;
-        while (existing < target) {
-            const NodeId m = addMember(groupOfSpec[i]);
-            log(pnodes[m].name, pnodes[m].name + " added to " + n.id);
-            ++existing;
-        }
-        for (std::size_t k = g.members.size(); k-- > 0 && existing > target;) {
-            PNode& m = pnodes[g.members[k]];
-            if (!m.exists) continue;
-            killNode(g.members[k]);
-            m.exists = false;
-            --existing;
-            log(m.name, m.name + " removed from " + n.id + "; work it held is lost");
-        }
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The scaling policy set live: one other than manual starts the autoscaler looking from now.
+void Engine::Impl::setScalingPolicy(std::uint32_t i, const std::string& name) {
+    NodeSpec& n = specs[i];
+    if (!n.autoscaling) return;
+    n.autoscaling->policy = scalingPolicyFromString(name).value_or(n.autoscaling->policy);
+    GroupState& group = groups[groupOfSpec[i]];
+    if (n.autoscaling->policy != Autoscaling::Policy::Manual && !group.autoscaleTicking) {
+        group.autoscaleTicking = true;
+        group.lastLook = now;
+        events.push(now + std::llround(n.autoscaling->evaluation_s * 1e6), EventType::Autoscale,
+                    groupOfSpec[i]);
+    }
+    log(n.id, n.id + "'s scaling policy is now " + std::string(toString(n.autoscaling->policy)));
+}
+
+// A vertical resize: each instance restarts with the new size, one after another (the next goes
+// down when the previous is back), so a group of several keeps serving.
+void Engine::Impl::resizeStations(std::uint32_t i, int cores) {
+    NodeSpec& n = specs[i];
+    if (cores > kMaxCores || cores < 1) {
+        log(n.id, "no instance size has " + std::to_string(cores) + " cores (1 to " +
+                      std::to_string(kMaxCores) + "): resize skipped");
+        return;
+    }
+    if (cores == n.cores) return;
+    n.cores = cores;
+    SimTime at = now;
+    for (NodeId m : stationsOf(i)) {
+        if (!pnodes[m].exists) continue;
+        if (at == now)
+            onResizeStart(m);
+        else
+            events.push(at, EventType::ResizeStart, m);
+        at += std::llround(n.resize_downtime_s * 1e6) + 1;
+    }
+}
+
+// A group's instance count set live: new members join, the last ones leave (their work is lost).
+void Engine::Impl::setInstances(std::uint32_t i, std::size_t target) {
+    NodeSpec& n = specs[i];
+    GroupState& g = groups[groupOfSpec[i]];
+    n.instances = static_cast<int>(target);
+    std::size_t existing = 0;
+    for (NodeId m : g.members) existing += pnodes[m].exists ? 1 : 0;
+    while (existing < target) {
+        const NodeId m = addMember(groupOfSpec[i]);
+        log(pnodes[m].name, pnodes[m].name + " added to " + n.id);
+        ++existing;
+    }
+    for (std::size_t k = g.members.size(); k-- > 0 && existing > target;) {
+        PNode& m = pnodes[g.members[k]];
+        if (!m.exists) continue;
+        killNode(g.members[k]);
+        m.exists = false;
+        --existing;
+        log(m.name, m.name + " removed from " + n.id + "; work it held is lost");
     }
 }
 

@@ -316,6 +316,11 @@ struct Engine::Impl {
     void restartNode(NodeId n);
     void setLinkState(const Action& a, bool up);
     void setField(const Action& a);
+    // false: not a station field
+    bool setStationField(std::uint32_t spec, std::string_view field, double value);
+    void setScalingPolicy(std::uint32_t spec, const std::string& name);
+    void resizeStations(std::uint32_t spec, int cores);
+    void setInstances(std::uint32_t spec, std::size_t target);
     std::vector<NodeId> stationsOf(std::uint32_t spec) const;
     NodeId addMember(std::uint32_t group);
     void onMetricsTick();

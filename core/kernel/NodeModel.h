@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "FieldTable.h"
 
 #include <memory>
 #include <vector>
@@ -59,6 +60,12 @@ public:
 
     // What one of its physical nodes is to its scenario node (members are numbered by the kernel).
     virtual NodeRole roleOf(const Engine::Impl&, NodeId) const { return NodeRole::Whole; }
+    // A live `set` of a field of scenario node `spec` (the table's row, live for this kind; the
+    // value within the row's live range). The default writes it into the node's spec, which the
+    // model reads where it uses it; a kind whose running state follows the field does more.
+    virtual void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                          const FieldValue& value);
+
     // What the UI sees of one of its nodes beyond the common fields.
     virtual void fillView(const Engine::Impl&, NodeId, NodeView&) const {}
     // The metrics tick: per-kind samples and contributions to the row.

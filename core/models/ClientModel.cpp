@@ -156,6 +156,16 @@ namespace {
 
 class ClientModel final : public NodeModel {
 public:
+    // Live: a new rate redraws the next arrival from now (Poisson arrivals are memoryless).
+    void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                  const FieldValue& value) override {
+        NodeModel::setField(e, spec, row, value);
+        if (std::string_view(row.name) != "rate_rps") return;
+        const std::uint32_t c = e.pnodes[e.specNodes[spec].front()].model;
+        ++e.clients[c].arrivalGen;
+        if (e.pnodes[e.clients[c].node].alive) e.scheduleArrival(c);
+    }
+
     void build(Engine::Impl& e, std::uint32_t i) override {
         const NodeSpec& n = e.specs[i];
         const NodeId id = e.addNode(n.id, i, i);

@@ -88,6 +88,19 @@ namespace {
 
 class DatastoreModel final : public NodeModel {
 public:
+    // Live: CP/AP flips the replica set (its leader steps down, or replicas elect one); size,
+    // waiting room and service time change the running store.
+    void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                  const FieldValue& value) override {
+        if (const auto* s = std::get_if<std::string>(&value);
+            s && std::string_view(row.name) == "mode") {
+            e.setStoreMode(spec, *s == "AP" ? StoreMode::AP : StoreMode::CP);
+            return;
+        }
+        const auto* v = std::get_if<double>(&value);
+        if (!v || !e.setStationField(spec, row.name, *v)) NodeModel::setField(e, spec, row, value);
+    }
+
     // Every store exists before any node is built, so replicas find their owner whatever the
     // order of the scenario's nodes.
     void declare(Engine::Impl& e, std::uint32_t i) override {

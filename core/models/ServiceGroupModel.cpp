@@ -74,6 +74,22 @@ namespace {
 
 class ServiceGroupModel final : public NodeModel {
 public:
+    // Live: the instance count adds or removes members, a scaling policy other than manual starts
+    // the autoscaler looking, and size, waiting room and service time change the instances.
+    void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                  const FieldValue& value) override {
+        const std::string_view name = row.name;
+        if (const auto* s = std::get_if<std::string>(&value); s && name == "autoscaling.policy") {
+            e.setScalingPolicy(spec, *s);
+            return;
+        }
+        const auto* v = std::get_if<double>(&value);
+        if (v && name == "instances")
+            e.setInstances(spec, static_cast<std::size_t>(std::max(0.0, *v)));
+        else if (!v || !e.setStationField(spec, row.name, *v))
+            NodeModel::setField(e, spec, row, value);
+    }
+
     // The group itself has no physical node: its instances are added once references resolve.
     void build(Engine::Impl& e, std::uint32_t i) override {
         const NodeSpec& n = e.specs[i];

@@ -41,6 +41,13 @@ namespace {
 
 class SessionStoreModel final : public NodeModel {
 public:
+    // Live: size, waiting room and service time change the running instances.
+    void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                  const FieldValue& value) override {
+        const auto* v = std::get_if<double>(&value);
+        if (!v || !e.setStationField(spec, row.name, *v)) NodeModel::setField(e, spec, row, value);
+    }
+
     void build(Engine::Impl& e, std::uint32_t i) override {
         const NodeId id = e.addNode(e.specs[i].id, i, i);
         e.attachStation(id, e.specs[i]);
