@@ -730,3 +730,32 @@ TEST_F(Fixture, ARightClickOnANodeOpensItsMenuAndKillsIt) {
     ASSERT_TRUE(seen.contains(QStringLiteral("Kill db"))) << seen.join(", ").toStdString();
     ASSERT_TRUE(waitFor([&] { return node("db") && !node("db")->alive; }));
 }
+
+// Shift+drag from one node to another links them: one undo step. Sent as mouse events to the
+// viewport at the items' positions (the message overlay above the nodes once swallowed it).
+TEST_F(Fixture, AShiftDragFromNodeToNodeLinksThem) {
+    QGraphicsItem* users = w.scene()->topItem(QStringLiteral("users"));
+    QGraphicsItem* db = w.scene()->topItem(QStringLiteral("db"));
+    ASSERT_TRUE(users && db);
+    ASSERT_LT(w.document()->linkIndex("users", "db"), 0);
+    const double usersX = w.document()->scenario().find("users")->x;
+    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+    QApplication::processEvents();
+    QWidget* vp = w.view()->viewport();
+    const QPoint from = w.view()->mapFromScene(users->sceneBoundingRect().center());
+    const QPoint to = w.view()->mapFromScene(db->sceneBoundingRect().center());
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, vp->mapToGlobal(at),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::ShiftModifier);
+        QApplication::sendEvent(vp, &e);
+    };
+    send(QEvent::MouseButtonPress, from, Qt::LeftButton);
+    for (int i = 1; i <= 8; ++i)
+        send(QEvent::MouseMove, from + (to - from) * i / 8, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, to, Qt::NoButton);
+    EXPECT_GE(w.document()->linkIndex("users", "db"), 0) << "linked";
+    EXPECT_EQ(w.document()->scenario().find("users")->x, usersX) << "the node did not move";
+    w.document()->undoStack()->undo();
+    EXPECT_LT(w.document()->linkIndex("users", "db"), 0);
+}

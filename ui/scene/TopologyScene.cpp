@@ -313,16 +313,18 @@ void TopologyScene::deleteSelection() {
         }
 }
 
-void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* e) {
-    // The topmost node, group frame or link under the cursor: overlays (messages, labels) above
-    // them are not what a right-click means.
-    QGraphicsItem* under = nullptr;
-    for (QGraphicsItem* item : items(e->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder))
+// The topmost node, group frame or link at a point. The message overlay lies above every node
+// and spans the scene, so itemAt() found it and a click or right-click meant nothing.
+QGraphicsItem* TopologyScene::pickAt(QPointF at) const {
+    for (QGraphicsItem* item : items(at, Qt::IntersectsItemShape, Qt::DescendingOrder))
         if (dynamic_cast<NodeItem*>(item) || dynamic_cast<GroupFrameItem*>(item) ||
-            dynamic_cast<LinkItem*>(item)) {
-            under = item;
-            break;
-        }
+            dynamic_cast<LinkItem*>(item))
+            return item;
+    return nullptr;
+}
+
+void TopologyScene::mousePressEvent(QGraphicsSceneMouseEvent* e) {
+    QGraphicsItem* under = pickAt(e->scenePos());
     const bool connect =
         e->button() == Qt::LeftButton && (m_connectMode || (e->modifiers() & Qt::ShiftModifier));
     if (connect && !specOf(under).isEmpty()) {
@@ -383,15 +385,7 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
 }
 
 void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
-    // The topmost node, group frame or link under the cursor: overlays (messages, labels) above
-    // them are not what a right-click means.
-    QGraphicsItem* under = nullptr;
-    for (QGraphicsItem* item : items(e->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder))
-        if (dynamic_cast<NodeItem*>(item) || dynamic_cast<GroupFrameItem*>(item) ||
-            dynamic_cast<LinkItem*>(item)) {
-            under = item;
-            break;
-        }
+    QGraphicsItem* under = pickAt(e->scenePos());
     if (under && !under->isSelected()) {
         clearSelection();
         under->setSelected(true);

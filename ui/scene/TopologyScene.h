@@ -53,6 +53,7 @@ protected:
     void mouseMoveEvent(QGraphicsSceneMouseEvent* e) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* e) override;
+    QGraphicsItem* pickAt(QPointF scenePos) const;
 
 private:
     void rebuild();
