@@ -104,6 +104,8 @@ struct Station {
     std::uint32_t formGen = 0;           // bumped when a batch closes (cancels its max-wait timer)
     Ring<std::vector<Job>> readyBatches; // closed batches waiting for a core
     std::size_t batchedWaiting = 0;      // jobs in forming + readyBatches
+    // Lognormal service: the sigma of the spec's (median, p99), computed again when they change.
+    double sigmaMedian = -1.0, sigmaP99 = -1.0, sigma = 0.0;
 };
 
 struct Deadline {
