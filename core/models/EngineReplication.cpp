@@ -525,6 +525,7 @@ void Engine::Impl::recordCommit(const Job& job) {
     if (job.store == kNone) return;
     CommitLog& log = stores[job.store].set.commits[job.key];
     log.recent[static_cast<std::size_t>(log.next)] = {job.version, now};
+    log.maxSeq = std::max(log.maxSeq, job.version);
     log.next = (log.next + 1) % CommitLog::kKeep;
     ++log.count;
 }
@@ -535,7 +536,7 @@ void Engine::Impl::recordRead(const Job& job, SimTime invoked) {
     ++interval.reads;
     if (job.store == kNone) return;
     const CommitLog* log = stores[job.store].set.commits.find(job.key);
-    if (log == nullptr) return;
+    if (log == nullptr || job.version >= log->maxSeq) return; // no newer commit in the log
     std::uint64_t missed = 0;
     SimTime oldest = INT64_MAX;
     for (const auto& [seq, at] : log->recent)

@@ -91,6 +91,7 @@ struct ReplMsg {
 // What the set as a whole tracks: the committed history for staleness, and recovery figures.
 struct CommitLog {
     static constexpr int kKeep = 16;
+    std::uint64_t maxSeq = 0; // the newest seq ever logged: a read of it or later missed none
     std::array<std::pair<std::uint64_t, SimTime>, kKeep> recent{}; // (seq, commit time), a ring
     int next = 0;
     std::uint64_t count = 0;
