@@ -105,11 +105,12 @@ double Topology::search(NodeId from, NodeId to) {
 }
 
 RouteId Topology::route(NodeId from, NodeId to) {
-    const auto [it, fresh] = routeCache_.try_emplace(pairKey(from, to), kNone);
-    if (!fresh) return it->second;
+    const std::uint64_t key = pairKey(from, to);
+    if (const RouteId* cached = routeCache_.find(key)) return *cached;
+    routeCache_.set(key, kNone); // until a route is found
     if (!nodeUp_[from] || !nodeUp_[to] || from == to) return kNone;
     const double cost = search(from, to);
-    distCache_[pairKey(from, to)] = cost;
+    distCache_[key] = cost;
     if (!std::isfinite(cost)) return kNone;
     auto edgeIndex = boost::get(boost::edge_index, g_);
     const LiveEdge liveEdge{this};
@@ -133,9 +134,10 @@ RouteId Topology::route(NodeId from, NodeId to) {
     }
     std::reverse(r.edges.begin(), r.edges.end());
     std::reverse(r.nodes.begin(), r.nodes.end());
-    it->second = static_cast<RouteId>(routes_.size());
+    const auto id = static_cast<RouteId>(routes_.size());
     routes_.push_back(std::move(r));
-    return it->second;
+    routeCache_.set(key, id);
+    return id;
 }
 
 double Topology::distance(NodeId from, NodeId to) {

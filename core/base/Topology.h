@@ -1,6 +1,8 @@
 // The physical network as a Boost.Graph: stable node ids, live/dead state, cached shortest routes.
 #pragma once
 
+#include "PairMap.h"
+
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
@@ -73,9 +75,9 @@ private:
     std::vector<double> weight_;
     std::vector<std::pair<NodeId, NodeId>> ends_;
     std::uint64_t version_ = 0;
-    std::unordered_map<std::uint64_t, RouteId> routeCache_; // (from, to) -> route or kNone
-    std::unordered_map<std::uint64_t, double> distCache_;   // (from, to) -> distance
-    std::vector<Graph::vertex_descriptor> pred_;            // the last search's scratch
+    PairMap<RouteId> routeCache_; // (from, to) -> route or kNone: read on every message
+    std::unordered_map<std::uint64_t, double> distCache_; // (from, to) -> distance
+    std::vector<Graph::vertex_descriptor> pred_;          // the last search's scratch
     std::vector<double> dist_;
     std::vector<Route> routes_;
     std::uint64_t settled_ = 0;

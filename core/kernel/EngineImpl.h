@@ -104,6 +104,8 @@ struct Station {
     std::uint32_t formGen = 0;           // bumped when a batch closes (cancels its max-wait timer)
     Ring<std::vector<Job>> readyBatches; // closed batches waiting for a core
     std::size_t batchedWaiting = 0;      // jobs in forming + readyBatches
+    // Lognormal service: the sigma of the spec's (median, p99), computed again when they change.
+    double sigmaMedian = -1.0, sigmaP99 = -1.0, sigma = 0.0;
 };
 
 struct Deadline {
@@ -166,11 +168,11 @@ struct Engine::Impl {
 
     // --- network (EngineNetwork.cpp)
     void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
-    void dispatch(NodeId from, NodeId to, Message m, const ReplMsg* repl);
+    void dispatch(NodeId from, NodeId to, Message&& m, const ReplMsg* repl);
     void respond(const Job& job, NodeId from, ErrorReason err) {
         send(from, job.caller, job, true, err);
     }
-    void launchLeg(Message m, SimTime t0);
+    void launchLeg(Message& m, SimTime t0); // m: a local copy it may change
     void deliver(std::uint32_t msgId);
     bool caughtByFault(const Message& m) const;
     void receive(const Message& m);

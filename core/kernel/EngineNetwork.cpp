@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cs::core {
 double Engine::Impl::sampleLatencyUs(LinkState& l) {
@@ -34,11 +35,12 @@ void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, E
     m.job = job;
     m.response = response;
     m.error = err;
-    dispatch(from, to, m, nullptr);
+    dispatch(from, to, std::move(m), nullptr);
 }
 
 // The one way onto the wire: a missing target or route is noticed only at the caller's timeout.
-void Engine::Impl::dispatch(NodeId from, NodeId to, Message m, const ReplMsg* repl) {
+// The message is filled in place and copied once, into the pool, if its leg takes time.
+void Engine::Impl::dispatch(NodeId from, NodeId to, Message&& m, const ReplMsg* repl) {
     if (to == kNone) return;
     const RouteId r = topo.route(from, to);
     if (r == kNone) return;
@@ -54,7 +56,7 @@ void Engine::Impl::dispatch(NodeId from, NodeId to, Message m, const ReplMsg* re
 
 // Samples the next (up to kInlineHops) links of the route and schedules one delivery event for
 // them; a leg of zero latency is delivered at once without an event.
-void Engine::Impl::launchLeg(Message m, SimTime t0) {
+void Engine::Impl::launchLeg(Message& m, SimTime t0) {
     const Route* route = &topo.routeAt(m.route);
     for (;;) {
         const std::size_t total = route->edges.size();

@@ -11,16 +11,20 @@ namespace cs::core {
 
 double Engine::Impl::sampleServiceUs(PNode& node) {
     const Distribution& d = specs[node.spec].service;
-    const double scale = stations[node.model].serviceScale;
+    Station& st = stations[node.model];
+    const double scale = st.serviceScale;
     switch (d.kind) {
     case Distribution::Kind::Exponential:
         return node.rng.exponential(d.mean_ms * 1000.0) * scale;
     case Distribution::Kind::Constant:
         return d.mean_ms * 1000.0 * scale;
     case Distribution::Kind::Lognormal: {
-        const double sigma =
-            d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
-        return node.rng.lognormal(d.median_ms * 1000.0, sigma) * scale;
+        if (d.median_ms != st.sigmaMedian || d.p99_ms != st.sigmaP99) { // a logarithm saved
+            st.sigmaMedian = d.median_ms;
+            st.sigmaP99 = d.p99_ms;
+            st.sigma = d.p99_ms > d.median_ms ? std::log(d.p99_ms / d.median_ms) / 2.326 : 0.0;
+        }
+        return node.rng.lognormal(d.median_ms * 1000.0, st.sigma) * scale;
     }
     }
     return 0.0;

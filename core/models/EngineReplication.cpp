@@ -523,8 +523,14 @@ void Engine::Impl::onAntiEntropyTick(std::uint32_t s) {
 
 void Engine::Impl::recordCommit(const Job& job) {
     if (job.store == kNone) return;
-    CommitLog& log = stores[job.store].set.commits[job.key];
+    ReplicaSetState& set = stores[job.store].set;
+    if (job.key < ReplicaSetState::kDenseKeys) {
+        if (job.key >= set.newestSeq.size()) set.newestSeq.resize(job.key + std::size_t{1}, 0);
+        set.newestSeq[job.key] = std::max(set.newestSeq[job.key], job.version);
+    }
+    CommitLog& log = set.commits[job.key];
     log.recent[static_cast<std::size_t>(log.next)] = {job.version, now};
+    log.maxSeq = std::max(log.maxSeq, job.version);
     log.next = (log.next + 1) % CommitLog::kKeep;
     ++log.count;
 }
@@ -534,8 +540,13 @@ void Engine::Impl::recordRead(const Job& job, SimTime invoked) {
     ++totals.reads;
     ++interval.reads;
     if (job.store == kNone) return;
-    const CommitLog* log = stores[job.store].set.commits.find(job.key);
-    if (log == nullptr) return;
+    ReplicaSetState& set = stores[job.store].set;
+    if (job.key < ReplicaSetState::kDenseKeys) { // no newer commit of the key (or none at all)
+        const auto& newest = set.newestSeq;
+        if (job.version >= (job.key < newest.size() ? newest[job.key] : 0)) return;
+    }
+    const CommitLog* log = set.commits.find(job.key);
+    if (log == nullptr || job.version >= log->maxSeq) return; // no newer commit in the log
     std::uint64_t missed = 0;
     SimTime oldest = INT64_MAX;
     for (const auto& [seq, at] : log->recent)

@@ -7,6 +7,28 @@
 #include <cmath>
 
 namespace cs::core {
+namespace {
+
+// The first healthy member, from the cursor round to it again, with the fewest outstanding calls
+// (kNone if none is healthy): [cursor, n) then [0, cursor), and no member is below zero.
+std::uint32_t leastOutstanding(const LbState& lb, std::uint32_t n) {
+    const std::uint32_t start = n == 0 ? 0 : lb.cursor % n;
+    const std::uint32_t* out = lb.outstanding.data();
+    std::uint32_t pick = kNone, least = 0;
+    auto scan = [&](std::uint32_t from, std::uint32_t to) {
+        for (std::uint32_t b = from; b < to; ++b)
+            if ((pick == kNone || out[b] < least) && lb.healthy[b]) {
+                pick = b;
+                least = out[b];
+                if (least == 0) return;
+            }
+    };
+    scan(start, n);
+    if (pick == kNone || least != 0) scan(0, start);
+    return pick;
+}
+
+} // namespace
 
 void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
     const NodeSpec& spec = specs[lb.spec];
@@ -29,12 +51,7 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
             if (pick != kNone) lb.cursor = (pick + 1) % n;
             break;
         case LbAlgorithm::LeastOutstanding:
-            // From the cursor round to it again; one wrap instead of a division per member.
-            for (std::uint32_t i = 0, b = n == 0 ? 0 : lb.cursor % n; i < n;
-                 ++i, b = b + 1 == n ? 0 : b + 1) {
-                if (lb.healthy[b] && (pick == kNone || lb.outstanding[b] < lb.outstanding[pick]))
-                    pick = b;
-            }
+            pick = leastOutstanding(lb, n);
             if (pick != kNone) lb.cursor = (pick + 1) % n;
             break;
         case LbAlgorithm::Random: {

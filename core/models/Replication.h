@@ -91,6 +91,7 @@ struct ReplMsg {
 // What the set as a whole tracks: the committed history for staleness, and recovery figures.
 struct CommitLog {
     static constexpr int kKeep = 16;
+    std::uint64_t maxSeq = 0; // the newest seq ever logged: a read of it or later missed none
     std::array<std::pair<std::uint64_t, SimTime>, kKeep> recent{}; // (seq, commit time), a ring
     int next = 0;
     std::uint64_t count = 0;
@@ -108,8 +109,12 @@ struct KeyHistory {
 };
 
 struct ReplicaSetState {
-    std::vector<std::uint32_t> replicas;           // indices into replicaStates
-    KeyMap<CommitLog> commits;                     // read on every answered request: a flat map
+    std::vector<std::uint32_t> replicas; // indices into replicaStates
+    KeyMap<CommitLog> commits;           // read on every answered request: a flat map
+    // Keys below kDenseKeys: the newest seq of each key's commit log (0: none), in a dense array
+    // read before the log, so a read that cannot be stale touches 8 bytes, not a log's 280.
+    static constexpr std::uint32_t kDenseKeys = 1u << 22;
+    std::vector<std::uint64_t> newestSeq;
     std::unordered_set<std::uint64_t> lostCounted; // committed writes already counted as lost
     std::unordered_map<std::uint32_t, KeyHistory> histories;
     SimTime leaderlessSince = 0; // CP: since when no leader serves (-1: one does)
