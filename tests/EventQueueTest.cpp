@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <queue>
 #include <tuple>
 #include <vector>
@@ -21,12 +22,13 @@ struct Ref {
 using RefQueue = std::priority_queue<Ref, std::vector<Ref>, std::greater<>>;
 
 // Pushes `pushes` events, popping one before each push with probability popShare; each push is
-// at now + delay(rng) (a negative delay schedules into the past).
+// at now + delay(rng). A negative delay schedules into the past, which the queue takes at the time
+// of the last event popped (the clock never runs backwards): the reference does the same.
 template <class Delay> void compare(std::uint64_t seed, int pushes, double popShare, Delay delay) {
     EventQueue q;
     RefQueue ref;
     Rng rng(seed);
-    SimTime now = 0;
+    SimTime now = 0, floor = INT64_MIN;
     std::uint64_t seq = 0;
     auto popBoth = [&] {
         ASSERT_EQ(q.size(), ref.size());
@@ -34,14 +36,14 @@ template <class Delay> void compare(std::uint64_t seed, int pushes, double popSh
         ASSERT_EQ(e.time, ref.top().time);
         ASSERT_EQ(e.a, ref.top().a) << "tie order differs at time " << e.time;
         ASSERT_EQ(e.type(), EventType::Deliver);
-        now = e.time;
+        now = floor = e.time;
         ref.pop();
     };
     for (int i = 0; i < pushes; ++i) {
         while (!q.empty() && rng.bernoulli(popShare)) popBoth();
         const SimTime t = now + delay(rng);
         q.push(t, EventType::Deliver, static_cast<std::uint32_t>(i));
-        ref.push(Ref{t, seq++, static_cast<std::uint32_t>(i)});
+        ref.push(Ref{std::max(t, floor), seq++, static_cast<std::uint32_t>(i)});
     }
     while (!q.empty()) popBoth();
     EXPECT_TRUE(ref.empty());
@@ -87,4 +89,24 @@ TEST(EventQueue, NegativeTimesAndEmptying) {
     EXPECT_EQ(q.pop().type(), EventType::MetricsTick);
     EXPECT_EQ(q.pop().a, 5u);
     EXPECT_TRUE(q.empty());
+}
+
+// The engine's guard (issue 13): an event scheduled before the last one taken runs at that time,
+// after the events already there; one past the clock's end (an overflowed delay) never runs.
+TEST(EventQueue, NothingIsScheduledIntoThePastOrPastTheEnd) {
+    EventQueue q;
+    q.push(100, EventType::Retry, 1);
+    q.push(100, EventType::Retry, 2);
+    q.push(200, EventType::Retry, 3);
+    EXPECT_EQ(q.pop().a, 1u);
+    q.push(50, EventType::Retry, 4); // into the past
+    q.push(EventQueue::kEndOfTime + 1, EventType::Retry, 5);
+    EXPECT_EQ(q.refusedIntoPast(), 1u);
+    EXPECT_EQ(q.refusedPastEnd(), 1u);
+    std::vector<std::pair<SimTime, std::uint32_t>> out;
+    while (!q.empty()) {
+        const Event e = q.pop();
+        out.emplace_back(e.time, e.a);
+    }
+    EXPECT_EQ(out, (std::vector<std::pair<SimTime, std::uint32_t>>{{100, 2}, {100, 4}, {200, 3}}));
 }

@@ -17,7 +17,18 @@ namespace cs::core {
 // two sizes so that it does not switch back and forth.
 class EventQueue {
 public:
+    // Never into the past, never past the clock's end: an event earlier than the last one taken
+    // is taken at that time instead (the clock never runs backwards), and one past kEndOfTime
+    // (an overflowed delay) is refused; both are counted, and neither happens in a valid run.
+    static constexpr SimTime kEndOfTime = SimTime{1} << 62;
     void push(SimTime t, EventType type, std::uint32_t a = 0, std::uint32_t b = 0) {
+        if (t < floor_) [[unlikely]] {
+            t = floor_;
+            ++intoPast_;
+        } else if (t > kEndOfTime) [[unlikely]] {
+            ++pastEnd_;
+            return;
+        }
         const Event e{t, (seq_++ << 8) | static_cast<std::uint8_t>(type), a, b};
         if (onWheel_) {
             wheel_.push(e);
@@ -30,11 +41,13 @@ public:
     std::size_t size() const { return onWheel_ ? wheel_.size() : heap_.size(); }
     const Event& top() { return onWheel_ ? wheel_.top() : heap_.top(); }
     Event pop() {
-        if (!onWheel_) return heap_.pop();
-        const Event e = wheel_.pop();
-        if (wheel_.size() < kToHeap) toHeap();
+        const Event e = onWheel_ ? wheel_.pop() : heap_.pop();
+        floor_ = e.time;
+        if (onWheel_ && wheel_.size() < kToHeap) toHeap();
         return e;
     }
+    std::uint64_t refusedIntoPast() const { return intoPast_; }
+    std::uint64_t refusedPastEnd() const { return pastEnd_; }
 
 private:
     static constexpr std::size_t kToWheel = 64, kToHeap = 16;
@@ -50,6 +63,8 @@ private:
     TimingWheel wheel_;
     bool onWheel_ = false;
     std::uint64_t seq_ = 0;
+    SimTime floor_ = INT64_MIN; // the time of the last event taken
+    std::uint64_t intoPast_ = 0, pastEnd_ = 0;
 };
 
 // A pool of records addressed by index, with a generation per slot so stale references are
