@@ -27,7 +27,9 @@
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -758,4 +760,31 @@ TEST_F(Fixture, AShiftDragFromNodeToNodeLinksThem) {
     EXPECT_EQ(w.document()->scenario().find("users")->x, usersX) << "the node did not move";
     w.document()->undoStack()->undo();
     EXPECT_LT(w.document()->linkIndex("users", "db"), 0);
+}
+
+// A settings file Qt cannot parse is set aside (kept, not deleted) and the window opens with the
+// defaults and a message naming the file.
+TEST(UiSettings, AnUnreadableSettingsFileIsSetAsideWithAMessage) {
+    QString file;
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("recentFiles"), QStringList{});
+        settings.sync();
+        file = settings.fileName();
+    }
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    {
+        QFile f(file);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("[General\nrecentFiles=\x01\x02\n"); // an unclosed section: Qt's FormatError
+    }
+    ui::MainWindow w{false};
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QFileInfo(file).fileName()))
+        << w.statusBar()->currentMessage().toStdString();
+    EXPECT_FALSE(QFile::exists(file)) << "moved aside";
+    const QStringList aside = QFileInfo(file).absoluteDir().entryList(
+        {QFileInfo(file).fileName() + QStringLiteral(".unreadable-*")});
+    ASSERT_EQ(aside.size(), 1);
+    EXPECT_EQ(QSettings().status(), QSettings::NoError);
+    for (const QString& a : aside) QFile::remove(QFileInfo(file).absoluteDir().filePath(a));
 }

@@ -50,6 +50,8 @@ using core::NodeKind;
 MainWindow::MainWindow(bool interactive)
     : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    // First, before anything reads a setting: Qt reports a parse error only to the first reader.
+    const QString settingsProblem = setSettingsAsideIfUnreadable();
     // As large as a classroom screen allows, never larger than the screen it opens on.
     const QRect avail = QGuiApplication::primaryScreen()
                             ? QGuiApplication::primaryScreen()->availableGeometry()
@@ -97,7 +99,9 @@ MainWindow::MainWindow(bool interactive)
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
     if (m_interactive) m_autosaveTimer->start();
     statusBar()->showMessage(
-        tr("Press Play (Space) to start; right-click nodes and links to break things."));
+        settingsProblem.isEmpty()
+            ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
+            : settingsProblem);
 }
 
 MainWindow::~MainWindow() {

@@ -91,6 +91,7 @@ private:
     void autosave();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
+    QString setSettingsAsideIfUnreadable(); // what to tell the user, or ""
 
     bool m_interactive;
     ControllerThread m_thread;

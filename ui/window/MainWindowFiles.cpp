@@ -224,6 +224,20 @@ void MainWindow::addRecent(const QString& path) {
     rebuildRecentMenu();
 }
 
+// A settings file Qt cannot parse is kept aside, never deleted, and the defaults are used: the
+// window opens as on a first start, and says why.
+QString MainWindow::setSettingsAsideIfUnreadable() {
+    QString file;
+    {
+        QSettings settings;
+        if (settings.status() != QSettings::FormatError) return {};
+        file = settings.fileName();
+    } // closed before it is moved
+    const QString aside = Autosave::setAside(file);
+    return tr("The settings file %1 could not be read; it was kept as %2 and defaults are used.")
+        .arg(QDir::toNativeSeparators(file), QDir::toNativeSeparators(aside));
+}
+
 void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
