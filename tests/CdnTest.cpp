@@ -71,12 +71,7 @@ TEST(Cdn, TheStaticShareIsSetLive) {
     s.timeline.back().value = 0.8;
     const auto r = cs::test::run(s);
     const auto t = cs::test::parseCsv(r.metricsCsvText);
-    auto at = [&](const char* col, double ts) {
-        for (std::size_t i = 0; i < t.rows; ++i)
-            if (t["t_s"][i] == ts) return t[col][i];
-        ADD_FAILURE() << "no row at " << ts;
-        return 0.0;
-    };
+    auto at = [&](const char* col, double ts) { return cs::test::valueAt(t, col, ts); };
     EXPECT_EQ(at("cache_hit_ratio", 15), 0.0);
     EXPECT_NEAR(at("datastore_ops_per_s", 15), 1000, 100);
     EXPECT_GT(at("cache_hit_ratio", 50), 0.95);

@@ -5,13 +5,13 @@
 #include "FieldTable.h"
 #include "MainWindow.h"
 #include "TopologyScene.h"
+#include "UiWait.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -22,15 +22,7 @@ using namespace cs;
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& pred, int ms = 60000) {
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > ms) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
+using cs::test::waitFor;
 
 // Fields the inspector shows on bespoke rows (InspectorPages.cpp), not as one editor.
 const std::set<std::string> kBespoke = {"parallel_fraction", "price_per_hour", "batching",
@@ -86,7 +78,7 @@ TEST(UiInspector, ABalancersTimeoutIsSetLiveWithoutARestart) {
         QString::fromStdString(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json")));
     w.show();
     QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(1); });
-    ASSERT_TRUE(waitUntil([&] {
+    ASSERT_TRUE(waitFor([&] {
         const auto s = w.lastSnapshot();
         return s && s->simTime >= 1'000'000 && s->state != ui::RunState::Running;
     }));
@@ -101,7 +93,7 @@ TEST(UiInspector, ABalancersTimeoutIsSetLiveWithoutARestart) {
     const core::NodeSpec& after = *w.document()->scenario().find("lb");
     EXPECT_EQ(after.downstream_timeout_ms, 1234);
     EXPECT_EQ(after.timeout_ms, before.timeout_ms) << "only the balancer's own member";
-    ASSERT_TRUE(waitUntil([&] {
+    ASSERT_TRUE(waitFor([&] {
         const auto& a = w.lastSnapshot()->actions;
         return a && !a->empty() && a->back().field == "timeout_ms" && a->back().node == "lb";
     })) << "a live set action, not a restart";

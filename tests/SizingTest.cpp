@@ -75,12 +75,7 @@ TEST(Sizing, VerticalResizeRestartsWithDowntimeAndCostsMorePerCore) {
       "timeline": [{"at_s": 20, "action": "set", "node": "svc", "field": "cores", "value": 8}]})");
     const auto r = cs::test::run(s);
     const auto t = cs::test::parseCsv(r.metricsCsvText);
-    auto at = [&](const char* col, double ts) {
-        for (std::size_t i = 0; i < t.rows; ++i)
-            if (t["t_s"][i] == ts) return t[col][i];
-        ADD_FAILURE() << "no row at " << ts;
-        return 0.0;
-    };
+    auto at = [&](const char* col, double ts) { return cs::test::valueAt(t, col, ts); };
     EXPECT_NEAR(at("throughput_rps", 15), 200, 30) << "2 cores x 10 ms: saturated at 200/s";
     for (double ts = 22; ts <= 29; ++ts)
         EXPECT_EQ(at("throughput_rps", ts), 0) << "down while it resizes, at " << ts;

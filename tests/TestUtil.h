@@ -74,6 +74,14 @@ struct Table {
     const std::vector<double>& operator[](const std::string& c) const { return cols.at(c); }
 };
 
+// The value of column `col` in the row at time `ts` (a failure if there is none).
+inline double valueAt(const Table& t, const std::string& col, double ts) {
+    for (std::size_t i = 0; i < t.rows; ++i)
+        if (t["t_s"][i] == ts) return t[col][i];
+    ADD_FAILURE() << "no row at " << ts;
+    return 0.0;
+}
+
 inline Table parseCsv(const std::string& text) {
     Table t;
     std::istringstream in(text);

@@ -12,12 +12,12 @@
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "UiWait.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -42,17 +42,7 @@ using namespace cs;
 
 namespace {
 
-// A safety net against a hang, not a speed check: 60 s is over 50x what the slowest wait needs
-// here (about 0.3 s), so a machine several times slower still passes.
-bool waitFor(const std::function<bool()>& pred, int ms = 60000) {
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > ms) return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
+using cs::test::waitFor;
 
 // Runs the window's engine to `s` simulated seconds and waits until it has stopped there.
 bool runWindowTo(ui::MainWindow& w, double s) {
@@ -272,7 +262,7 @@ TEST(UiHistory, AnImportedHistoryIsCheckedOffTheGuiThreadAndShown) {
     ASSERT_TRUE(panel->showHistory(QString::fromUtf8(f.readAll()), QStringLiteral("etcd_000"),
                                    false, error))
         << error.toStdString();
-    ASSERT_TRUE(waitFor([&] { return view->checked(); }, 60000));
+    ASSERT_TRUE(waitFor([&] { return view->checked(); }));
     EXPECT_EQ(view->verdict().verdict, core::CheckResult::Verdict::NotLinearizable);
     EXPECT_GE(view->verdict().firstBad, 0)
         << "the operation that fits no order is known, to highlight";
@@ -301,10 +291,9 @@ TEST_P(UiLiveHistory, TheLiveRunsRecentHistoryIsCheckedAtAnyMoment) {
         ASSERT_TRUE(runWindowTo(w, at));
         const std::size_t before = panel->view()->operationCount();
         QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("liveHistory")), Qt::LeftButton);
-        ASSERT_TRUE(waitFor(
-            [&] { return panel->view()->checked() && panel->view()->operationCount() != before; },
-            60000))
-            << "the live window was read (no parse error) and checked";
+        ASSERT_TRUE(waitFor([&] {
+            return panel->view()->checked() && panel->view()->operationCount() != before;
+        })) << "the live window was read (no parse error) and checked";
         EXPECT_GT(panel->view()->operationCount(), 1000u);
         const auto verdict = panel->view()->verdict().verdict;
         if (cp || at < 20) {

@@ -26,4 +26,10 @@ void NodeModel::setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& ro
         row.access.set(e.specs[spec], value);
 }
 
+void NodeModel::setStationOrOtherField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                                       const FieldValue& value) {
+    const auto* v = std::get_if<double>(&value);
+    if (!v || !e.setStationField(spec, row.name, *v)) NodeModel::setField(e, spec, row, value);
+}
+
 } // namespace cs::core

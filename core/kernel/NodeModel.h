@@ -65,6 +65,10 @@ public:
     // model reads where it uses it; a kind whose running state follows the field does more.
     virtual void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
                           const FieldValue& value);
+    // For station kinds: size, waiting room and service time change the running instances; other
+    // fields as the default.
+    void setStationOrOtherField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
+                                const FieldValue& value);
 
     // What the UI sees of one of its nodes beyond the common fields.
     virtual void fillView(const Engine::Impl&, NodeId, NodeView&) const {}

@@ -97,8 +97,7 @@ public:
             e.setStoreMode(spec, *s == "AP" ? StoreMode::AP : StoreMode::CP);
             return;
         }
-        const auto* v = std::get_if<double>(&value);
-        if (!v || !e.setStationField(spec, row.name, *v)) NodeModel::setField(e, spec, row, value);
+        setStationOrOtherField(e, spec, row, value);
     }
 
     // Every store exists before any node is built, so replicas find their owner whatever the

@@ -83,11 +83,10 @@ public:
             e.setScalingPolicy(spec, *s);
             return;
         }
-        const auto* v = std::get_if<double>(&value);
-        if (v && name == "instances")
+        if (const auto* v = std::get_if<double>(&value); v && name == "instances")
             e.setInstances(spec, static_cast<std::size_t>(std::max(0.0, *v)));
-        else if (!v || !e.setStationField(spec, row.name, *v))
-            NodeModel::setField(e, spec, row, value);
+        else
+            setStationOrOtherField(e, spec, row, value);
     }
 
     // The group itself has no physical node: its instances are added once references resolve.

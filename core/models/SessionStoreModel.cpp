@@ -41,11 +41,10 @@ namespace {
 
 class SessionStoreModel final : public NodeModel {
 public:
-    // Live: size, waiting room and service time change the running instances.
+    // Live: size, waiting room and service time change the running node.
     void setField(Engine::Impl& e, std::uint32_t spec, const FieldRow& row,
                   const FieldValue& value) override {
-        const auto* v = std::get_if<double>(&value);
-        if (!v || !e.setStationField(spec, row.name, *v)) NodeModel::setField(e, spec, row, value);
+        setStationOrOtherField(e, spec, row, value);
     }
 
     void build(Engine::Impl& e, std::uint32_t i) override {
