@@ -105,8 +105,12 @@ MainWindow::MainWindow(bool interactive)
 }
 
 MainWindow::~MainWindow() {
-    // The scene clears its selection while it dies; nothing may react to that any more.
+    // The scene clears its selection while it dies, and a modified document's undo stack says
+    // "clean" as it is cleared (after this destructor, with the other children): nothing may
+    // reach this half-destroyed window any more.
     disconnect(m_scene, nullptr, this, nullptr);
+    m_doc->undoStack()->disconnect(this);
+    m_doc->disconnect(this);
     delete m_scene;
 }
 
