@@ -36,11 +36,13 @@ if [ "$mode" = test ]; then
   cmake --preset fuzz
   cmake --build --preset fuzz --parallel
   ctest --preset fuzz
-  # The core suite (Theory included) again under AddressSanitizer + UndefinedBehaviorSanitizer;
-  # any report fails. The UI tests under sanitizers: `ctest --preset debug-asan` (README).
+  # The core suite (Theory included) and the UI tests again under AddressSanitizer +
+  # UndefinedBehaviorSanitizer; any report fails. (Everything: `ctest --preset debug-asan`.)
   cmake --preset debug-asan
-  cmake --build --preset debug-asan --parallel --target core_tests save_loop
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 build-asan/tests/core_tests
+  cmake --build --preset debug-asan --parallel --target core_tests save_loop ui_tests
+  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  build-asan/tests/core_tests
+  QT_QPA_PLATFORM=offscreen build-asan/tests/ui_tests
 else
   exec ./build/app/clustersim "${@:2}"
 fi
