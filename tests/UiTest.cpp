@@ -576,20 +576,14 @@ TEST_F(Fixture, TheScenarioDurationTypedInTheInspectorIsAnUndoableEdit) {
     EXPECT_FALSE(w.document()->isModified());
 }
 
-// The lesson is shown, not typed over: keys sent to it change nothing. Set by a command (as a
-// lesson editor would), it is an undo step that marks the document modified like the others.
-TEST_F(Fixture, TheLessonIsReadOnlyInTheInspectorAndAnUndoableEditOtherwise) {
-    auto* lesson = qobject_cast<QPlainTextEdit*>(inspectorField(w, QStringLiteral("Lesson")));
-    ASSERT_NE(lesson, nullptr);
-    const std::string before = w.document()->scenario().lesson;
-    lesson->setFocus();
-    QTest::keyClicks(lesson, QStringLiteral("typed over"));
-    QApplication::processEvents();
-    EXPECT_EQ(w.document()->scenario().lesson, before);
-    EXPECT_FALSE(w.document()->isModified());
-
+// One place for the lesson: the lesson panel, not the inspector. Set by a command (as a lesson
+// editor would), it is an undo step that marks the document modified like the others.
+TEST_F(Fixture, TheLessonIsNotInTheInspectorAndIsAnUndoableEditOtherwise) {
+    ASSERT_NE(inspectorField(w, QStringLiteral("Name")), nullptr); // the scenario page is shown
+    EXPECT_EQ(inspectorField(w, QStringLiteral("Lesson")), nullptr);
+    const core::Lesson before = w.document()->scenario().lesson;
     core::Scenario meta = w.document()->scenario();
-    meta.lesson = "Watch p99 when one instance dies.";
+    meta.lesson.steps = {{"Watch p99 when one instance dies.", {}, false, {}, {}}};
     w.document()->undoStack()->push(new ui::SetMetaCommand(w.document(), meta));
     EXPECT_TRUE(w.document()->isModified());
     w.document()->undoStack()->undo();
