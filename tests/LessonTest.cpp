@@ -5,7 +5,11 @@
 #include "Expectations.h"
 #include "TestUtil.h"
 
+#include <QDir>
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace {
 
@@ -154,6 +158,34 @@ TEST(Lesson, TimedStepActionsRunAtTheirTime) {
     EXPECT_EQ(applied[0].kind, cs::core::ActionKind::SetRate);
     EXPECT_EQ(applied[1].kind, cs::core::ActionKind::KillNode);
     EXPECT_EQ(applied[1].at_us, 2'000'000);
+}
+
+} // namespace
+
+namespace {
+
+// Every built-in example teaches: an object lesson (title, concept, goal, steps) with at least
+// one prediction, and expectations that `check` holds it to (ctest runs them with two seeds).
+TEST(Lesson, EveryBuiltInExampleHasALessonWithAPredictionAndExpectations) {
+    const QDir dir(
+        QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/scenarios"));
+    int files = 0;
+    for (const QString& f : dir.entryList({QStringLiteral("*.clustersim.json")})) {
+        const auto r = cs::core::loadScenarioFile(dir.filePath(f).toStdString());
+        ASSERT_TRUE(r.ok) << r.error;
+        const auto& l = r.scenario.lesson;
+        const std::string name = f.toStdString();
+        EXPECT_FALSE(l.title.empty()) << name;
+        EXPECT_FALSE(l.concept_name.empty()) << name;
+        EXPECT_FALSE(l.goal.empty()) << name;
+        EXPECT_GE(l.steps.size(), 2u) << name;
+        EXPECT_TRUE(std::any_of(l.steps.begin(), l.steps.end(),
+                                [](const auto& s) { return s.predict.has_value(); }))
+            << name << " asks no prediction";
+        EXPECT_GE(r.scenario.expect.size(), 3u) << name;
+        ++files;
+    }
+    EXPECT_GE(files, 12);
 }
 
 } // namespace
