@@ -76,8 +76,23 @@ void SimController::load(const core::Scenario& scenario) {
         history_.push_back(line);
         if (history_.size() > kHistoryLines) history_.pop_front();
     });
+    pausePoints_.clear();
+    nextPause_ = 0;
+    for (const core::LessonStep& step : scenario.lesson.steps)
+        if (step.pause && step.at_s) pausePoints_.push_back(std::llround(*step.at_s * 1e6));
+    std::sort(pausePoints_.begin(), pausePoints_.end());
     setState(RunState::New);
     publish();
+}
+
+core::SimTime SimController::pauseLimit() const {
+    return stopAt_ < 0 && nextPause_ < pausePoints_.size() ? pausePoints_[nextPause_] : INT64_MAX;
+}
+
+// Pause points at or before now are behind the run (reached, or passed by running to a time).
+void SimController::passPausePoints() {
+    while (nextPause_ < pausePoints_.size() && pausePoints_[nextPause_] <= engine_->now())
+        ++nextPause_;
 }
 
 // Node samples of one tick arrive right after its metrics row, so they are credited to the next
@@ -176,16 +191,25 @@ void SimController::tick() {
     } else {
         const double elapsedS = static_cast<double>(wall_.nsecsElapsed()) / 1e9;
         wall_.restart();
+        const core::SimTime limit = std::min(end, pauseLimit());
         if (speed_ <= 0) { // as fast as possible: one frame of wall time per slice
             QElapsedTimer budget;
             budget.start();
-            while (engine_->now() < end && budget.elapsed() < kSliceMs)
-                engine_->runUntil(std::min<core::SimTime>(end, engine_->now() + 50'000));
+            while (engine_->now() < limit && budget.elapsed() < kSliceMs)
+                engine_->runUntil(std::min<core::SimTime>(limit, engine_->now() + 50'000));
         } else {
             engine_->runUntil(std::min<core::SimTime>(
-                end, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+                limit, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+        }
+        if (engine_->now() >= pauseLimit() && engine_->now() < end) { // a lesson step's pause
+            passPausePoints();
+            timer_->stop();
+            setState(RunState::Paused);
+            publish();
+            return;
         }
     }
+    passPausePoints();
     if (engine_->now() >= end) {
         timer_->stop();
         setState(RunState::Finished);
