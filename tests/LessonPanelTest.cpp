@@ -3,7 +3,9 @@
 // step's actions sent through the live path.
 #include "LessonPanel.h"
 #include "ChartsPanel.h"
+#include "DocumentCommands.h"
 #include "MainWindow.h"
+#include "ScenarioIO.h"
 #include "UiWait.h"
 
 #include <QLabel>
@@ -138,6 +140,37 @@ TEST_F(LessonFixture, AStepsButtonSendsItsActionsThroughTheLivePath) {
                 return std::get<std::string>(a.value) == "AP";
         return false;
     }));
+}
+
+// A learner who removes a node a lesson step's action or an expectation names can still run the
+// scenario: expectations are for `check`, and the lesson's actions are skipped (the log says so).
+TEST_F(LessonFixture, RemovingANodeTheLessonNamesDoesNotStopTheRun) {
+    auto loaded =
+        core::loadScenarioFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    core::Scenario s = loaded.scenario;
+    core::Action slower;
+    slower.kind = core::ActionKind::SetRate;
+    slower.node = "users";
+    slower.rate_rps = 10;
+    s.lesson.steps = {{"Slower users.", 1.0, false, {slower}, {}}};
+    core::Expectation e;
+    e.metric = "node:users:utilization";
+    e.over = std::pair{0.0, 1.0};
+    e.op = core::Expectation::Op::Less;
+    s.expect = {e};
+    ui::MainWindow w(false);
+    w.openScenarioValue(s, {});
+    w.show();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    w.document()->undoStack()->push(new ui::RemoveNodesCommand(w.document(), {"users"}));
+    ASSERT_TRUE(waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        bool users = false;
+        for (const auto& n : snap->nodes) users |= n.name == "users";
+        return !users && !snap->nodes.empty();
+    }));
+    EXPECT_NE(w.lastSnapshot()->state, ui::RunState::Error);
 }
 
 } // namespace
