@@ -91,6 +91,12 @@ private:
     std::vector<core::LogEntry> log_;
     std::deque<std::string> history_; // bounded: the live history view shows a recent window
     static constexpr std::size_t kHistoryLines = 40'000;
+    // The lesson's steps with `pause` (DESIGN.md section 12): playing stops exactly there, once
+    // per run; running to a time (step, screenshots) passes over them.
+    std::vector<core::SimTime> pausePoints_;
+    std::size_t nextPause_ = 0;
+    core::SimTime pauseLimit() const;
+    void passPausePoints();
     std::size_t actionsPublished_ = 0;
     std::shared_ptr<const std::vector<core::Action>> actions_;
 };

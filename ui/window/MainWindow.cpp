@@ -4,6 +4,7 @@
 #include "DocumentCommands.h"
 #include "ExportFile.h"
 #include "Inspector.h"
+#include "LessonPanel.h"
 #include "LiveSync.h"
 #include "NodeItem.h"
 #include "Palette.h"
@@ -40,7 +41,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionGraphicsItem>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -141,9 +141,27 @@ void MainWindow::buildDocks() {
                       m_view->mapToScene(m_view->viewport()->rect().center()));
     });
     dock(tr("Add"), QStringLiteral("paletteDock"), palette, Qt::LeftDockWidgetArea);
-    m_lesson = new QTextBrowser;
-    m_lesson->setObjectName(QStringLiteral("lesson"));
-    dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lesson, Qt::LeftDockWidgetArea);
+    // The lesson shares the left side with the palette, in front of it: a lesson needs the height.
+    m_lessonPanel = new LessonPanel;
+    QDockWidget* lessonDock =
+        dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("paletteDock")), lessonDock);
+    lessonDock->raise();
+    connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
+    connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
+    // While a prediction waits for a guess, a cover over the charts keeps the answer hidden.
+    auto* cover =
+        new QLabel(tr("The charts are hidden until you answer the lesson's question."), m_charts);
+    cover->setObjectName(QStringLiteral("chartsCover"));
+    cover->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    cover->setMargin(24);
+    cover->setAutoFillBackground(true);
+    cover->setGeometry(0, 0, 8000, 8000); // clipped to the charts, whatever their size
+    cover->hide();
+    connect(m_lessonPanel, &LessonPanel::chartsHiddenChanged, cover, [cover](bool hidden) {
+        cover->setVisible(hidden);
+        cover->raise();
+    });
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new QScrollArea;
     inspectorScroll->setWidget(m_inspector);
@@ -193,7 +211,7 @@ void MainWindow::buildDocks() {
                     8000);
             });
     resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {200}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {260}, Qt::Horizontal);
     QTimer::singleShot(0, this, &MainWindow::sizeDocksToWindow);
 }
 
@@ -418,7 +436,11 @@ void MainWindow::updateTitle() {
                              : QFileInfo(m_doc->filePath()).fileName();
     setWindowTitle(QStringLiteral("%1 (%2)[*] — ClusterSim").arg(name, file));
     setWindowModified(m_doc->isModified());
-    if (m_lesson) m_lesson->setMarkdown(QString::fromStdString(m_doc->scenario().lesson.text()));
+    if (m_lessonPanel)
+        m_lessonPanel->setLesson(m_doc->scenario().lesson,
+                                 m_doc->filePath().isEmpty()
+                                     ? QString::fromStdString(m_doc->scenario().name)
+                                     : m_doc->filePath());
     if (m_seed) {
         const QSignalBlocker block(m_seed);
         m_seed->setValue(static_cast<int>(m_doc->scenario().seed));

@@ -16,7 +16,6 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QSpinBox;
-class QTextBrowser;
 class QTimer;
 class QToolBar;
 
@@ -27,6 +26,7 @@ class HistoryView;
 class HistoryPanel;
 class Autosave;
 class Inspector;
+class LessonPanel;
 class LiveSync;
 class TopologyScene;
 class TopologyView;
@@ -57,6 +57,7 @@ public:
     TopologyScene* scene() { return m_scene; }
     TopologyView* view() { return m_view; }
     ChartsPanel* charts() { return m_charts; }
+    LessonPanel* lessonPanel() { return m_lessonPanel; }
     SimController* controller() { return m_controller; }
     SnapshotPtr lastSnapshot() const { return m_last; }
     void post(const core::Action& a);
@@ -108,7 +109,7 @@ private:
     HistoryPanel* m_historyPanel = nullptr;
     LiveSync* m_sync = nullptr;
     QListWidget* m_log = nullptr;
-    QTextBrowser* m_lesson = nullptr;
+    LessonPanel* m_lessonPanel = nullptr;
     QLabel* m_time = nullptr;
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;
