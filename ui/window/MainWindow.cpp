@@ -75,7 +75,8 @@ MainWindow::MainWindow(bool interactive)
     buildActions();
 
     m_sync = new LiveSync(
-        m_doc, [this](const core::Action& a) { post(a); }, [this] { reloadEngine(); }, this);
+        m_doc, [this](const core::Action& a) { post(a); },
+        [this](const QString& why) { restartForEdit(why); }, this);
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::reloaded, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::metaChanged, this, &MainWindow::updateTitle);
@@ -98,10 +99,8 @@ MainWindow::MainWindow(bool interactive)
     m_autosaveTimer->setInterval(60'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
     if (m_interactive) m_autosaveTimer->start();
-    statusBar()->showMessage(
-        settingsProblem.isEmpty()
-            ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
-            : settingsProblem);
+    m_hint = tr("Press Play (Space) to start; right-click nodes and links to break things.");
+    statusBar()->showMessage(settingsProblem.isEmpty() ? m_hint : settingsProblem);
 }
 
 MainWindow::~MainWindow() {
@@ -234,9 +233,42 @@ void MainWindow::showHistory(const QString& text, const QString& title, bool win
 }
 
 void MainWindow::reloadEngine() {
+    m_restartPending = false;
     const core::Scenario s = m_doc->scenario();
     QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->load(s); });
     m_sync->resync();
+}
+
+// An edit the engine cannot take live. Before a run has started it simply rebuilds the run; mid-run
+// the window says so before it does: a question (interactive; "Later" keeps the run going and Reset
+// applies the edits), or a status message (tests, screenshots).
+void MainWindow::restartForEdit(const QString& why) {
+    const bool midRun = m_last && m_last->simTime > 0 && m_last->state != RunState::Error;
+    if (why.isEmpty() || !midRun) return reloadEngine();
+    const QString keep = tr("Reset (Ctrl+R) starts a new run with your edits.");
+    if (m_interactive) {
+        if (m_restartPending) {
+            statusBar()->showMessage(tr("%1 waits for a new run. %2").arg(why, keep));
+            return;
+        }
+        QMessageBox box(QMessageBox::Question, tr("Restart the run?"),
+                        tr("%1 needs a new run: the simulation starts again from t = 0, and the "
+                           "charts and the event log start afresh.")
+                            .arg(why),
+                        QMessageBox::NoButton, this);
+        QPushButton* now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+        box.addButton(tr("Later"), QMessageBox::RejectRole);
+        box.setInformativeText(tr("Later: the run goes on without the edit. %1").arg(keep));
+        box.setDefaultButton(now);
+        box.exec();
+        if (box.clickedButton() != now) {
+            m_restartPending = true;
+            statusBar()->showMessage(tr("%1 waits for a new run. %2").arg(why, keep));
+            return;
+        }
+    }
+    reloadEngine();
+    statusBar()->showMessage(tr("%1 needed a new run: restarted from t = 0.").arg(why), 10000);
 }
 
 void MainWindow::play() {
@@ -277,12 +309,15 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
                         .arg(QString::fromLatin1(toString(snap->state)))
                         .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
     const bool running = snap->state == RunState::Running;
-    if (running != m_wasRunning && snap->state != RunState::Error) { // the hint follows the state
-        m_wasRunning = running;
-        statusBar()->showMessage(
+    if (snap->state != RunState::Error) { // the hint follows the state, unless a notice shows
+        const QString hint =
             running ? tr("Running: Space pauses; right-click nodes and links to break things.")
-                    : tr("Paused: Space plays, . steps; right-click nodes and links to break "
-                         "things."));
+            : snap->simTime == 0
+                ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
+                : tr("Paused: Space plays, . steps; right-click nodes and links to break things.");
+        const QString shown = statusBar()->currentMessage();
+        if (shown.isEmpty() || (shown == m_hint && hint != m_hint)) statusBar()->showMessage(hint);
+        m_hint = hint;
     }
     m_playPause->setText(running ? tr("Pause") : tr("Play"));
     m_playPause->setIcon(
@@ -379,6 +414,9 @@ void MainWindow::setAllStoreModes(const QString& mode) {
         if (n.kind == NodeKind::Datastore && !n.replicas.empty() && n.mode != want) {
             core::NodeSpec next = n;
             next.mode = want;
+            // An AP store as the class knows it (the AP example): each request answered by the
+            // nearest replica. With majorities (0) R + W > N and no read is ever stale.
+            if (want == core::StoreMode::AP && n.r == 0 && n.w == 0) next.r = next.w = 1;
             m_doc->undoStack()->push(
                 new SetNodeCommand(m_doc, next, tr("%1: mode").arg(QString::fromStdString(n.id))));
         }

@@ -72,6 +72,7 @@ private:
     void sizeDocksToWindow();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
+    void restartForEdit(const QString& why);
     void updateTitle();
     void setAllStoreModes(const QString& mode);
     void setAllScalingPolicies(const QString& policy);
@@ -119,7 +120,8 @@ private:
     SnapshotPtr m_last;
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
-    bool m_wasRunning = false;
+    QString m_hint;                // the status bar's hint for the run's state
+    bool m_restartPending = false; // edits wait for Reset (the user chose "Later")
     QString m_screenshotPath;
 };
 
