@@ -28,6 +28,10 @@ Inspector::Inspector(Document* doc, QWidget* parent) : QWidget(parent), m_doc(do
     m_title->setFont(f);
     v->addWidget(m_title);
     m_form = new QFormLayout;
+    // A narrow dock (a 720p projector, large text) puts a long row's field under its label
+    // rather than growing wider than the dock.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     v->addLayout(m_form);
     v->addStretch();
     connect(doc, &Document::reloaded, this, &Inspector::showScenario);
@@ -132,6 +136,7 @@ void Inspector::showScenario() {
     };
     auto* name = new QLineEdit(QString::fromStdString(s.name));
     name->setToolTip(tr("The scenario's title, shown in the window title"));
+    name->setCursorPosition(0); // a long name shows its beginning
     connect(name, &QLineEdit::editingFinished, this, [name, meta] {
         meta([&](core::Scenario& m) { m.name = name->text().toStdString(); });
     });

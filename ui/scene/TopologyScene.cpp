@@ -142,6 +142,16 @@ void TopologyScene::placeMembers(const QString& specId) {
     frame->fitTo(QRectF(-hw, -hh, 2 * hw, 2 * hh));
 }
 
+void TopologyScene::refreshLabels() {
+    for (QGraphicsItem* item : items())
+        if (item->type() == NodeItem::Type) static_cast<NodeItem*>(item)->labelsChanged();
+    for (auto it = m_top.begin(); it != m_top.end(); ++it)
+        if (dynamic_cast<GroupFrameItem*>(it.value()) && !m_storeFrames.contains(it.key()))
+            placeMembers(it.key());
+    refreshPositions();
+    update();
+}
+
 void TopologyScene::refreshPositions() {
     for (auto it = m_storeFrames.begin(); it != m_storeFrames.end(); ++it) {
         QRectF r;

@@ -7,8 +7,10 @@
 #include "LiveSync.h"
 #include "NodeItem.h"
 #include "Palette.h"
+#include "Presentation.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "WindowLayout.h"
 
 #include "Autosave.h"
 #include "HistoryPanel.h"
@@ -35,6 +37,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -46,6 +49,19 @@
 
 namespace cs::ui {
 using core::NodeKind;
+
+namespace {
+// A dock's scrolled content that asks for the same size whatever it shows, so that selecting
+// something else (a node with more rows) never resizes the docks.
+class DockScroll : public QScrollArea {
+public:
+    explicit DockScroll(QSize hint) : m_hint(hint) {}
+    QSize sizeHint() const override { return m_hint; }
+
+private:
+    QSize m_hint;
+};
+} // namespace
 
 MainWindow::MainWindow(bool interactive)
     : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
@@ -72,7 +88,17 @@ MainWindow::MainWindow(bool interactive)
     m_charts = new ChartsPanel;
     m_inspector = new Inspector(m_doc);
     buildDocks();
+    m_layout = new WindowLayout(this, m_charts, m_scene);
+    m_present = new Presentation(this, m_layout, m_charts, m_scene, m_view);
+    connect(m_present, &Presentation::nextStep, this, [this] { lessonStep(+1); });
+    connect(m_present, &Presentation::previousStep, this, [this] { lessonStep(-1); });
     buildActions();
+    buildHelpMenu();
+    m_layout->captureDefault();
+    m_layout->applyFonts(); // labels too: their scale is shared by every window
+    QTimer::singleShot(0, this, [this] {
+        if (!m_layoutRestored && !m_present->isOn()) m_layout->applyDefault();
+    });
 
     m_sync = new LiveSync(
         m_doc, [this](const core::Action& a) { post(a); },
@@ -101,6 +127,10 @@ MainWindow::MainWindow(bool interactive)
     if (m_interactive) m_autosaveTimer->start();
     m_hint = tr("Press Play (Space) to start; right-click nodes and links to break things.");
     statusBar()->showMessage(settingsProblem.isEmpty() ? m_hint : settingsProblem);
+    if (m_interactive) { // the layout the user left (after the message: it may replace it)
+        QSettings settings;
+        restoreLayout(settings);
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -144,7 +174,7 @@ void MainWindow::buildDocks() {
     m_lesson->setObjectName(QStringLiteral("lesson"));
     dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lesson, Qt::LeftDockWidgetArea);
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
-    auto* inspectorScroll = new QScrollArea;
+    auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
     inspectorScroll->setWidgetResizable(true);
     inspectorScroll->setFrameShape(QFrame::NoFrame);
@@ -158,8 +188,15 @@ void MainWindow::buildDocks() {
         m_scene->selectSubject(item->data(Qt::UserRole).toString());
     });
     dock(tr("Event log"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
+    // Scrolled: each chart keeps a readable plot (WindowLayout::kMinPlotHeight) on a short screen.
+    auto* chartsScroll = new DockScroll(QSize(800, 400));
+    chartsScroll->setObjectName(QStringLiteral("chartsScroll"));
+    chartsScroll->setWidget(m_charts);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QDockWidget* chartsDock =
-        dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+        dock(tr("Charts"), QStringLiteral("chartsDock"), chartsScroll, Qt::BottomDockWidgetArea);
     m_historyPanel = new HistoryPanel;
     m_history = m_historyPanel->view();
     QDockWidget* historyDock = dock(tr("History"), QStringLiteral("historyDock"), m_historyPanel,
@@ -191,17 +228,23 @@ void MainWindow::buildDocks() {
                              replica.isEmpty() ? QString() : tr("; %1 answered it").arg(replica)),
                     8000);
             });
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {200}, Qt::Horizontal);
-    QTimer::singleShot(0, this, &MainWindow::sizeDocksToWindow);
 }
 
-// Once the window has its size, the charts take half its height. Their minimum is small so that a
-// short screen (a 720p projector) fits the whole window; there they name their units in their
-// titles.
-void MainWindow::sizeDocksToWindow() {
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {height() / 2},
-                Qt::Vertical);
+QString MainWindow::restoreLayout(QSettings& settings) {
+    QString message = m_layout->restore(settings);
+    m_layoutRestored = message.isEmpty() && settings.contains(QStringLiteral("layout/state"));
+    if (!message.isEmpty()) statusBar()->showMessage(message);
+    // Only a laid-out window shows whether the restored layout is usable on this screen.
+    QTimer::singleShot(0, this, [this] {
+        const QStringList problems = WindowLayout::problems(this);
+        if (problems.isEmpty() || !isVisible()) return;
+        m_layout->applyDefault();
+        for (QDockWidget* d : findChildren<QDockWidget*>()) d->show();
+        statusBar()->showMessage(
+            tr("The saved window layout did not fit this screen (%1); this is the default layout.")
+                .arg(problems.join(QStringLiteral("; "))));
+    });
+    return message;
 }
 
 void MainWindow::post(const core::Action& a) {
@@ -278,10 +321,12 @@ void MainWindow::pause() {
     QMetaObject::invokeMethod(m_controller, &SimController::pause);
 }
 
-void MainWindow::screenshotAfter(double simS, const QString& png, QSize size) {
+void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bool present) {
     m_screenshotAt = simS;
     m_screenshotPath = png;
     resize(size);
+    m_layout->applyDefault();
+    if (present) m_present->enter(false);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
@@ -303,11 +348,14 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     }
     if (!snap->newLog.empty()) m_log->scrollToBottom();
     const auto& s = snap->summary;
-    m_time->setText(tr("t = %1 / %2 s   ·   %3   ·   %4 req/s ok")
-                        .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
-                        .arg(snap->duration_s, 0, 'f', 0)
-                        .arg(QString::fromLatin1(toString(snap->state)))
+    const QString clock = tr("t = %1 / %2 s")
+                              .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
+                              .arg(snap->duration_s, 0, 'f', 0);
+    m_time->setText(tr("<b>%1 · %2 req/s ok</b>")
+                        .arg(clock)
                         .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
+    m_time->setToolTip(tr("Simulated time; %1").arg(QString::fromLatin1(toString(snap->state))));
+    m_present->setClock(snap->state == RunState::Running ? clock : clock + tr("  (paused)"));
     const bool running = snap->state == RunState::Running;
     if (snap->state != RunState::Error) { // the hint follows the state, unless a notice shows
         const QString hint =
@@ -328,7 +376,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (m_screenshotAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_screenshotAt - 1e-9) {
         m_screenshotAt = -1;
         m_charts->refresh();
-        m_view->fitAll();
+        if (!m_present->isOn()) m_view->fitAll();
         QApplication::processEvents();
         const QString err = saveImage(m_screenshotPath, grab().toImage());
         if (!err.isEmpty()) qWarning("%s", qPrintable(err));
@@ -469,6 +517,7 @@ void MainWindow::updateTitle() {
                 ap = n.mode == core::StoreMode::AP;
             }
         m_storeMode->setEnabled(any);
+        m_present->setReplicated(any); // presents the errors and staleness charts
         m_storeMode->setCurrentIndex(ap ? 1 : 0);
     }
     if (m_scaling) { // the first group's policy; disabled without groups
