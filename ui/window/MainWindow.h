@@ -46,6 +46,9 @@ public:
     // message goes to a dialog (interactive) or to *error.
     bool openScenario(const QString& path, QString* error = nullptr);
     void openScenarioValue(const core::Scenario& s, const QString& path);
+    // Opens a built-in preset (":/presets/...") as a new untitled document: saving asks for a
+    // file name, and the preset itself is never overwritten.
+    bool newFromPreset(const QString& resourcePath, QString* error = nullptr);
     bool saveTo(const QString& path, QString* error = nullptr);
     void play();
     void pause();
