@@ -850,3 +850,32 @@ TEST_F(Fixture, NewFromPresetOpensTheNamedSystemAsAnUntitledDocument) {
     EXPECT_TRUE(error.contains(QStringLiteral("no-such"))) << error.toStdString();
     EXPECT_TRUE(w.document()->filePath().isEmpty()); // the open preset is untouched
 }
+
+// Editing a group's instances in the inspector mid-run resizes it live and keeps it selected (the
+// inspector stays on its page); the page shows the instances running now beside the file's count.
+TEST(UiInspector, EditingAGroupsInstancesKeepsItSelectedAndShowsTheRunningCount) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 5));
+    QGraphicsItem* frame = w.scene()->topItem(QStringLiteral("api_west"));
+    ASSERT_NE(frame, nullptr);
+    const QRectF r = frame->sceneBoundingRect();
+    QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {},
+                      w.view()->mapFromScene(QPointF(r.center().x(), r.top() + 12)));
+    ASSERT_TRUE(frame->isSelected());
+    auto* running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
+    ASSERT_NE(running, nullptr);
+    EXPECT_EQ(running->text(), QStringLiteral("2"));
+    QWidget* instances = inspectorField(w, QStringLiteral("Instances"));
+    ASSERT_NE(instances, nullptr);
+    typeInto(instances, QStringLiteral("4"));
+    ASSERT_EQ(w.document()->scenario().find("api_west")->instances, 4);
+    ASSERT_TRUE(runWindowTo(w, 8));
+    frame = w.scene()->topItem(QStringLiteral("api_west"));
+    ASSERT_NE(frame, nullptr);
+    EXPECT_TRUE(frame->isSelected()) << "the resized group is still selected";
+    running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
+    ASSERT_NE(running, nullptr) << "the inspector still shows the group";
+    EXPECT_EQ(running->text(), QStringLiteral("4"));
+}

@@ -69,6 +69,7 @@ void discard(QLayoutItem* item) {
 } // namespace
 
 void Inspector::clearForm() {
+    m_runningLabel = nullptr;
     while (m_form->rowCount() > 0) {
         const QFormLayout::TakeRowResult row = m_form->takeRow(0);
         discard(row.labelItem);
@@ -258,7 +259,23 @@ void Inspector::showNode(const QString& id) {
     for (const core::FieldRow& row : core::fieldTable()) {
         if (!row.label || !row.appliesTo(n) || addBespokeRows(row, n)) continue;
         m_form->addRow(fieldText(row.label), fieldEditor(row, n));
+        if (n.kind == NodeKind::ServiceGroup && std::string_view(row.name) == "instances") {
+            m_runningLabel = new QLabel;
+            m_runningLabel->setObjectName(QStringLiteral("runningInstances"));
+            m_runningLabel->setToolTip(tr("Instances the running simulation has now: autoscaling "
+                                          "and kills change it; the box above is the file's"));
+            m_form->addRow(tr("Running now"), m_runningLabel);
+            setRunning(m_running);
+        }
     }
+}
+
+void Inspector::setRunning(const QHash<QString, int>& instances) {
+    m_running = instances;
+    if (!m_runningLabel || m_shown != Shown::Node) return;
+    const auto it = instances.find(m_a);
+    const QString text = it == instances.end() ? tr("not started") : tr("%1").arg(*it);
+    if (m_runningLabel->text() != text) m_runningLabel->setText(text);
 }
 
 } // namespace cs::ui

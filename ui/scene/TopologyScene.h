@@ -59,6 +59,8 @@ protected:
 
 private:
     void rebuild();
+    void rebuildItems();
+    QStringList selectedSubjects() const;
     void refreshPositions();
     void placeMembers(const QString& specId);
     // A group's instance or a sharded store's shard: its number, and its name once the engine has

@@ -338,6 +338,11 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     }
     m_last = snap;
     m_scene->applySnapshot(*snap);
+    QHash<QString, int> instances; // each group's live instances, for the inspector
+    for (const auto& n : snap->nodes)
+        if (n.role == core::NodeRole::Instance && n.alive && !n.draining)
+            ++instances[QString::fromStdString(n.owner)];
+    m_inspector->setRunning(instances);
     m_charts->addSnapshot(*snap);
     for (const auto& e : snap->newLog) {
         auto* item = new QListWidgetItem(QStringLiteral("%1 s — %2")
