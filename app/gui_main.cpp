@@ -1,5 +1,6 @@
 // clustersim: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
+#include "Presentation.h"
 #include "UiBench.h"
 
 #include <QApplication>
@@ -30,6 +31,9 @@ int main(int argc, char** argv) {
     p.addOption({QStringLiteral("window-size"),
                  QStringLiteral("Window size for --screenshot, e.g. 1280x720 (default 1600x1000)."),
                  QStringLiteral("WxH"), QStringLiteral("1600x1000")});
+    p.addOption({QStringLiteral("present"),
+                 QStringLiteral("Open in presentation mode (full screen, large text; with "
+                                "--screenshot: at --window-size).")});
     p.addOption(
         {QStringLiteral("bench-ui"), QStringLiteral("Measure frame and chart cost with 200 nodes "
                                                     "and 2,000 messages, print one line, quit.")});
@@ -64,8 +68,10 @@ int main(int argc, char** argv) {
     window.show();
     if (headless) {
         window.screenshotAfter(p.value(QStringLiteral("run-for")).toDouble(),
-                               p.value(QStringLiteral("screenshot")), size);
+                               p.value(QStringLiteral("screenshot")), size,
+                               p.isSet(QStringLiteral("present")));
     } else {
+        if (p.isSet(QStringLiteral("present"))) window.presentation()->enter();
         window.offerRecovery();
     }
     return app.exec();

@@ -451,3 +451,34 @@ TEST(Cap, FlippingCpToApAndBackMidPartitionTakesEffectLive) {
     EXPECT_TRUE(said) << "the event log says what happened";
     EXPECT_EQ(rows.back().t_s, 30.0) << "the run went on: no restart";
 }
+
+// The toolbar's AP switch on a CP store that waits for majorities (r = w = 0) also sets r = w = 1,
+// as the AP example store has: three `set` actions at the same moment. After them, the store
+// answers on both sides of a partition and the cut-off side reads stale values, as a store loaded
+// as AP with R = W = 1 does. Flipping the mode alone keeps majorities: strict quorums, no stale
+// read, and the minority side is refused for want of a quorum.
+TEST(Cap, AnApFlipWithOneReplicaQuorumsServesStaleReadsUnderAPartition) {
+    auto staleAfterFlip = [](bool oneReplicaQuorums) {
+        Scenario s = cs::test::parse(twoSides("CP", 0, 0, "lww", 1));
+        partitionDb3(s, 15'000'000, 30'000'000);
+        s.timeline.push_back(cs::test::setAction(10'000'000, "db", "mode", "AP"));
+        if (oneReplicaQuorums)
+            for (const char* f : {"r", "w"})
+                s.timeline.push_back(cs::test::setAction(10'000'000, "db", f, 1.0));
+        EXPECT_EQ(validateScenario(s), "") << "r and w are live fields";
+        Engine e(s);
+        double unavailable = 0; // during the partition
+        e.setMetricsSink([&](const MetricsRow& r) {
+            if (r.t_s > 15)
+                unavailable += r.err_rps[static_cast<std::size_t>(ErrorReason::Unavailable)];
+        });
+        e.runUntil(30'000'000);
+        return std::pair(e.summary(), unavailable);
+    };
+    const auto [flipped, flippedUnavailable] = staleAfterFlip(true);
+    EXPECT_GT(flipped.stale_reads, 100u) << "AP with R = W = 1 under a partition";
+    EXPECT_EQ(flippedUnavailable, 0.0) << "both sides answer";
+    const auto [majority, majorityUnavailable] = staleAfterFlip(false);
+    EXPECT_EQ(majority.stale_reads, 0u) << "R + W > N: every read meets the last write";
+    EXPECT_GT(majorityUnavailable, 0.0) << "the cut-off replica alone is no majority";
+}

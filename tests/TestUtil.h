@@ -1,6 +1,7 @@
 // Helpers shared by the tests: scenarios built in code and run through the CLI's code path.
 #pragma once
 
+#include "FieldTable.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 
@@ -40,9 +41,9 @@ inline std::string mmcScenario(double rateRps, int cores, double serviceMs, int 
       "links": [{"a": "c", "b": "svc", "latency_ms": {"median": 0, "p99": 0}}]})";
 }
 
-// A timeline `set` of a string field (a CP/AP flip, a scaling policy) at `at` microseconds.
+// A timeline `set` of a field (a CP/AP flip, a scaling policy, a number) at `at` microseconds.
 inline core::Action setAction(core::SimTime at, const std::string& node, const std::string& field,
-                              const std::string& value) {
+                              const core::FieldValue& value) {
     core::Action a;
     a.kind = core::ActionKind::SetField;
     a.at_us = at;

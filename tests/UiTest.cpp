@@ -3,6 +3,7 @@
 #include "Autosave.h"
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
+#include "FieldTable.h"
 #include "History.h"
 #include "HistoryPanel.h"
 #include "HistoryView.h"
@@ -23,6 +24,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
@@ -621,6 +623,7 @@ TEST(UiCap, FlippingTheStoreDuringARunKeepsTheRunGoing) {
     w.show();
     ASSERT_TRUE(runWindowTo(w, 25)); // in the middle of the partition
     const auto generation = w.lastSnapshot()->generation;
+    ASSERT_EQ(w.lastSnapshot()->summary.stale_reads, 0u) << "CP: no stale read";
     auto* mode = w.findChild<QComboBox*>(QStringLiteral("storeMode"));
     ASSERT_NE(mode, nullptr);
     mode->setFocus();
@@ -639,6 +642,32 @@ TEST(UiCap, FlippingTheStoreDuringARunKeepsTheRunGoing) {
     for (const auto& a : *snap->actions)
         recorded |= a.field == "mode" && a.at_us >= 25'000'000 && a.at_us < 27'000'000;
     EXPECT_TRUE(recorded) << "the flip is an action at its moment (Save Session replays it)";
+    int quorums = 0; // r = w = 1 with it: the AP store of the AP example, not majorities
+    for (const auto& a : *snap->actions)
+        quorums += (a.field == "r" || a.field == "w") && std::get<double>(a.value) == 1.0;
+    EXPECT_EQ(quorums, 2);
+    auto* log = w.findChild<QListWidget*>(QStringLiteral("eventLog"));
+    ASSERT_NE(log, nullptr);
+    EXPECT_FALSE(log->findItems(QStringLiteral("switched to AP"), Qt::MatchContains).isEmpty())
+        << "the event log (and the charts' markers) say when";
+    EXPECT_LT(log->item(0)->text().section(QLatin1Char(' '), 0, 0).toDouble(), 25)
+        << "the log of the run before the flip is kept";
+    ASSERT_TRUE(runWindowTo(w, 35)); // still partitioned
+    EXPECT_GT(w.lastSnapshot()->summary.stale_reads, 0u) << "AP under a partition reads stale";
+    EXPECT_EQ(w.lastSnapshot()->generation, generation);
+
+    // Undo sends the old values live, at the current moment: CP and majorities again.
+    w.document()->undoStack()->undo();
+    ASSERT_TRUE(runWindowTo(w, 36));
+    EXPECT_EQ(w.lastSnapshot()->generation, generation) << "undo did not restart the run";
+    EXPECT_EQ(mode->currentText(), QStringLiteral("CP"));
+    const auto& acts = *w.lastSnapshot()->actions;
+    ASSERT_GE(acts.size(), 6u);
+    EXPECT_EQ(acts.back().at_us, acts[acts.size() - 3].at_us);
+    EXPECT_GE(acts.back().at_us, 35'000'000);
+    bool backToCp = false;
+    for (const auto& a : acts) backToCp |= a.field == "mode" && a.value == core::FieldValue("CP");
+    EXPECT_TRUE(backToCp);
 }
 
 // The toolbar's Scaling switch during a run (a group that already autoscales): the run goes on and
@@ -773,6 +802,23 @@ TEST(UiSettings, AnUnreadableSettingsFileIsSetAsideWithAMessage) {
     for (const QString& a : aside) QFile::remove(QFileInfo(file).absoluteDir().filePath(a));
 }
 
+// An edit the engine cannot take live (a new node) mid-run restarts the run, and the window says
+// so (a question when interactive; here, where no dialog may open, a status message).
+TEST_F(Fixture, ANewNodeMidRunRestartsTheRunAndSaysSo) {
+    runTo(5);
+    const auto generation = w.lastSnapshot()->generation;
+    core::NodeSpec n;
+    n.id = "extra";
+    n.kind = core::NodeKind::Cache;
+    w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), n));
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("t = 0")))
+        << w.statusBar()->currentMessage().toStdString();
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot()->generation != generation; }));
+    EXPECT_EQ(w.lastSnapshot()->simTime, 0);
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("t = 0")))
+        << "the state's hint does not hide the notice";
+}
+
 // File > New from Preset lists every preset compiled into the app and opens the chosen one as a
 // new untitled document: saving it must ask for a name, never overwrite the built-in file.
 TEST_F(Fixture, NewFromPresetOpensTheNamedSystemAsAnUntitledDocument) {
@@ -803,4 +849,33 @@ TEST_F(Fixture, NewFromPresetOpensTheNamedSystemAsAnUntitledDocument) {
     EXPECT_FALSE(w.newFromPreset(QStringLiteral(":/presets/no-such.clustersim.json"), &error));
     EXPECT_TRUE(error.contains(QStringLiteral("no-such"))) << error.toStdString();
     EXPECT_TRUE(w.document()->filePath().isEmpty()); // the open preset is untouched
+}
+
+// Editing a group's instances in the inspector mid-run resizes it live and keeps it selected (the
+// inspector stays on its page); the page shows the instances running now beside the file's count.
+TEST(UiInspector, EditingAGroupsInstancesKeepsItSelectedAndShowsTheRunningCount) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 5));
+    QGraphicsItem* frame = w.scene()->topItem(QStringLiteral("api_west"));
+    ASSERT_NE(frame, nullptr);
+    const QRectF r = frame->sceneBoundingRect();
+    QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {},
+                      w.view()->mapFromScene(QPointF(r.center().x(), r.top() + 12)));
+    ASSERT_TRUE(frame->isSelected());
+    auto* running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
+    ASSERT_NE(running, nullptr);
+    EXPECT_EQ(running->text(), QStringLiteral("2"));
+    QWidget* instances = inspectorField(w, QStringLiteral("Instances"));
+    ASSERT_NE(instances, nullptr);
+    typeInto(instances, QStringLiteral("4"));
+    ASSERT_EQ(w.document()->scenario().find("api_west")->instances, 4);
+    ASSERT_TRUE(runWindowTo(w, 8));
+    frame = w.scene()->topItem(QStringLiteral("api_west"));
+    ASSERT_NE(frame, nullptr);
+    EXPECT_TRUE(frame->isSelected()) << "the resized group is still selected";
+    running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
+    ASSERT_NE(running, nullptr) << "the inspector still shows the group";
+    EXPECT_EQ(running->text(), QStringLiteral("4"));
 }

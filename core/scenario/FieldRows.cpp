@@ -439,12 +439,14 @@ void addStoreRows(std::vector<FieldRow>& t) {
         custom("n", ds, readReplicaCount, writeReplicaCount).when(hasReplicas, replicated).r);
     t.push_back(integer("r", ds, member<&NS::r>(), 0, 0, 1)
                     .hiFor(replicaBound)
+                    .live()
                     .when(hasReplicas, replicated)
                     .ui("R (reads)", "", 0, "Replicas a read waits for in AP mode; 0 = a majority")
                     .offText("majority")
                     .r);
     t.push_back(integer("w", ds, member<&NS::w>(), 0, 0, 1)
                     .hiFor(replicaBound)
+                    .live()
                     .when(hasReplicas, replicated)
                     .ui("W (writes)", "", 0,
                         "Replicas a write waits for in AP mode; 0 = a majority. R + W > N: no "

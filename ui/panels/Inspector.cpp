@@ -27,6 +27,10 @@ Inspector::Inspector(Document* doc, QWidget* parent) : QWidget(parent), m_doc(do
     m_title->setFont(f);
     v->addWidget(m_title);
     m_form = new QFormLayout;
+    // A narrow dock (a 720p projector, large text) puts a long row's field under its label
+    // rather than growing wider than the dock.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     v->addLayout(m_form);
     v->addStretch();
     connect(doc, &Document::reloaded, this, &Inspector::showScenario);
@@ -65,6 +69,7 @@ void discard(QLayoutItem* item) {
 } // namespace
 
 void Inspector::clearForm() {
+    m_runningLabel = nullptr;
     while (m_form->rowCount() > 0) {
         const QFormLayout::TakeRowResult row = m_form->takeRow(0);
         discard(row.labelItem);
@@ -131,6 +136,7 @@ void Inspector::showScenario() {
     };
     auto* name = new QLineEdit(QString::fromStdString(s.name));
     name->setToolTip(tr("The scenario's title, shown in the window title"));
+    name->setCursorPosition(0); // a long name shows its beginning
     connect(name, &QLineEdit::editingFinished, this, [name, meta] {
         meta([&](core::Scenario& m) { m.name = name->text().toStdString(); });
     });
@@ -253,7 +259,23 @@ void Inspector::showNode(const QString& id) {
     for (const core::FieldRow& row : core::fieldTable()) {
         if (!row.label || !row.appliesTo(n) || addBespokeRows(row, n)) continue;
         m_form->addRow(fieldText(row.label), fieldEditor(row, n));
+        if (n.kind == NodeKind::ServiceGroup && std::string_view(row.name) == "instances") {
+            m_runningLabel = new QLabel;
+            m_runningLabel->setObjectName(QStringLiteral("runningInstances"));
+            m_runningLabel->setToolTip(tr("Instances the running simulation has now: autoscaling "
+                                          "and kills change it; the box above is the file's"));
+            m_form->addRow(tr("Running now"), m_runningLabel);
+            setRunning(m_running);
+        }
     }
+}
+
+void Inspector::setRunning(const QHash<QString, int>& instances) {
+    m_running = instances;
+    if (!m_runningLabel || m_shown != Shown::Node) return;
+    const auto it = instances.find(m_a);
+    const QString text = it == instances.end() ? tr("not started") : tr("%1").arg(*it);
+    if (m_runningLabel->text() != text) m_runningLabel->setText(text);
 }
 
 } // namespace cs::ui

@@ -6,6 +6,7 @@
 #include "Document.h"
 #include "FieldTable.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
@@ -22,6 +23,9 @@ public:
     void showNode(const QString& specId);
     void showLink(const QString& a, const QString& b);
     void showScenario();
+    // The instances each service group runs now (from the engine's snapshot): a group's page shows
+    // them beside the count the file asks for, which autoscaling and kills make differ.
+    void setRunning(const QHash<QString, int>& instances);
 
 private:
     void clearForm();
@@ -49,6 +53,8 @@ private:
     QLabel* m_title = nullptr;
     enum class Shown { Scenario, Node, Link } m_shown = Shown::Scenario;
     QString m_a, m_b; // node id, or link ends
+    QHash<QString, int> m_running;
+    QLabel* m_runningLabel = nullptr; // on a group's page
 };
 
 } // namespace cs::ui

@@ -4,18 +4,19 @@
 
 namespace cs::ui {
 
-LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
-                   std::function<void()> reload, QObject* parent)
+LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post, Reload reload,
+                   QObject* parent)
     : QObject(parent), m_doc(doc), m_post(std::move(post)), m_reload(std::move(reload)) {
     connect(doc, &Document::nodeChanged, this, &LiveSync::nodeChanged);
     connect(doc, &Document::linkChanged, this, &LiveSync::linkChanged);
-    connect(doc, &Document::structureChanged, this, [this] { m_reload(); });
-    connect(doc, &Document::reloaded, this, [this] { m_reload(); });
+    connect(doc, &Document::structureChanged, this,
+            [this] { m_reload(tr("Adding or removing nodes or links")); });
+    connect(doc, &Document::reloaded, this, [this] { m_reload(QString()); });
     connect(doc, &Document::metaChanged, this, [this] {
         const auto& s = m_doc->scenario();
         if (s.duration_s != m_known.duration_s ||
             s.metrics_interval_ms != m_known.metrics_interval_ms || s.seed != m_known.seed)
-            m_reload(); // a different run (undo and redo of these included)
+            m_reload(QString()); // a different run, as asked (undo and redo of these included)
     });
     resync();
 }
@@ -25,11 +26,12 @@ LiveSync::LiveSync(Document* doc, std::function<void(const core::Action&)> post,
 void LiveSync::nodeChanged(const QString& id) {
     const core::NodeSpec* now = m_doc->scenario().find(id.toStdString());
     core::NodeSpec* known = const_cast<core::NodeSpec*>(m_known.find(id.toStdString()));
-    if (!now || !known) return m_reload();
+    if (!now || !known) return m_reload(tr("A new node"));
     const core::NodeSpec was = *known;
     *known = *now;
     core::NodeSpec rest = *now; // what is left after the live fields and the position
     std::vector<core::Action> actions;
+    QString notLive; // the first changed field the engine cannot take live
     for (const core::FieldRow& row : core::fieldTable()) {
         if (!row.live || !row.appliesTo(*now) || !row.appliesTo(was)) continue;
         const core::FieldValue after = row.access.get(*now);
@@ -44,13 +46,20 @@ void LiveSync::nodeChanged(const QString& id) {
     }
     rest.x = was.x;
     rest.y = was.y;
-    if (!(rest == was)) return m_reload(); // something the engine cannot change live
+    if (!(rest == was)) { // something the engine cannot change live
+        for (const core::FieldRow& row : core::fieldTable())
+            if (notLive.isEmpty() && row.inFile && row.appliesTo(rest) && row.access.get &&
+                !(row.access.get(rest) == row.access.get(was)))
+                notLive = QString::fromLatin1(row.name);
+        return m_reload(notLive.isEmpty() ? tr("A change to %1").arg(id)
+                                          : tr("Changing %1's %2").arg(id, notLive));
+    }
     for (const auto& a : actions) m_post(a);
 }
 
 void LiveSync::linkChanged(int index) {
     const auto& now = m_doc->scenario().links[static_cast<std::size_t>(index)];
-    if (static_cast<std::size_t>(index) >= m_known.links.size()) return m_reload();
+    if (static_cast<std::size_t>(index) >= m_known.links.size()) return m_reload(tr("A new link"));
     m_known.links[static_cast<std::size_t>(index)] = now;
     core::Action a;
     a.kind = core::ActionKind::SetLink;

@@ -7,15 +7,18 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cs::ui {
 using namespace palette;
 
 namespace {
+double g_labelScale = 1.0; // NodeItem::setLabelScale
+
 QFont labelFont() {
     QFont f;
-    f.setPointSizeF(11);
+    f.setPointSizeF(11 * g_labelScale);
     f.setBold(true);
     return f;
 }
@@ -103,10 +106,23 @@ QRectF NodeItem::body() const {
     return {-s / 2, -s / 2, s, s};
 }
 
+void NodeItem::setLabelScale(double scale) {
+    g_labelScale = std::clamp(scale, 0.5, 4.0);
+}
+
+double NodeItem::labelScale() {
+    return g_labelScale;
+}
+
+double NodeItem::labelPointSize() {
+    return labelFont().pointSizeF();
+}
+
 QRectF NodeItem::boundingRect() const {
     const QRectF b = body();
     // Room for the label below and the queue badge above right.
-    return b.adjusted(-40, -14, 40, 26);
+    const double s = g_labelScale;
+    return b.adjusted(-40 * s, -14, 40 * s, 26 * s);
 }
 
 QPainterPath NodeItem::shape() const {
@@ -224,7 +240,8 @@ void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {
     p->setPen(kBlack);
     // An instance shows its number only: the frame names the group, and long names would overlap.
     const QString label = isMember() ? QStringLiteral("#%1").arg(m_member) : m_name;
-    p->drawText(QRectF(b.left() - 40, b.bottom() + 2, b.width() + 80, 22),
+    const double s = g_labelScale;
+    p->drawText(QRectF(b.left() - 40 * s, b.bottom() + 2, b.width() + 80 * s, 22 * s),
                 Qt::AlignHCenter | Qt::AlignTop, label);
 }
 
@@ -245,7 +262,7 @@ GroupFrameItem::GroupFrameItem(QString specId, core::NodeKind kind, bool movable
 
 void GroupFrameItem::fitTo(const QRectF& r) {
     prepareGeometryChange();
-    m_rect = r.adjusted(-14, -34, 14, 14);
+    m_rect = r.adjusted(-14, -14 - 20 * g_labelScale, 14, 14);
     // Wide enough for its title.
     const double title =
         QFontMetricsF(labelFont())

@@ -37,6 +37,15 @@ public:
         update();
     }
     void addLink(LinkItem* l) { m_links.push_back(l); }
+    // One scale for every node and frame label (the window's text size, presentation mode); call
+    // TopologyScene::refreshLabels() after it.
+    static void setLabelScale(double scale);
+    static double labelScale();
+    static double labelPointSize(); // a label's size in points (scene units at zoom 1)
+    void labelsChanged() {
+        prepareGeometryChange();
+        update();
+    }
     void clearLinks() { m_links.clear(); }
 
     QRectF boundingRect() const override;

@@ -1,5 +1,7 @@
 #include "TopologyScene.h"
 
+#include <QSignalBlocker>
+
 #include "DocumentCommands.h"
 #include "NodeItem.h"
 #include "OverlayItems.h"
@@ -66,7 +68,43 @@ std::vector<NodeItem*> TopologyScene::itemsOf(const core::NodeSpec& n) const {
     return out;
 }
 
+// What is selected before a rebuild, as subjects selectSubject() knows: "a--b" for a link, else
+// the physical name of a node (a member, a replica) or the spec id of a frame.
+QStringList TopologyScene::selectedSubjects() const {
+    QStringList out;
+    for (QGraphicsItem* item : selectedItems()) {
+        if (auto* l = dynamic_cast<LinkItem*>(item))
+            out << l->specA() + QStringLiteral("--") + l->specB();
+        else if (auto* n = dynamic_cast<NodeItem*>(item))
+            out << (n->name().isEmpty() ? n->specId() : n->name());
+        else if (auto* f = dynamic_cast<GroupFrameItem*>(item))
+            out << f->specId();
+    }
+    return out;
+}
+
 void TopologyScene::rebuild() {
+    // A rebuild (a group resized live, an edit) keeps the selection, and says nothing when it is
+    // the same: the inspector goes on showing what the user is editing.
+    const QStringList selected = selectedSubjects();
+    {
+        const QSignalBlocker quiet(this);
+        rebuildItems();
+        for (const QString& subject : selected) {
+            if (const auto parts = subject.split(QStringLiteral("--")); parts.size() == 2) {
+                for (LinkItem* l : m_links)
+                    if (l->specA() == parts[0] && l->specB() == parts[1]) l->setSelected(true);
+            } else if (NodeItem* n = m_nodes.value(subject)) {
+                n->setSelected(true);
+            } else if (QGraphicsItem* t = m_top.value(subject)) {
+                t->setSelected(true);
+            }
+        }
+    }
+    if (selectedSubjects() != selected) emit selectionChanged();
+}
+
+void TopologyScene::rebuildItems() {
     clear(); // deletes every item, overlays included
     m_top.clear();
     m_nodes.clear();
@@ -140,6 +178,16 @@ void TopologyScene::placeMembers(const QString& specId) {
     const double hw = cols * palette::kMemberPitch / 2.0,
                  hh = rows * (palette::kMemberPitch + 12) / 2.0;
     frame->fitTo(QRectF(-hw, -hh, 2 * hw, 2 * hh));
+}
+
+void TopologyScene::refreshLabels() {
+    for (QGraphicsItem* item : items())
+        if (item->type() == NodeItem::Type) static_cast<NodeItem*>(item)->labelsChanged();
+    for (auto it = m_top.begin(); it != m_top.end(); ++it)
+        if (dynamic_cast<GroupFrameItem*>(it.value()) && !m_storeFrames.contains(it.key()))
+            placeMembers(it.key());
+    refreshPositions();
+    update();
 }
 
 void TopologyScene::refreshPositions() {

@@ -29,6 +29,8 @@ public:
     // Live faults go here (kill, restart, cut, heal): they are run actions, not document edits.
     void setActionSink(std::function<void(const core::Action&)> sink) { m_sink = std::move(sink); }
     void setConnectMode(bool on) { m_connectMode = on; }
+    // After NodeItem::setLabelScale: labels, their room and the frames' titles take the new size.
+    void refreshLabels();
 
     NodeItem* nodeItem(const QString& physicalName) const { return m_nodes.value(physicalName); }
     QGraphicsItem* topItem(const QString& specId) const { return m_top.value(specId); }
@@ -57,6 +59,8 @@ protected:
 
 private:
     void rebuild();
+    void rebuildItems();
+    QStringList selectedSubjects() const;
     void refreshPositions();
     void placeMembers(const QString& specId);
     // A group's instance or a sharded store's shard: its number, and its name once the engine has

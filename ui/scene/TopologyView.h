@@ -11,6 +11,8 @@ public:
     explicit TopologyView(QGraphicsScene* scene, QWidget* parent = nullptr);
     void zoomBy(double factor);
     void fitAll();
+    // Room above the topology (presentation mode's clock sits there, over no node).
+    void setTopMargin(int px) { setViewportMargins(0, px, 0, 0); }
 
 protected:
     void wheelEvent(QWheelEvent* e) override;

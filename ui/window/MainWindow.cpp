@@ -8,8 +8,10 @@
 #include "LiveSync.h"
 #include "NodeItem.h"
 #include "Palette.h"
+#include "Presentation.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "WindowLayout.h"
 
 #include "Autosave.h"
 #include "HistoryPanel.h"
@@ -36,6 +38,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -46,6 +49,19 @@
 
 namespace cs::ui {
 using core::NodeKind;
+
+namespace {
+// A dock's scrolled content that asks for the same size whatever it shows, so that selecting
+// something else (a node with more rows) never resizes the docks.
+class DockScroll : public QScrollArea {
+public:
+    explicit DockScroll(QSize hint) : m_hint(hint) {}
+    QSize sizeHint() const override { return m_hint; }
+
+private:
+    QSize m_hint;
+};
+} // namespace
 
 MainWindow::MainWindow(bool interactive)
     : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
@@ -72,10 +88,21 @@ MainWindow::MainWindow(bool interactive)
     m_charts = new ChartsPanel;
     m_inspector = new Inspector(m_doc);
     buildDocks();
+    m_layout = new WindowLayout(this, m_charts, m_scene);
+    m_present = new Presentation(this, m_layout, m_charts, m_scene, m_view);
+    connect(m_present, &Presentation::nextStep, this, [this] { lessonStep(+1); });
+    connect(m_present, &Presentation::previousStep, this, [this] { lessonStep(-1); });
     buildActions();
+    buildHelpMenu();
+    m_layout->captureDefault();
+    m_layout->applyFonts(); // labels too: their scale is shared by every window
+    QTimer::singleShot(0, this, [this] {
+        if (!m_layoutRestored && !m_present->isOn()) m_layout->applyDefault();
+    });
 
     m_sync = new LiveSync(
-        m_doc, [this](const core::Action& a) { post(a); }, [this] { reloadEngine(); }, this);
+        m_doc, [this](const core::Action& a) { post(a); },
+        [this](const QString& why) { restartForEdit(why); }, this);
     connect(m_doc->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::reloaded, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::metaChanged, this, &MainWindow::updateTitle);
@@ -98,10 +125,12 @@ MainWindow::MainWindow(bool interactive)
     m_autosaveTimer->setInterval(60'000);
     connect(m_autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
     if (m_interactive) m_autosaveTimer->start();
-    statusBar()->showMessage(
-        settingsProblem.isEmpty()
-            ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
-            : settingsProblem);
+    m_hint = tr("Press Play (Space) to start; right-click nodes and links to break things.");
+    statusBar()->showMessage(settingsProblem.isEmpty() ? m_hint : settingsProblem);
+    if (m_interactive) { // the layout the user left (after the message: it may replace it)
+        QSettings settings;
+        restoreLayout(settings);
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -163,7 +192,7 @@ void MainWindow::buildDocks() {
         cover->raise();
     });
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
-    auto* inspectorScroll = new QScrollArea;
+    auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
     inspectorScroll->setWidgetResizable(true);
     inspectorScroll->setFrameShape(QFrame::NoFrame);
@@ -177,8 +206,15 @@ void MainWindow::buildDocks() {
         m_scene->selectSubject(item->data(Qt::UserRole).toString());
     });
     dock(tr("Event log"), QStringLiteral("logDock"), m_log, Qt::RightDockWidgetArea);
+    // Scrolled: each chart keeps a readable plot (WindowLayout::kMinPlotHeight) on a short screen.
+    auto* chartsScroll = new DockScroll(QSize(800, 400));
+    chartsScroll->setObjectName(QStringLiteral("chartsScroll"));
+    chartsScroll->setWidget(m_charts);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QDockWidget* chartsDock =
-        dock(tr("Charts"), QStringLiteral("chartsDock"), m_charts, Qt::BottomDockWidgetArea);
+        dock(tr("Charts"), QStringLiteral("chartsDock"), chartsScroll, Qt::BottomDockWidgetArea);
     m_historyPanel = new HistoryPanel;
     m_history = m_historyPanel->view();
     QDockWidget* historyDock = dock(tr("History"), QStringLiteral("historyDock"), m_historyPanel,
@@ -210,17 +246,23 @@ void MainWindow::buildDocks() {
                              replica.isEmpty() ? QString() : tr("; %1 answered it").arg(replica)),
                     8000);
             });
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("inspectorDock"))}, {380}, Qt::Horizontal);
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("paletteDock"))}, {260}, Qt::Horizontal);
-    QTimer::singleShot(0, this, &MainWindow::sizeDocksToWindow);
 }
 
-// Once the window has its size, the charts take half its height. Their minimum is small so that a
-// short screen (a 720p projector) fits the whole window; there they name their units in their
-// titles.
-void MainWindow::sizeDocksToWindow() {
-    resizeDocks({findChild<QDockWidget*>(QStringLiteral("chartsDock"))}, {height() / 2},
-                Qt::Vertical);
+QString MainWindow::restoreLayout(QSettings& settings) {
+    QString message = m_layout->restore(settings);
+    m_layoutRestored = message.isEmpty() && settings.contains(QStringLiteral("layout/state"));
+    if (!message.isEmpty()) statusBar()->showMessage(message);
+    // Only a laid-out window shows whether the restored layout is usable on this screen.
+    QTimer::singleShot(0, this, [this] {
+        const QStringList problems = WindowLayout::problems(this);
+        if (problems.isEmpty() || !isVisible()) return;
+        m_layout->applyDefault();
+        for (QDockWidget* d : findChildren<QDockWidget*>()) d->show();
+        statusBar()->showMessage(
+            tr("The saved window layout did not fit this screen (%1); this is the default layout.")
+                .arg(problems.join(QStringLiteral("; "))));
+    });
+    return message;
 }
 
 void MainWindow::post(const core::Action& a) {
@@ -252,9 +294,42 @@ void MainWindow::showHistory(const QString& text, const QString& title, bool win
 }
 
 void MainWindow::reloadEngine() {
+    m_restartPending = false;
     const core::Scenario s = m_doc->scenario();
     QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->load(s); });
     m_sync->resync();
+}
+
+// An edit the engine cannot take live. Before a run has started it simply rebuilds the run; mid-run
+// the window says so before it does: a question (interactive; "Later" keeps the run going and Reset
+// applies the edits), or a status message (tests, screenshots).
+void MainWindow::restartForEdit(const QString& why) {
+    const bool midRun = m_last && m_last->simTime > 0 && m_last->state != RunState::Error;
+    if (why.isEmpty() || !midRun) return reloadEngine();
+    const QString keep = tr("Reset (Ctrl+R) starts a new run with your edits.");
+    if (m_interactive) {
+        if (m_restartPending) {
+            statusBar()->showMessage(tr("%1 waits for a new run. %2").arg(why, keep));
+            return;
+        }
+        QMessageBox box(QMessageBox::Question, tr("Restart the run?"),
+                        tr("%1 needs a new run: the simulation starts again from t = 0, and the "
+                           "charts and the event log start afresh.")
+                            .arg(why),
+                        QMessageBox::NoButton, this);
+        QPushButton* now = box.addButton(tr("Restart Now"), QMessageBox::AcceptRole);
+        box.addButton(tr("Later"), QMessageBox::RejectRole);
+        box.setInformativeText(tr("Later: the run goes on without the edit. %1").arg(keep));
+        box.setDefaultButton(now);
+        box.exec();
+        if (box.clickedButton() != now) {
+            m_restartPending = true;
+            statusBar()->showMessage(tr("%1 waits for a new run. %2").arg(why, keep));
+            return;
+        }
+    }
+    reloadEngine();
+    statusBar()->showMessage(tr("%1 needed a new run: restarted from t = 0.").arg(why), 10000);
 }
 
 void MainWindow::play() {
@@ -264,10 +339,12 @@ void MainWindow::pause() {
     QMetaObject::invokeMethod(m_controller, &SimController::pause);
 }
 
-void MainWindow::screenshotAfter(double simS, const QString& png, QSize size) {
+void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bool present) {
     m_screenshotAt = simS;
     m_screenshotPath = png;
     resize(size);
+    m_layout->applyDefault();
+    if (present) m_present->enter(false);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
@@ -279,6 +356,11 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     }
     m_last = snap;
     m_scene->applySnapshot(*snap);
+    QHash<QString, int> instances; // each group's live instances, for the inspector
+    for (const auto& n : snap->nodes)
+        if (n.role == core::NodeRole::Instance && n.alive && !n.draining)
+            ++instances[QString::fromStdString(n.owner)];
+    m_inspector->setRunning(instances);
     m_charts->addSnapshot(*snap);
     for (const auto& e : snap->newLog) {
         auto* item = new QListWidgetItem(QStringLiteral("%1 s — %2")
@@ -289,18 +371,24 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     }
     if (!snap->newLog.empty()) m_log->scrollToBottom();
     const auto& s = snap->summary;
-    m_time->setText(tr("t = %1 / %2 s   ·   %3   ·   %4 req/s ok")
-                        .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
-                        .arg(snap->duration_s, 0, 'f', 0)
-                        .arg(QString::fromLatin1(toString(snap->state)))
+    const QString clock = tr("t = %1 / %2 s")
+                              .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
+                              .arg(snap->duration_s, 0, 'f', 0);
+    m_time->setText(tr("<b>%1 · %2 req/s ok</b>")
+                        .arg(clock)
                         .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
+    m_time->setToolTip(tr("Simulated time; %1").arg(QString::fromLatin1(toString(snap->state))));
+    m_present->setClock(snap->state == RunState::Running ? clock : clock + tr("  (paused)"));
     const bool running = snap->state == RunState::Running;
-    if (running != m_wasRunning && snap->state != RunState::Error) { // the hint follows the state
-        m_wasRunning = running;
-        statusBar()->showMessage(
+    if (snap->state != RunState::Error) { // the hint follows the state, unless a notice shows
+        const QString hint =
             running ? tr("Running: Space pauses; right-click nodes and links to break things.")
-                    : tr("Paused: Space plays, . steps; right-click nodes and links to break "
-                         "things."));
+            : snap->simTime == 0
+                ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
+                : tr("Paused: Space plays, . steps; right-click nodes and links to break things.");
+        const QString shown = statusBar()->currentMessage();
+        if (shown.isEmpty() || (shown == m_hint && hint != m_hint)) statusBar()->showMessage(hint);
+        m_hint = hint;
     }
     m_playPause->setText(running ? tr("Pause") : tr("Play"));
     m_playPause->setIcon(
@@ -311,7 +399,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (m_screenshotAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_screenshotAt - 1e-9) {
         m_screenshotAt = -1;
         m_charts->refresh();
-        m_view->fitAll();
+        if (!m_present->isOn()) m_view->fitAll();
         QApplication::processEvents();
         const QString err = saveImage(m_screenshotPath, grab().toImage());
         if (!err.isEmpty()) qWarning("%s", qPrintable(err));
@@ -397,6 +485,9 @@ void MainWindow::setAllStoreModes(const QString& mode) {
         if (n.kind == NodeKind::Datastore && !n.replicas.empty() && n.mode != want) {
             core::NodeSpec next = n;
             next.mode = want;
+            // An AP store as the class knows it (the AP example): each request answered by the
+            // nearest replica. With majorities (0) R + W > N and no read is ever stale.
+            if (want == core::StoreMode::AP && n.r == 0 && n.w == 0) next.r = next.w = 1;
             m_doc->undoStack()->push(
                 new SetNodeCommand(m_doc, next, tr("%1: mode").arg(QString::fromStdString(n.id))));
         }
@@ -453,6 +544,7 @@ void MainWindow::updateTitle() {
                 ap = n.mode == core::StoreMode::AP;
             }
         m_storeMode->setEnabled(any);
+        m_present->setReplicated(any); // presents the errors and staleness charts
         m_storeMode->setCurrentIndex(ap ? 1 : 0);
     }
     if (m_scaling) { // the first group's policy; disabled without groups

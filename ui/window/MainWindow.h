@@ -15,6 +15,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QSettings;
 class QSpinBox;
 class QTimer;
 class QToolBar;
@@ -28,6 +29,8 @@ class Autosave;
 class Inspector;
 class LessonPanel;
 class LiveSync;
+class Presentation;
+class WindowLayout;
 class TopologyScene;
 class TopologyView;
 
@@ -50,7 +53,9 @@ public:
     void play();
     void pause();
     // Runs to `simS` as fast as possible, saves a PNG of the window and quits the application.
-    void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000));
+    // `present`: in presentation mode at that size (not full screen).
+    void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000),
+                         bool present = false);
     void offerRecovery();
 
     Document* document() { return m_doc; }
@@ -60,6 +65,11 @@ public:
     LessonPanel* lessonPanel() { return m_lessonPanel; }
     SimController* controller() { return m_controller; }
     SnapshotPtr lastSnapshot() const { return m_last; }
+    WindowLayout* layoutKeeper() { return m_layout; }
+    Presentation* presentation() { return m_present; }
+    QString keysHtml() const; // Help > Keys
+    // The saved layout (interactive start): "" or what the user was told.
+    QString restoreLayout(QSettings& settings);
     void post(const core::Action& a);
 
 protected:
@@ -72,10 +82,14 @@ private:
     void buildRunActions(QToolBar* run, QMenu* sim);
     void buildRunSwitches(QToolBar* run);
     void buildTopologyTools(QMenu* sim);
+    void buildViewMenu(QAction* fit); // MainWindowView.cpp
+    void buildHelpMenu();
+    void showKeys();
+    void lessonStep(int delta);
     void buildDocks();
-    void sizeDocksToWindow();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
+    void restartForEdit(const QString& why);
     void updateTitle();
     void setAllStoreModes(const QString& mode);
     void setAllScalingPolicies(const QString& policy);
@@ -108,6 +122,8 @@ private:
     HistoryView* m_history = nullptr;
     HistoryPanel* m_historyPanel = nullptr;
     LiveSync* m_sync = nullptr;
+    WindowLayout* m_layout = nullptr;
+    Presentation* m_present = nullptr;
     QListWidget* m_log = nullptr;
     LessonPanel* m_lessonPanel = nullptr;
     QLabel* m_time = nullptr;
@@ -123,7 +139,9 @@ private:
     SnapshotPtr m_last;
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
-    bool m_wasRunning = false;
+    QString m_hint;                // the status bar's hint for the run's state
+    bool m_layoutRestored = false; // the saved layout is in place: keep it
+    bool m_restartPending = false; // edits wait for Reset (the user chose "Later")
     QString m_screenshotPath;
 };
 

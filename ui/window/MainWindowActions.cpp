@@ -87,7 +87,12 @@ void MainWindow::buildEditMenu() {
     QAction* undo = m_doc->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_doc->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Ctrl+Shift+Z and Ctrl+Y both redo, whatever the platform's own key is.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& k :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(k)) redoKeys.append(k);
+    redo->setShortcuts(redoKeys);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -123,11 +128,18 @@ void MainWindow::buildRunActions(QToolBar* run, QMenu* sim) {
     for (QAction* a : {m_playPause, step, reset}) {
         run->addAction(a);
         sim->addAction(a);
+        addAction(a); // their keys work with the toolbar and menus hidden (presentation mode)
     }
+    // The clock next to the run's controls, so that a narrow window hides switches, not the time.
+    m_time = new QLabel;
+    m_time->setObjectName(QStringLiteral("simTime"));
+    m_time->setTextFormat(Qt::RichText); // bold in the window's text size, whatever it is
+    m_time->setContentsMargins(8, 0, 8, 0);
+    run->addWidget(m_time);
 }
 
-// The switches a class flips while it watches: speed, seed, store mode, scaling policy; and the
-// clock.
+// The switches a class flips while it watches: speed, store mode, scaling policy, and last (the
+// first to go into the toolbar's overflow on a narrow screen) the seed.
 void MainWindow::buildRunSwitches(QToolBar* run) {
     run->addSeparator();
     run->addWidget(new QLabel(tr(" Speed ")));
@@ -143,19 +155,6 @@ void MainWindow::buildRunSwitches(QToolBar* run) {
         QMetaObject::invokeMethod(m_controller, [c = m_controller, v] { c->setSpeed(v); });
     });
     run->addWidget(m_speed);
-    run->addWidget(new QLabel(tr("  Seed ")));
-    m_seed = new QSpinBox;
-    m_seed->setObjectName(QStringLiteral("seed"));
-    m_seed->setRange(0, 2'000'000'000);
-    m_seed->setToolTip(tr("Random seed: the same seed gives the same run"));
-    m_seed->setKeyboardTracking(false);
-    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
-        if (static_cast<std::uint64_t>(v) == m_doc->scenario().seed) return;
-        core::Scenario meta = m_doc->scenario();
-        meta.seed = static_cast<std::uint64_t>(v);
-        m_doc->undoStack()->push(new SetMetaCommand(m_doc, meta)); // LiveSync reloads the run
-    });
-    run->addWidget(m_seed);
     run->addWidget(new QLabel(tr("  Store ")));
     m_storeMode = new QComboBox;
     m_storeMode->setObjectName(QStringLiteral("storeMode"));
@@ -169,18 +168,26 @@ void MainWindow::buildRunSwitches(QToolBar* run) {
     m_scaling->setObjectName(QStringLiteral("scalingPolicy"));
     m_scaling->addItems({QStringLiteral("manual"), QStringLiteral("step"),
                          QStringLiteral("target_tracking"), QStringLiteral("scheduled")});
+    m_scaling->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scaling->setToolTip(tr("The autoscaling policy of every service group (min, max, target "
                              "and cooldown are in the inspector)"));
     connect(m_scaling, &QComboBox::textActivated, this, &MainWindow::setAllScalingPolicies);
     run->addWidget(m_scaling);
-    m_time = new QLabel;
-    m_time->setObjectName(QStringLiteral("simTime"));
-    m_time->setMinimumWidth(260);
-    QFont tf = m_time->font();
-    tf.setBold(true);
-    m_time->setFont(tf);
-    run->addWidget(new QLabel(QStringLiteral("  ")));
-    run->addWidget(m_time);
+    run->addWidget(new QLabel(tr("  Seed ")));
+    m_seed = new QSpinBox;
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, 2'000'000'000);
+    m_seed->setToolTip(tr("Random seed: the same seed gives the same run"));
+    m_seed->setKeyboardTracking(false);
+    m_seed->setMaximumWidth(m_seed->fontMetrics().horizontalAdvance(QStringLiteral("0000000000")) +
+                            40);
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
+        if (static_cast<std::uint64_t>(v) == m_doc->scenario().seed) return;
+        core::Scenario meta = m_doc->scenario();
+        meta.seed = static_cast<std::uint64_t>(v);
+        m_doc->undoStack()->push(new SetMetaCommand(m_doc, meta)); // LiveSync reloads the run
+    });
+    run->addWidget(m_seed);
 }
 
 // Connect and Fit on their own toolbar; the faults (kill, cut, partition) in the Simulation menu
@@ -193,8 +200,8 @@ void MainWindow::buildTopologyTools(QMenu* sim) {
     m_connect->setToolTip(tr("Drag from one node to another to link them (or hold Shift)"));
     connect(m_connect, &QAction::toggled, m_scene, &TopologyScene::setConnectMode);
     QAction* fit = tools->addAction(tr("Fit"), m_view, &TopologyView::fitAll);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    fit->setToolTip(tr("Fit the topology to the window (Ctrl+0)"));
+    fit->setShortcut(Qt::Key_F);
+    fit->setToolTip(tr("Fit the topology to the window (F)"));
     QAction* kill = new QAction(tr("Kill / Restart Selected"), this);
     kill->setShortcut(Qt::Key_K);
     connect(kill, &QAction::triggered, this, [this] {
@@ -216,14 +223,7 @@ void MainWindow::buildTopologyTools(QMenu* sim) {
         sim->addAction(a);
         addAction(a);
     }
-    auto* viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->addAction(fit);
-    viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this,
-                        [this] { m_view->zoomBy(1.25); });
-    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
-                        [this] { m_view->zoomBy(0.8); });
-    viewMenu->addSeparator();
-    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu->addAction(d->toggleViewAction());
+    buildViewMenu(fit); // MainWindowView.cpp
 }
 
 } // namespace cs::ui

@@ -4,6 +4,8 @@
 #include "ChartsPanel.h"
 #include "ExportFile.h"
 #include "MainWindow.h"
+#include "Presentation.h"
+#include "WindowLayout.h"
 
 #include "HistoryPanel.h"
 #include "ScenarioIO.h"
@@ -167,6 +169,11 @@ void MainWindow::closeEvent(QCloseEvent* e) {
         return;
     }
     m_autosave->discard(); // a clean exit leaves nothing to recover
+    if (m_interactive) {   // the layout as the user left it (not presentation mode's)
+        m_present->leave();
+        QSettings settings;
+        m_layout->save(settings);
+    }
     e->accept();
 }
 

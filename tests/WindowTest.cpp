@@ -1,0 +1,251 @@
+// The window as a classroom uses it: layouts that hold at projector sizes, a layout saved and
+// restored (and a broken one replaced by the default with a message), one text size for
+// everything, presentation mode, and the keys that drive them. Geometry is asserted, as laid out.
+#include "ChartsPanel.h"
+#include "MainWindow.h"
+#include "NodeItem.h"
+#include "Presentation.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+#include "UiWait.h"
+#include "WindowLayout.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLegend>
+#include <QMenuBar>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QUndoStack>
+#include <gtest/gtest.h>
+
+using namespace cs;
+using cs::test::waitFor;
+
+namespace {
+
+const QString kCap = QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json");
+
+// Shows the window at `size` and lets it lay out (dock sizes are applied on the next event round).
+void showAt(ui::MainWindow& w, QSize size) {
+    w.show();
+    w.resize(size);
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    w.charts()->refresh();
+    QApplication::processEvents();
+}
+
+QDockWidget* dock(ui::MainWindow& w, const char* name) {
+    return w.findChild<QDockWidget*>(QLatin1String(name));
+}
+
+double pixels(const QFont& f, const QWidget* on) {
+    return f.pixelSize() > 0 ? f.pixelSize() : f.pointSizeF() * on->logicalDpiY() / 72.0;
+}
+
+// The smallest text the charts draw: tick labels, axis titles, legends.
+double smallestChartText(ui::MainWindow& w) {
+    double least = 1e9;
+    for (QChartView* v : w.charts()->views()) {
+        if (!v->isVisible()) continue;
+        least = std::min(least, pixels(v->chart()->legend()->font(), v));
+        for (QAbstractAxis* a : v->chart()->axes())
+            least = std::min(least, pixels(a->labelsFont(), v));
+    }
+    return least;
+}
+
+// A node label's height on screen: its font at the topology's zoom.
+double nodeLabelPixels(ui::MainWindow& w) {
+    return ui::NodeItem::labelPointSize() * w.view()->logicalDpiY() / 72.0 *
+           w.view()->transform().m11();
+}
+
+} // namespace
+
+// At the sizes of a small projector, a 720p one and a full-HD screen: no dock overlaps another or
+// the topology, each chart keeps 160 px of plot (the charts dock scrolls rather than squeeze them),
+// the clock is on the toolbar (not in its overflow), the inspector needs no horizontal scrollbar,
+// and a click on the canvas does not resize the docks.
+TEST(UiWindow, LayoutsHoldAtClassroomSizes) {
+    for (const QSize size : {QSize(1024, 768), QSize(1280, 720), QSize(1920, 1080)}) {
+        SCOPED_TRACE(size.width());
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(kCap));
+        showAt(w, size);
+        EXPECT_EQ(w.size(), size);
+        EXPECT_TRUE(ui::WindowLayout::problems(&w).isEmpty())
+            << ui::WindowLayout::problems(&w).join(QStringLiteral("; ")).toStdString()
+            << ui::WindowLayout::problems(&w).join(QStringLiteral("; ")).toStdString();
+        for (QChartView* v : w.charts()->views())
+            EXPECT_GE(v->chart()->plotArea().height(), ui::WindowLayout::kMinPlotHeight)
+                << v->accessibleName().toStdString();
+        auto* clock = w.findChild<QLabel*>(QStringLiteral("simTime"));
+        auto* run = w.findChild<QToolBar*>(QStringLiteral("runToolbar"));
+        ASSERT_TRUE(clock && run);
+        EXPECT_TRUE(clock->isVisible()) << "the clock is not in the toolbar's overflow";
+        EXPECT_LE(clock->mapTo(run, QPoint(clock->width(), 0)).x(), run->width());
+        auto* inspector = dock(w, "inspectorDock");
+        auto* scroll = qobject_cast<QScrollArea*>(inspector->widget());
+        ASSERT_NE(scroll, nullptr);
+        EXPECT_FALSE(scroll->horizontalScrollBar()->isVisible()) << "inspector rows fit the dock";
+
+        const int before = inspector->width();
+        QGraphicsItem* db = w.scene()->topItem(QStringLiteral("db1"));
+        if (!db) db = w.scene()->nodeItem(QStringLiteral("db1"));
+        ASSERT_NE(db, nullptr);
+        const QPoint at = w.view()->mapFromScene(db->sceneBoundingRect().center());
+        QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {}, at);
+        QApplication::processEvents();
+        ASSERT_FALSE(w.scene()->selectedItems().isEmpty());
+        QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {}, QPoint(5, 5));
+        QApplication::processEvents();
+        EXPECT_EQ(inspector->width(), before) << "selecting does not resize the docks";
+    }
+}
+
+// The layout the user left comes back; one written by an older version or unreadable opens the
+// default layout with a message, never an unusable window.
+TEST(UiWindow, TheLayoutIsSavedAndRestoredAndABrokenOneFallsBackToTheDefault) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("layout.ini"));
+    {
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(kCap));
+        showAt(w, QSize(1280, 720));
+        dock(w, "logDock")->hide();
+        w.layoutKeeper()->setTextScale(1.3);
+        QSettings s(file, QSettings::IniFormat);
+        w.layoutKeeper()->save(s);
+    }
+    {
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(kCap));
+        showAt(w, QSize(1280, 720));
+        QSettings s(file, QSettings::IniFormat);
+        EXPECT_EQ(w.restoreLayout(s), QString());
+        QApplication::processEvents();
+        EXPECT_FALSE(dock(w, "logDock")->isVisible()) << "the user's layout came back";
+        EXPECT_TRUE(dock(w, "inspectorDock")->isVisible());
+        EXPECT_DOUBLE_EQ(w.layoutKeeper()->textScale(), 1.3);
+    }
+    for (const auto& [key, value] :
+         {std::pair(QStringLiteral("layout/state"), QVariant(QByteArray("\x01not a layout", 13))),
+          std::pair(QStringLiteral("layout/version"), QVariant(1))}) {
+        SCOPED_TRACE(key.toStdString());
+        {
+            QSettings s(file, QSettings::IniFormat);
+            s.setValue(key, value);
+        }
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(kCap));
+        showAt(w, QSize(1280, 720));
+        QSettings s(file, QSettings::IniFormat);
+        const QString message = w.restoreLayout(s);
+        EXPECT_TRUE(message.contains(QStringLiteral("default layout"))) << message.toStdString();
+        EXPECT_EQ(w.statusBar()->currentMessage(), message);
+        for (int i = 0; i < 3; ++i) QApplication::processEvents();
+        for (const char* name : {"paletteDock", "inspectorDock", "logDock", "chartsDock"})
+            EXPECT_TRUE(dock(w, name)->isVisible()) << name;
+        EXPECT_TRUE(ui::WindowLayout::problems(&w).isEmpty())
+            << ui::WindowLayout::problems(&w).join(QStringLiteral("; ")).toStdString();
+        QSettings fix(file, QSettings::IniFormat); // the next case starts from a good layout
+        fix.setValue(QStringLiteral("layout/version"), ui::WindowLayout::kVersion);
+    }
+}
+
+// Ctrl+= and Ctrl+- scale every text at once (the window's, the charts', the node labels); Ctrl+0
+// goes back. Ctrl+Y redoes as Ctrl+Shift+Z does.
+TEST(UiWindow, TextSizeKeysScaleEveryTextAndCtrlYRedoes) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(kCap));
+    showAt(w, QSize(1280, 720));
+    const double window = pixels(w.font(), &w), charts = smallestChartText(w),
+                 label = ui::NodeItem::labelPointSize();
+    QTest::keyClick(&w, Qt::Key_Equal, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_Equal, Qt::ControlModifier);
+    EXPECT_NEAR(pixels(w.font(), &w), window * 1.15 * 1.15, 0.5);
+    EXPECT_NEAR(smallestChartText(w), charts * 1.15 * 1.15, 0.5);
+    EXPECT_NEAR(ui::NodeItem::labelPointSize(), label * 1.15 * 1.15, 0.2);
+    QTest::keyClick(&w, Qt::Key_Minus, Qt::ControlModifier);
+    EXPECT_NEAR(pixels(w.font(), &w), window * 1.15, 0.5);
+    QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+    EXPECT_NEAR(pixels(w.font(), &w), window, 0.01);
+    EXPECT_NEAR(ui::NodeItem::labelPointSize(), label, 0.01);
+
+    auto* seed = w.findChild<QSpinBox*>(QStringLiteral("seed"));
+    ASSERT_NE(seed, nullptr);
+    seed->setValue(1234);
+    ASSERT_EQ(w.document()->scenario().seed, 1234u);
+    w.document()->undoStack()->undo();
+    ASSERT_NE(w.document()->scenario().seed, 1234u);
+    QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier);
+    EXPECT_EQ(w.document()->scenario().seed, 1234u) << "Ctrl+Y redoes";
+    const QString keys = w.keysHtml();
+    for (const char* k : {"Ctrl+Y", "Ctrl+Shift+Z", "F11", "Space", "PgDown", "Ctrl+="})
+        EXPECT_TRUE(keys.contains(QLatin1String(k))) << k << " is on Help > Keys";
+}
+
+// F11 enters presentation mode: the topology and two charts, nothing else; at 1280x720 every chart
+// text and node label is at least 18 px tall; a big clock; B blanks; Esc restores the layout.
+TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(kCap));
+    showAt(w, QSize(1280, 720));
+    const double normalText = smallestChartText(w);
+    auto* p = w.presentation();
+    p->enter(false); // at this size: the offscreen screen is smaller than a projector
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    ASSERT_TRUE(p->isOn());
+    EXPECT_GE(smallestChartText(w), 18.0);
+    EXPECT_GT(smallestChartText(w), normalText);
+    EXPECT_GE(nodeLabelPixels(w), 18.0);
+    EXPECT_GE(pixels(p->clock()->font(), p->clock()), 36.0);
+    EXPECT_TRUE(p->clock()->isVisible());
+    int shown = 0;
+    for (QChartView* v : w.charts()->views()) shown += v->isVisible();
+    EXPECT_EQ(shown, 2);
+    for (QChartView* v : w.charts()->views())
+        if (v->isVisible()) EXPECT_GE(v->chart()->plotArea().height(), 120);
+    for (const char* name : {"paletteDock", "inspectorDock", "logDock", "lessonDock"})
+        EXPECT_FALSE(dock(w, name)->isVisible()) << name;
+    EXPECT_FALSE(w.menuBar()->isVisible());
+    EXPECT_GT(w.view()->height(), 300) << "the topology is large";
+
+    QTest::keyClick(&w, Qt::Key_B);
+    EXPECT_TRUE(p->isBlank());
+    QTest::keyClick(&w, Qt::Key_B);
+    EXPECT_FALSE(p->isBlank());
+    QTest::keyClick(&w, Qt::Key_Space); // presenter keys work with the toolbar hidden
+    ASSERT_TRUE(waitFor(
+        [&] { return w.lastSnapshot() && w.lastSnapshot()->state == ui::RunState::Running; }));
+    QTest::keyClick(&w, Qt::Key_Space);
+
+    QTest::keyClick(&w, Qt::Key_Escape);
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    EXPECT_FALSE(p->isOn());
+    EXPECT_FALSE(p->clock()->isVisible());
+    for (const char* name : {"paletteDock", "inspectorDock", "logDock", "chartsDock"})
+        EXPECT_TRUE(dock(w, name)->isVisible()) << name;
+    EXPECT_TRUE(w.menuBar()->isVisible());
+    EXPECT_NEAR(smallestChartText(w), normalText, 0.01);
+    int visible = 0;
+    for (QChartView* v : w.charts()->views()) visible += v->isVisible();
+    EXPECT_EQ(visible, w.charts()->views().size());
+    EXPECT_TRUE(ui::WindowLayout::problems(&w).isEmpty())
+        << ui::WindowLayout::problems(&w).join(QStringLiteral("; ")).toStdString();
+
+    QTest::keyClick(&w, Qt::Key_F11); // the key toggles it (full screen)
+    EXPECT_TRUE(p->isOn());
+    QTest::keyClick(&w, Qt::Key_F11);
+    EXPECT_FALSE(p->isOn());
+}

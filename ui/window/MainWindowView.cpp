@@ -1,0 +1,128 @@
+// MainWindow: the View menu (topology zoom, text size, presentation mode, the docks) and the Help
+// menu (every key, and each built-in example's lesson).
+#include "MainWindow.h"
+#include "Presentation.h"
+#include "ScenarioIO.h"
+#include "TopologyView.h"
+#include "WindowLayout.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace cs::ui {
+
+void MainWindow::buildViewMenu(QAction* fit) {
+    auto* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(fit);
+    viewMenu->addAction(tr("Zoom Topology &In"), QKeySequence(Qt::Key_Plus), this,
+                        [this] { m_view->zoomBy(1.25); });
+    viewMenu->addAction(tr("Zoom Topology &Out"), QKeySequence(Qt::Key_Minus), this,
+                        [this] { m_view->zoomBy(0.8); });
+    viewMenu->addSeparator();
+    // Every text at once: the window's, the charts' and the node labels.
+    auto* bigger = viewMenu->addAction(
+        tr("&Larger Text"), this, [this] { m_layout->setTextScale(m_layout->textScale() * 1.15); });
+    bigger->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+    auto* smaller = viewMenu->addAction(tr("&Smaller Text"), this, [this] {
+        m_layout->setTextScale(m_layout->textScale() / 1.15);
+    });
+    smaller->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Minus));
+    viewMenu->addAction(tr("&Normal Text Size"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                        [this] { m_layout->setTextScale(1.0); });
+    for (QAction* a : {bigger, smaller}) addAction(a);
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_present->toggleAction());
+    viewMenu->addAction(tr("&Reset Layout"), this, [this] {
+        m_layout->applyDefault();
+        for (QDockWidget* d : findChildren<QDockWidget*>()) d->show();
+    });
+    viewMenu->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::buildHelpMenu() {
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keys"), QKeySequence::HelpContents, this, &MainWindow::showKeys);
+    auto* lessons = help->addMenu(tr("&Lessons"));
+    for (const QString& name :
+         QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")})) {
+        const QString path = QStringLiteral(":/scenarios/") + name;
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) continue;
+        const core::LoadResult loaded =
+            core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
+        if (!loaded.ok || loaded.scenario.lesson.empty()) continue;
+        lessons->addAction(QString::fromStdString(loaded.scenario.name), this, [this, path] {
+            if (maybeSave() && openScenario(path))
+                if (auto* d = findChild<QDockWidget*>(QStringLiteral("lessonDock"))) {
+                    d->show();
+                    d->raise();
+                }
+        });
+    }
+}
+
+// Every shortcut the window has, read from its actions (so the page cannot go stale), and the
+// mouse gestures.
+QString MainWindow::keysHtml() const {
+    QString rows;
+    QStringList seen;
+    for (const QAction* a : findChildren<QAction*>()) {
+        if (a->shortcuts().isEmpty() || a->text().isEmpty()) continue;
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        QString what = a->text();
+        what.remove(QLatin1Char('&'));
+        const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                                .arg(keys.join(QStringLiteral(", ")), what.toHtmlEscaped());
+        if (seen.contains(row)) continue;
+        seen << row;
+        rows += row;
+    }
+    return tr("<h2>Keys</h2><table cellpadding=4>%1</table>"
+              "<h3>Mouse</h3><p>Right-click a node or link: kill / restart, cut / heal, partition. "
+              "Shift+drag from one node to another: link them. Drag: move. Wheel: zoom the "
+              "topology. Double-click a kind under Add: a new node.</p>"
+              "<h3>Presentation mode</h3><p>F11 or View &gt; Presentation: full screen, large "
+              "text, the topology and two charts. PageDown / PageUp: the lesson's next / previous "
+              "step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.</p>")
+        .arg(rows);
+}
+
+void MainWindow::showKeys() {
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keys — ClusterSim"));
+    dialog->setFont(font());
+    auto* text = new QTextBrowser;
+    text->setObjectName(QStringLiteral("keysPage"));
+    text->setHtml(keysHtml());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto* v = new QVBoxLayout(dialog);
+    v->addWidget(text);
+    v->addWidget(buttons);
+    dialog->resize(std::min(760, width() * 9 / 10), std::min(700, height() * 9 / 10));
+    dialog->show();
+}
+
+// PageDown / PageUp in presentation mode. HOOK for the lesson panel (branch `lessons`): when it
+// exists, step it here (delta +1 next, -1 previous). Until then the keys say where the text is.
+void MainWindow::lessonStep(int delta) {
+    Q_UNUSED(delta);
+    statusBar()->showMessage(tr("This lesson has no steps to page through: its text is in the "
+                                "Lesson panel."),
+                             6000);
+}
+
+} // namespace cs::ui

@@ -1,0 +1,94 @@
+// Presentation mode (View > Presentation, F11, `--present`): for a projector in a classroom. Full
+// screen; the topology and two charts large, every other panel hidden; one scale for all text and
+// lines, so that at 1280x720 tick labels, legends and node labels are at least 18 px tall; a
+// high-contrast theme (black on white, Okabe-Ito colours in thick lines, no light yellow); a big
+// clock; presenter keys: PageDown / PageUp the lesson's next / previous step, B blanks the screen,
+// Space plays or pauses, . steps. Esc or F11 leaves it and restores the layout as it was.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPen>
+#include <QPointer>
+#include <QSize>
+
+#include <vector>
+
+class QAction;
+class QLabel;
+class QMainWindow;
+class QWidget;
+class QXYSeries;
+class QChart;
+
+namespace cs::ui {
+
+class ChartsPanel;
+class TopologyScene;
+class TopologyView;
+class WindowLayout;
+
+class Presentation : public QObject {
+    Q_OBJECT
+public:
+    static constexpr double kMinTextPx = 18; // at 720 px of height; more on taller screens
+    Presentation(QMainWindow* window, WindowLayout* layout, ChartsPanel* charts,
+                 TopologyScene* scene, TopologyView* view);
+
+    bool isOn() const { return m_on; }
+    // `fullScreen` false keeps the window's size (screenshots at --window-size).
+    void enter(bool fullScreen = true);
+    void leave();
+    void setClock(const QString& text);
+    bool isBlank() const;
+    void setBlank(bool on);
+    // The charts it shows (indices into ChartsPanel::views()); by default the two that tell the
+    // scenario's story: errors and staleness with replicated stores, latency and errors otherwise.
+    void setChosenCharts(QList<int> charts) { m_chosen = std::move(charts); }
+    void setReplicated(bool replicated) { m_replicated = replicated; }
+    QList<int> shownCharts() const;
+
+    QAction* toggleAction() const { return m_toggle; }
+    QList<QAction*> presenterActions() const { return m_keys; } // for Help > Keys
+    QLabel* clock() const { return m_clock; }
+    // The text's pixel size it aims at for a window of `height` pixels.
+    static double targetPixels(int height) { return kMinTextPx * std::max(1.0, height / 720.0); }
+
+signals:
+    void nextStep();     // PageDown: the lesson's next step
+    void previousStep(); // PageUp: the lesson's previous step
+    void toggled(bool on);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void relayout();
+    void applyTheme(bool on);
+    void fitLabels(double targetPx);
+    void placeClock();
+    void arrangeCharts(bool present);
+
+    QMainWindow* m_window;
+    WindowLayout* m_layout;
+    ChartsPanel* m_charts;
+    TopologyScene* m_scene;
+    TopologyView* m_view;
+    bool m_on = false, m_fullScreen = false, m_wasFullScreen = false, m_wasMaximized = false;
+    bool m_replicated = false, m_relayoutQueued = false;
+    QByteArray m_state, m_geometry;
+    QSize m_laidOut;                   // the window size relayout() last sized things for
+    QList<QPointer<QWidget>> m_hidden; // what entering hid, shown again on leaving
+    std::vector<std::pair<QPointer<QXYSeries>, QPen>> m_pens;
+    QList<int> m_chosen;
+    std::vector<std::pair<QPointer<QWidget>, std::pair<int, int>>>
+        m_cells; // charts moved: where from
+    QLabel* m_clock = nullptr;
+    QWidget* m_blank = nullptr;
+    QWidget* m_dockTitle = nullptr; // the charts dock's empty title bar while presenting
+    QAction* m_toggle = nullptr;
+    QList<QAction*> m_keys;
+};
+
+} // namespace cs::ui
