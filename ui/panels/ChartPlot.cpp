@@ -23,9 +23,19 @@ void PlotItem::setArea(const QRectF& r) {
 void PlotItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->save();
     p->setClipRect(m_area.adjusted(-2, -2, 2, 2));
+    // A wide pen goes through Qt's stroker (tens of ms for a few noisy lines); a one-pixel
+    // cosmetic pen has a fast path. So a line of width w is drawn w times, one pixel apart.
+    static const QPointF offsets[] = {{0, 0}, {0, 1}, {1, 0}, {0, -1}, {-1, 0}, {1, 1}, {-1, -1}};
     for (const Line& l : m_lines) {
-        p->setPen(l.pen);
-        for (const QPolygonF& s : l.segments) p->drawPolyline(s);
+        QPen thin = l.pen;
+        thin.setWidth(0); // cosmetic, one pixel
+        p->setPen(thin);
+        const int passes = std::clamp(static_cast<int>(std::lround(l.pen.widthF())), 1, 7);
+        for (int k = 0; k < passes; ++k) {
+            p->translate(offsets[k]);
+            for (const QPolygonF& s : l.segments) p->drawPolyline(s);
+            p->translate(-offsets[k]);
+        }
     }
     p->restore();
 }

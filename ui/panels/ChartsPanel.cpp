@@ -330,6 +330,8 @@ void ChartsPanel::layoutPlots() {
 void ChartsPanel::clear() {
     m_window.clear();
     m_util.clear();
+    m_ownerNames.clear();
+    m_ownerIds.clear();
     m_kept.clear();
     m_keepStride = 1;
     m_keepSkip = 0;
@@ -415,8 +417,14 @@ void ChartsPanel::addSnapshot(const Snapshot& snap) {
     for (std::size_t i = 0; i < snap.newRows.size(); ++i) {
         const auto& r = snap.newRows[i];
         m_window.push_back(r);
-        m_util.push_back(i < snap.newUtilization.size() ? snap.newUtilization[i]
-                                                        : std::map<std::string, double>{});
+        auto& util = m_util.emplace_back();
+        if (i < snap.newUtilization.size())
+            for (const auto& [owner, u] : snap.newUtilization[i]) {
+                auto [it, added] =
+                    m_ownerIds.emplace(owner, static_cast<std::uint16_t>(m_ownerNames.size()));
+                if (added) m_ownerNames.push_back(owner);
+                util.emplace_back(it->second, static_cast<float>(u));
+            }
         m_latest = r.t_s;
         // Keep everything for export, halving the resolution whenever the store fills up.
         if (m_keepSkip++ % m_keepStride == 0) m_kept.push_back(r);

@@ -37,6 +37,11 @@ public:
     // frame carries all of it (each chart still refreshes 4 times a second). Only the plot and
     // its marker lane are repainted unless an axis changed.
     void refreshCharts(int first, int last);
+    // Refreshes the chart after the one refreshed last: called every 250 ms / chartCount(), each
+    // chart refreshes 4 times a second and no frame carries more than one chart's work.
+    void refreshNext();
+    // Off: refreshNext does nothing (the UI benchmark paces the charts itself).
+    void setTimedRefresh(bool on) { m_timedRefresh = on; }
     // Paints what refreshCharts(first, last) left to paint, now (the UI benchmark times it).
     void repaintNow(int first, int last);
     int chartCount() const { return static_cast<int>(m_charts.size()); }
@@ -100,13 +105,18 @@ private:
     void visibleRange(double& from, double& to) const; // absolute sim seconds
     static constexpr int kCompactBelow = 250;          // view height, pixels
 
-    std::deque<core::MetricsRow> m_window;            // rows within the longest window
-    std::deque<std::map<std::string, double>> m_util; // parallel to m_window
-    std::vector<core::MetricsRow> m_kept;             // for CSV export and "all"
+    std::deque<core::MetricsRow> m_window; // rows within the longest window
+    // Parallel to m_window: (owner id, utilisation) per row; ids index m_ownerNames.
+    std::deque<std::vector<std::pair<std::uint16_t, float>>> m_util;
+    std::vector<std::string> m_ownerNames;
+    std::map<std::string, std::uint16_t> m_ownerIds;
+    std::vector<core::MetricsRow> m_kept; // for CSV export and "all"
     std::size_t m_keepStride = 1, m_keepSkip = 0;
     std::deque<Marker> m_markers;
     std::size_t m_actionsSeen = 0;
     double m_latest = 0;
+    int m_next = -1; // refreshNext's last chart
+    bool m_timedRefresh = true;
     double m_windowS = 120;
     bool m_pinned = false;
     double m_pinFrom = 0, m_pinTo = 0;

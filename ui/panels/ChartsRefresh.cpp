@@ -154,6 +154,12 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
     }
 }
 
+void ChartsPanel::refreshNext() {
+    if (m_charts.empty() || !m_timedRefresh) return;
+    m_next = (m_next + 1) % chartCount();
+    refreshCharts(m_next, m_next + 1);
+}
+
 void ChartsPanel::repaintNow(int firstChart, int lastChart) {
     const int last = std::min(lastChart, chartCount());
     for (int i = std::max(0, firstChart); i < last; ++i) {
@@ -224,23 +230,39 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
     const std::size_t n = end - first;
     const std::size_t stride =
         std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(n) / columns));
-    std::map<std::string, QPolygonF> util;
+    const std::size_t owners = m_ownerNames.size();
+    std::vector<QPolygonF> util(owners);
+    std::vector<double> sum(owners);
+    std::vector<char> seen(owners);
     const double perS = plot.width() / std::max(1e-9, to - from);
     for (std::size_t i = first; i < end; i += stride) { // mean per column
         const std::size_t stop = std::min(end, i + stride);
-        std::map<std::string, double> sum;
+        std::fill(sum.begin(), sum.end(), 0.0);
+        std::fill(seen.begin(), seen.end(), 0);
         for (std::size_t j = i; j < stop; ++j)
-            for (const auto& [owner, u] : m_util[j]) sum[owner] += u;
-        for (const auto& [owner, u] : sum)
-            util[owner].append({plot.left() + (m_window[i].t_s - from) * perS,
-                                100.0 * u / static_cast<double>(stop - i)});
+            for (const auto& [owner, u] : m_util[j]) {
+                sum[owner] += u;
+                seen[owner] = 1;
+            }
+        for (std::size_t o = 0; o < owners; ++o)
+            if (seen[o])
+                util[o].append({plot.left() + (m_window[i].t_s - from) * perS,
+                                100.0 * sum[o] / static_cast<double>(stop - i)});
     }
     // At most kMaxUtilSeries lines, the busiest: more cannot be told apart on a projector.
     std::vector<std::pair<double, std::string>> busiest;
-    for (const auto& [owner, pts] : util) {
-        double sum = 0;
-        for (const auto& p : pts) sum += p.y();
-        busiest.emplace_back(-sum / std::max<qsizetype>(1, pts.size()), owner);
+    for (std::size_t o = 0; o < owners; ++o) {
+        if (util[o].isEmpty()) continue;
+        double total = 0;
+        for (const auto& p : util[o]) total += p.y();
+        // A line shown stays unless another is clearly busier: the legend does not flicker
+        // between groups of about the same load.
+        const QString name = QString::fromStdString(m_ownerNames[o]);
+        const bool shownNow = std::any_of(c.lines.begin(), c.lines.end(), [&](const Line& l) {
+            return l.active && l.owner == name;
+        });
+        busiest.emplace_back(-total / static_cast<double>(util[o].size()) - (shownNow ? 5.0 : 0.0),
+                             m_ownerNames[o]);
     }
     std::sort(busiest.begin(), busiest.end());
     if (busiest.size() > kMaxUtilSeries) busiest.resize(kMaxUtilSeries);
@@ -270,7 +292,7 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
         }
         lines[k].pen = penFor(c, l);
         lines[k].segments.clear();
-        if (shown) lines[k].segments.push_back(std::move(util[owner]));
+        if (shown) lines[k].segments.push_back(std::move(util[m_ownerIds.at(owner)]));
         toPixels(lines[k].segments, c.y, plot);
     }
     if (c.y->max() != 100) {
@@ -324,9 +346,10 @@ QString ChartsPanel::describeAt(int index, QPointF at) const {
                         ? tr("%1: — (no request finished)").arg(l.spec->name)
                         : tr("%1: %2").arg(l.spec->name).arg(l.spec->value(r), 0, 'g', 4));
         } else if (recent) {
-            const auto& u = m_util[i];
-            const auto it = u.find(l.owner.toStdString());
-            if (it != u.end()) out << tr("%1: %2%").arg(l.owner).arg(100 * it->second, 0, 'f', 0);
+            const auto id = m_ownerIds.find(l.owner.toStdString());
+            for (const auto& [owner, u] : m_util[i])
+                if (id != m_ownerIds.end() && owner == id->second)
+                    out << tr("%1: %2%").arg(l.owner).arg(100 * u, 0, 'f', 0);
         }
     }
     return out.join(QLatin1Char('\n'));
