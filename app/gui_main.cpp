@@ -40,10 +40,14 @@ int main(int argc, char** argv) {
     p.addOption({QStringLiteral("bench-seconds"),
                  QStringLiteral("Wall seconds the UI benchmark measures."), QStringLiteral("S"),
                  QStringLiteral("10")});
+    p.addOption({QStringLiteral("present"),
+                 QStringLiteral("With --bench-ui: measure with the presentation look (large fonts, "
+                                "high contrast).")});
     p.process(app);
 
     if (p.isSet(QStringLiteral("bench-ui")))
-        return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble());
+        return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble(),
+                                  p.isSet(QStringLiteral("present")));
 
     const bool headless = p.isSet(QStringLiteral("screenshot"));
     const QStringList wh = p.value(QStringLiteral("window-size")).split(QLatin1Char('x'));

@@ -111,13 +111,9 @@ MainWindow::MainWindow(bool interactive)
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
 
     m_chartTimer = new QTimer(this);
-    // Each chart refreshes 4 times a second; the work is spread over three timer ticks.
-    m_chartTimer->setInterval(83);
-    connect(m_chartTimer, &QTimer::timeout, this, [this, part = 0]() mutable {
-        const int charts = m_charts->chartCount();
-        m_charts->refreshCharts(charts * part / 3, charts * (part + 1) / 3);
-        part = (part + 1) % 3;
-    });
+    // Each chart refreshes 4 times a second, one chart per timer tick.
+    m_chartTimer->setInterval(250 / m_charts->chartCount());
+    connect(m_chartTimer, &QTimer::timeout, m_charts, &ChartsPanel::refreshNext);
     m_chartTimer->start();
     m_autosave = std::make_unique<Autosave>(
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
