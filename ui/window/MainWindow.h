@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -48,6 +49,9 @@ public:
     void pause();
     // Runs to `simS` as fast as possible, saves a PNG of the window and quits the application.
     void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000));
+    // Runs to `simS` as fast as possible and calls `then` once the window shows that time (charts
+    // refreshed, topology fitted): the frames of a GIF (GifRecorder).
+    void whenShown(double simS, std::function<void()> then);
     void offerRecovery();
 
     Document* document() { return m_doc; }
@@ -121,6 +125,8 @@ private:
     double m_screenshotAt = -1;
     bool m_wasRunning = false;
     QString m_screenshotPath;
+    double m_shownAt = -1;
+    std::function<void()> m_whenShown;
 };
 
 } // namespace cs::ui
