@@ -42,8 +42,14 @@ void SimController::setState(RunState s) {
 }
 
 void SimController::load(const core::Scenario& scenario) {
-    timer_->stop();
     scenario_ = scenario;
+    start(scenario_);
+}
+
+// A fresh engine for `run` (the scenario, or on a rewind the scenario with the session's actions
+// up to then as its timeline).
+void SimController::start(const core::Scenario& run) {
+    timer_->stop();
     ++generation_;
     rows_.clear();
     util_.clear();
@@ -54,14 +60,14 @@ void SimController::load(const core::Scenario& scenario) {
     actions_ = std::make_shared<const std::vector<core::Action>>();
     stopAt_ = -1;
     engine_.reset();
-    const std::string err = core::validateScenario(scenario);
+    const std::string err = core::validateScenario(run);
     if (!err.empty()) {
         log_.push_back(core::LogEntry{0, {}, "cannot run: " + err});
         setState(RunState::Error);
         publish();
         return;
     }
-    engine_ = std::make_unique<core::Engine>(scenario);
+    engine_ = std::make_unique<core::Engine>(run);
     engine_->setMetricsSink([this](const core::MetricsRow& r) {
         rows_.push_back(r);
         std::map<std::string, double> u;
@@ -105,6 +111,28 @@ void SimController::refreshUtilLines() {
 
 void SimController::reset() {
     load(scenario_);
+}
+
+// Determinism makes a rewind a replay: a new engine from t = 0 whose timeline is every action
+// applied up to `simS` (the file's and the live ones, in the order they took effect) and the
+// file's own actions after it; live actions after `simS` are dropped, so what the user does next
+// is a branch. Forward of the current time it simply runs on.
+void SimController::seek(double simS) {
+    if (!engine_ || state_ == RunState::Error) return;
+    const core::SimTime end = std::llround(scenario_.duration_s * 1e6);
+    const core::SimTime t = std::clamp<core::SimTime>(std::llround(simS * 1e6), 0, end);
+    if (t >= engine_->now()) {
+        if (t > engine_->now()) runUntilSeconds(static_cast<double>(t) / 1e6);
+        return;
+    }
+    core::Scenario run = scenario_;
+    run.timeline.clear();
+    for (const core::Action& a : engine_->appliedActions())
+        if (a.at_us <= t) run.timeline.push_back(a);
+    for (const core::Action& a : scenario_.timeline)
+        if (a.at_us > t) run.timeline.push_back(a);
+    start(run);
+    if (t > 0) runUntilSeconds(static_cast<double>(t) / 1e6);
 }
 
 void SimController::requestHistory() {

@@ -7,6 +7,7 @@
 #include "LiveSync.h"
 #include "NodeItem.h"
 #include "Palette.h"
+#include "TimelineBar.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
@@ -82,6 +83,7 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::nodeChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
+    statusBar()->addPermanentWidget(new TimelineBar(m_controller)); // rewind and branch
 
     m_chartTimer = new QTimer(this);
     // Each chart refreshes 4 times a second; the work is spread over three timer ticks.
