@@ -174,6 +174,7 @@ std::string runSweep(const Scenario& base, const std::vector<SweepAxis>& axes,
     std::string firstError;
     auto work = [&] {
         for (std::size_t i = next++; i < mine.size(); i = next++) {
+            if (options.cancel && options.cancel->load()) return;
             try {
                 const Scenario s = sweepPoint(base, axes, mine[i]);
                 RunOptions opt;
@@ -207,6 +208,7 @@ std::string runSweep(const Scenario& base, const std::vector<SweepAxis>& axes,
     work();
     for (auto& t : threads) t.join();
     if (!firstError.empty()) throw std::runtime_error(firstError);
+    if (options.cancel && options.cancel->load()) return {};
 
     if (keys.empty()) // a shard with no points still writes the header
         for (const auto& kv : flattenSummary(Summary{})) keys.push_back(kv.first);

@@ -5,6 +5,7 @@
 #include "FieldTable.h"
 #include "Scenario.h"
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -46,6 +47,8 @@ struct SweepOptions {
     int shardIndex = 1, shardCount = 1;
     // Called (serialised) after each point with the points done and the points to run.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    // Set (from any thread) to stop: points not started are skipped and runSweep returns "".
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Runs the points of this shard and returns the CSV text: header, then the rows in point order.
