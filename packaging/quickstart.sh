@@ -11,6 +11,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libgif-dev
   fonts-dejavu-core
 )
 # The tests also run the libFuzzer targets for a bounded number of inputs (clang only).

@@ -42,8 +42,14 @@ void SimController::setState(RunState s) {
 }
 
 void SimController::load(const core::Scenario& scenario) {
-    timer_->stop();
     scenario_ = scenario;
+    start(scenario_);
+}
+
+// A fresh engine for `run` (the scenario, or on a rewind the scenario with the session's actions
+// up to then as its timeline).
+void SimController::start(const core::Scenario& run) {
+    timer_->stop();
     ++generation_;
     rows_.clear();
     util_.clear();
@@ -56,7 +62,7 @@ void SimController::load(const core::Scenario& scenario) {
     engine_.reset();
     // Expectations are for `check`, not for the run; a lesson whose actions name a node the
     // learner has since removed runs without its actions rather than not at all.
-    core::Scenario runnable = scenario;
+    core::Scenario runnable = run;
     runnable.expect.clear();
     std::string err = core::validateScenario(runnable);
     if (err.rfind("lesson.", 0) == 0) {
@@ -129,6 +135,28 @@ void SimController::refreshUtilLines() {
 
 void SimController::reset() {
     load(scenario_);
+}
+
+// Determinism makes a rewind a replay: a new engine from t = 0 whose timeline is every action
+// applied up to `simS` (the file's and the live ones, in the order they took effect) and the
+// file's own actions after it; live actions after `simS` are dropped, so what the user does next
+// is a branch. Forward of the current time it simply runs on.
+void SimController::seek(double simS) {
+    if (!engine_ || state_ == RunState::Error) return;
+    const core::SimTime end = std::llround(scenario_.duration_s * 1e6);
+    const core::SimTime t = std::clamp<core::SimTime>(std::llround(simS * 1e6), 0, end);
+    if (t >= engine_->now()) {
+        if (t > engine_->now()) runUntilSeconds(static_cast<double>(t) / 1e6);
+        return;
+    }
+    core::Scenario run = scenario_;
+    run.timeline.clear();
+    for (const core::Action& a : engine_->appliedActions())
+        if (a.at_us <= t) run.timeline.push_back(a);
+    for (const core::Action& a : scenario_.timeline)
+        if (a.at_us > t) run.timeline.push_back(a);
+    start(run);
+    if (t > 0) runUntilSeconds(static_cast<double>(t) / 1e6);
 }
 
 void SimController::requestHistory() {

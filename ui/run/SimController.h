@@ -62,7 +62,10 @@ public slots:
     void setSpeed(double speed);               // 0.1 .. 100; <= 0 means as fast as possible
     void runUntilSeconds(double simS);         // as fast as possible, then pause
     void post(const cs::core::Action& action); // stamped with the current sim time
-    void requestHistory();                     // answers with historyReady
+    // Back in time: replays the session to `simS` (a new generation) and pauses there; live
+    // actions after it are dropped. Forward: runs on to `simS`.
+    void seek(double simS);
+    void requestHistory(); // answers with historyReady
 
 signals:
     void snapshotReady(cs::ui::SnapshotPtr snapshot);
@@ -70,6 +73,7 @@ signals:
     void historyReady(std::shared_ptr<const std::vector<std::string>> lines);
 
 private:
+    void start(const core::Scenario& run);
     void tick();
     void publish();
     void setState(RunState s);

@@ -9,6 +9,7 @@
 #include "NodeItem.h"
 #include "Palette.h"
 #include "Presentation.h"
+#include "TimelineBar.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 #include "WindowLayout.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::nodeChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
+    statusBar()->addPermanentWidget(new TimelineBar(m_controller)); // rewind and branch
 
     m_chartTimer = new QTimer(this);
     // Each chart refreshes 4 times a second, one chart per timer tick.
@@ -344,6 +346,12 @@ void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bo
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
+void MainWindow::whenShown(double simS, std::function<void()> then) {
+    m_shownAt = simS;
+    m_whenShown = std::move(then);
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
+}
+
 void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->generation != m_generation) { // a new run: start the charts and log afresh
         m_generation = snap->generation;
@@ -392,6 +400,13 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->state == RunState::Error && !snap->newLog.empty())
         statusBar()->showMessage(QString::fromStdString(snap->newLog.back().text));
 
+    if (m_shownAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_shownAt - 1e-9) {
+        m_shownAt = -1;
+        m_charts->refresh();
+        m_view->fitAll();
+        QApplication::processEvents();
+        std::exchange(m_whenShown, nullptr)(); // may ask for the next time at once
+    }
     if (m_screenshotAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_screenshotAt - 1e-9) {
         m_screenshotAt = -1;
         m_charts->refresh();

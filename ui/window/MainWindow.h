@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -56,6 +57,9 @@ public:
     // `present`: in presentation mode at that size (not full screen).
     void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000),
                          bool present = false);
+    // Runs to `simS` as fast as possible and calls `then` once the window shows that time (charts
+    // refreshed, topology fitted): the frames of a GIF (GifRecorder).
+    void whenShown(double simS, std::function<void()> then);
     void offerRecovery();
 
     Document* document() { return m_doc; }
@@ -143,6 +147,8 @@ private:
     bool m_layoutRestored = false; // the saved layout is in place: keep it
     bool m_restartPending = false; // edits wait for Reset (the user chose "Later")
     QString m_screenshotPath;
+    double m_shownAt = -1;
+    std::function<void()> m_whenShown;
 };
 
 } // namespace cs::ui

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "ScenarioIO.h"
+#include "SweepDialog.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
@@ -54,6 +55,12 @@ void MainWindow::buildActions() {
     buildRunActions(run, sim);
     buildRunSwitches(run);
     buildTopologyTools(sim);
+    sim->addSeparator();
+    sim->addAction(tr("S&weep..."), this, [this] {
+        auto* d = new SweepDialog(m_doc->scenario(), m_doc->filePath(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
 }
 
 void MainWindow::buildFileMenu() {
