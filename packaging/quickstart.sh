@@ -13,8 +13,11 @@ packages=(
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core
 )
-# The tests also run the libFuzzer targets for a bounded number of inputs (clang only).
-[ "$mode" = test ] && packages+=(clang libfuzzer-14-dev)
+# The tests also run the libFuzzer targets for a bounded number of inputs (clang only), build
+# and check the .deb (cpack needs dpkg-shlibdeps and file) and validate the desktop entry,
+# AppStream metadata, MIME type and manual pages.
+[ "$mode" = test ] && packages+=(clang libfuzzer-14-dev
+  dpkg-dev file desktop-file-utils appstream shared-mime-info groff-base)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
