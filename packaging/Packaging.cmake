@@ -27,8 +27,13 @@ if(WIN32 OR APPLE)
     # Qt's deployment API (Qt 6.3+) runs windeployqt / macdeployqt on the installed app, so the
     # installer carries Qt's libraries and plugins (the CLI shares them: same folder on Windows,
     # the bundle's Frameworks on macOS).
-    qt_generate_deploy_app_script(TARGET clustersim OUTPUT_SCRIPT clustersim_deploy
-                                  NO_UNSUPPORTED_PLATFORM_ERROR)
+    if(Qt6_VERSION VERSION_LESS 6.5) # 6.4 names the output FILENAME_VARIABLE
+        qt_generate_deploy_app_script(TARGET clustersim FILENAME_VARIABLE clustersim_deploy
+                                      NO_UNSUPPORTED_PLATFORM_ERROR)
+    else()
+        qt_generate_deploy_app_script(TARGET clustersim OUTPUT_SCRIPT clustersim_deploy
+                                      NO_UNSUPPORTED_PLATFORM_ERROR)
+    endif()
     install(SCRIPT ${clustersim_deploy})
 endif()
 
