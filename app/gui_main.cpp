@@ -1,4 +1,5 @@
 // clustersim: the desktop application. Parses arguments and opens the main window.
+#include "Language.h"
 #include "MainWindow.h"
 #include "StartupBench.h"
 #include "UiBench.h"
@@ -51,6 +52,9 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("ClusterSim"));
     QApplication::setApplicationVersion(QStringLiteral(CLUSTERSIM_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral(CLUSTERSIM_APP_ID));
+    // The window's language and number format: Preferences' choice, else the system's.
+    // (Command-line help and messages on stderr stay English, like clustersim-cli's.)
+    cs::ui::installTranslations(&app, cs::ui::uiLocale());
     QIcon icon;
     for (int px : {16, 24, 32, 48, 64, 128, 256})
         icon.addFile(QStringLiteral(":/icons/clustersim-%1.png").arg(px), QSize(px, px));

@@ -9,7 +9,7 @@ case "$mode" in app|test) ;; *) echo "usage: $0 [app|test]" >&2; exit 64 ;; esac
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core
 )

@@ -1,9 +1,10 @@
 // What a user of the installed app depends on beyond the editor: a bad file named on the command
 // line (or double-clicked) opens an empty scenario with the message; a save to a read-only place
 // or a full disk says so and keeps the document modified; Help > About shows the version, the
-// licence and the credits.
+// licence and the credits; the German translation turns the menus German.
 #include "AboutDialog.h"
 #include "DocumentCommands.h"
+#include "Language.h"
 #include "MainWindow.h"
 #include "UiWait.h"
 
@@ -166,4 +167,29 @@ TEST(UiAbout, TheWindowHasTheApplicationIcon) {
     // The resources the app sets as its window icon are there at every size it names.
     for (int px : {16, 24, 32, 48, 64, 128, 256})
         EXPECT_TRUE(QFileInfo::exists(QStringLiteral(":/icons/clustersim-%1.png").arg(px))) << px;
+}
+
+// The German translation is compiled into the app: loading it turns the menus German, and
+// removing it brings English back (the test leaves the application as it found it).
+TEST(UiTranslation, LoadingGermanChangesTheMenuTitles) {
+    ASSERT_TRUE(ui::availableLanguages().contains(QStringLiteral("de")));
+    ASSERT_TRUE(ui::installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany)));
+    QStringList titles;
+    {
+        ui::MainWindow w(false);
+        for (QAction* a : w.menuBar()->actions()) titles << a->text();
+    }
+    ui::removeTranslations(qApp);
+    EXPECT_TRUE(titles.contains(QStringLiteral("&Datei"))) << titles.join(' ').toStdString();
+    EXPECT_TRUE(titles.contains(QStringLiteral("&Bearbeiten")));
+    EXPECT_TRUE(titles.contains(QStringLiteral("&Hilfe")));
+    EXPECT_FALSE(titles.contains(QStringLiteral("&File")));
+    ui::MainWindow english(false);
+    EXPECT_EQ(english.menuBar()->actions().front()->text(), QStringLiteral("&File"));
+}
+
+// English needs no translation file: nothing is loaded, and the menus stay English.
+TEST(UiTranslation, EnglishLoadsNothing) {
+    EXPECT_FALSE(ui::installTranslations(qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+    ui::removeTranslations(qApp);
 }
