@@ -1,4 +1,5 @@
 // clustersim-cli: validate and run scenario files headless (DESIGN.md section 9).
+#include "Check.h"
 #include "History.h"
 #include "InputFile.h"
 #include "Run.h"
@@ -14,7 +15,7 @@
 
 namespace {
 
-enum Exit { kOk = 0, kFailure = 1, kInvalid = 2 };
+enum Exit { kOk = 0, kFailure = 1, kInvalid = 2, kChecksFailed = 5 };
 
 int validate(const std::string& path) {
     const auto loaded = cs::core::loadScenarioFile(path);
@@ -27,6 +28,31 @@ int validate(const std::string& path) {
               << loaded.scenario.links.size() << " links, " << loaded.scenario.timeline.size()
               << " timeline actions)\n";
     return kOk;
+}
+
+// --duration and --seed, shared by run and check. Prints the problem and returns false.
+bool readRunOptions(const QCommandLineParser& p, cs::core::RunOptions& opt) {
+    if (p.isSet("duration")) {
+        bool ok = false;
+        const double d = p.value("duration").toDouble(&ok);
+        if (!ok || !(d > 0) || d > 1e8) {
+            std::cerr << "--duration: expected a number of seconds > 0, got \""
+                      << p.value("duration").toStdString() << "\"\n";
+            return false;
+        }
+        opt.duration_s = d;
+    }
+    if (p.isSet("seed")) {
+        bool ok = false;
+        const qulonglong s = p.value("seed").toULongLong(&ok);
+        if (!ok) {
+            std::cerr << "--seed: expected a non-negative integer, got \""
+                      << p.value("seed").toStdString() << "\"\n";
+            return false;
+        }
+        opt.seed = s;
+    }
+    return true;
 }
 
 int run(const std::string& path, const QCommandLineParser& p) {
@@ -92,6 +118,36 @@ int run(const std::string& path, const QCommandLineParser& p) {
         << s.latency_p99 << " ms; " << s.events_processed << " events in " << s.wall_seconds
         << " s\n";
     return kOk;
+}
+
+// check FILE [--expect OTHER] [--seed N] [--duration S]: exit 0 all pass, 5 any fails, 2 invalid.
+int check(const std::string& path, const QCommandLineParser& p) {
+    const auto loaded = cs::core::loadScenarioFile(path);
+    for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << "\n";
+    if (!loaded.ok) {
+        std::cerr << loaded.error << "\n";
+        return kInvalid;
+    }
+    cs::core::RunOptions opt;
+    if (!readRunOptions(p, opt)) return kFailure;
+    std::vector<cs::core::Expectation> expect = loaded.scenario.expect;
+    std::string source = path;
+    if (p.isSet("expect")) {
+        source = p.value("expect").toStdString();
+        std::string error;
+        if (!cs::core::loadExpectations(source, loaded.scenario, expect, error)) {
+            std::cerr << error << "\n";
+            return kInvalid;
+        }
+    }
+    const auto report = cs::core::checkScenario(loaded.scenario, expect, source, opt);
+    using Status = cs::core::CheckReport::Status;
+    if (report.status == Status::Invalid || report.status == Status::RunFailed) {
+        std::cerr << report.error << "\n";
+        return report.status == Status::Invalid ? kInvalid : kFailure;
+    }
+    for (const auto& line : report.lines) std::cout << line << "\n";
+    return report.status == Status::Passed ? kOk : kChecksFailed;
 }
 
 // check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] [--max-steps N]
@@ -181,7 +237,9 @@ int main(int argc, char** argv) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Headless ClusterSim.\n  validate FILE   check a scenario (exit 0 ok, 2 invalid)\n"
-        "  run FILE        simulate it (exit 0 done, 2 invalid file, 1 other failure)"));
+        "  run FILE        simulate it (exit 0 done, 2 invalid file, 1 other failure)\n"
+        "  check FILE      run it and evaluate its expectations (exit 0 all pass, 5 any fails, "
+        "2 invalid)"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("validate or run"));
@@ -209,6 +267,10 @@ int main(int argc, char** argv) {
                  QStringLiteral("check-history: search steps before 'unknown' (200000000); "
                                 "the same verdict on every machine."),
                  QStringLiteral("N")});
+    p.addOption({QStringLiteral("expect"),
+                 QStringLiteral("check: evaluate this file's expectations instead (a scenario, or "
+                                "{\"expect\": [...]})."),
+                 QStringLiteral("OTHER.json")});
     p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."),
                  QStringLiteral("OUT.json")});
     if (!p.parse(app.arguments())) {
@@ -219,16 +281,18 @@ int main(int argc, char** argv) {
     if (p.isSet(QStringLiteral("version"))) p.showVersion();
     const QStringList args = p.positionalArguments();
     const QStringList commands = {QStringLiteral("validate"), QStringLiteral("run"),
-                                  QStringLiteral("check-history")};
+                                  QStringLiteral("check-history"), QStringLiteral("check")};
     if (args.size() != 2 || !commands.contains(args[0])) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
                      "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] "
                      "[--history-out OUT.edn] | "
                      "check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] "
-                     "[--max-steps N]\n";
+                     "[--max-steps N] | check FILE [--expect OTHER.json] [--seed N] "
+                     "[--duration S]\n";
         return kFailure;
     }
     const std::string file = args[1].toStdString();
     if (args[0] == QLatin1String("check-history")) return checkHistoryCommand(file, p);
+    if (args[0] == QLatin1String("check")) return check(file, p);
     return args[0] == QLatin1String("validate") ? validate(file) : run(file, p);
 }

@@ -154,16 +154,16 @@ TEST(ScenarioIO, ALessonObjectAndExpectationsLoadAndRoundTrip) {
       "lesson": {"title": "CAP", "concept": "cap", "goal": "See CP refuse.",
                  "steps": [{"text": "Press Play."},
                            {"text": "Cut db3.", "at_s": 20, "pause": true,
-                            "actions": [{"action": "set", "node": "db", "field": "mode", "value": "AP"}]}]},
+                            "actions": [{"action": "set_rate", "node": "c", "rate_rps": 20}]}]},
       "nodes": [{"id": "c", "kind": "client", "target": "s", "rate_rps": 10},
                 {"id": "s", "kind": "service_group"}],
       "links": [{"a": "c", "b": "s", "latency_ms": 1}],
       "expect": [{"metric": "requests.issued", "op": ">", "value": 0}]})";
     const auto loaded = cs::core::loadScenarioText(text, "lesson.clustersim.json");
     ASSERT_TRUE(loaded.ok) << loaded.error;
-    EXPECT_EQ(loaded.scenario.lesson, "CAP\n\nSee CP refuse.\n\nPress Play.\n\nCut db3.");
+    EXPECT_EQ(loaded.scenario.lesson.text(), "CAP\n\nSee CP refuse.\n\nPress Play.\n\nCut db3.");
     const std::string saved = cs::core::scenarioToJson(loaded.scenario);
-    EXPECT_NE(saved.find(R"("concept":"cap")"), std::string::npos) << saved;
+    EXPECT_NE(saved.find(R"("concept": "cap")"), std::string::npos) << saved;
     EXPECT_NE(saved.find(R"("expect")"), std::string::npos) << saved;
     const auto again = cs::core::loadScenarioText(saved, "again.clustersim.json");
     ASSERT_TRUE(again.ok) << again.error;

@@ -36,6 +36,7 @@
 #include <QTimer>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 
 using namespace cs;
@@ -575,20 +576,14 @@ TEST_F(Fixture, TheScenarioDurationTypedInTheInspectorIsAnUndoableEdit) {
     EXPECT_FALSE(w.document()->isModified());
 }
 
-// The lesson is shown, not typed over: keys sent to it change nothing. Set by a command (as a
-// lesson editor would), it is an undo step that marks the document modified like the others.
-TEST_F(Fixture, TheLessonIsReadOnlyInTheInspectorAndAnUndoableEditOtherwise) {
-    auto* lesson = qobject_cast<QPlainTextEdit*>(inspectorField(w, QStringLiteral("Lesson")));
-    ASSERT_NE(lesson, nullptr);
-    const std::string before = w.document()->scenario().lesson;
-    lesson->setFocus();
-    QTest::keyClicks(lesson, QStringLiteral("typed over"));
-    QApplication::processEvents();
-    EXPECT_EQ(w.document()->scenario().lesson, before);
-    EXPECT_FALSE(w.document()->isModified());
-
+// One place for the lesson: the lesson panel, not the inspector. Set by a command (as a lesson
+// editor would), it is an undo step that marks the document modified like the others.
+TEST_F(Fixture, TheLessonIsNotInTheInspectorAndIsAnUndoableEditOtherwise) {
+    ASSERT_NE(inspectorField(w, QStringLiteral("Name")), nullptr); // the scenario page is shown
+    EXPECT_EQ(inspectorField(w, QStringLiteral("Lesson")), nullptr);
+    const core::Lesson before = w.document()->scenario().lesson;
     core::Scenario meta = w.document()->scenario();
-    meta.lesson = "Watch p99 when one instance dies.";
+    meta.lesson.steps = {{"Watch p99 when one instance dies.", {}, false, {}, {}}};
     w.document()->undoStack()->push(new ui::SetMetaCommand(w.document(), meta));
     EXPECT_TRUE(w.document()->isModified());
     w.document()->undoStack()->undo();
@@ -776,4 +771,36 @@ TEST(UiSettings, AnUnreadableSettingsFileIsSetAsideWithAMessage) {
     ASSERT_EQ(aside.size(), 1);
     EXPECT_EQ(QSettings().status(), QSettings::NoError);
     for (const QString& a : aside) QFile::remove(QFileInfo(file).absoluteDir().filePath(a));
+}
+
+// File > New from Preset lists every preset compiled into the app and opens the chosen one as a
+// new untitled document: saving it must ask for a name, never overwrite the built-in file.
+TEST_F(Fixture, NewFromPresetOpensTheNamedSystemAsAnUntitledDocument) {
+    auto* menu = w.findChild<QMenu*>(QStringLiteral("presetsMenu"));
+    ASSERT_NE(menu, nullptr);
+    const QStringList files =
+        QDir(QStringLiteral(":/presets")).entryList({QStringLiteral("*.clustersim.json")});
+    ASSERT_GE(files.size(), 8);
+    ASSERT_EQ(menu->actions().size(), files.size());
+    QAction* cassandra = nullptr;
+    for (QAction* a : menu->actions()) {
+        EXPECT_FALSE(a->text().startsWith(QStringLiteral("Preset: "))) << a->text().toStdString();
+        if (a->text().contains(QStringLiteral("Cassandra"))) cassandra = a;
+    }
+    ASSERT_NE(cassandra, nullptr);
+    cassandra->trigger();
+    EXPECT_TRUE(w.document()->filePath().isEmpty());
+    EXPECT_FALSE(w.document()->isModified());
+    const auto& nodes = w.document()->scenario().nodes;
+    EXPECT_TRUE(std::any_of(nodes.begin(), nodes.end(),
+                            [](const core::NodeSpec& n) { return n.id == "cassandra"; }));
+    EXPECT_TRUE(waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && std::any_of(snap->nodes.begin(), snap->nodes.end(),
+                                   [](const core::NodeView& n) { return n.name == "node1"; });
+    }));
+    QString error;
+    EXPECT_FALSE(w.newFromPreset(QStringLiteral(":/presets/no-such.clustersim.json"), &error));
+    EXPECT_TRUE(error.contains(QStringLiteral("no-such"))) << error.toStdString();
+    EXPECT_TRUE(w.document()->filePath().isEmpty()); // the open preset is untouched
 }

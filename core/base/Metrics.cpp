@@ -66,42 +66,53 @@ std::string formatNumber(double v) {
     return std::string(buf, res.ptr);
 }
 
+std::vector<double> metricsValues(const MetricsRow& r) {
+    return {r.t_s,
+            r.offered_rps,
+            r.throughput_rps,
+            r.error_rps,
+            r.err_rps[1],
+            r.err_rps[2],
+            r.err_rps[3],
+            r.err_rps[4],
+            r.err_rps[5],
+            r.err_rps[6],
+            r.latency_ms_p50,
+            r.latency_ms_p95,
+            r.latency_ms_p99,
+            r.latency_ms_p999,
+            r.latency_ms_mean,
+            r.stale_read_fraction,
+            r.staleness_ms_p50,
+            r.staleness_ms_p99,
+            r.versions_behind_max,
+            r.conflicts,
+            r.lost_updates,
+            r.duplicate_side_effects,
+            r.instances,
+            r.cost_per_hour,
+            r.in_flight,
+            r.late_responses,
+            r.messages_lost,
+            r.cache_hit_ratio,
+            r.datastore_ops_per_s};
+}
+
 std::string metricsCsvLine(const MetricsRow& r) {
-    const double values[] = {r.t_s,
-                             r.offered_rps,
-                             r.throughput_rps,
-                             r.error_rps,
-                             r.err_rps[1],
-                             r.err_rps[2],
-                             r.err_rps[3],
-                             r.err_rps[4],
-                             r.err_rps[5],
-                             r.err_rps[6],
-                             r.latency_ms_p50,
-                             r.latency_ms_p95,
-                             r.latency_ms_p99,
-                             r.latency_ms_p999,
-                             r.latency_ms_mean,
-                             r.stale_read_fraction,
-                             r.staleness_ms_p50,
-                             r.staleness_ms_p99,
-                             r.versions_behind_max,
-                             r.conflicts,
-                             r.lost_updates,
-                             r.duplicate_side_effects,
-                             r.instances,
-                             r.cost_per_hour,
-                             r.in_flight,
-                             r.late_responses,
-                             r.messages_lost,
-                             r.cache_hit_ratio,
-                             r.datastore_ops_per_s};
     std::string line;
-    for (double v : values) {
+    for (double v : metricsValues(r)) {
         if (!line.empty()) line += ',';
         line += formatNumber(v);
     }
     return line;
+}
+
+const std::vector<std::string>& nodeMetricNames() {
+    static const std::vector<std::string> names = {
+        "utilization",      "queue_depth",   "instances",      "ops_per_s",
+        "replica_lag_keys", "is_leader",     "consumer_lag_s", "redeliveries_total",
+        "passed_total",     "limited_total", "hit_ratio"};
+    return names;
 }
 
 std::uint64_t Summary::failedTotal() const {

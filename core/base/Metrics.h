@@ -41,6 +41,8 @@ struct MetricsRow {
 const std::vector<std::string>& metricsColumns();
 // One CSV line (no newline), numbers formatted the same on every platform and locale.
 std::string metricsCsvLine(const MetricsRow& row);
+// The row's values in column order (what metricsCsvLine prints, unrounded).
+std::vector<double> metricsValues(const MetricsRow& row);
 std::string formatNumber(double v);
 
 // Long-format per-node series: t_s,node,metric,value.
@@ -50,6 +52,9 @@ struct NodeSample {
     const char* metric;
     double value;
 };
+// Every `metric` name a NodeSample carries (the engine's emitters use these literals; a new
+// per-node series is added here too, so that expectations may name it).
+const std::vector<std::string>& nodeMetricNames();
 
 struct Summary {
     std::uint64_t issued = 0, completed = 0, in_flight = 0;

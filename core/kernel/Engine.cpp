@@ -28,6 +28,14 @@ Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     for (auto& m : kindModels) m->start(*this);
     events.push(metricsInterval, EventType::MetricsTick);
     pending = s.timeline;
+    // A lesson step's actions with a time run then, as the timeline's do (after them at the same
+    // time: the sort below is stable), in the CLI as in the window.
+    for (const LessonStep& step : s.lesson.steps)
+        if (step.at_s)
+            for (Action a : step.actions) {
+                a.at_us = std::llround(*step.at_s * 1e6);
+                pending.push_back(a);
+            }
     std::stable_sort(pending.begin(), pending.end(),
                      [](const Action& x, const Action& y) { return x.at_us < y.at_us; });
 }

@@ -96,21 +96,27 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
     std::string& csvText = result.metricsCsvText;
     if (metricsFile) {
         metricsFile->write(header(metricsColumns()));
-        engine.setMetricsSink(
-            [&](const MetricsRow& r) { metricsFile->write(metricsCsvLine(r) + "\n"); });
+        engine.setMetricsSink([&](const MetricsRow& r) {
+            metricsFile->write(metricsCsvLine(r) + "\n");
+            if (options.onMetricsRow) options.onMetricsRow(r);
+        });
     } else {
         csvText = header(metricsColumns());
-        engine.setMetricsSink([&](const MetricsRow& r) { csvText += metricsCsvLine(r) + "\n"; });
+        engine.setMetricsSink([&](const MetricsRow& r) {
+            csvText += metricsCsvLine(r) + "\n";
+            if (options.onMetricsRow) options.onMetricsRow(r);
+        });
     }
     if (historyFile)
         engine.setHistorySink([&](const std::string& line) { historyFile->write(line + "\n"); });
-    if (nodesFile) {
-        nodesFile->write("t_s,node,metric,value\n");
+    if (nodesFile) nodesFile->write("t_s,node,metric,value\n");
+    if (nodesFile || options.onNodeSample)
         engine.setNodeSink([&](const NodeSample& s) {
-            nodesFile->write(formatNumber(s.t_s) + "," + s.node + "," + s.metric + "," +
-                             formatNumber(s.value) + "\n");
+            if (nodesFile)
+                nodesFile->write(formatNumber(s.t_s) + "," + s.node + "," + s.metric + "," +
+                                 formatNumber(s.value) + "\n");
+            if (options.onNodeSample) options.onNodeSample(s);
         });
-    }
 
     // Advance in slices so progress can be shown; slicing does not change results.
     const SimTime end = std::llround(scenario.duration_s * 1e6);

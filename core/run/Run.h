@@ -16,6 +16,9 @@ struct RunOptions {
     std::string metricsCsv, nodesCsv, summaryJson, historyOut; // empty: not written
     // Called now and then with simulated and total seconds; may be empty.
     std::function<void(double simS, double totalS)> progress;
+    // Each metrics row and per-node sample as it is produced (for `check`); may be empty.
+    std::function<void(const MetricsRow&)> onMetricsRow;
+    std::function<void(const NodeSample&)> onNodeSample;
 };
 
 struct RunResult {

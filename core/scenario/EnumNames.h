@@ -102,6 +102,17 @@ template <> struct EnumNames<ActionKind> {
         {ActionKind::SetLink, "set_link"},   {ActionKind::SetRate, "set_rate"},
         {ActionKind::SetField, "set"},       {ActionKind::AddShard, "add_shard"}};
 };
+template <> struct EnumNames<Expectation::Op> {
+    using O = Expectation::Op;
+    static constexpr std::pair<O, const char*> items[] = {
+        {O::Less, "<"},   {O::LessEq, "<="},   {O::Greater, ">"},       {O::GreaterEq, ">="},
+        {O::Equal, "=="}, {O::NotEqual, "!="}, {O::Between, "between"}, {O::Approx, "approx"}};
+};
+template <> struct EnumNames<Expectation::Agg> {
+    using A = Expectation::Agg;
+    static constexpr std::pair<A, const char*> items[] = {
+        {A::Mean, "mean"}, {A::Max, "max"}, {A::Min, "min"}, {A::Last, "last"}, {A::Sum, "sum"}};
+};
 
 // The names alone, in table order (what a choice in the file or a combo box offers).
 template <class E>

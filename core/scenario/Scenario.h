@@ -257,19 +257,69 @@ struct Action {
     bool operator==(const Action&) const = default;
 };
 
+// A multiple-choice question a lesson step asks before the learner sees the answer (DESIGN.md
+// section 12). `reveal` may quote measured summary keys as {requests.failed.unavailable}.
+struct Prediction {
+    std::string question;
+    std::vector<std::string> choices;
+    int answer = 0; // index into choices
+    std::string reveal;
+    bool operator==(const Prediction&) const = default;
+};
+
+// One step of a lesson: text, optionally a time (the run pauses there when `pause`), actions
+// (timeline actions without a time of their own: applied at `at_s`, or by the learner) and a
+// prediction.
+struct LessonStep {
+    std::string text;
+    std::optional<double> at_s;
+    bool pause = false;
+    std::vector<Action> actions; // at_us unused (0): the step's time or the learner's click
+    std::optional<Prediction> predict;
+    bool operator==(const LessonStep&) const = default;
+};
+
+// A scenario's lesson (DESIGN.md section 12). The old plain-string form loads as one step.
+struct Lesson {
+    std::string title;
+    std::string concept_name; // the file's "concept" (a C++ keyword)
+    std::string question;     // "Q1".."Q8" for interview lessons
+    std::string goal;
+    std::vector<LessonStep> steps;
+    bool empty() const { return title.empty() && goal.empty() && steps.empty(); }
+    // What a learner reads, as one text: title, goal and the steps' texts, blank-line separated.
+    std::string text() const;
+    bool operator==(const Lesson&) const = default;
+};
+
+// One assertion `clustersim-cli check` evaluates after a run (DESIGN.md section 12).
+struct Expectation {
+    enum class Op { Less, LessEq, Greater, GreaterEq, Equal, NotEqual, Between, Approx };
+    enum class Agg { Mean, Max, Min, Last, Sum };
+    std::string name;   // "" : shown as the metric
+    std::string metric; // summary key; with `over`: metrics column or node:ID:METRIC
+    std::optional<std::pair<double, double>> over; // seconds, inclusive
+    std::optional<Agg> agg;                        // absent: mean (kept absent when saved)
+    Op op = Op::Equal;
+    double value = 0, high = 0;      // between: [value, high]
+    std::optional<double> tolerance; // approx: relative, default 0.05
+    std::string label() const { return name.empty() ? metric : name; }
+    bool operator==(const Expectation&) const = default;
+};
+const char* toString(Expectation::Op op);
+const char* toString(Expectation::Agg agg);
+
 struct Scenario {
     static constexpr int kCurrentVersion = 1;
     std::string name = "Untitled";
-    std::string lesson; // the text a learner reads (for the object form: its steps' texts)
-    // DESIGN.md section 12's object form (title, concept, goal, steps), kept as compact JSON so it
-    // is written back as it was; empty for the old plain-string form.
-    std::string lessonJson;
+    Lesson lesson;
     std::uint64_t seed = 1;
     double duration_s = 60.0;
     double metrics_interval_ms = 250.0;
     std::vector<NodeSpec> nodes;
     std::vector<LinkSpec> links;
     std::vector<Action> timeline;
+    std::vector<Expectation> expect;
     std::map<std::string, std::string> preserved;
     bool operator==(const Scenario&) const = default;
 

@@ -1,17 +1,39 @@
-// A scenario's lesson in the object form of DESIGN.md section 12 (title, concept, goal, steps):
-// read here, apart from the rest of the scenario, so lessons can grow without the reader.
+// A scenario's lesson (DESIGN.md section 12): read from the old string form or the object form,
+// validated against the scenario, and written back in the object form.
 #pragma once
 
-#include <QJsonObject>
+#include "JsonFields.h"
+#include "Scenario.h"
 
+#include <functional>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace cs::core {
 
-struct Scenario;
+// The concepts a lesson may teach (DESIGN.md section 12), in the guide's order.
+std::span<const char* const> lessonConcepts();
 
-// Fills `s.lessonJson` (the object, compact, written back as it was) and `s.lesson` (the text a
-// learner reads: title, goal and the steps' texts). Returns "" or "json.path: what was expected".
-std::string readLessonObject(const QJsonObject& lesson, Scenario& s);
+// Reads `lesson` (a string: one step of text; an object: title, concept, question, goal, steps).
+// Throws LoadError with the JSON path (`lesson.steps[1].predict.answer`).
+Lesson readLesson(const QJsonValue& lesson, std::vector<std::string>& warnings);
+
+// The lesson's JSON text in the object form, a step per line (indented for the scenario file's
+// top level); "" for an empty lesson.
+std::string lessonToJson(const Lesson& lesson);
+
+// Cross-reference checks a file can only fail together with the rest of the scenario: step
+// actions naming nodes and links that exist, reveals quoting summary keys. Returns "" or
+// "lesson.steps[2].actions[0].node: ...". `validateAction` is the timeline's own check.
+std::string validateLesson(
+    const Scenario& s,
+    const std::function<std::string(const Action&, const std::string& path)>& validateAction);
+
+// Shared with the timeline (ScenarioReader.cpp, ScenarioWriter.cpp): one action object. `timed`
+// false reads and writes it without "at_s" (a lesson step's action).
+Action readAction(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings,
+                  bool timed = true);
+std::string actionToJson(const Action& a, bool timed = true);
 
 } // namespace cs::core

@@ -2,6 +2,7 @@
 #include "ScenarioIO.h"
 
 #include "EnumNames.h"
+#include "Expectations.h"
 #include "FieldObjects.h"
 #include "FieldTable.h"
 #include "InputFile.h"
@@ -120,12 +121,13 @@ LinkSpec readLink(const QJsonObject& o, const std::string& path,
     return l;
 }
 
-Action readAction(const QJsonObject& o, const std::string& path,
-                  std::vector<std::string>& warnings) {
+} // namespace
+
+Action readAction(const QJsonObject& o, const std::string& path, std::vector<std::string>& warnings,
+                  bool timed) {
     ObjectReader r(o, path, warnings);
     Action a;
-    const double at = r.number("at_s", 0.0, 0.0, 1e9, true);
-    a.at_us = std::llround(at * 1e6);
+    if (timed) a.at_us = std::llround(r.number("at_s", 0.0, 0.0, 1e9, true) * 1e6);
     const std::string kind = r.choice("action", "", enumNames<ActionKind>());
     if (kind.empty()) throw LoadError{r.at("action"), "is required"};
     a.kind = *enumFromName<ActionKind>(kind);
@@ -179,6 +181,8 @@ Action readAction(const QJsonObject& o, const std::string& path,
     return a;
 }
 
+namespace {
+
 Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warnings) {
     ObjectReader r(root, "", warnings);
     const std::string format = r.string("format", "", true);
@@ -194,14 +198,7 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
     // Migration hook: version 1 is the first; a version 2 reader converts older documents here.
     Scenario s;
     s.name = r.string("name", s.name);
-    if (r.raw("lesson").isObject()) { // the object form: see ScenarioLesson.h
-        if (const std::string err = readLessonObject(r.raw("lesson").toObject(), s); !err.empty()) {
-            const auto colon = err.find(": ");
-            throw LoadError{err.substr(0, colon), err.substr(colon + 2)};
-        }
-    } else {
-        s.lesson = r.string("lesson", "");
-    }
+    s.lesson = readLesson(r.raw("lesson"), warnings);
     s.seed = static_cast<std::uint64_t>(r.integer("seed", 1, 0, (std::int64_t{1} << 53)));
     s.duration_s = r.number("duration_s", 60.0, 0.001, 1e8);
     s.metrics_interval_ms = r.number("metrics_interval_ms", 250.0, 1.0, 3.6e9);
@@ -226,7 +223,8 @@ Scenario readScenario(const QJsonObject& root, std::vector<std::string>& warning
     readArray("timeline", [&](const QJsonObject& o, const std::string& p) {
         s.timeline.push_back(readAction(o, p, warnings));
     });
-    r.preserve({"lessons", "view", "charts", "expect"}, s.preserved);
+    if (r.has("expect")) s.expect = readExpectations(r.raw("expect"), "expect", warnings);
+    r.preserve({"lessons", "view", "charts"}, s.preserved);
     r.warnUnknown();
     return s;
 }

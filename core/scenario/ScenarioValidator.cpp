@@ -1,7 +1,9 @@
 // Cross-reference validation of a parsed scenario: ids, kinds, routes that exist at load time.
 #include "ScenarioIO.h"
 
+#include "Expectations.h"
 #include "FieldTable.h"
+#include "ScenarioLesson.h"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/connected_components.hpp>
@@ -58,55 +60,66 @@ bool isPossibleMember(const Scenario& s, const std::string& id) {
 
 namespace {
 
-// Timeline: targets that are nodes, or members that could exist at run time; links that exist
-// (`seen` holds each link's ends, in order); `set` fields as the field table allows them.
-std::string validateTimeline(const Scenario& s,
-                             const std::set<std::pair<std::string, std::string>>& seen) {
+// A timeline or lesson action: targets that are nodes, or members that could exist at run time;
+// links that exist (`seen` holds each link's ends, in order); `set` fields as the field table
+// allows them.
+std::string validateAction(const Scenario& s,
+                           const std::set<std::pair<std::string, std::string>>& seen,
+                           const Action& a, const std::string& p) {
     auto nodeOrMember = [&](const std::string& id) {
         return s.find(id) || isPossibleMember(s, id);
     };
     auto ownerOf = [&](const std::string& id) {
         return s.find(id) ? id : id.substr(0, id.rfind('-'));
     };
-    for (std::size_t i = 0; i < s.timeline.size(); ++i) {
-        const auto& a = s.timeline[i];
-        const std::string p = idx("timeline", i);
-        switch (a.kind) {
-        case ActionKind::KillNode:
-        case ActionKind::RestartNode:
-            if (!nodeOrMember(a.node))
-                return p + ".node: no node or instance named \"" + a.node + "\"";
-            break;
-        case ActionKind::AddShard: {
-            const NodeSpec* n = s.find(a.node);
-            if (!n || n->kind != NodeKind::Datastore || !n->shards)
-                return p + ".node: \"" + a.node + "\" is not a sharded datastore";
-            break;
-        }
-        case ActionKind::CutLink:
-        case ActionKind::HealLink:
-        case ActionKind::SetLink: {
-            if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
-            if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
-            if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
-                return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
-            break;
-        }
-        case ActionKind::SetRate: {
-            const NodeSpec* n = s.find(a.node);
-            if (!n || n->kind != NodeKind::Client)
-                return p + ".node: \"" + a.node + "\" is not a client";
-            break;
-        }
-        case ActionKind::SetField: {
-            const NodeSpec* n = s.find(a.node);
-            if (!n) return p + ".node: no node named \"" + a.node + "\"";
-            if (const std::string e = checkLiveSet(*n, a.field, a.value); !e.empty()) return p + e;
-            break;
-        }
-        }
+    switch (a.kind) {
+    case ActionKind::KillNode:
+    case ActionKind::RestartNode:
+        if (!nodeOrMember(a.node)) return p + ".node: no node or instance named \"" + a.node + "\"";
+        break;
+    case ActionKind::AddShard: {
+        const NodeSpec* n = s.find(a.node);
+        if (!n || n->kind != NodeKind::Datastore || !n->shards)
+            return p + ".node: \"" + a.node + "\" is not a sharded datastore";
+        break;
+    }
+    case ActionKind::CutLink:
+    case ActionKind::HealLink:
+    case ActionKind::SetLink: {
+        if (!nodeOrMember(a.a)) return p + ".a: no node or instance named \"" + a.a + "\"";
+        if (!nodeOrMember(a.b)) return p + ".b: no node or instance named \"" + a.b + "\"";
+        if (!seen.count(std::minmax(ownerOf(a.a), ownerOf(a.b))))
+            return p + ": no link between \"" + a.a + "\" and \"" + a.b + "\"";
+        break;
+    }
+    case ActionKind::SetRate: {
+        const NodeSpec* n = s.find(a.node);
+        if (!n || n->kind != NodeKind::Client)
+            return p + ".node: \"" + a.node + "\" is not a client";
+        break;
+    }
+    case ActionKind::SetField: {
+        const NodeSpec* n = s.find(a.node);
+        if (!n) return p + ".node: no node named \"" + a.node + "\"";
+        if (const std::string e = checkLiveSet(*n, a.field, a.value); !e.empty()) return p + e;
+        break;
+    }
     }
     return {};
+}
+
+// The timeline, the lesson's step actions and reveals, the expectations.
+std::string validateTimeline(const Scenario& s,
+                             const std::set<std::pair<std::string, std::string>>& seen) {
+    for (std::size_t i = 0; i < s.timeline.size(); ++i)
+        if (std::string e = validateAction(s, seen, s.timeline[i], idx("timeline", i)); !e.empty())
+            return e;
+    if (std::string e =
+            validateLesson(s, [&](const Action& a,
+                                  const std::string& p) { return validateAction(s, seen, a, p); });
+        !e.empty())
+        return e;
+    return validateExpectations(s, s.expect, s.duration_s, "expect");
 }
 
 } // namespace

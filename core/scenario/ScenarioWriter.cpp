@@ -2,8 +2,10 @@
 #include "SaveFile.h"
 #include "ScenarioIO.h"
 
+#include "Expectations.h"
 #include "FieldTable.h"
 #include "JsonFields.h"
+#include "ScenarioLesson.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -51,9 +53,20 @@ std::string link(const LinkSpec& l) {
     return o.str();
 }
 
-std::string action(const Action& a) {
+template <class T, class F> std::string array(const std::vector<T>& items, F&& f) {
+    if (items.empty()) return "[]";
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += "    " + f(items[i]) + (i + 1 < items.size() ? ",\n" : "\n");
+    return out + "  ]";
+}
+
+} // namespace
+
+std::string actionToJson(const Action& a, bool timed) {
     Ordered o;
-    o.add("at_s", static_cast<double>(a.at_us) / 1e6).add("action", toString(a.kind));
+    if (timed) o.add("at_s", static_cast<double>(a.at_us) / 1e6);
+    o.add("action", toString(a.kind));
     switch (a.kind) {
     case ActionKind::KillNode:
     case ActionKind::RestartNode:
@@ -85,16 +98,6 @@ std::string action(const Action& a) {
     return o.str();
 }
 
-template <class T, class F> std::string array(const std::vector<T>& items, F&& f) {
-    if (items.empty()) return "[]";
-    std::string out = "[\n";
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out += "    " + f(items[i]) + (i + 1 < items.size() ? ",\n" : "\n");
-    return out + "  ]";
-}
-
-} // namespace
-
 std::string scenarioToJson(const Scenario& s) {
     std::string out = "{\n";
     auto line = [&](const std::string& key, const std::string& value, bool last = false) {
@@ -104,17 +107,16 @@ std::string scenarioToJson(const Scenario& s) {
     line("format", "\"clustersim-scenario\"");
     line("version", std::to_string(Scenario::kCurrentVersion));
     line("name", Ordered::json(str(s.name)));
-    if (!s.lessonJson.empty())
-        line("lesson", s.lessonJson); // the object form, as it was read
-    else if (!s.lesson.empty())
-        line("lesson", Ordered::json(str(s.lesson)));
+    if (!s.lesson.empty()) line("lesson", lessonToJson(s.lesson)); // always the object form
     line("seed", Ordered::json(static_cast<double>(s.seed)));
     line("duration_s", Ordered::json(s.duration_s));
     line("metrics_interval_ms", Ordered::json(s.metrics_interval_ms));
     for (const auto& [k, v] : s.preserved) line(k, v);
     line("nodes", array(s.nodes, node));
     line("links", array(s.links, link));
-    line("timeline", array(s.timeline, action), true);
+    line("timeline", array(s.timeline, [](const Action& a) { return actionToJson(a); }),
+         s.expect.empty());
+    if (!s.expect.empty()) line("expect", expectationsToJson(s.expect), true);
     return out + "}\n";
 }
 

@@ -10,7 +10,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -144,10 +143,6 @@ void Inspector::showScenario() {
         tr("Metrics every"),
         number(s.metrics_interval_ms, 10, 60000, 0, tr(" ms"), tr("One chart point per interval"),
                [meta](double v) { meta([v](core::Scenario& m) { m.metrics_interval_ms = v; }); }));
-    auto* lesson = new QPlainTextEdit(QString::fromStdString(s.lesson));
-    lesson->setReadOnly(true);
-    lesson->setToolTip(tr("What this scenario teaches"));
-    m_form->addRow(tr("Lesson"), lesson);
 }
 
 void Inspector::showLink(const QString& a, const QString& b) {

@@ -418,7 +418,7 @@ void MainWindow::updateTitle() {
                              : QFileInfo(m_doc->filePath()).fileName();
     setWindowTitle(QStringLiteral("%1 (%2)[*] — ClusterSim").arg(name, file));
     setWindowModified(m_doc->isModified());
-    if (m_lesson) m_lesson->setMarkdown(QString::fromStdString(m_doc->scenario().lesson));
+    if (m_lesson) m_lesson->setMarkdown(QString::fromStdString(m_doc->scenario().lesson.text()));
     if (m_seed) {
         const QSignalBlocker block(m_seed);
         m_seed->setValue(static_cast<int>(m_doc->scenario().seed));

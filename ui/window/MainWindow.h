@@ -47,6 +47,9 @@ public:
     // in a dialog once the window is up. Returns whether the file opened.
     bool openFromCommandLine(const QString& path);
     void openScenarioValue(const core::Scenario& s, const QString& path);
+    // Opens a built-in preset (":/presets/...") as a new untitled document: saving asks for a
+    // file name, and the preset itself is never overwritten.
+    bool newFromPreset(const QString& resourcePath, QString* error = nullptr);
     bool saveTo(const QString& path, QString* error = nullptr);
     void play();
     void pause();

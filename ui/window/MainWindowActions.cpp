@@ -16,11 +16,34 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
 #include <QToolBar>
 
+#include <functional>
+
 namespace cs::ui {
+namespace {
+
+// One action per built-in scenario in the resource folder `dir` (":/scenarios/"), titled by the
+// scenario's name without a "Preset: " prefix, in file name order.
+void addBuiltinScenarios(QMenu* menu, const QString& dir,
+                         const std::function<void(const QString&)>& open) {
+    for (const QString& name : QDir(dir).entryList({QStringLiteral("*.clustersim.json")})) {
+        const QString path = dir + name;
+        core::LoadResult loaded;
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
+        QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
+        title.remove(QRegularExpression(QStringLiteral("^Preset: ")));
+        QObject::connect(menu->addAction(title), &QAction::triggered, menu,
+                         [open, path] { open(path); });
+    }
+}
+
+} // namespace
 
 void MainWindow::buildActions() {
     buildFileMenu();
@@ -38,20 +61,15 @@ void MainWindow::buildActions() {
 void MainWindow::buildFileMenu() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+    auto* presets = file->addMenu(tr("New from &Preset"));
+    presets->setObjectName(QStringLiteral("presetsMenu"));
+    addBuiltinScenarios(presets, QStringLiteral(":/presets/"), [this](const QString& path) {
+        if (maybeSave()) newFromPreset(path);
+    });
     auto* examples = file->addMenu(tr("Open &Example"));
-    for (const QString& name :
-         QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")})) {
-        const QString path = QStringLiteral(":/scenarios/") + name;
-        core::LoadResult loaded;
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
-        const QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
-        examples->addAction(title, this, [this, path] {
-            if (maybeSave()) openScenario(path);
-        });
-    }
+    addBuiltinScenarios(examples, QStringLiteral(":/scenarios/"), [this](const QString& path) {
+        if (maybeSave()) openScenario(path);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);

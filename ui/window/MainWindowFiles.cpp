@@ -148,6 +148,26 @@ void MainWindow::newScenario() {
     openScenarioValue(s, {});
 }
 
+bool MainWindow::newFromPreset(const QString& resourcePath, QString* error) {
+    QFile f(resourcePath);
+    core::LoadResult loaded;
+    if (!f.open(QIODevice::ReadOnly))
+        loaded.error =
+            resourcePath.toStdString() + ": cannot open (" + f.errorString().toStdString() + ")";
+    else
+        loaded = core::loadScenarioText(f.readAll().toStdString(), resourcePath.toStdString());
+    if (!loaded.ok) {
+        if (error)
+            *error = QString::fromStdString(loaded.error);
+        else if (m_interactive)
+            QMessageBox::critical(this, tr("Cannot open preset"),
+                                  QString::fromStdString(loaded.error));
+        return false;
+    }
+    openScenarioValue(loaded.scenario, {}); // no path: untitled, Save asks where
+    return true;
+}
+
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
     const QString path =

@@ -1,0 +1,25 @@
+// The run summary as dotted keys (`latency_ms.p99`, `requests.failed.unavailable`): what
+// expectations, lesson reveals and comparisons name. The keys are those of summaryToJson.
+#pragma once
+
+#include "Metrics.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cs::core {
+
+// Every key with its value, in the order summaryToJson writes them.
+std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s);
+std::optional<double> summaryValue(const Summary& s, const std::string& key);
+bool isSummaryKey(const std::string& key);
+
+// The {key} placeholders of a text, in order (e.g. "{requests.failed.unavailable}").
+std::vector<std::string> summaryPlaceholders(const std::string& text);
+// The text with each {key} replaced by the summary's value (formatted as the CSVs are); an
+// unknown key is left as it is.
+std::string fillSummaryPlaceholders(const std::string& text, const Summary& s);
+
+} // namespace cs::core
