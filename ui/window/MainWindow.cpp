@@ -447,7 +447,7 @@ QIcon MainWindow::kindIcon(NodeKind kind) {
 void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
     core::NodeSpec n;
     n.kind = kind;
-    const QString base = palette::kindLabel(kind).replace(' ', '_');
+    const QString base = palette::kindKey(kind).replace(' ', '_');
     for (int k = 1;; ++k) {
         n.id = QStringLiteral("%1%2").arg(base).arg(k).toStdString();
         if (m_doc->nodeIndex(n.id) < 0 && !core::isPossibleMember(m_doc->scenario(), n.id)) break;

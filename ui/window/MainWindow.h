@@ -46,6 +46,10 @@ public:
     // Opens a file (or ":/" resource). On error the open document is untouched; the loader's
     // message goes to a dialog (interactive) or to *error.
     bool openScenario(const QString& path, QString* error = nullptr);
+    // The file named on the command line or opened from the file manager: when it cannot be
+    // opened, the window shows an empty scenario, the message in the status bar and (interactive)
+    // in a dialog once the window is up. Returns whether the file opened.
+    bool openFromCommandLine(const QString& path);
     void openScenarioValue(const core::Scenario& s, const QString& path);
     // Opens a built-in preset (":/presets/...") as a new untitled document: saving asks for a
     // file name, and the preset itself is never overwritten.

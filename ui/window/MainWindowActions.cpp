@@ -1,5 +1,6 @@
 // MainWindow: menus and toolbars. File and Edit menus, the run toolbar (play, step, reset and the
 // switches a class flips: speed, seed, store mode, scaling policy) and the topology tools.
+#include "AboutDialog.h"
 #include "AutoLayout.h"
 #include "DocumentCommands.h"
 #include "MainWindow.h"
