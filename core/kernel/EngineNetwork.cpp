@@ -186,7 +186,7 @@ void Engine::Impl::closeCall(std::uint32_t id) {
 // lowered mid-run) gets its own event.
 void Engine::Impl::addDeadline(NodeId node, std::uint32_t call, double timeoutMs) {
     PNode& p = pnodes[node];
-    const SimTime at = now + std::max<SimTime>(1, std::llround(timeoutMs * 1000.0));
+    const SimTime at = now + std::max<SimTime>(1, roundDelay(timeoutMs * 1000.0));
     while (!p.deadlines.empty() && !calls.valid(p.deadlines.front().call, p.deadlines.front().gen))
         p.deadlines.pop();
     if (!p.deadlines.empty() && at < p.deadlines.back().at) {

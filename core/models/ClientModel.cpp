@@ -1,6 +1,7 @@
 // Clients (DESIGN.md section 4): open-loop Poisson arrivals (thinned for workload shapes),
 // attempts, retries with backoff, and the measurement of each logical request.
 #include "EngineImpl.h"
+#include "Rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +14,7 @@ void Engine::Impl::scheduleArrival(std::uint32_t ci) {
     // probability rate(t) / max (thinning: a non-homogeneous Poisson process).
     const double rate = specs[c.spec].workload.maxRate(specs[c.spec].rate_rps);
     if (rate <= 0.0) return;
-    const SimTime gap = std::llround(c.arrivals.exponential(1e6 / rate));
+    const SimTime gap = roundDelay(c.arrivals.exponential(1e6 / rate));
     events.push(now + gap, EventType::ClientArrival, ci, c.arrivalGen);
 }
 

@@ -1,6 +1,7 @@
 // M/M/c/K stations (service instances, datastores, session stores, caches) with synchronous or
 // asynchronous downstream calls: the service that the station kinds' models share.
 #include "EngineImpl.h"
+#include "Rounding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,7 +59,7 @@ void Engine::Impl::startService(NodeId node, const Job& job) {
     // A request that starts during a GC pause starts when the pause ends.
     const SimTime start = std::max(now, p.pausedUntil);
     st.slots[slot].serving = true;
-    scheduleCompletion(node, slot, start + std::llround(sampleServiceUs(p)));
+    scheduleCompletion(node, slot, start + roundDelay(sampleServiceUs(p)));
 }
 
 void Engine::Impl::scheduleCompletion(NodeId node, std::uint32_t slot, SimTime at) {
