@@ -12,8 +12,11 @@
 #include <QSet>
 #include <QTest>
 #include <QToolButton>
+#include <QValueAxis>
+
 #include <QToolTip>
 #include <QValueAxis>
+#include <cmath>
 #include <gtest/gtest.h>
 
 using namespace cs;
@@ -164,6 +167,10 @@ TEST_F(Charts, TheWindowButtonsAndADragZoomTheTimeAxis) {
     ASSERT_NE(ten, nullptr);
     QTest::mouseClick(ten, Qt::LeftButton);
     EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 10.0);
+    // Ticks on round seconds (-10 -8 ... 0), never -7.5 printed as "-8".
+    EXPECT_EQ(xAxis(0)->tickType(), QValueAxis::TicksDynamic);
+    EXPECT_DOUBLE_EQ(std::fmod(10.0, xAxis(0)->tickInterval()), 0.0);
+    EXPECT_EQ(xAxis(0)->tickInterval(), std::round(xAxis(0)->tickInterval()));
     EXPECT_DOUBLE_EQ(xAxis(5)->max() - xAxis(5)->min(), 10.0) << "every chart";
     QTest::mouseClick(w.charts()->findChild<QToolButton*>(QStringLiteral("windowAll")),
                       Qt::LeftButton);
@@ -182,10 +189,19 @@ TEST_F(Charts, TheWindowButtonsAndADragZoomTheTimeAxis) {
     QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
     ASSERT_TRUE(w.charts()->zoomed());
     EXPECT_NEAR(xAxis(0)->max() - xAxis(0)->min(), 7.5, 0.3) << "a quarter of 30 s";
+    EXPECT_GE(xAxis(0)->tickInterval(), 1.0) << "about five ticks, each on a round number";
     EXPECT_NEAR(xAxis(0)->min(), 40.0 - 15.0, 0.3) << "in simulated time, from the drag's start";
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, a);
     EXPECT_FALSE(w.charts()->zoomed());
     EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 30.0);
+
+    // A zoom belongs to its run: the next scenario's charts follow their own run.
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+    QApplication::sendEvent(view->viewport(), &move);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+    ASSERT_TRUE(w.charts()->zoomed());
+    open(kDefault);
+    EXPECT_TRUE(waitFor([&] { return !w.charts()->zoomed(); }));
 }
 
 // While nothing completes, latency has no value: the line breaks instead of dropping to zero.

@@ -3,6 +3,7 @@
 #include "Check.h"
 #include "Engine.h"
 #include "Expectations.h"
+#include "SummaryKeys.h"
 #include "TestUtil.h"
 
 #include <QDir>
@@ -189,3 +190,17 @@ TEST(Lesson, EveryBuiltInExampleHasALessonWithAPredictionAndExpectations) {
 }
 
 } // namespace
+
+// A reveal quotes measured numbers for a learner: about three significant digits, counts whole.
+TEST(Lesson, ARevealQuotesNumbersAsAPersonReadsThem) {
+    EXPECT_EQ(cs::core::readableNumber(59.1355), "59.1");
+    EXPECT_EQ(cs::core::readableNumber(1.823745), "1.82");
+    EXPECT_EQ(cs::core::readableNumber(0.05342), "0.053");
+    EXPECT_EQ(cs::core::readableNumber(5991), "5991");
+    EXPECT_EQ(cs::core::readableNumber(80.27345), "80.3");
+    EXPECT_EQ(cs::core::readableNumber(1234.56), "1235");
+    cs::core::Summary s;
+    s.latency_mean = 1.823745;
+    EXPECT_EQ(cs::core::fillSummaryPlaceholders("mean {latency_ms.mean} ms, {nope}", s),
+              "mean 1.82 ms, {nope}");
+}

@@ -3,6 +3,8 @@
 #include "Run.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace cs::core {
 // flattenSummary is defined with summaryToJson (Run.cpp): one walk of one object.
@@ -33,6 +35,19 @@ std::vector<std::string> summaryPlaceholders(const std::string& text) {
     return keys;
 }
 
+std::string readableNumber(double v) {
+    if (!std::isfinite(v)) return "0";
+    const double a = std::abs(v);
+    // Whole numbers stay whole; others keep about three significant digits (59.1, 1.82, 0.0534).
+    const int decimals = a >= 100 || v == std::floor(v) ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+    char buf[64];
+    if (a > 0 && a < 0.001)
+        std::snprintf(buf, sizeof buf, "%.2g", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
 std::string fillSummaryPlaceholders(const std::string& text, const Summary& s) {
     const auto values = flattenSummary(s);
     std::string out;
@@ -45,7 +60,8 @@ std::string fillSummaryPlaceholders(const std::string& text, const Summary& s) {
         out += text.substr(from, open - from);
         const auto it = std::find_if(values.begin(), values.end(),
                                      [&](const auto& kv) { return kv.first == key; });
-        out += it != values.end() ? formatNumber(it->second) : text.substr(open, close - open + 1);
+        out +=
+            it != values.end() ? readableNumber(it->second) : text.substr(open, close - open + 1);
         from = close + 1;
     }
     return out + text.substr(from);

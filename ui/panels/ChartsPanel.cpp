@@ -21,6 +21,28 @@ using namespace palette;
 namespace {
 constexpr double kMaxWindowS = 600;
 
+// Time ticks on round numbers (-10 -8 -6 ... 0; 25 26 27 ...): the smallest step of 1, 2, 3 or
+// 5 times a power of ten that gives at most one tick more than the axis's "maxTicks", labelled
+// with the decimals it needs.
+void niceTimeTicks(QValueAxis* axis, double lo, double hi) {
+    const int most = std::max(2, axis->property("maxTicks").toInt()) + 1;
+    const double span = hi - lo;
+    if (!(span > 0)) return;
+    double mag = std::pow(10.0, std::floor(std::log10(span / most)));
+    double step = 0;
+    for (int tries = 0; step == 0 && tries < 3; ++tries, mag *= 10)
+        for (double m : {1.0, 2.0, 3.0, 5.0})
+            if (span / (m * mag) + 1 <= most + 1e-9) {
+                step = m * mag;
+                break;
+            }
+    if (step == 0) step = span;
+    const int decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+}
+
 // Reactions the engine logs (actions are marked from the applied actions instead).
 QColor reactionColour(const std::string& text) {
     auto has = [&](const char* w) { return text.find(w) != std::string::npos; };
@@ -170,7 +192,11 @@ ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     c.chart->layout()->setContentsMargins(0, 0, 0, 0); // every pixel of a small screen is plot
     c.chart->setBackgroundRoundness(0);
     c.x = new QValueAxis;
-    c.x->setLabelFormat(QStringLiteral("%.0f"));
+    c.x->setProperty("maxTicks", 5);
+    c.x->setTickType(QValueAxis::TicksDynamic);
+    QObject::connect(c.x, &QValueAxis::rangeChanged, c.x,
+                     [x = c.x](qreal lo, qreal hi) { niceTimeTicks(x, lo, hi); });
+    niceTimeTicks(c.x, c.x->min(), c.x->max());
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.y = addValueAxis(c.chart, spec.leftAxis, Qt::AlignLeft);
     if (!spec.rightAxis.isEmpty()) c.y2 = addValueAxis(c.chart, spec.rightAxis, Qt::AlignRight);
@@ -310,8 +336,9 @@ void ChartsPanel::layoutPlots() {
         const QRectF area(side, top, view->width() - 2 * side, view->height() - top - bottom);
         if (area.width() < 20 || area.height() < 20) continue;
         const int xTicks = area.width() < 220 ? 3 : 5; // -120 -60 0 when narrow: never crammed
-        if (c.x->tickCount() != xTicks) {
-            c.x->setTickCount(xTicks);
+        if (c.x->property("maxTicks").toInt() != xTicks) {
+            c.x->setProperty("maxTicks", xTicks);
+            niceTimeTicks(c.x, c.x->min(), c.x->max());
             c.fullRepaint = true;
         }
         if (c.legendDirty) {
@@ -334,6 +361,7 @@ void ChartsPanel::layoutPlots() {
 }
 
 void ChartsPanel::clear() {
+    if (m_pinned) setWindowSeconds(m_windowS); // a zoom into another run's time means nothing here
     m_window.clear();
     m_util.clear();
     m_ownerNames.clear();
@@ -369,7 +397,6 @@ void ChartsPanel::setWindowSeconds(double s) {
         b->setChecked(b->objectName() == (m_windowS > 0 ? QStringLiteral("window%1").arg(m_windowS)
                                                         : QStringLiteral("windowAll")));
     for (auto& c : m_charts) {
-        c.x->setLabelFormat(QStringLiteral("%.0f"));
         if (m_windowS > 0) c.x->setRange(-m_windowS, 0);
         c.fullRepaint = true;
     }
@@ -384,7 +411,6 @@ void ChartsPanel::zoomTo(double fromS, double toS) {
     m_pinTo = toS;
     for (QAbstractButton* b : m_windowButtons->buttons()) b->setChecked(false);
     for (auto& c : m_charts) {
-        c.x->setLabelFormat(toS - fromS < 20 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
         c.x->setRange(fromS, toS);
         c.fullRepaint = true;
     }

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -22,15 +23,21 @@
 #include <QStyle>
 #include <QToolBar>
 
+#include <algorithm>
 #include <functional>
 
 namespace cs::ui {
 namespace {
 
 // One action per built-in scenario in the resource folder `dir` (":/scenarios/"), titled by the
-// scenario's name without a "Preset: " prefix, in file name order.
+// scenario's name without a "Preset: " prefix. The examples folder holds three kinds of file, by
+// name: concept lessons (lesson-*), interview questions (q1-* ... q8-*) and examples (the rest);
+// the first two go to submenus, in file name order (Q1 to Q8), the examples sorted by title.
 void addBuiltinScenarios(QMenu* menu, const QString& dir,
                          const std::function<void(const QString&)>& open) {
+    QMenu* lessons = nullptr;
+    QMenu* questions = nullptr;
+    QList<QPair<QString, QString>> plain; // title, path
     for (const QString& name : QDir(dir).entryList({QStringLiteral("*.clustersim.json")})) {
         const QString path = dir + name;
         core::LoadResult loaded;
@@ -39,9 +46,32 @@ void addBuiltinScenarios(QMenu* menu, const QString& dir,
             loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
         QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
         title.remove(QRegularExpression(QStringLiteral("^Preset: ")));
-        QObject::connect(menu->addAction(title), &QAction::triggered, menu,
+        QMenu* into = nullptr;
+        if (name.startsWith(QLatin1String("lesson-"))) {
+            if (!lessons)
+                lessons =
+                    menu->addMenu(QCoreApplication::translate("MainWindow", "Concept &Lessons"));
+            into = lessons;
+        } else if (QRegularExpression(QStringLiteral("^q[1-8]-")).match(name).hasMatch()) {
+            if (!questions)
+                questions = menu->addMenu(
+                    QCoreApplication::translate("MainWindow", "&Interview Questions"));
+            into = questions;
+        }
+        if (!into) {
+            plain.append({title, path});
+            continue;
+        }
+        QObject::connect(into->addAction(title), &QAction::triggered, menu,
                          [open, path] { open(path); });
     }
+    std::sort(plain.begin(), plain.end(), [](const auto& a, const auto& b) {
+        return QString::localeAwareCompare(a.first, b.first) < 0;
+    });
+    if (!plain.isEmpty() && (lessons || questions)) menu->addSeparator();
+    for (const auto& [title, path] : plain)
+        QObject::connect(menu->addAction(title), &QAction::triggered, menu,
+                         [open, path = path] { open(path); });
 }
 
 } // namespace
@@ -67,6 +97,8 @@ void MainWindow::buildActions() {
 void MainWindow::buildFileMenu() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog)
+        ->setObjectName(QStringLiteral("openAction"));
     auto* presets = file->addMenu(tr("New from &Preset"));
     presets->setObjectName(QStringLiteral("presetsMenu"));
     addBuiltinScenarios(presets, QStringLiteral(":/presets/"), [this](const QString& path) {
