@@ -108,7 +108,11 @@ void Presentation::enter(bool fullScreen) {
     applyTheme(true);
     for (QAction* a : m_keys) a->setEnabled(true);
     m_toggle->setChecked(true);
-    if (fullScreen) m_window->showFullScreen();
+    if (fullScreen) {
+        m_window->showFullScreen();
+        // Without a window manager (a kiosk, a bare X server) full screen does not resize.
+        if (const QScreen* screen = m_window->screen()) m_window->setGeometry(screen->geometry());
+    }
     m_clock->show();
     relayout();
     emit toggled(true);
@@ -148,10 +152,15 @@ void Presentation::leave() {
 void Presentation::relayout() {
     m_relayoutQueued = false;
     if (!m_on) return;
-    if (m_window->size() == m_laidOut) return;
-    m_laidOut = m_window->size();
     const int h = m_window->height();
     const double targetPx = targetPixels(h);
+    // The view's own resizes (the docks settling) only fit the topology again.
+    if (m_window->size() == m_laidOut) {
+        fitLabels(targetPx);
+        placeClock();
+        return;
+    }
+    m_laidOut = m_window->size();
     // The user's text size, in pixels; a little more than the target so rounding never falls short.
     const double userPx =
         m_layout->basePointSize() * m_window->logicalDpiY() / 72.0 * m_layout->textScale();
@@ -169,12 +178,12 @@ void Presentation::relayout() {
 
 // The topology fills its space; then node labels grow until they are targetPx tall on screen.
 void Presentation::fitLabels(double targetPx) {
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < 4; ++round) {
         m_view->fitAll();
         const double zoom = m_view->transform().m11();
         const double px = NodeItem::labelPointSize() * m_view->logicalDpiY() / 72.0 * zoom;
-        if (px >= targetPx - 0.05) return;
-        NodeItem::setLabelScale(NodeItem::labelScale() * targetPx / px * 1.02);
+        if (px >= targetPx) return;
+        NodeItem::setLabelScale(NodeItem::labelScale() * targetPx / px * 1.04);
         m_scene->refreshLabels();
     }
     m_view->fitAll();
@@ -202,6 +211,8 @@ void Presentation::arrangeCharts(bool present) {
                 grid->addWidget(view, cell.first, cell.second);
             }
         m_cells.clear();
+        if (grid) // the columns share the width again, whatever the moved charts asked for
+            for (int c = 0; c < grid->columnCount(); ++c) grid->setColumnStretch(c, 1);
         return;
     }
     const QList<int> shown = shownCharts();
