@@ -73,7 +73,7 @@ Presentation::Presentation(QMainWindow* window, WindowLayout* layout, ChartsPane
 QList<int> Presentation::shownCharts() const {
     if (!m_chosen.isEmpty()) return m_chosen;
     // ChartSeries.h's order: latency, throughput, errors, staleness, instances, utilisation.
-    return m_replicated ? QList<int>{2, 3} : QList<int>{0, 2};
+    return m_replicated ? QList<int>{2, 3} : m_autoscaled ? QList<int>{0, 4} : QList<int>{0, 2};
 }
 
 void Presentation::enter(bool fullScreen) {
