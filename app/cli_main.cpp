@@ -2,6 +2,7 @@
 #include "Check.h"
 #include "History.h"
 #include "InputFile.h"
+#include "InstrumentCommands.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 
@@ -239,7 +240,9 @@ int main(int argc, char** argv) {
         "Headless ClusterSim.\n  validate FILE   check a scenario (exit 0 ok, 2 invalid)\n"
         "  run FILE        simulate it (exit 0 done, 2 invalid file, 1 other failure)\n"
         "  check FILE      run it and evaluate its expectations (exit 0 all pass, 5 any fails, "
-        "2 invalid)"));
+        "2 invalid)\n"
+        "  compare A B     run both with one seed; the summary keys that differ\n"
+        "  sweep FILE      run a grid of field values (--vary) into one CSV"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("validate or run"));
@@ -273,6 +276,17 @@ int main(int argc, char** argv) {
                  QStringLiteral("OTHER.json")});
     p.addOption({QStringLiteral("summary-json"), QStringLiteral("Write the run summary here."),
                  QStringLiteral("OUT.json")});
+    p.addOption({QStringLiteral("out"),
+                 QStringLiteral("compare: every key as key,A,B. sweep: one row per point."),
+                 QStringLiteral("OUT.csv")});
+    p.addOption({QStringLiteral("vary"),
+                 QStringLiteral("sweep: nodes[ID].FIELD=FROM:TO:POINTS (repeat for a grid)."),
+                 QStringLiteral("PATH=FROM:TO:POINTS")});
+    p.addOption({QStringLiteral("jobs"), QStringLiteral("sweep: parallel runs (every core)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("shard"),
+                 QStringLiteral("sweep: run only the points whose index mod N is I-1."),
+                 QStringLiteral("I/N")});
     if (!p.parse(app.arguments())) {
         std::cerr << p.errorText().toStdString() << "\n";
         return kFailure;
@@ -281,18 +295,24 @@ int main(int argc, char** argv) {
     if (p.isSet(QStringLiteral("version"))) p.showVersion();
     const QStringList args = p.positionalArguments();
     const QStringList commands = {QStringLiteral("validate"), QStringLiteral("run"),
-                                  QStringLiteral("check-history"), QStringLiteral("check")};
+                                  QStringLiteral("check-history"), QStringLiteral("check"),
+                                  QStringLiteral("sweep")};
+    if (args.size() == 3 && args[0] == QLatin1String("compare"))
+        return cs::core::compareCommand(args[1].toStdString(), args[2].toStdString(), p);
     if (args.size() != 2 || !commands.contains(args[0])) {
         std::cerr << "usage: clustersim-cli validate FILE | run FILE [--duration S] [--seed N] "
                      "[--metrics-csv OUT.csv] [--nodes-csv OUT.csv] [--summary-json OUT.json] "
                      "[--history-out OUT.edn] | "
                      "check-history FILE [--model register|cas-register|kv|counter] [--budget-s S] "
                      "[--max-steps N] | check FILE [--expect OTHER.json] [--seed N] "
-                     "[--duration S]\n";
+                     "[--duration S] | compare A B [--seed N] [--duration S] [--out diff.csv] | "
+                     "sweep FILE --vary PATH=FROM:TO:POINTS [--vary ...] --out OUT.csv [--jobs N] "
+                     "[--shard I/N] [--seed N] [--duration S]\n";
         return kFailure;
     }
     const std::string file = args[1].toStdString();
     if (args[0] == QLatin1String("check-history")) return checkHistoryCommand(file, p);
     if (args[0] == QLatin1String("check")) return check(file, p);
+    if (args[0] == QLatin1String("sweep")) return cs::core::sweepCommand(file, p);
     return args[0] == QLatin1String("validate") ? validate(file) : run(file, p);
 }

@@ -9,12 +9,16 @@ case "$mode" in app|test) ;; *) echo "usage: $0 [app|test]" >&2; exit 64 ;; esac
 
 packages=(
   cmake ninja-build g++ pkg-config
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools
   libboost-graph-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libgif-dev
   fonts-dejavu-core
 )
-# The tests also run the libFuzzer targets for a bounded number of inputs (clang only).
-[ "$mode" = test ] && packages+=(clang libfuzzer-14-dev)
+# The tests also run the libFuzzer targets for a bounded number of inputs (clang only), build
+# and check the .deb (cpack needs dpkg-shlibdeps and file) and validate the desktop entry,
+# AppStream metadata, MIME type and manual pages.
+[ "$mode" = test ] && packages+=(clang libfuzzer-14-dev
+  dpkg-dev file desktop-file-utils appstream shared-mime-info groff-base)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -265,3 +265,52 @@ TEST(FieldTable, RowsAreWellFormed) {
 }
 
 } // namespace
+
+namespace {
+
+// The rows for numbers inside a node's objects (a sweep's `autoscaling.max`) state the reader's
+// range: both ends read back, and a value past either end is not taken.
+TEST(FieldTable, NestedRowsStateTheRangeTheReaderEnforces) {
+    const Scenario base = allKinds();
+    std::vector<const FieldRow*> nested;
+    for (const FieldRow& row : fieldTable())
+        if (!row.inFile && (row.type == FieldType::Number || row.type == FieldType::Integer))
+            nested.push_back(&row);
+    ASSERT_GE(nested.size(), 11u);
+    auto lowOf = [](const FieldRow* r) { return r->offBelow > 0 ? 0.0 : r->lo; };
+    for (const FieldRow* row : nested) {
+        int checked = 0;
+        for (std::size_t i = 0; i < base.nodes.size(); ++i) {
+            if (!row->appliesTo(base.nodes[i])) continue;
+            for (const bool high : {false, true}) {
+                Scenario s = base; // every nested number at the same end, so min <= max holds
+                for (const FieldRow* other : nested)
+                    if (other->appliesTo(s.nodes[i]))
+                        other->access.set(s.nodes[i], high ? other->hi : lowOf(other));
+                const double end = high ? row->hi : lowOf(row);
+                const auto back = loadScenarioText(scenarioToJson(s), "n.clustersim.json");
+                ASSERT_TRUE(back.ok) << row->name << " = " << end << ": " << back.error;
+                EXPECT_EQ(row->access.get(back.scenario.nodes[i]), FieldValue(end)) << row->name;
+                const double past = high                ? row->hi * 2
+                                    : row->offBelow > 0 ? row->offBelow / 2
+                                    : row->lo > 0       ? row->lo / 2
+                                                        : -1;
+                row->access.set(s.nodes[i], past);
+                // Refused naming the field, or (a negative "off" value the writer leaves out) not
+                // taken.
+                const auto bad = loadScenarioText(scenarioToJson(s), "n.clustersim.json");
+                if (bad.ok) {
+                    const double got = std::get<double>(row->access.get(bad.scenario.nodes[i]));
+                    EXPECT_TRUE(got >= lowOf(row) && got <= row->hi)
+                        << row->name << " = " << past << " was taken";
+                } else {
+                    EXPECT_NE(bad.error.find(row->name), std::string::npos) << bad.error;
+                }
+                ++checked;
+            }
+        }
+        EXPECT_GT(checked, 0) << row->name << " applies to no node of the test scenario";
+    }
+}
+
+} // namespace

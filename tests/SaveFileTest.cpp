@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -90,6 +91,34 @@ TEST_F(SaveFileTest, ADiskThatFillsUpMidwayLeavesTheOldFileWhole) {
     setrlimit(RLIMIT_FSIZE, &before);
     std::signal(SIGXFSZ, oldHandler);
     EXPECT_NE(err.find(target.toStdString()), std::string::npos) << err;
+    EXPECT_EQ(contents(target), "old contents\n");
+    EXPECT_EQ(files(), QStringList{QStringLiteral("scenario.json")});
+}
+
+// A device (or FIFO) is never replaced by a regular file, even where the folder lets one create
+// files (root in /dev): the save is refused naming it and the device stays a device.
+TEST_F(SaveFileTest, ADeviceIsNotReplaced) {
+    const std::string device = "/dev/full";
+    if (!QFileInfo::exists(QString::fromStdString(device))) GTEST_SKIP() << "no /dev/full";
+    ASSERT_FALSE(QFileInfo(QString::fromStdString(device)).isFile());
+    const std::string err = saveFileAtomically(device, "contents\n");
+    EXPECT_NE(err.find(device + ": cannot write (not a regular file"), std::string::npos) << err;
+    EXPECT_FALSE(QFileInfo(QString::fromStdString(device)).isFile());
+}
+
+// The same with a small file that QFile buffers whole: the failure shows only when the buffer is
+// flushed, and QSaveFile::commit() alone would publish the truncated file.
+TEST_F(SaveFileTest, ADiskThatFillsUpWhileASmallSaveIsFlushedLeavesTheOldFileWhole) {
+    rlimit before{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &before), 0);
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = before;
+    small.rlim_cur = 256;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const std::string err = saveFileAtomically(target.toStdString(), std::string(1400, 'y'));
+    setrlimit(RLIMIT_FSIZE, &before);
+    std::signal(SIGXFSZ, oldHandler);
+    EXPECT_NE(err.find(target.toStdString() + ": write failed"), std::string::npos) << err;
     EXPECT_EQ(contents(target), "old contents\n");
     EXPECT_EQ(files(), QStringList{QStringLiteral("scenario.json")});
 }

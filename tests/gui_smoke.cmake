@@ -32,3 +32,26 @@ execute_process(COMMAND "${APP}" --screenshot "${OUT}.bad-size.png" --window-siz
 if(NOT rc EQUAL 1 OR NOT err MATCHES "--window-size")
     message(FATAL_ERROR "a bad --window-size exited with ${rc}: ${err}")
 endif()
+
+# --gif: an animated GIF at the window size (the logical screen's width and height are
+# little-endian 16-bit numbers at bytes 6-9); a bad file exits 2 and writes nothing. Without
+# giflib the app says GIF export is unavailable and exits 2. (tests/GifTest.cpp reads the frames.)
+file(REMOVE "${OUT}.gif" "${OUT}.bad.gif")
+execute_process(COMMAND "${APP}" --run-for 1 --gif "${OUT}.gif" --gif-seconds 0.5 --fps 4
+                        --window-size 1280x720 RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 90)
+if(HAVE_GIF)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "clustersim --gif exited with ${rc}: ${err}")
+    endif()
+    file(READ "${OUT}.gif" head LIMIT 10 HEX)
+    if(NOT head STREQUAL "4749463839610005d002")
+        message(FATAL_ERROR "the GIF's header is ${head} (hex), expected GIF89a 1280x720")
+    endif()
+elseif(NOT rc EQUAL 2 OR NOT err MATCHES "unavailable")
+    message(FATAL_ERROR "--gif without giflib exited with ${rc}: ${err}")
+endif()
+execute_process(COMMAND "${APP}" "${BAD}" --run-for 1 --gif "${OUT}.bad.gif" --gif-seconds 1
+                RESULT_VARIABLE rc TIMEOUT 30)
+if(NOT rc EQUAL 2 OR EXISTS "${OUT}.bad.gif")
+    message(FATAL_ERROR "--gif of a bad scenario exited with ${rc}, expected 2 and no file")
+endif()

@@ -3,6 +3,9 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
+#include <cstring>
+
 namespace cs::core {
 
 SaveFile::SaveFile(std::string path) : m_path(std::move(path)) {}
@@ -11,8 +14,12 @@ SaveFile::~SaveFile() = default; // QSaveFile's destructor drops an uncommitted 
 
 std::string SaveFile::open() {
     // QSaveFile's own message for a directory is the temporary file's, which would puzzle a user.
-    if (QFileInfo(QString::fromStdString(m_path)).isDir())
-        return m_path + ": cannot write (a directory)";
+    const QFileInfo info(QString::fromStdString(m_path));
+    if (info.isDir()) return m_path + ": cannot write (a directory)";
+    // Replacing a device, FIFO or socket by a regular file (QSaveFile's rename, where the folder
+    // lets one create files, as /dev does for root) would break the system: refuse it.
+    if (info.exists() && !info.isFile())
+        return m_path + ": cannot write (not a regular file: a device, FIFO or socket)";
     m_file = std::make_unique<QSaveFile>(QString::fromStdString(m_path));
     if (!m_file->open(QIODevice::WriteOnly)) {
         const std::string why = m_file->errorString().toStdString();
@@ -35,6 +42,14 @@ std::string SaveFile::commit() {
         m_file->cancelWriting(); // the old file stays; the temporary one goes
         m_file.reset();
         return m_writeError;
+    }
+    // QFile buffers small writes; a flush that fails part-way (a full disk) is not reported by
+    // QSaveFile::commit() in Qt 6.4, which would then publish a truncated file. Flush first.
+    if (!m_file->flush()) {
+        const int err = errno;
+        m_file->cancelWriting();
+        m_file.reset();
+        return m_path + ": write failed (" + std::strerror(err) + ")";
     }
     const bool ok = m_file->commit();
     const std::string why = m_file->errorString().toStdString();

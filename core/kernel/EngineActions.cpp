@@ -358,6 +358,13 @@ void Engine::Impl::onMetricsTick() {
     totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
     storeOpsTotal += interval.storeOps;
     interval.storeOps = 0;
+    row.requests_rps = static_cast<double>(interval.issued) / secs;
+    row.replicated_ops_per_s = static_cast<double>(interval.replicatedOps) / secs;
+    row.migration_keys_per_s = static_cast<double>(interval.migratedKeys) / secs;
+    interval.issued = interval.replicatedOps = interval.migratedKeys = 0;
+    for (const auto& p : pnodes)
+        if (p.exists && p.alive && p.station && specs[p.spec].parallel_fraction)
+            row.cores_speedup = std::max(row.cores_speedup, 1.0 / stations[p.model].serviceScale);
     for (auto& m : kindModels) m->sampleMetrics(*this, MetricsPhase::BeforeRow, row);
     if (ticks == 0) totals.instances_min = totals.instances_max = instances;
     totals.instances_min = std::min(totals.instances_min, instances);

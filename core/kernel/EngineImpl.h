@@ -151,6 +151,7 @@ struct EdgeState {
 
 struct IntervalCounters {
     std::uint64_t attempts = 0, completed = 0, storeOps = 0;
+    std::uint64_t issued = 0, replicatedOps = 0, migratedKeys = 0; // charts only
     std::array<std::uint64_t, kErrorReasons> failed{};
     Histogram latency;
     std::uint64_t reads = 0, staleReads = 0, versionsBehindMax = 0;

@@ -38,6 +38,7 @@ void Engine::Impl::onClientArrival(std::uint32_t ci, std::uint32_t gen) {
     q.key = static_cast<std::uint32_t>(c.zipf.sample(c.ops));
     q.session = static_cast<std::uint32_t>(c.sessions.below(spec.sessions));
     ++totals.issued;
+    ++interval.issued;
     startAttempt(r);
     scheduleArrival(ci);
 }

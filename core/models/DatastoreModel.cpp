@@ -148,6 +148,7 @@ public:
     void onServed(Engine::Impl& e, NodeId node, std::uint32_t slot, const Job& job) override {
         const PNode& p = e.pnodes[node];
         if (p.replica != kNone) { // a replica set: coordinate with the others
+            ++e.interval.replicatedOps;
             e.coordinate(node, job);
             e.freeSlot(node, slot);
             return;

@@ -138,6 +138,7 @@ void Engine::Impl::onMigrationArrive(std::uint32_t tag, std::uint32_t batch) {
         st.keyShard[key] = shard;
     }
     mig.arrived += to - from;
+    interval.migratedKeys += to - from;
     if (mig.arrived == mig.moves.size())
         log(specs[st.spec].id, specs[st.spec].id + ": migration done, " +
                                    std::to_string(mig.moves.size()) + " keys moved in " +

@@ -23,6 +23,7 @@ struct LimiterState {
     };
     std::vector<Key> keys;
     std::uint64_t passed = 0, limited = 0;
+    std::uint64_t passedAtRow = 0, limitedAtRow = 0; // at the last metrics row
     SimTime lastLogged = -1;
 };
 

@@ -131,15 +131,17 @@ public:
     }
 
     void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
-        if (phase != MetricsPhase::BeforeRow || !e.nodeSink) return;
+        if (phase != MetricsPhase::BeforeRow) return;
         for (auto& q : e.queues) {
+            const double lag =
+                q.buffer.empty() ? 0.0 : static_cast<double>(e.now - q.buffer.front().first) / 1e6;
+            row.queue_depth += static_cast<double>(q.buffer.size());
+            row.consumer_lag_s = std::max(row.consumer_lag_s, lag);
+            if (!e.nodeSink) continue;
             const std::string& id = e.specs[q.spec].id;
             e.nodeSink(
                 NodeSample{row.t_s, id, "queue_depth", static_cast<double>(q.buffer.size())});
-            e.nodeSink(NodeSample{row.t_s, id, "consumer_lag_s",
-                                  q.buffer.empty()
-                                      ? 0.0
-                                      : static_cast<double>(e.now - q.buffer.front().first) / 1e6});
+            e.nodeSink(NodeSample{row.t_s, id, "consumer_lag_s", lag});
             e.nodeSink(
                 NodeSample{row.t_s, id, "redeliveries_total", static_cast<double>(q.redeliveries)});
         }

@@ -155,8 +155,14 @@ public:
     }
 
     void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
-        if (phase != MetricsPhase::BeforeRow || !e.nodeSink) return;
-        for (const auto& l : e.limiters) {
+        if (phase != MetricsPhase::BeforeRow) return;
+        const double secs = static_cast<double>(e.metricsInterval) / 1e6;
+        for (auto& l : e.limiters) {
+            row.limiter_passed_rps += static_cast<double>(l.passed - l.passedAtRow) / secs;
+            row.limiter_limited_rps += static_cast<double>(l.limited - l.limitedAtRow) / secs;
+            l.passedAtRow = l.passed;
+            l.limitedAtRow = l.limited;
+            if (!e.nodeSink) continue;
             e.nodeSink(NodeSample{row.t_s, e.specs[l.spec].id, "passed_total",
                                   static_cast<double>(l.passed)});
             e.nodeSink(NodeSample{row.t_s, e.specs[l.spec].id, "limited_total",

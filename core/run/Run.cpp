@@ -5,7 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <charconv>
 #include <chrono>
+#include <cmath>
 
 namespace cs::core {
 namespace {
@@ -16,9 +18,7 @@ std::string header(const std::vector<std::string>& cols) {
     return h + "\n";
 }
 
-} // namespace
-
-std::string summaryToJson(const Summary& s) {
+QJsonObject summaryObject(const Summary& s) {
     auto u = [](std::uint64_t v) { return static_cast<double>(v); };
     QJsonObject failed{{"total", u(s.failedTotal())}};
     for (std::size_t k = 1; k < kErrorReasons; ++k)
@@ -67,7 +67,38 @@ std::string summaryToJson(const Summary& s) {
         {"sim_seconds", s.sim_seconds},
         {"messages_lost", u(s.messages_lost)},
     };
-    return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+    return o;
+}
+
+void flatten(const QJsonObject& o, const std::string& prefix,
+             std::vector<std::pair<std::string, double>>& out) {
+    for (auto it = o.begin(); it != o.end(); ++it) { // QJsonObject's order: the text's
+        const std::string key = prefix + it.key().toStdString();
+        if (it.value().isObject())
+            flatten(it.value().toObject(), key + ".", out);
+        else
+            out.emplace_back(key, it.value().toDouble());
+    }
+}
+
+} // namespace
+
+std::string summaryToJson(const Summary& s) {
+    return QJsonDocument(summaryObject(s)).toJson(QJsonDocument::Indented).toStdString();
+}
+
+std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s) {
+    std::vector<std::pair<std::string, double>> out;
+    flatten(summaryObject(s), "", out);
+    return out;
+}
+
+std::string exactNumber(double v) {
+    if (!std::isfinite(v)) return "0"; // as the JSON and metrics writers do
+    if (v == std::floor(v) && std::abs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v); // shortest exact text
+    return std::string(buf, res.ptr);
 }
 
 RunResult runScenario(const Scenario& input, const RunOptions& options) {
@@ -100,12 +131,14 @@ RunResult runScenario(const Scenario& input, const RunOptions& options) {
             metricsFile->write(metricsCsvLine(r) + "\n");
             if (options.onMetricsRow) options.onMetricsRow(r);
         });
-    } else {
+    } else if (options.keepMetricsText) {
         csvText = header(metricsColumns());
         engine.setMetricsSink([&](const MetricsRow& r) {
             csvText += metricsCsvLine(r) + "\n";
             if (options.onMetricsRow) options.onMetricsRow(r);
         });
+    } else if (options.onMetricsRow) {
+        engine.setMetricsSink([&](const MetricsRow& r) { options.onMetricsRow(r); });
     }
     if (historyFile)
         engine.setHistorySink([&](const std::string& line) { historyFile->write(line + "\n"); });

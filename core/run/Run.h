@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace cs::core {
 
@@ -19,6 +21,9 @@ struct RunOptions {
     // Each metrics row and per-node sample as it is produced (for `check`); may be empty.
     std::function<void(const MetricsRow&)> onMetricsRow;
     std::function<void(const NodeSample&)> onNodeSample;
+    // Without a metrics file, keep the metrics text in RunResult (tests read it); a sweep or a
+    // compare does not need it.
+    bool keepMetricsText = true;
 };
 
 struct RunResult {
@@ -32,5 +37,13 @@ RunResult runScenario(const Scenario& scenario, const RunOptions& options);
 
 // The summary as the nested JSON object of DESIGN.md section 9 (compact text).
 std::string summaryToJson(const Summary& s);
+
+// Every key of that object flattened with dots ("latency_ms.p99"), in the order its text has
+// them: the columns of a sweep and the lines of a compare.
+std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s);
+
+// A number as sweep and compare write it: an integer without a point, otherwise the shortest
+// text that reads back as the same double.
+std::string exactNumber(double v);
 
 } // namespace cs::core

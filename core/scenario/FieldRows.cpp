@@ -559,6 +559,8 @@ void addCacheAndLimiterRows(std::vector<FieldRow>& t) {
 
 } // namespace
 
+void addNestedRows(std::vector<FieldRow>& t); // FieldNestedRows.cpp
+
 std::vector<FieldRow> buildFieldTable() {
     std::vector<FieldRow> t;
     addClientRows(t);
@@ -567,6 +569,7 @@ std::vector<FieldRow> buildFieldTable() {
     addGroupRows(t);
     addStoreRows(t);
     addCacheAndLimiterRows(t);
+    addNestedRows(t);
     return t;
 }
 

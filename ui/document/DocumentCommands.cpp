@@ -5,12 +5,8 @@
 #include <algorithm>
 
 namespace cs::ui {
-namespace {
-QString tr(const char* s) {
-    return QCoreApplication::translate("DocumentCommands", s);
-}
-} // namespace
-
+// Undo texts: QUndoCommand is no QObject, so they are translated in one context, spelled out for
+// lupdate at each call.
 SetNodeCommand::SetNodeCommand(Document* doc, const core::NodeSpec& after, const QString& text)
     : QUndoCommand(text), m_doc(doc), m_id(after.id), m_other(after) {}
 
@@ -26,8 +22,10 @@ void SetNodeCommand::swap() {
 MoveNodesCommand::MoveNodesCommand(Document* doc,
                                    std::vector<std::pair<std::string, QPointF>> newPositions)
     : QUndoCommand(newPositions.size() == 1
-                       ? tr("Move %1").arg(QString::fromStdString(newPositions[0].first))
-                       : tr("Move %1 nodes").arg(newPositions.size())),
+                       ? QCoreApplication::translate("DocumentCommands", "Move %1")
+                             .arg(QString::fromStdString(newPositions[0].first))
+                       : QCoreApplication::translate("DocumentCommands", "Move %1 nodes")
+                             .arg(newPositions.size())),
       m_doc(doc), m_positions(std::move(newPositions)) {}
 
 void MoveNodesCommand::swap() {
@@ -44,7 +42,9 @@ void MoveNodesCommand::swap() {
 }
 
 AddNodeCommand::AddNodeCommand(Document* doc, const core::NodeSpec& spec)
-    : QUndoCommand(tr("Add %1").arg(QString::fromStdString(spec.id))), m_doc(doc), m_spec(spec) {}
+    : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Add %1")
+                       .arg(QString::fromStdString(spec.id))),
+      m_doc(doc), m_spec(spec) {}
 
 void AddNodeCommand::redo() {
     m_doc->insertNode(static_cast<int>(m_doc->scenario().nodes.size()), m_spec);
@@ -56,8 +56,11 @@ void AddNodeCommand::undo() {
 }
 
 RemoveNodesCommand::RemoveNodesCommand(Document* doc, const std::vector<std::string>& ids)
-    : QUndoCommand(ids.size() == 1 ? tr("Delete %1").arg(QString::fromStdString(ids[0]))
-                                   : tr("Delete %1 nodes").arg(ids.size())),
+    : QUndoCommand(
+          ids.size() == 1
+              ? QCoreApplication::translate("DocumentCommands", "Delete %1")
+                    .arg(QString::fromStdString(ids[0]))
+              : QCoreApplication::translate("DocumentCommands", "Delete %1 nodes").arg(ids.size())),
       m_doc(doc), m_ids(ids) {}
 
 void RemoveNodesCommand::redo() {
@@ -110,8 +113,8 @@ void RemoveNodesCommand::undo() {
 }
 
 AddLinkCommand::AddLinkCommand(Document* doc, const core::LinkSpec& link)
-    : QUndoCommand(
-          tr("Link %1 to %2").arg(QString::fromStdString(link.a), QString::fromStdString(link.b))),
+    : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Link %1 to %2")
+                       .arg(QString::fromStdString(link.a), QString::fromStdString(link.b))),
       m_doc(doc), m_link(link) {}
 
 void AddLinkCommand::redo() {
@@ -124,8 +127,8 @@ void AddLinkCommand::undo() {
 }
 
 RemoveLinkCommand::RemoveLinkCommand(Document* doc, int index)
-    : QUndoCommand(tr("Delete link")), m_doc(doc), m_index(index),
-      m_link(doc->scenario().links[static_cast<std::size_t>(index)]) {}
+    : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Delete link")), m_doc(doc),
+      m_index(index), m_link(doc->scenario().links[static_cast<std::size_t>(index)]) {}
 
 void RemoveLinkCommand::redo() {
     m_doc->removeLink(m_index);
@@ -135,7 +138,7 @@ void RemoveLinkCommand::undo() {
 }
 
 SetLinkCommand::SetLinkCommand(Document* doc, int index, const core::LinkSpec& after)
-    : QUndoCommand(tr("Edit link %1-%2")
+    : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Edit link %1-%2")
                        .arg(QString::fromStdString(after.a), QString::fromStdString(after.b))),
       m_doc(doc), m_index(index), m_other(after) {}
 
@@ -146,7 +149,8 @@ void SetLinkCommand::swap() {
 }
 
 SetMetaCommand::SetMetaCommand(Document* doc, const core::Scenario& after)
-    : QUndoCommand(tr("Edit the scenario")), m_doc(doc) {
+    : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Edit the scenario")),
+      m_doc(doc) {
     m_other.name = after.name;
     m_other.lesson = after.lesson;
     m_other.seed = after.seed;

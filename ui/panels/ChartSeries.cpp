@@ -17,62 +17,162 @@ double errors(const MetricsRow& r, core::ErrorReason why) {
     return r.err_rps[static_cast<std::size_t>(why)];
 }
 
+bool nothingFinished(const MetricsRow& r) {
+    return r.throughput_rps <= 0;
+}
+
+// Key, value: the same key is the same look in every chart (ChartSeries.h).
 std::vector<ChartSpec> build() {
     return {
         {tr("Latency"),
          tr("ms"),
          {},
-         {{tr("p50"), kBlue, [](const MetricsRow& r) { return r.latency_ms_p50; }},
-          {tr("p95"), kOrange, [](const MetricsRow& r) { return r.latency_ms_p95; }},
-          {tr("p99"), kVermillion, [](const MetricsRow& r) { return r.latency_ms_p99; }}}},
+         {{tr("p50"), "p50", [](const MetricsRow& r) { return r.latency_ms_p50; }, false,
+           nothingFinished},
+          {tr("p95"), "p95", [](const MetricsRow& r) { return r.latency_ms_p95; }, false,
+           nothingFinished},
+          {tr("p99"), "p99", [](const MetricsRow& r) { return r.latency_ms_p99; }, false,
+           nothingFinished}}},
+        // Drawn in this order: the datastore's line first, so the throughput line is on top.
         {tr("Throughput"),
          tr("requests/s"),
          {},
-         {{tr("offered"), kSky, [](const MetricsRow& r) { return r.offered_rps; }},
-          {tr("throughput"), kGreen, [](const MetricsRow& r) { return r.throughput_rps; }},
-          {tr("datastore ops"), kOrange,
-           [](const MetricsRow& r) { return r.datastore_ops_per_s; }}}},
+         {{tr("datastore ops"), "datastore",
+           [](const MetricsRow& r) { return r.datastore_ops_per_s + r.replicated_ops_per_s; }},
+          {tr("attempts"), "attempts", [](const MetricsRow& r) { return r.offered_rps; }},
+          {tr("offered"), "offered", [](const MetricsRow& r) { return r.requests_rps; }},
+          {tr("throughput"), "throughput", [](const MetricsRow& r) { return r.throughput_rps; }}}},
         {tr("Errors by reason"),
          tr("requests/s"),
-         tr("duplicates"),
-         {{tr("timeout"), kVermillion,
+         tr("count (total)"),
+         {{tr("timeout"), "timeout",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::Timeout); }},
-          {tr("unavail."), kOrange,
+          {tr("unavailable"), "unavailable",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::Unavailable); }},
-          {tr("429"), kPurple,
+          {tr("429"), "429",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::RateLimited); }},
-          {tr("dropped"), kBlue,
+          {tr("dropped"), "dropped",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::Dropped); }},
-          {tr("session"), kYellow,
+          {tr("session lost"), "session",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::SessionLost); }},
-          {tr("lost"), kBlack,
+          {tr("lost in flight"), "lost",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::LostInFlight); }},
-          {tr("dupes"), kGrey, [](const MetricsRow& r) { return r.duplicate_side_effects; }, true}},
+          {tr("duplicates"), "dupes", [](const MetricsRow& r) { return r.duplicate_side_effects; },
+           true},
+          {tr("lost updates"), "lost updates", [](const MetricsRow& r) { return r.lost_updates; },
+           true},
+          {tr("conflicts"), "conflicts", [](const MetricsRow& r) { return r.conflicts; }, true}},
          false,
          true},
         // Caching's trade in one chart: the hit ratio next to the staleness it can cost.
         {tr("Staleness and hits"),
          tr("ms"),
          tr("%"),
-         {{tr("staleness p50"), kSky, [](const MetricsRow& r) { return r.staleness_ms_p50; }},
-          {tr("staleness p99"), kBlue, [](const MetricsRow& r) { return r.staleness_ms_p99; }},
-          {tr("stale reads"), kVermillion,
+         {{tr("stale p50"), "staleness p50",
+           [](const MetricsRow& r) { return r.staleness_ms_p50; }},
+          {tr("stale p99"), "staleness p99",
+           [](const MetricsRow& r) { return r.staleness_ms_p99; }},
+          {tr("stale reads"), "stale reads",
            [](const MetricsRow& r) { return 100.0 * r.stale_read_fraction; }, true},
-          {tr("cache hits"), kGreen, [](const MetricsRow& r) { return 100.0 * r.cache_hit_ratio; },
-           true}}},
+          {tr("cache hits"), "cache hits",
+           [](const MetricsRow& r) { return 100.0 * r.cache_hit_ratio; }, true}}},
         {tr("Instances and cost"),
-         tr("instances"),
+         tr("instances, ×"),
          tr("$/hour"),
-         {{tr("instances"), kGreen, [](const MetricsRow& r) { return r.instances; }},
-          {tr("cost"), kOrange, [](const MetricsRow& r) { return r.cost_per_hour; }, true}}},
+         {{tr("instances"), "instances", [](const MetricsRow& r) { return r.instances; }},
+          {tr("speed-up from cores"), "speedup",
+           [](const MetricsRow& r) { return r.cores_speedup; }},
+          {tr("cost"), "cost", [](const MetricsRow& r) { return r.cost_per_hour; }, true}},
+         false,
+         true},
         {tr("Utilisation"), tr("%"), {}, {}, true},
+        {tr("Queues, limits, shards"),
+         tr("per s, messages"),
+         tr("s"),
+         {{tr("passed (limiter)"), "passed",
+           [](const MetricsRow& r) { return r.limiter_passed_rps; }},
+          {tr("limited (limiter)"), "429",
+           [](const MetricsRow& r) { return r.limiter_limited_rps; }},
+          {tr("queue depth"), "queue depth", [](const MetricsRow& r) { return r.queue_depth; }},
+          {tr("keys migrating/s"), "migration",
+           [](const MetricsRow& r) { return r.migration_keys_per_s; }},
+          {tr("consumer lag"), "consumer lag", [](const MetricsRow& r) { return r.consumer_lag_s; },
+           true}},
+         false,
+         true,
+         true},
     };
 }
+
+// FNV-1a over the name's UTF-16: the same number for a name in every run and on every platform
+// (qHash may be seeded per process).
+std::size_t stableHash(const QString& s) {
+    std::uint32_t h = 2166136261u;
+    for (const QChar ch : s) {
+        h ^= ch.unicode();
+        h *= 16777619u;
+    }
+    return h;
+}
+
+// Okabe-Ito without yellow, for lines on white.
+const QColor kLineColours[] = {kBlue, kVermillion, kGreen, kPurple, kOrange, kSky, kBlack};
 } // namespace
 
 const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> specs = build(); // after the translators are installed
     return specs;
+}
+
+LineLook seriesLook(const QString& key) {
+    static const std::map<QString, LineLook> fixed = {
+        {"p50", {kGreen}},
+        {"p95", {kBlue}},
+        {"p99", {kVermillion}},
+        {"datastore", {kOrange, Qt::SolidLine, 5.5}}, // wide: a halo under throughput
+        {"attempts", {kPurple, Qt::DashLine}},
+        {"offered", {kBlack, Qt::DashLine}},
+        {"throughput", {kGreen, Qt::SolidLine, 3.0}},
+        {"timeout", {kVermillion}},
+        {"unavailable", {kBlue}},
+        {"429", {kPurple}},
+        {"dropped", {kBlack}},
+        {"session", {kSky}},
+        {"lost", {kGrey}},
+        {"dupes", {kOrange, Qt::DashLine}},
+        {"lost updates", {kVermillion, Qt::DashLine}},
+        {"conflicts", {kBlack, Qt::DotLine}},
+        {"staleness p50", {kSky}},
+        {"staleness p99", {kBlue}},
+        {"stale reads", {kVermillion, Qt::DashLine}},
+        {"cache hits", {kGreen, Qt::DashLine}},
+        {"instances", {kGreen}},
+        {"speedup", {kPurple}},
+        {"cost", {kOrange, Qt::DashLine}},
+        {"passed", {kGreen}},
+        {"queue depth", {kBlue}},
+        {"migration", {kOrange}},
+        {"consumer lag", {kVermillion, Qt::DashLine}},
+    };
+    if (const auto it = fixed.find(key); it != fixed.end()) return it->second;
+    return {kLineColours[stableHash(key) % std::size(kLineColours)]};
+}
+
+QColor OwnerColours::colourOf(const QString& key) {
+    if (const auto it = m_assigned.find(key); it != m_assigned.end()) return it->second;
+    const std::size_t n = std::size(kLineColours);
+    const std::size_t first = stableHash(key) % n;
+    QColor pick = kLineColours[first];
+    for (std::size_t i = 0; i < n; ++i) { // the first colour no earlier key has
+        const QColor c = kLineColours[(first + i) % n];
+        if (std::none_of(m_assigned.begin(), m_assigned.end(),
+                         [&](const auto& kv) { return kv.second == c; })) {
+            pick = c;
+            break;
+        }
+    }
+    m_assigned.emplace(key, pick);
+    return pick;
 }
 
 } // namespace cs::ui

@@ -1,22 +1,16 @@
 #include "ChartsPanel.h"
 
-#include "ChartSeries.h"
-#include "ExportFile.h"
 #include "Palette.h"
 
+#include <QButtonGroup>
 #include <QChart>
-#include <QComboBox>
-#include <QContextMenuEvent>
-#include <QFileDialog>
 #include <QGraphicsLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QMenu>
-#include <QMessageBox>
-#include <QToolTip>
+#include <QToolButton>
 #include <QValueAxis>
 
 #include <cmath>
@@ -27,139 +21,73 @@ using namespace palette;
 namespace {
 constexpr double kMaxWindowS = 600;
 
-QColor markerColour(const std::string& text) {
+// Reactions the engine logs (actions are marked from the applied actions instead).
+QColor reactionColour(const std::string& text) {
     auto has = [&](const char* w) { return text.find(w) != std::string::npos; };
-    if (has("killed") || has(" cut") || has("steps down")) return kVermillion;
-    if (has("restarted") || has("healed") || has("converged")) return kGreen;
-    if (has("elected") || has("added") || has("scales out") || has("scales in")) return kBlue;
+    if (has("steps down")) return kVermillion;
+    if (has("converged") || has("migration done") || has(" is back")) return kGreen;
+    if (has("elected") || has("scales out") || has("scales in") || has(" added to ") ||
+        has("restarts to resize") || has("drained and removed"))
+        return kBlue;
     if (has("unhealthy")) return kOrange;
     if (has("not linearizable")) return kPurple;
-    return kGrey;
+    return {};
 }
 
-// The rows of the visible window, and how finely they can be drawn.
-struct Window {
-    std::deque<core::MetricsRow>::const_iterator first, end;
-    double latest;    // t_s of the newest row: x is drawn as seconds before it
-    double columnS;   // seconds per drawn column
-    double maxPoints; // more than this and the window is decimated to a min/max pair per column
-};
+QString linkName(const core::Action& a) {
+    return QString::fromStdString(a.a) + QStringLiteral("–") + QString::fromStdString(a.b);
+}
 
-void fillSeries(QLineSeries* s, const Window& w, double (*value)(const core::MetricsRow&),
-                double& maxY) {
-    const auto n = static_cast<double>(std::distance(w.first, w.end));
-    QList<QPointF> pts;
-    pts.reserve(static_cast<qsizetype>(std::min(n, w.maxPoints + 2)));
-    const bool decimate = n > w.maxPoints;
-    double colStart = -1e300, lo = 0, hi = 0, loX = 0, hiX = 0;
-    bool open = false;
-    // A series that is constant over the window (most error and staleness series, most of the
-    // time) is drawn as one segment: two points instead of hundreds to replace and paint.
-    bool constant = true;
-    double firstV = 0, firstX = 0, lastX = 0;
-    auto flush = [&] {
-        if (!open) return;
-        if (loX <= hiX) {
-            pts.append({loX, lo});
-            if (hiX != loX) pts.append({hiX, hi});
-        } else {
-            pts.append({hiX, hi});
-            pts.append({loX, lo});
-        }
-        open = false;
-    };
-    for (auto it = w.first; it != w.end; ++it) {
-        const double v = value(*it);
-        const double x = it->t_s - w.latest;
-        maxY = std::max(maxY, v);
-        if (it == w.first) {
-            firstV = v;
-            firstX = x;
-        }
-        constant = constant && v == firstV;
-        lastX = x;
-        if (!decimate) {
-            pts.append({x, v});
-            continue;
-        }
-        if (x >= colStart + w.columnS) {
-            flush();
-            colStart = x;
-            lo = hi = v;
-            loX = hiX = x;
-            open = true;
-        } else {
-            if (v < lo) {
-                lo = v;
-                loX = x;
-            }
-            if (v > hi) {
-                hi = v;
-                hiX = x;
-            }
-        }
+// What the lane shows for an action, and its colour.
+Marker actionMarker(const core::Action& a) {
+    const QString node = QString::fromStdString(a.node);
+    const double t = static_cast<double>(a.at_us) / 1e6;
+    Marker m{t, {}, {}, kBlack};
+    switch (a.kind) {
+    case core::ActionKind::KillNode:
+        m = {t, QObject::tr("kill %1").arg(node), {}, kVermillion};
+        break;
+    case core::ActionKind::RestartNode:
+        m = {t, QObject::tr("restart %1").arg(node), {}, kGreen};
+        break;
+    case core::ActionKind::CutLink:
+        m = {t, QObject::tr("cut %1").arg(linkName(a)), {}, kVermillion};
+        break;
+    case core::ActionKind::HealLink:
+        m = {t, QObject::tr("heal %1").arg(linkName(a)), {}, kGreen};
+        break;
+    case core::ActionKind::SetLink: {
+        QStringList what;
+        if (a.median_ms) what << QObject::tr("median %1 ms").arg(*a.median_ms);
+        if (a.p99_ms) what << QObject::tr("p99 %1 ms").arg(*a.p99_ms);
+        if (a.loss) what << QObject::tr("loss %1%").arg(100 * *a.loss);
+        m = {t,
+             QObject::tr("link %1: %2").arg(linkName(a), what.join(QStringLiteral(", "))),
+             {},
+             kOrange};
+        break;
     }
-    flush();
-    if (constant && pts.size() > 2) pts = {QPointF(firstX, firstV), QPointF(lastX, firstV)};
-    s->replace(pts); // one call per series
+    case core::ActionKind::SetRate:
+        m = {t, QObject::tr("%1 → %2 req/s").arg(node).arg(a.rate_rps), {}, kBlack};
+        break;
+    case core::ActionKind::SetField: {
+        const QString v = std::holds_alternative<double>(a.value)
+                              ? QString::number(std::get<double>(a.value))
+                              : QString::fromStdString(std::get<std::string>(a.value));
+        m = {t,
+             QStringLiteral("%1.%2 = %3").arg(node, QString::fromStdString(a.field), v),
+             {},
+             kPurple};
+        break;
+    }
+    case core::ActionKind::AddShard:
+        m = {t, QObject::tr("add shard to %1").arg(node), {}, kBlue};
+        break;
+    }
+    m.detail = QObject::tr("%1 s: %2").arg(t, 0, 'f', 2).arg(m.label);
+    return m;
 }
 } // namespace
-
-MarkedChartView::MarkedChartView(QChart* chart, const std::deque<Marker>* markers,
-                                 const double* latest)
-    : QChartView(chart), m_markers(markers), m_latest(latest) {
-    // No antialiasing: with thousands of segments it triples the paint cost (notes/ui-budget.md).
-    setRenderHint(QPainter::Antialiasing, false);
-    setToolTip(tr("Right-click to export this chart; hover a line to read its value"));
-}
-
-void MarkedChartView::drawForeground(QPainter* p, const QRectF& rect) {
-    QChartView::drawForeground(p, rect);
-    const QRectF plot = chart()->plotArea();
-    auto* x = qobject_cast<QValueAxis*>(chart()->axes(Qt::Horizontal).value(0));
-    if (!x) return;
-    p->save();
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 0.8);
-    p->setFont(f);
-    const QFontMetricsF fm(f);
-    double lastRight = -1e9;
-    int row = 0;
-    for (const Marker& m : *m_markers) {
-        const double ago = m.t_s - *m_latest;
-        if (ago < x->min() || ago > x->max()) continue;
-        const double px = plot.left() + (ago - x->min()) / (x->max() - x->min()) * plot.width();
-        p->setPen(QPen(m.colour, 2, Qt::DashLine));
-        p->drawLine(QPointF(px, plot.top()), QPointF(px, plot.bottom()));
-        // Labels of markers close together go on successive rows instead of overprinting.
-        row = px < lastRight ? (row + 1) % 4 : 0;
-        const QPointF at(px + 3, plot.top() + 12 + row * fm.height());
-        p->setPen(m.colour);
-        p->drawText(at, m.label);
-        lastRight = std::max(lastRight, at.x() + fm.horizontalAdvance(m.label));
-    }
-    p->restore();
-}
-
-void MarkedChartView::contextMenuEvent(QContextMenuEvent* e) {
-    QMenu menu;
-    const QString title = accessibleName(); // the chart's name, without the units a short one adds
-    auto report = [this](const QString& err) {
-        if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
-    };
-    menu.addAction(tr("Export \"%1\" as PNG…").arg(title), [this, title, report] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chart"), title + QStringLiteral(".png"), tr("PNG images (*.png)"));
-        if (!path.isEmpty()) report(saveImage(path, grab().toImage()));
-    });
-    menu.addAction(tr("Export \"%1\" as SVG…").arg(title), [this, title, report] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export chart"), title + QStringLiteral(".svg"), tr("SVG images (*.svg)"));
-        if (!path.isEmpty())
-            report(saveSvg(path, size(), rect(), title, [this](QPainter& p) { render(&p); }));
-    });
-    menu.exec(e->globalPos());
-}
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("chartsPanel"));
@@ -167,35 +95,65 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     outer->setContentsMargins(4, 4, 4, 4);
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Window:")));
-    m_windowBox = new QComboBox;
-    m_windowBox->setObjectName(QStringLiteral("chartWindow"));
-    m_windowBox->setToolTip(tr("How much recent simulated time the charts show"));
-    for (auto [label, s] : {std::pair{tr("30 s"), 30.0},
+    m_windowButtons = new QButtonGroup(this);
+    for (auto [label, s] : {std::pair{tr("10 s"), 10.0},
+                            {tr("30 s"), 30.0},
                             {tr("1 min"), 60.0},
                             {tr("2 min"), 120.0},
-                            {tr("5 min"), 300.0},
-                            {tr("10 min"), 600.0}})
-        m_windowBox->addItem(label, s);
-    m_windowBox->setCurrentIndex(2);
-    connect(m_windowBox, &QComboBox::currentIndexChanged, this,
-            [this](int i) { setWindowSeconds(m_windowBox->itemData(i).toDouble()); });
-    bar->addWidget(m_windowBox);
-    // Said once here rather than under every chart: on a 720p projector those lines are plot.
-    bar->addWidget(new QLabel(tr("  horizontal axes: seconds ago (simulated)")));
+                            {tr("10 min"), 600.0},
+                            {tr("All"), 0.0}}) {
+        auto* b = new QToolButton;
+        b->setText(label);
+        b->setCheckable(true);
+        b->setAutoRaise(true);
+        b->setObjectName(s > 0 ? QStringLiteral("window%1").arg(s) : QStringLiteral("windowAll"));
+        b->setToolTip(s > 0 ? tr("Show the last %1 of simulated time").arg(label)
+                            : tr("Show the whole run"));
+        m_windowButtons->addButton(b);
+        connect(b, &QToolButton::clicked, this, [this, s = s] { setWindowSeconds(s); });
+        bar->addWidget(b);
+    }
+    m_rangeLabel = new QLabel;
+    m_rangeLabel->setObjectName(QStringLiteral("chartRange"));
+    bar->addSpacing(8);
+    bar->addWidget(m_rangeLabel);
     bar->addStretch();
     outer->addLayout(bar);
-    auto* grid = new QGridLayout;
-    outer->addLayout(grid, 1);
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(2);
+    outer->addLayout(m_grid, 1);
 
     for (const ChartSpec& spec : chartSpecs()) m_charts.push_back(makeChart(spec));
     for (std::size_t i = 0; i < m_charts.size(); ++i) {
-        auto* view = new MarkedChartView(m_charts[i].chart, &m_markers, &m_latest);
+        const int index = static_cast<int>(i);
+        auto* view = new MarkedChartView(
+            m_charts[i].chart, [this, index] { return markerGroups(index); },
+            [this, index](QPointF at) { return describeAt(index, at); });
         view->setObjectName(QStringLiteral("chart%1").arg(i));
         view->setAccessibleName(m_charts[i].spec->title);
         view->setMinimumSize(240, 150);
-        grid->addWidget(view, static_cast<int>(i / 3), static_cast<int>(i % 3));
+        view->scene()->addItem(m_charts[i].plot);
+        view->legendEntries = [this, index] {
+            std::vector<std::pair<QPen, QString>> out;
+            const Chart& c = m_charts[static_cast<std::size_t>(index)];
+            for (const Line& l : c.lines)
+                if (l.active) out.emplace_back(penFor(c, l), l.legend->name());
+            return out;
+        };
+        view->onResized = [this, index] {
+            layoutPlots();
+            refreshCharts(index, index + 1);
+        };
+        connect(view, &MarkedChartView::rangeDragged, this, [this](double a, double b) {
+            double from = 0, to = 0;
+            visibleRange(from, to);
+            zoomTo(from + a * (to - from), from + b * (to - from));
+        });
+        connect(view, &MarkedChartView::followRequested, this,
+                [this] { setWindowSeconds(m_windowS); });
         m_views.append(view);
     }
+    placeCharts();
     setWindowSeconds(120);
 }
 
@@ -204,12 +162,10 @@ ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     c.spec = &spec;
     c.chart = new QChart;
     c.chart->setTitle(spec.title);
-    QFont tf = font();
-    tf.setPointSizeF(tf.pointSizeF() * 1.15);
-    tf.setBold(true);
-    c.chart->setTitleFont(tf);
-    c.chart->legend()->setAlignment(Qt::AlignBottom);
-    c.chart->legend()->setFont(font());
+    // Title and legend are drawn by the view (MarkedChartView): a fixed plot area leaves Qt's
+    // layout no room for them.
+    c.chart->legend()->setVisible(false);
+    c.chart->setTitleBrush(Qt::transparent);
     c.chart->setMargins(QMargins(2, 2, 2, 2));
     c.chart->layout()->setContentsMargins(0, 0, 0, 0); // every pixel of a small screen is plot
     c.chart->setBackgroundRoundness(0);
@@ -218,11 +174,15 @@ ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     c.chart->addAxis(c.x, Qt::AlignBottom);
     c.y = addValueAxis(c.chart, spec.leftAxis, Qt::AlignLeft);
     if (!spec.rightAxis.isEmpty()) c.y2 = addValueAxis(c.chart, spec.rightAxis, Qt::AlignRight);
-    c.x->setLabelsFont(font());
-    c.x->setTitleFont(font());
-    for (const SeriesSpec& line : spec.series)
-        c.lines.push_back(
-            {&line, addLine(c, line.name, line.colour, line.rightAxis && c.y2 ? c.y2 : c.y)});
+    c.plot = new PlotItem;
+    c.plot->setZValue(10);
+    for (const SeriesSpec& line : spec.series) {
+        Line l;
+        l.spec = &line;
+        l.legend = addLegendLine(c, line.name, line.rightAxis && c.y2 ? c.y2 : c.y);
+        c.lines.push_back(l);
+    }
+    applyLook(c);
     return c;
 }
 
@@ -230,65 +190,241 @@ QValueAxis* ChartsPanel::addValueAxis(QChart* chart, const QString& title, Qt::A
     auto* axis = new QValueAxis;
     axis->setTitleText(title);
     axis->setRange(0, 1);
-    axis->setLabelFormat(QStringLiteral("%.5g"));
-    axis->setLabelsFont(font());
-    axis->setTitleFont(font());
+    axis->setLabelFormat(QStringLiteral("%.4g"));
     chart->addAxis(axis, side);
     return axis;
 }
 
-QLineSeries* ChartsPanel::addLine(const Chart& c, const QString& name, const QColor& colour,
-                                  QValueAxis* y) {
+// The series holds no points (the plot item draws the data): it gives the legend its entry.
+QLineSeries* ChartsPanel::addLegendLine(Chart& c, const QString& name, QValueAxis* y) {
     auto* s = new QLineSeries;
     s->setName(name);
-    QPen pen(colour);
-    pen.setWidthF(2.5); // seen from the back of a classroom
-    s->setPen(pen);
     c.chart->addSeries(s);
     s->attachAxis(c.x);
     s->attachAxis(y);
-    connect(s, &QLineSeries::hovered, this, [name](const QPointF& p, bool on) {
-        if (on)
-            QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2 (%3 s ago)")
-                                                   .arg(name)
-                                                   .arg(p.y(), 0, 'g', 4)
-                                                   .arg(-p.x(), 0, 'f', 1));
-    });
     return s;
+}
+
+QPen ChartsPanel::penFor(const Chart&, const Line& l) const {
+    LineLook look = l.spec ? seriesLook(l.spec->key) : LineLook{};
+    if (!l.spec) look.colour = const_cast<OwnerColours&>(m_ownerColours).colourOf(l.owner);
+    QColor colour = look.colour;
+    double width = look.width;
+    if (m_highContrast) { // a washed-out projector: darker colours, thicker lines
+        colour = colour.lightness() > 110 ? colour.darker(135) : colour;
+        width *= 1.6;
+    }
+    QPen pen(colour, width * std::max(1.0, m_scale * 0.8), look.dash, Qt::FlatCap, Qt::MiterJoin);
+    return pen;
+}
+
+void ChartsPanel::applyLook(Chart& c) {
+    QFont base = font();
+    base.setPointSizeF(base.pointSizeF() * m_scale);
+    QFont tf = base;
+    tf.setPointSizeF(base.pointSizeF() * (c.compact ? 1.0 : 1.15));
+    tf.setBold(true);
+    c.chart->setTitleFont(tf);
+    const QColor grid = m_highContrast ? QColor(110, 110, 110) : QColor(215, 215, 215);
+    for (QValueAxis* axis : {c.x, c.y, c.y2}) {
+        if (!axis) continue;
+        axis->setLabelsFont(base);
+        axis->setTitleFont(base);
+        axis->setGridLineColor(grid);
+        axis->setLabelsColor(m_highContrast ? Qt::black : QColor(40, 40, 40));
+    }
+    for (Line& l : c.lines) l.legend->setPen(penFor(c, l));
+    c.fullRepaint = true;
+}
+
+void ChartsPanel::setPresentation(double scale, bool highContrast) {
+    m_scale = std::clamp(scale, 0.5, 4.0);
+    m_highContrast = highContrast;
+    for (Chart& c : m_charts) applyLook(c);
+    layoutPlots();
+    refresh();
+}
+
+void ChartsPanel::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    for (Chart& c : m_charts) applyLook(c); // the dock's font is known now
+    layoutPlots();
+    refresh();
+}
+
+void ChartsPanel::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    layoutPlots();
+}
+
+// The charts shown, three to a row (four when a seventh is in use).
+void ChartsPanel::placeCharts() {
+    std::vector<int> shown;
+    for (std::size_t i = 0; i < m_charts.size(); ++i)
+        if (!m_charts[i].spec->onlyWhenUsed || m_charts[i].used)
+            shown.push_back(static_cast<int>(i));
+    const int columns = shown.size() > 6 ? 4 : 3;
+    for (auto* v : m_views) m_grid->removeWidget(v);
+    for (std::size_t k = 0; k < shown.size(); ++k)
+        m_grid->addWidget(m_views[shown[k]], static_cast<int>(k) / columns,
+                          static_cast<int>(k) % columns);
+    for (std::size_t i = 0; i < m_charts.size(); ++i)
+        m_views[static_cast<int>(i)]->setVisible(
+            std::find(shown.begin(), shown.end(), static_cast<int>(i)) != shown.end());
+}
+
+// Every plot area has the same left and right margins, whether or not its chart has a right
+// axis, so the time axes of the charts line up (and a marker sits at the same x in each); and
+// the same height, so the time axes of a row line up too. A short chart (a 720p projector)
+// uses a smaller font for its legend and marker lane.
+void ChartsPanel::layoutPlots() {
+    QFont base = font();
+    base.setPointSizeF(base.pointSizeF() * m_scale);
+    const QFontMetricsF fm(base);
+    int rows = 1;
+    for (std::size_t i = 0; i < m_charts.size(); ++i) {
+        MarkedChartView* view = m_views[static_cast<int>(i)];
+        fitToHeight(m_charts[i], view->height());
+        QFont small = base;
+        if (m_charts[i].compact) small.setPointSizeF(base.pointSizeF() * 0.85);
+        view->legendFont = small;
+        if (view->isVisible())
+            rows = std::max(rows, MarkedChartView::rowsFor(view->legendEntries(), view->width(),
+                                                           QFontMetricsF(small)));
+    }
+    for (std::size_t i = 0; i < m_charts.size(); ++i) {
+        Chart& c = m_charts[i];
+        MarkedChartView* view = m_views[static_cast<int>(i)];
+        const QFontMetricsF small(view->legendFont);
+        const double side = fm.horizontalAdvance(QStringLiteral("0000.0")) + 10 +
+                            (c.compact ? 0.0 : fm.height() * 1.3);
+        const double top =
+            QFontMetricsF(c.chart->titleFont()).height() * 1.2 + 2 + view->laneHeight();
+        const double axis = fm.height() * 1.3;
+        // As many legend rows as the chart with the longest legend needs, leaving 40 px of plot.
+        const int fit =
+            static_cast<int>((view->height() - top - axis - 40) / (small.height() * 1.25));
+        view->legendRows = std::clamp(rows, 1, std::max(1, fit));
+        const double bottom = axis + small.height() * 1.25 * view->legendRows + 4;
+        const QRectF area(side, top, view->width() - 2 * side, view->height() - top - bottom);
+        if (area.width() < 20 || area.height() < 20) continue;
+        if (c.legendDirty) {
+            c.legendDirty = false;
+            c.fullRepaint = true;
+        }
+        if (area != c.plot->boundingRect()) {
+            // Back to automatic first: Qt Charts may skip laying the axes out again when a fixed
+            // plot area is set on a chart that has had one.
+            c.chart->setPlotArea(QRectF());
+            c.chart->setPlotArea(area);
+            // The axes follow now, not at the next turn of the event loop (a screenshot or the
+            // UI benchmark may paint before it).
+            c.chart->layout()->invalidate();
+            c.chart->layout()->activate();
+            c.plot->setArea(area);
+            c.fullRepaint = true;
+        }
+    }
 }
 
 void ChartsPanel::clear() {
     m_window.clear();
     m_util.clear();
+    m_ownerNames.clear();
+    m_ownerIds.clear();
     m_kept.clear();
     m_keepStride = 1;
     m_keepSkip = 0;
     m_markers.clear();
+    m_actionsSeen = 0;
     m_latest = 0;
+    m_ownerColours.clear();
     for (auto& c : m_charts) {
-        for (auto& [spec, s] : c.lines) s->clear();
         c.y->setRange(0, 1);
         if (c.y2) c.y2->setRange(0, 1);
-        for (auto& [owner, s] : c.byOwner) {
-            c.chart->removeSeries(s);
-            delete s;
+        if (c.spec->utilisationByOwner) {
+            for (auto& l : c.lines) {
+                c.chart->removeSeries(l.legend);
+                delete l.legend;
+            }
+            c.lines.clear();
         }
-        c.byOwner.clear();
+        c.used = false;
+        c.plot->lines().clear();
+        c.fullRepaint = true;
     }
+    placeCharts();
 }
 
 void ChartsPanel::setWindowSeconds(double s) {
-    m_windowS = s;
-    for (auto& c : m_charts) c.x->setRange(-s, 0);
+    m_windowS = std::clamp(s, 0.0, kMaxWindowS);
+    m_pinned = false;
+    for (QAbstractButton* b : m_windowButtons->buttons())
+        b->setChecked(b->objectName() == (m_windowS > 0 ? QStringLiteral("window%1").arg(m_windowS)
+                                                        : QStringLiteral("windowAll")));
+    for (auto& c : m_charts) {
+        c.x->setLabelFormat(QStringLiteral("%.0f"));
+        if (m_windowS > 0) c.x->setRange(-m_windowS, 0);
+        c.fullRepaint = true;
+    }
+    updateRangeLabel();
     refresh();
+}
+
+void ChartsPanel::zoomTo(double fromS, double toS) {
+    if (toS - fromS < 0.05) toS = fromS + 0.05; // a few rows at least
+    m_pinned = true;
+    m_pinFrom = fromS;
+    m_pinTo = toS;
+    for (QAbstractButton* b : m_windowButtons->buttons()) b->setChecked(false);
+    for (auto& c : m_charts) {
+        c.x->setLabelFormat(toS - fromS < 20 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+        c.x->setRange(fromS, toS);
+        c.fullRepaint = true;
+    }
+    updateRangeLabel();
+    refresh();
+}
+
+void ChartsPanel::updateRangeLabel() {
+    if (m_pinned)
+        m_rangeLabel->setText(tr("horizontal axes: simulated time %1–%2 s (zoomed; double-click a "
+                                 "chart to follow the run)")
+                                  .arg(m_pinFrom, 0, 'f', 1)
+                                  .arg(m_pinTo, 0, 'f', 1));
+    else if (m_windowS > 0)
+        m_rangeLabel->setText(tr("horizontal axes: seconds ago (simulated); drag on a chart to "
+                                 "zoom"));
+    else
+        m_rangeLabel->setText(tr("horizontal axes: simulated time (s), whole run"));
+}
+
+void ChartsPanel::visibleRange(double& from, double& to) const {
+    if (m_pinned) {
+        from = m_pinFrom;
+        to = m_pinTo;
+    } else if (m_windowS > 0) {
+        from = m_latest - m_windowS;
+        to = m_latest;
+    } else {
+        from = m_kept.empty() ? 0.0 : std::min(m_kept.front().t_s, m_latest);
+        from = std::max(0.0, from - 0.25);
+        to = std::max(m_latest, from + 1.0);
+    }
 }
 
 void ChartsPanel::addSnapshot(const Snapshot& snap) {
     for (std::size_t i = 0; i < snap.newRows.size(); ++i) {
         const auto& r = snap.newRows[i];
         m_window.push_back(r);
-        m_util.push_back(i < snap.newUtilization.size() ? snap.newUtilization[i]
-                                                        : std::map<std::string, double>{});
+        auto& util = m_util.emplace_back();
+        if (i < snap.newUtilization.size())
+            for (const auto& [owner, u] : snap.newUtilization[i]) {
+                auto [it, added] =
+                    m_ownerIds.emplace(owner, static_cast<std::uint16_t>(m_ownerNames.size()));
+                if (added) m_ownerNames.push_back(owner);
+                util.emplace_back(it->second, static_cast<float>(u));
+            }
         m_latest = r.t_s;
         // Keep everything for export, halving the resolution whenever the store fills up.
         if (m_keepSkip++ % m_keepStride == 0) m_kept.push_back(r);
@@ -303,126 +439,74 @@ void ChartsPanel::addSnapshot(const Snapshot& snap) {
         m_window.pop_front();
         m_util.pop_front();
     }
+    addMarkers(snap);
+}
+
+void ChartsPanel::addMarkers(const Snapshot& snap) {
+    auto insert = [this](Marker m) { // in time order
+        const auto at = std::upper_bound(m_markers.begin(), m_markers.end(), m.t_s,
+                                         [](double t, const Marker& x) { return t < x.t_s; });
+        m_markers.insert(at, std::move(m));
+    };
+    if (snap.actions) {
+        if (snap.actions->size() < m_actionsSeen) m_actionsSeen = 0;
+        for (std::size_t i = m_actionsSeen; i < snap.actions->size(); ++i)
+            insert(actionMarker((*snap.actions)[i]));
+        m_actionsSeen = snap.actions->size();
+    }
     for (const auto& e : snap.newLog) {
-        const QColor c = markerColour(e.text);
-        if (c == kGrey) continue; // not a fault or a reaction
+        const QColor c = reactionColour(e.text);
+        if (!c.isValid()) continue; // not a reaction (an action's own log line, or a detail)
         const double t = static_cast<double>(e.time) / 1e6;
         const QString subject = QString::fromStdString(e.subject);
-        // A burst of the same reaction (say, violations found window after window) is one marker,
-        // not a smear of lines and overprinted labels.
+        const QString text = QString::fromStdString(e.text);
+        // A burst of the same reaction (say, violations found window after window) is one marker.
         const bool repeat = std::any_of(m_markers.rbegin(), m_markers.rend(), [&](const Marker& m) {
-            return t - m.t_s < 5.0 && m.label == subject && m.colour == c;
+            return t - m.t_s < 5.0 && m.colour == c && m.detail.contains(subject) &&
+                   m.label == text.section(QLatin1Char(' '), 0, 2);
         });
-        if (!repeat) m_markers.push_back({t, subject, c});
+        if (!repeat)
+            insert({t, text.section(QLatin1Char(' '), 0, 2),
+                    tr("%1 s: %2").arg(t, 0, 'f', 2).arg(text), c});
     }
-    while (!m_markers.empty() && m_markers.front().t_s < m_latest - kMaxWindowS)
+    while (!m_markers.empty() && m_markers.front().t_s < m_latest - kMaxWindowS &&
+           m_markers.size() > 2000)
         m_markers.pop_front();
 }
 
-void ChartsPanel::rescale(QValueAxis* axis, double maxValue) {
-    // Rescale only when the data leaves the range or uses little of it: setRange is expensive.
-    const double top = axis->max();
-    if (maxValue <= top && (maxValue >= 0.35 * top || top <= 1.0)) return;
-    double nice = 1;
-    const double target = std::max(1.0, maxValue * 1.15); // an empty chart shows 0..1, not 0..1e-9
-    const double mag = std::pow(10, std::floor(std::log10(target)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * mag >= target) {
-            nice = m * mag;
-            break;
+std::vector<MarkerGroup> ChartsPanel::markerGroups(int index) const {
+    std::vector<MarkerGroup> out;
+    const Chart& c = m_charts[static_cast<std::size_t>(index)];
+    const MarkedChartView* view = m_views[index];
+    const QRectF plot = view->mapFromScene(c.chart->plotArea()).boundingRect();
+    double from = 0, to = 0;
+    visibleRange(from, to);
+    if (to <= from || plot.width() <= 0) return out;
+    const auto first = std::lower_bound(m_markers.begin(), m_markers.end(), from,
+                                        [](const Marker& m, double t) { return m.t_s < t; });
+    constexpr double kSamePlace = 8; // pixels: closer than this is the same moment at this zoom
+    for (auto it = first; it != m_markers.end() && it->t_s <= to; ++it) {
+        const double px = plot.left() + (it->t_s - from) / (to - from) * plot.width();
+        if (!out.empty() && px - out.back().px < kSamePlace) {
+            MarkerGroup& g = out.back();
+            g.details << it->detail;
+            g.label = g.details.size() > 1 ? tr("%1 +%2")
+                                                 .arg(g.label.section(QStringLiteral(" +"), 0, 0))
+                                                 .arg(g.details.size() - 1)
+                                           : g.label;
+            continue;
         }
-    axis->setRange(0, std::max(nice, 1e-6));
+        out.push_back({px, it->colour, it->label, {it->detail}});
+    }
+    return out;
 }
 
-void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
-    const double from = m_latest - m_windowS;
-    const auto first =
-        std::lower_bound(m_window.begin(), m_window.end(), from,
-                         [](const core::MetricsRow& r, double t) { return r.t_s < t; });
-    // One min/max pair per two pixel columns: more points cannot be seen and cost paint time.
-    const double columns = std::max(50.0, m_charts.front().chart->plotArea().width() / 2);
-    const Window window{first, m_window.end(), m_latest, m_windowS / columns, 2 * columns};
-    const int last = std::min(lastChart, static_cast<int>(m_charts.size()));
-    for (int i = std::max(0, firstChart); i < last; ++i) {
-        Chart& c = m_charts[static_cast<std::size_t>(i)];
-        if (c.spec->utilisationByOwner) {
-            refreshUtilisation(c, static_cast<std::size_t>(first - m_window.begin()), columns);
-        } else {
-            double maxLeft = 0, maxRight = 0;
-            for (auto& [spec, series] : c.lines) {
-                double top = 0;
-                fillSeries(series, window, spec->value, top);
-                double& axisMax = spec->rightAxis ? maxRight : maxLeft;
-                axisMax = std::max(axisMax, top);
-                if (c.spec->onlyActiveLines && series->isVisible() != (top > 0))
-                    series->setVisible(top > 0);
-            }
-            rescale(c.y, maxLeft);
-            if (c.y2) rescale(c.y2, maxRight);
-        }
-        fitToHeight(c, m_views[i]->height());
-        m_views[i]->viewport()->update();
-    }
-}
-
-// A short chart (a 720p projector, a small laptop) cannot fit five tick labels and a vertical
-// unit title beside its plot: it shows three ticks and names its units in its title instead.
-void ChartsPanel::fitToHeight(Chart& c, int height) {
-    const bool compact = height < kCompactBelow;
-    if (compact == c.compact) return;
-    c.compact = compact;
-    QString title = c.spec->title;
-    if (compact && !c.spec->leftAxis.isEmpty())
-        title +=
-            QStringLiteral(" · ") + c.spec->leftAxis +
-            (c.spec->rightAxis.isEmpty() ? QString() : QStringLiteral(" | ") + c.spec->rightAxis);
-    c.chart->setTitle(title);
-    for (QValueAxis* axis : {c.y, c.y2}) {
-        if (!axis) continue;
-        axis->setTitleVisible(!compact);
-        axis->setTickCount(compact ? 3 : 5);
-    }
-}
-
-// Utilisation: one line per group or datastore, created as they appear; the busiest few shown.
-void ChartsPanel::refreshUtilisation(Chart& c, std::size_t offset, double columns) {
-    std::map<std::string, QList<QPointF>> util;
-    const std::size_t n = m_window.size() - offset;
-    const std::size_t stride =
-        std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(n) / columns));
-    for (std::size_t i = offset; i < m_window.size(); i += stride) { // mean per column
-        const std::size_t end = std::min(m_window.size(), i + stride);
-        std::map<std::string, double> sum;
-        for (std::size_t j = i; j < end; ++j)
-            for (const auto& [owner, u] : m_util[j]) sum[owner] += u;
-        for (const auto& [owner, u] : sum)
-            util[owner].append(
-                {m_window[i].t_s - m_latest, 100.0 * u / static_cast<double>(end - i)});
-    }
-    // At most kMaxUtilSeries lines, the busiest: more cannot be told apart on a projector.
-    std::vector<std::pair<double, std::string>> busiest;
-    for (const auto& [owner, pts] : util) {
-        double sum = 0;
-        for (const auto& p : pts) sum += p.y();
-        busiest.emplace_back(-sum / std::max<qsizetype>(1, pts.size()), owner);
-    }
-    std::sort(busiest.begin(), busiest.end());
-    if (busiest.size() > kMaxUtilSeries) busiest.resize(kMaxUtilSeries);
-    for (auto& [owner, series] : c.byOwner)
-        series->setVisible(std::any_of(busiest.begin(), busiest.end(),
-                                       [&](const auto& b) { return b.second == owner; }));
-    static const QColor colours[] = {kGreen,      kOrange, kBlue,  kPurple,
-                                     kVermillion, kSky,    kBlack, kYellow};
-    for (const auto& [rank, owner] : busiest) {
-        auto it = c.byOwner.find(owner);
-        if (it == c.byOwner.end())
-            it = c.byOwner
-                     .emplace(owner, addLine(c, QString::fromStdString(owner),
-                                             colours[c.byOwner.size() % 8], c.y))
-                     .first;
-        it->second->replace(util[owner]);
-    }
-    if (c.y->max() != 100) c.y->setRange(0, 100);
+QColor ChartsPanel::lineColour(const QString& title, const QString& name) const {
+    for (const auto& c : m_charts)
+        if (c.spec->title == title)
+            for (const auto& l : c.lines)
+                if (l.legend->name() == name) return l.legend->pen().color();
+    return {};
 }
 
 QString ChartsPanel::metricsCsv() const {
@@ -436,8 +520,18 @@ QString ChartsPanel::metricsCsv() const {
 
 int ChartsPanel::seriesPoints(const QString& title) const {
     for (const auto& c : m_charts)
-        if (c.spec->title == title && !c.lines.empty())
-            return static_cast<int>(c.lines.front().second->count());
+        if (c.spec->title == title && !c.plot->lines().empty()) {
+            int n = 0;
+            for (const auto& s : c.plot->lines().front().segments) n += static_cast<int>(s.size());
+            return n;
+        }
+    return -1;
+}
+
+int ChartsPanel::seriesSegments(const QString& title) const {
+    for (const auto& c : m_charts)
+        if (c.spec->title == title && !c.plot->lines().empty())
+            return static_cast<int>(c.plot->lines().front().segments.size());
     return -1;
 }
 

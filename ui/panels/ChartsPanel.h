@@ -1,45 +1,28 @@
 // The docked charts: latency, throughput against offered load, errors by reason, staleness,
-// instances and cost, utilisation. A rolling window in "seconds ago", markers at faults and
-// reactions, hover values, PNG/SVG export of each chart and CSV export of the metrics.
+// instances and cost, utilisation, and queues/limits/shards when a scenario has them. A rolling
+// window in "seconds ago" (10 s to 10 min, or the whole run), or a range dragged on any chart;
+// markers for every action and reaction in a lane above the plots; hover values; PNG/SVG export
+// of each chart and CSV export of the metrics.
 #pragma once
 
+#include "ChartPlot.h"
 #include "ChartSeries.h"
 #include "Metrics.h"
 #include "SimController.h"
 
-#include <QChartView>
 #include <QWidget>
 
 #include <deque>
 #include <map>
 
-class QComboBox;
+class QAbstractButton;
+class QButtonGroup;
+class QGridLayout;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
 namespace cs::ui {
-
-struct Marker {
-    double t_s;
-    QString label;
-    QColor colour;
-};
-
-// A chart with event markers drawn over the plot as vertical lines.
-class MarkedChartView : public QChartView {
-    Q_OBJECT
-public:
-    explicit MarkedChartView(QChart* chart, const std::deque<Marker>* markers,
-                             const double* latest);
-
-protected:
-    void drawForeground(QPainter* p, const QRectF& rect) override;
-    void contextMenuEvent(QContextMenuEvent* e) override;
-
-private:
-    const std::deque<Marker>* m_markers;
-    const double* m_latest;
-};
 
 class ChartsPanel : public QWidget {
     Q_OBJECT
@@ -51,45 +34,100 @@ public:
     // Redraws the visible window; call at most 4x a second.
     void refresh() { refreshCharts(0, chartCount()); }
     // Redraws only charts [first, last): the app spreads a full refresh over three frames so no
-    // frame carries all of it (each chart still refreshes 4 times a second).
+    // frame carries all of it (each chart still refreshes 4 times a second). Only the plot and
+    // its marker lane are repainted unless an axis changed.
     void refreshCharts(int first, int last);
+    // Refreshes the chart after the one refreshed last: called every 250 ms / chartCount(), each
+    // chart refreshes 4 times a second and no frame carries more than one chart's work.
+    void refreshNext();
+    // Off: refreshNext does nothing (the UI benchmark paces the charts itself).
+    void setTimedRefresh(bool on) { m_timedRefresh = on; }
+    // Paints what refreshCharts(first, last) left to paint, now (the UI benchmark times it).
+    void repaintNow(int first, int last);
     int chartCount() const { return static_cast<int>(m_charts.size()); }
+    // A rolling window of the last `s` simulated seconds; 0: the whole run.
     void setWindowSeconds(double s);
+    double windowSeconds() const { return m_windowS; }
+    // A fixed range of simulated time (what a drag across a chart selects).
+    void zoomTo(double fromS, double toS);
+    bool zoomed() const { return m_pinned; }
+    // For a projector: fonts times `scale`, and with `highContrast` thicker, darker lines and
+    // a darker grid. (1, false) is the normal look.
+    void setPresentation(double scale, bool highContrast);
     // Every row kept (downsampled by halves past kMaxKept), as the metrics CSV.
     QString metricsCsv() const;
-    int seriesPoints(const QString& chartTitle) const; // for tests
+    int seriesPoints(const QString& chartTitle) const;   // for tests: points of its first line
+    int seriesSegments(const QString& chartTitle) const; // its first line's pieces between gaps
     QList<MarkedChartView*> views() const { return m_views; }
+    // The colour a chart's line has now (for tests); invalid when there is no such line.
+    QColor lineColour(const QString& chartTitle, const QString& lineName) const;
 
     static constexpr std::size_t kMaxKept = 200'000;
     static constexpr std::size_t kMaxUtilSeries = 6;
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+    void showEvent(QShowEvent* e) override;
+
 private:
+    struct Line {
+        const SeriesSpec* spec = nullptr; // null for a utilisation line
+        QString owner;                    // utilisation: the group or datastore
+        QLineSeries* legend = nullptr;    // empty: only its legend entry and colour are used
+        bool active = true;
+    };
     struct Chart {
         const ChartSpec* spec = nullptr; // what it shows (ChartSeries.h)
         QChart* chart = nullptr;
         QValueAxis *x = nullptr, *y = nullptr, *y2 = nullptr;
-        std::vector<std::pair<const SeriesSpec*, QLineSeries*>> lines; // one per row of its spec
-        std::map<std::string, QLineSeries*> byOwner; // utilisation: one per group or datastore
-        bool compact = false;                        // see fitToHeight
+        PlotItem* plot = nullptr;
+        std::vector<Line> lines; // one per row of its spec, or per owner for utilisation
+        bool compact = false;    // see fitToHeight
+        bool used = false;       // onlyWhenUsed: a line has been non-zero
+        bool fullRepaint = true; // an axis or the legend changed since the last paint
+        bool legendDirty = true; // entries shown or added: lay the legend out again
     };
     Chart makeChart(const ChartSpec& spec);
     QValueAxis* addValueAxis(QChart* chart, const QString& title, Qt::Alignment side);
-    QLineSeries* addLine(const Chart& c, const QString& name, const QColor& colour, QValueAxis* y);
-    void refreshUtilisation(Chart& c, std::size_t offset, double columns);
+    QLineSeries* addLegendLine(Chart& c, const QString& name, QValueAxis* y);
+    void applyLook(Chart& c);
+    QPen penFor(const Chart& c, const Line& l) const;
+    void refreshChart(Chart& c);
+    void refreshUtilisation(Chart& c, double from, double to);
+    void layoutPlots();
+    void placeCharts();
     void fitToHeight(Chart& c, int height);
-    static constexpr int kCompactBelow = 250; // view height, pixels
-    static void rescale(QValueAxis* axis, double maxValue);
+    void updateRangeLabel();
+    std::vector<MarkerGroup> markerGroups(int chart) const;
+    QString describeAt(int chart, QPointF scenePos) const;
+    void addMarkers(const Snapshot& snap);
+    bool rescale(QValueAxis* axis, double maxValue);
+    void visibleRange(double& from, double& to) const; // absolute sim seconds
+    static constexpr int kCompactBelow = 250;          // view height, pixels
 
-    std::deque<core::MetricsRow> m_window;            // rows within the longest window
-    std::deque<std::map<std::string, double>> m_util; // parallel to m_window
-    std::vector<core::MetricsRow> m_kept;             // for CSV export
+    std::deque<core::MetricsRow> m_window; // rows within the longest window
+    // Parallel to m_window: (owner id, utilisation) per row; ids index m_ownerNames.
+    std::deque<std::vector<std::pair<std::uint16_t, float>>> m_util;
+    std::vector<std::string> m_ownerNames;
+    std::map<std::string, std::uint16_t> m_ownerIds;
+    std::vector<core::MetricsRow> m_kept; // for CSV export and "all"
     std::size_t m_keepStride = 1, m_keepSkip = 0;
     std::deque<Marker> m_markers;
+    std::size_t m_actionsSeen = 0;
     double m_latest = 0;
+    int m_next = -1; // refreshNext's last chart
+    bool m_timedRefresh = true;
     double m_windowS = 120;
+    bool m_pinned = false;
+    double m_pinFrom = 0, m_pinTo = 0;
+    double m_scale = 1;
+    bool m_highContrast = false;
+    OwnerColours m_ownerColours;
     std::vector<Chart> m_charts;
     QList<MarkedChartView*> m_views;
-    QComboBox* m_windowBox = nullptr;
+    QGridLayout* m_grid = nullptr;
+    QButtonGroup* m_windowButtons = nullptr;
+    QLabel* m_rangeLabel = nullptr;
 };
 
 } // namespace cs::ui

@@ -196,16 +196,20 @@ void HistoryView::paintEvent(QPaintEvent*) {
                      .arg(m_title, timeText(m_min), timeText(m_max))
                      .arg(m_history.ops.size())
                      .arg(verdict);
-    p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter, header);
+    p.drawText(QRectF(8, 4, width() - 16, 24), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetrics(f).elidedText(header, Qt::ElideRight, width() - 16));
     p.setFont(font());
     p.setPen(palette::kGrey);
+    if (m_history.ops.empty()) return; // no axis, lanes or legend to label: the header says why
     for (int l = 0; l < m_lanes; ++l) {
         const int y = kTop + l * kLaneH;
         if (y > height()) break;
         p.drawText(QRect(4, y, kLeft - 8, kLaneH), Qt::AlignRight | Qt::AlignVCenter,
                    m_laneLabels[static_cast<std::size_t>(l)]);
     }
-    // A time axis: five ticks across the visible range.
+    // A time axis: five ticks across the visible range; a label that would overlap the one before
+    // it (a narrow window) is left out.
+    double lastRight = -1e9;
     for (int k = 0; k <= 4; ++k) {
         const double t = m_t0 + (m_t1 - m_t0) * k / 4.0;
         const double x = xOf(static_cast<std::int64_t>(t));
@@ -213,10 +217,12 @@ void HistoryView::paintEvent(QPaintEvent*) {
         const Qt::Alignment align = k == 0   ? Qt::AlignLeft
                                     : k == 4 ? Qt::AlignRight
                                              : Qt::AlignHCenter;
-        const double w = 120;
+        const QString text = timeText(static_cast<std::int64_t>(t));
+        const double w = p.fontMetrics().horizontalAdvance(text) + 4;
         const double left = k == 0 ? x : k == 4 ? x - w : x - w / 2;
-        p.drawText(QRectF(left, 30, w, 20), align | Qt::AlignVCenter,
-                   timeText(static_cast<std::int64_t>(t)));
+        if (left < lastRight + 8) continue;
+        lastRight = left + w;
+        p.drawText(QRectF(left, 30, w, 20), align | Qt::AlignVCenter, text);
     }
     p.setRenderHint(QPainter::Antialiasing);
     p.setClipRect(QRect(kLeft - 2, kTop - 2, width() - kLeft + 2, height())); // not over labels
@@ -258,7 +264,8 @@ void HistoryView::paintEvent(QPaintEvent*) {
         if (oneKey) legend += tr(" · faded: other keys");
     }
     legend += tr(" · wheel: zoom · drag: pan · double-click: all");
-    p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft, legend);
+    p.drawText(QRectF(kLeft, height() - 18, width() - kLeft, 16), Qt::AlignLeft,
+               p.fontMetrics().elidedText(legend, Qt::ElideRight, width() - kLeft));
 }
 
 int HistoryView::opAt(QPoint pt) const {

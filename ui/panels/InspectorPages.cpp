@@ -47,7 +47,7 @@ void Inspector::addParallelRows(const core::NodeSpec& n) {
         tr("Parallel fraction"),
         number(
             p, 0, 1, 3, {},
-            tr("Speed-up with these cores: %1x (never more than %2x)")
+            tr("Speed-up with these cores: %L1x (never more than %L2x)")
                 .arg(core::amdahlSpeedup(p, n.cores), 0, 'f', 2)
                 .arg(p < 1 ? 1.0 / (1.0 - p) : std::numeric_limits<double>::infinity(), 0, 'f', 1),
             [this](double v) {
@@ -60,11 +60,11 @@ void Inspector::addParallelRows(const core::NodeSpec& n) {
 void Inspector::addPriceRow(const core::NodeSpec& n) {
     const double price = n.price_per_hour > 0 ? n.price_per_hour : core::listPricePerHour(n.cores);
     auto* cost = new QLabel(
-        tr("$%1 per instance-hour%2")
+        tr("$%L1 per instance-hour%2")
             .arg(price, 0, 'f', 3)
             .arg(n.price_per_hour > 0
                      ? tr(" (set in the file)")
-                     : tr(" (list price: $%1 per core)").arg(price / n.cores, 0, 'f', 3)));
+                     : tr(" (list price: $%L1 per core)").arg(price / n.cores, 0, 'f', 3)));
     cost->setToolTip(tr("Bigger sizes cost more per core: the price list grows about "
                         "2.2x per doubling of cores"));
     m_form->addRow(tr("Price"), cost);

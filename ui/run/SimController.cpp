@@ -42,8 +42,14 @@ void SimController::setState(RunState s) {
 }
 
 void SimController::load(const core::Scenario& scenario) {
-    timer_->stop();
     scenario_ = scenario;
+    start(scenario_);
+}
+
+// A fresh engine for `run` (the scenario, or on a rewind the scenario with the session's actions
+// up to then as its timeline).
+void SimController::start(const core::Scenario& run) {
+    timer_->stop();
     ++generation_;
     rows_.clear();
     util_.clear();
@@ -54,14 +60,23 @@ void SimController::load(const core::Scenario& scenario) {
     actions_ = std::make_shared<const std::vector<core::Action>>();
     stopAt_ = -1;
     engine_.reset();
-    const std::string err = core::validateScenario(scenario);
+    // Expectations are for `check`, not for the run; a lesson whose actions name a node the
+    // learner has since removed runs without its actions rather than not at all.
+    core::Scenario runnable = run;
+    runnable.expect.clear();
+    std::string err = core::validateScenario(runnable);
+    if (err.rfind("lesson.", 0) == 0) {
+        for (core::LessonStep& step : runnable.lesson.steps) step.actions.clear();
+        log_.push_back(core::LogEntry{0, {}, "the lesson's actions are skipped: " + err});
+        err = core::validateScenario(runnable);
+    }
     if (!err.empty()) {
         log_.push_back(core::LogEntry{0, {}, "cannot run: " + err});
         setState(RunState::Error);
         publish();
         return;
     }
-    engine_ = std::make_unique<core::Engine>(scenario);
+    engine_ = std::make_unique<core::Engine>(runnable);
     engine_->setMetricsSink([this](const core::MetricsRow& r) {
         rows_.push_back(r);
         std::map<std::string, double> u;
@@ -76,8 +91,23 @@ void SimController::load(const core::Scenario& scenario) {
         history_.push_back(line);
         if (history_.size() > kHistoryLines) history_.pop_front();
     });
+    pausePoints_.clear();
+    nextPause_ = 0;
+    for (const core::LessonStep& step : run.lesson.steps)
+        if (step.pause && step.at_s) pausePoints_.push_back(std::llround(*step.at_s * 1e6));
+    std::sort(pausePoints_.begin(), pausePoints_.end());
     setState(RunState::New);
     publish();
+}
+
+core::SimTime SimController::pauseLimit() const {
+    return stopAt_ < 0 && nextPause_ < pausePoints_.size() ? pausePoints_[nextPause_] : INT64_MAX;
+}
+
+// Pause points at or before now are behind the run (reached, or passed by running to a time).
+void SimController::passPausePoints() {
+    while (nextPause_ < pausePoints_.size() && pausePoints_[nextPause_] <= engine_->now())
+        ++nextPause_;
 }
 
 // Node samples of one tick arrive right after its metrics row, so they are credited to the next
@@ -105,6 +135,28 @@ void SimController::refreshUtilLines() {
 
 void SimController::reset() {
     load(scenario_);
+}
+
+// Determinism makes a rewind a replay: a new engine from t = 0 whose timeline is every action
+// applied up to `simS` (the file's and the live ones, in the order they took effect) and the
+// file's own actions after it; live actions after `simS` are dropped, so what the user does next
+// is a branch. Forward of the current time it simply runs on.
+void SimController::seek(double simS) {
+    if (!engine_ || state_ == RunState::Error) return;
+    const core::SimTime end = std::llround(scenario_.duration_s * 1e6);
+    const core::SimTime t = std::clamp<core::SimTime>(std::llround(simS * 1e6), 0, end);
+    if (t >= engine_->now()) {
+        if (t > engine_->now()) runUntilSeconds(static_cast<double>(t) / 1e6);
+        return;
+    }
+    core::Scenario run = scenario_;
+    run.timeline.clear();
+    for (const core::Action& a : engine_->appliedActions())
+        if (a.at_us <= t) run.timeline.push_back(a);
+    for (const core::Action& a : scenario_.timeline)
+        if (a.at_us > t) run.timeline.push_back(a);
+    start(run);
+    if (t > 0) runUntilSeconds(static_cast<double>(t) / 1e6);
 }
 
 void SimController::requestHistory() {
@@ -176,16 +228,25 @@ void SimController::tick() {
     } else {
         const double elapsedS = static_cast<double>(wall_.nsecsElapsed()) / 1e9;
         wall_.restart();
+        const core::SimTime limit = std::min(end, pauseLimit());
         if (speed_ <= 0) { // as fast as possible: one frame of wall time per slice
             QElapsedTimer budget;
             budget.start();
-            while (engine_->now() < end && budget.elapsed() < kSliceMs)
-                engine_->runUntil(std::min<core::SimTime>(end, engine_->now() + 50'000));
+            while (engine_->now() < limit && budget.elapsed() < kSliceMs)
+                engine_->runUntil(std::min<core::SimTime>(limit, engine_->now() + 50'000));
         } else {
             engine_->runUntil(std::min<core::SimTime>(
-                end, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+                limit, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+        }
+        if (engine_->now() >= pauseLimit() && engine_->now() < end) { // a lesson step's pause
+            passPausePoints();
+            timer_->stop();
+            setState(RunState::Paused);
+            publish();
+            return;
         }
     }
+    passPausePoints();
     if (engine_->now() >= end) {
         timer_->stop();
         setState(RunState::Finished);

@@ -62,7 +62,10 @@ public slots:
     void setSpeed(double speed);               // 0.1 .. 100; <= 0 means as fast as possible
     void runUntilSeconds(double simS);         // as fast as possible, then pause
     void post(const cs::core::Action& action); // stamped with the current sim time
-    void requestHistory();                     // answers with historyReady
+    // Back in time: replays the session to `simS` (a new generation) and pauses there; live
+    // actions after it are dropped. Forward: runs on to `simS`.
+    void seek(double simS);
+    void requestHistory(); // answers with historyReady
 
 signals:
     void snapshotReady(cs::ui::SnapshotPtr snapshot);
@@ -70,6 +73,7 @@ signals:
     void historyReady(std::shared_ptr<const std::vector<std::string>> lines);
 
 private:
+    void start(const core::Scenario& run);
     void tick();
     void publish();
     void setState(RunState s);
@@ -91,6 +95,12 @@ private:
     std::vector<core::LogEntry> log_;
     std::deque<std::string> history_; // bounded: the live history view shows a recent window
     static constexpr std::size_t kHistoryLines = 40'000;
+    // The lesson's steps with `pause` (DESIGN.md section 12): playing stops exactly there, once
+    // per run; running to a time (step, screenshots) passes over them.
+    std::vector<core::SimTime> pausePoints_;
+    std::size_t nextPause_ = 0;
+    core::SimTime pauseLimit() const;
+    void passPausePoints();
     std::size_t actionsPublished_ = 0;
     std::shared_ptr<const std::vector<core::Action>> actions_;
 };

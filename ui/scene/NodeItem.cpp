@@ -241,8 +241,11 @@ void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {
     // An instance shows its number only: the frame names the group, and long names would overlap.
     const QString label = isMember() ? QStringLiteral("#%1").arg(m_member) : m_name;
     const double s = g_labelScale;
-    p->drawText(QRectF(b.left() - 40 * s, b.bottom() + 2, b.width() + 80 * s, 22 * s),
-                Qt::AlignHCenter | Qt::AlignTop, label);
+    const QRectF area(b.left() - 40 * s, b.bottom() + 2, b.width() + 80 * s, 22 * s);
+    // On a backdrop: nodes are drawn above links and messages, and the text stays clear of both.
+    const QRectF text = p->boundingRect(area, Qt::AlignHCenter | Qt::AlignTop, label);
+    p->fillRect(text.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 215));
+    p->drawText(area, Qt::AlignHCenter | Qt::AlignTop, label);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {

@@ -21,7 +21,8 @@ QPixmap dot(const QColor& c) {
 } // namespace
 
 MessageLayer::MessageLayer() : m_request(dot(palette::kBlue)), m_response(dot(palette::kGreen)) {
-    setZValue(5);
+    // Above links (0) and group frames (1), below nodes (2): a node's label is never covered.
+    setZValue(1.5);
     setAcceptedMouseButtons(Qt::NoButton);
 }
 

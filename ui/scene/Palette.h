@@ -4,6 +4,7 @@
 #include "Scenario.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QString>
 
 namespace cs::ui::palette {
@@ -29,17 +30,24 @@ struct KindLook {
     Shape shape;
 };
 inline const KindLook kKindLooks[] = {
-    {core::NodeKind::Client, "client", kBlue, Shape::Ellipse},
-    {core::NodeKind::RateLimiter, "rate limiter", kVermillion, Shape::Funnel},
-    {core::NodeKind::LoadBalancer, "load balancer", kPurple, Shape::Diamond},
-    {core::NodeKind::ServiceGroup, "service group", kGreen, Shape::RoundedBox},
-    {core::NodeKind::SessionStore, "session store", kBlack, Shape::Cylinder},
+    {core::NodeKind::Client, QT_TRANSLATE_NOOP("cs::ui::palette", "client"), kBlue, Shape::Ellipse},
+    {core::NodeKind::RateLimiter, QT_TRANSLATE_NOOP("cs::ui::palette", "rate limiter"), kVermillion,
+     Shape::Funnel},
+    {core::NodeKind::LoadBalancer, QT_TRANSLATE_NOOP("cs::ui::palette", "load balancer"), kPurple,
+     Shape::Diamond},
+    {core::NodeKind::ServiceGroup, QT_TRANSLATE_NOOP("cs::ui::palette", "service group"), kGreen,
+     Shape::RoundedBox},
+    {core::NodeKind::SessionStore, QT_TRANSLATE_NOOP("cs::ui::palette", "session store"), kBlack,
+     Shape::Cylinder},
     // Okabe-Ito yellow, darkened to read as an outline on white
-    {core::NodeKind::Cache, "cache", QColor(176, 160, 0), Shape::Hexagon},
-    {core::NodeKind::Queue, "queue", kBlue, Shape::Slots},
-    {core::NodeKind::Datastore, "datastore", kOrange, Shape::Cylinder},
-    {core::NodeKind::Replica, "replica", kOrange, Shape::Cylinder},
-    {core::NodeKind::Cdn, "CDN edge", kSky, Shape::Hexagon},
+    {core::NodeKind::Cache, QT_TRANSLATE_NOOP("cs::ui::palette", "cache"), QColor(176, 160, 0),
+     Shape::Hexagon},
+    {core::NodeKind::Queue, QT_TRANSLATE_NOOP("cs::ui::palette", "queue"), kBlue, Shape::Slots},
+    {core::NodeKind::Datastore, QT_TRANSLATE_NOOP("cs::ui::palette", "datastore"), kOrange,
+     Shape::Cylinder},
+    {core::NodeKind::Replica, QT_TRANSLATE_NOOP("cs::ui::palette", "replica"), kOrange,
+     Shape::Cylinder},
+    {core::NodeKind::Cdn, QT_TRANSLATE_NOOP("cs::ui::palette", "CDN edge"), kSky, Shape::Hexagon},
 };
 inline const KindLook& lookOf(core::NodeKind k) {
     for (const KindLook& look : kKindLooks)
@@ -49,8 +57,13 @@ inline const KindLook& lookOf(core::NodeKind k) {
 inline QColor roleColour(core::NodeKind k) {
     return lookOf(k).colour;
 }
-inline QString kindLabel(core::NodeKind k) {
+// The kind's name as ids are made of it ("load balancer": load_balancer-1): never translated.
+inline QString kindKey(core::NodeKind k) {
     return QString::fromLatin1(lookOf(k).label);
+}
+// The kind's name in the user's language.
+inline QString kindLabel(core::NodeKind k) {
+    return QCoreApplication::translate("cs::ui::palette", lookOf(k).label);
 }
 
 constexpr double kNodeSize = 56;

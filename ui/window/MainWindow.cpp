@@ -4,10 +4,12 @@
 #include "DocumentCommands.h"
 #include "ExportFile.h"
 #include "Inspector.h"
+#include "LessonPanel.h"
 #include "LiveSync.h"
 #include "NodeItem.h"
 #include "Palette.h"
 #include "Presentation.h"
+#include "TimelineBar.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 #include "WindowLayout.h"
@@ -43,7 +45,6 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionGraphicsItem>
-#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -109,15 +110,12 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::nodeChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
+    statusBar()->addPermanentWidget(new TimelineBar(m_controller)); // rewind and branch
 
     m_chartTimer = new QTimer(this);
-    // Each chart refreshes 4 times a second; the work is spread over three timer ticks.
-    m_chartTimer->setInterval(83);
-    connect(m_chartTimer, &QTimer::timeout, this, [this, part = 0]() mutable {
-        const int charts = m_charts->chartCount();
-        m_charts->refreshCharts(charts * part / 3, charts * (part + 1) / 3);
-        part = (part + 1) % 3;
-    });
+    // Each chart refreshes 4 times a second, one chart per timer tick.
+    m_chartTimer->setInterval(250 / m_charts->chartCount());
+    connect(m_chartTimer, &QTimer::timeout, m_charts, &ChartsPanel::refreshNext);
     m_chartTimer->start();
     m_autosave = std::make_unique<Autosave>(
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
@@ -170,9 +168,27 @@ void MainWindow::buildDocks() {
                       m_view->mapToScene(m_view->viewport()->rect().center()));
     });
     dock(tr("Add"), QStringLiteral("paletteDock"), palette, Qt::LeftDockWidgetArea);
-    m_lesson = new QTextBrowser;
-    m_lesson->setObjectName(QStringLiteral("lesson"));
-    dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lesson, Qt::LeftDockWidgetArea);
+    // The lesson shares the left side with the palette, in front of it: a lesson needs the height.
+    m_lessonPanel = new LessonPanel;
+    QDockWidget* lessonDock =
+        dock(tr("Lesson"), QStringLiteral("lessonDock"), m_lessonPanel, Qt::LeftDockWidgetArea);
+    tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("paletteDock")), lessonDock);
+    lessonDock->raise();
+    connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
+    connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
+    // While a prediction waits for a guess, a cover over the charts keeps the answer hidden.
+    auto* cover =
+        new QLabel(tr("The charts are hidden until you answer the lesson's question."), m_charts);
+    cover->setObjectName(QStringLiteral("chartsCover"));
+    cover->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    cover->setMargin(24);
+    cover->setAutoFillBackground(true);
+    cover->setGeometry(0, 0, 8000, 8000); // clipped to the charts, whatever their size
+    cover->hide();
+    connect(m_lessonPanel, &LessonPanel::chartsHiddenChanged, cover, [cover](bool hidden) {
+        cover->setVisible(hidden);
+        cover->raise();
+    });
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
@@ -330,6 +346,12 @@ void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bo
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
+void MainWindow::whenShown(double simS, std::function<void()> then) {
+    m_shownAt = simS;
+    m_whenShown = std::move(then);
+    QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
+}
+
 void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->generation != m_generation) { // a new run: start the charts and log afresh
         m_generation = snap->generation;
@@ -378,6 +400,13 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->state == RunState::Error && !snap->newLog.empty())
         statusBar()->showMessage(QString::fromStdString(snap->newLog.back().text));
 
+    if (m_shownAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_shownAt - 1e-9) {
+        m_shownAt = -1;
+        m_charts->refresh();
+        m_view->fitAll();
+        QApplication::processEvents();
+        std::exchange(m_whenShown, nullptr)(); // may ask for the next time at once
+    }
     if (m_screenshotAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_screenshotAt - 1e-9) {
         m_screenshotAt = -1;
         m_charts->refresh();
@@ -418,7 +447,7 @@ QIcon MainWindow::kindIcon(NodeKind kind) {
 void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
     core::NodeSpec n;
     n.kind = kind;
-    const QString base = palette::kindLabel(kind).replace(' ', '_');
+    const QString base = palette::kindKey(kind).replace(' ', '_');
     for (int k = 1;; ++k) {
         n.id = QStringLiteral("%1%2").arg(base).arg(k).toStdString();
         if (m_doc->nodeIndex(n.id) < 0 && !core::isPossibleMember(m_doc->scenario(), n.id)) break;
@@ -509,7 +538,11 @@ void MainWindow::updateTitle() {
                              : QFileInfo(m_doc->filePath()).fileName();
     setWindowTitle(QStringLiteral("%1 (%2)[*] — ClusterSim").arg(name, file));
     setWindowModified(m_doc->isModified());
-    if (m_lesson) m_lesson->setMarkdown(QString::fromStdString(m_doc->scenario().lesson.text()));
+    if (m_lessonPanel)
+        m_lessonPanel->setLesson(m_doc->scenario().lesson,
+                                 m_doc->filePath().isEmpty()
+                                     ? QString::fromStdString(m_doc->scenario().name)
+                                     : m_doc->filePath());
     if (m_seed) {
         const QSignalBlocker block(m_seed);
         m_seed->setValue(static_cast<int>(m_doc->scenario().seed));

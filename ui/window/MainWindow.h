@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -17,7 +18,6 @@ class QLabel;
 class QListWidget;
 class QSettings;
 class QSpinBox;
-class QTextBrowser;
 class QTimer;
 class QToolBar;
 
@@ -28,6 +28,7 @@ class HistoryView;
 class HistoryPanel;
 class Autosave;
 class Inspector;
+class LessonPanel;
 class LiveSync;
 class Presentation;
 class WindowLayout;
@@ -45,6 +46,10 @@ public:
     // Opens a file (or ":/" resource). On error the open document is untouched; the loader's
     // message goes to a dialog (interactive) or to *error.
     bool openScenario(const QString& path, QString* error = nullptr);
+    // The file named on the command line or opened from the file manager: when it cannot be
+    // opened, the window shows an empty scenario, the message in the status bar and (interactive)
+    // in a dialog once the window is up. Returns whether the file opened.
+    bool openFromCommandLine(const QString& path);
     void openScenarioValue(const core::Scenario& s, const QString& path);
     // Opens a built-in preset (":/presets/...") as a new untitled document: saving asks for a
     // file name, and the preset itself is never overwritten.
@@ -56,12 +61,16 @@ public:
     // `present`: in presentation mode at that size (not full screen).
     void screenshotAfter(double simS, const QString& png, QSize size = QSize(1600, 1000),
                          bool present = false);
+    // Runs to `simS` as fast as possible and calls `then` once the window shows that time (charts
+    // refreshed, topology fitted): the frames of a GIF (GifRecorder).
+    void whenShown(double simS, std::function<void()> then);
     void offerRecovery();
 
     Document* document() { return m_doc; }
     TopologyScene* scene() { return m_scene; }
     TopologyView* view() { return m_view; }
     ChartsPanel* charts() { return m_charts; }
+    LessonPanel* lessonPanel() { return m_lessonPanel; }
     SimController* controller() { return m_controller; }
     SnapshotPtr lastSnapshot() const { return m_last; }
     WindowLayout* layoutKeeper() { return m_layout; }
@@ -124,7 +133,7 @@ private:
     WindowLayout* m_layout = nullptr;
     Presentation* m_present = nullptr;
     QListWidget* m_log = nullptr;
-    QTextBrowser* m_lesson = nullptr;
+    LessonPanel* m_lessonPanel = nullptr;
     QLabel* m_time = nullptr;
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;
@@ -142,6 +151,8 @@ private:
     bool m_layoutRestored = false; // the saved layout is in place: keep it
     bool m_restartPending = false; // edits wait for Reset (the user chose "Later")
     QString m_screenshotPath;
+    double m_shownAt = -1;
+    std::function<void()> m_whenShown;
 };
 
 } // namespace cs::ui

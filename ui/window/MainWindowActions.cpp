@@ -1,10 +1,12 @@
 // MainWindow: menus and toolbars. File and Edit menus, the run toolbar (play, step, reset and the
 // switches a class flips: speed, seed, store mode, scaling policy) and the topology tools.
+#include "AboutDialog.h"
 #include "AutoLayout.h"
 #include "DocumentCommands.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "ScenarioIO.h"
+#include "SweepDialog.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
@@ -54,6 +56,12 @@ void MainWindow::buildActions() {
     buildRunActions(run, sim);
     buildRunSwitches(run);
     buildTopologyTools(sim);
+    sim->addSeparator();
+    sim->addAction(tr("S&weep..."), this, [this] {
+        auto* d = new SweepDialog(m_doc->scenario(), m_doc->filePath(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
 }
 
 void MainWindow::buildFileMenu() {

@@ -58,6 +58,20 @@ bool MainWindow::openScenario(const QString& path, QString* error) {
     return true;
 }
 
+bool MainWindow::openFromCommandLine(const QString& path) {
+    QString error;
+    if (openScenario(path, &error)) return true;
+    core::Scenario empty;
+    empty.name = tr("Untitled").toStdString();
+    openScenarioValue(empty, {});
+    statusBar()->showMessage(error);
+    if (m_interactive)
+        QTimer::singleShot(0, this, [this, error] {
+            QMessageBox::critical(this, tr("Cannot open scenario"), error);
+        });
+    return false;
+}
+
 void MainWindow::openScenarioValue(const core::Scenario& input, const QString& path) {
     if (m_historyPanel) m_historyPanel->clear(); // another scenario's history would mislead
     core::Scenario s = input;

@@ -1,5 +1,6 @@
 // MainWindow: the View menu (topology zoom, text size, presentation mode, the docks) and the Help
 // menu (every key, and each built-in example's lesson).
+#include "AboutDialog.h"
 #include "MainWindow.h"
 #include "Presentation.h"
 #include "ScenarioIO.h"
@@ -69,6 +70,8 @@ void MainWindow::buildHelpMenu() {
                 }
         });
     }
+    help->addSeparator();
+    addAboutActions(help, this);
 }
 
 // Every shortcut the window has, read from its actions (so the page cannot go stale), and the

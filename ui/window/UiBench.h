@@ -7,6 +7,11 @@
 namespace cs::ui {
 
 core::Scenario uiBenchScenario();
-int runUiBench(double seconds);
+// `present`: with the presentation look (large fonts, high contrast), as a room sees it. The
+// window applies it through MainWindow when that exists; the charts' part is applied here.
+int runUiBench(double seconds, bool present = false);
+// A fixed computation (sorting and summing 2^20 pseudo-random numbers), in ms: printed as
+// cpu_ref_ms so that figures from machines of different speeds can be compared.
+double cpuReferenceMs();
 
 } // namespace cs::ui

@@ -1,0 +1,1686 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>A live cluster simulator for learning system design.</source>
+        <translation>Ein Live-Cluster-Simulator zum Erlernen des Systementwurfs.</translation>
+    </message>
+    <message>
+        <source>Free software under the GNU General Public License, version 3 or later: you may share and change it under its terms. It comes with NO WARRANTY.</source>
+        <translation>Freie Software unter der GNU General Public License, Version 3 oder neuer: Sie dürfen sie unter deren Bedingungen weitergeben und verändern. Sie wird OHNE JEDE GEWÄHRLEISTUNG bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Built with</source>
+        <translation>Erstellt mit</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Danksagungen</translation>
+    </message>
+    <message>
+        <source>The linearizability checker is tested against real Jepsen histories (etcd) and key-value histories from the test data of Porcupine, by Anish Athalye, used under the MIT licence:</source>
+        <translation>Die Linearisierbarkeitsprüfung wird an echten Jepsen-Historien (etcd) und Schlüssel-Wert-Historien aus den Testdaten von Porcupine (von Anish Athalye) getestet, verwendet unter der MIT-Lizenz:</translation>
+    </message>
+    <message>
+        <source>About ClusterSim</source>
+        <translation>Über ClusterSim</translation>
+    </message>
+    <message>
+        <source>&amp;About ClusterSim</source>
+        <translation>Ü&amp;ber ClusterSim</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time ClusterSim starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von ClusterSim.</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot encode the image</source>
+        <translation>%1: Das Bild kann nicht kodiert werden</translation>
+    </message>
+    <message>
+        <source>read → %1</source>
+        <translation>lesen → %1</translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation>schreiben %1</translation>
+    </message>
+    <message>
+        <source>cas %1 → %2</source>
+        <translation>cas %1 → %2</translation>
+    </message>
+    <message>
+        <source>get %1 → &quot;%2&quot;</source>
+        <translation>get %1 → „%2“</translation>
+    </message>
+    <message>
+        <source>put %1 = &quot;%2&quot;</source>
+        <translation>put %1 = „%2“</translation>
+    </message>
+    <message>
+        <source>append %1 += &quot;%2&quot;</source>
+        <translation>append %1 += „%2“</translation>
+    </message>
+    <message>
+        <source>add %1 += %2</source>
+        <translation>add %1 += %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: instance #%2 of %3</source>
+        <translation>%1: Instanz Nr. %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1: shard #%2 of %3</source>
+        <translation>%1: Shard Nr. %2 von %3</translation>
+    </message>
+    <message>
+        <source>warming</source>
+        <translation>wärmt auf</translation>
+    </message>
+    <message>
+        <source>draining</source>
+        <translation>leert sich</translation>
+    </message>
+    <message>
+        <source>%1 (%2): drag the frame to move it</source>
+        <translation>%1 (%2): Rahmen ziehen, um ihn zu verschieben</translation>
+    </message>
+    <message>
+        <source>link %1 – %2</source>
+        <translation>Verbindung %1 – %2</translation>
+    </message>
+    <message>
+        <source>ClusterSim scenarios (*.clustersim.json);;JSON files (*.json);;All files (*)</source>
+        <translation>ClusterSim-Szenarien (*.clustersim.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::core::FieldTable</name>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>Reads</source>
+        <translation>Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Idempotency keys</source>
+        <translation>Idempotenzschlüssel</translation>
+    </message>
+    <message>
+        <source>Retry-After</source>
+        <translation>Retry-After</translation>
+    </message>
+    <message>
+        <source>Read level</source>
+        <translation>Lese-Level</translation>
+    </message>
+    <message>
+        <source>Write level</source>
+        <translation>Schreib-Level</translation>
+    </message>
+    <message>
+        <source>Read your writes</source>
+        <translation>Eigene Schreibvorgänge lesen</translation>
+    </message>
+    <message>
+        <source>Monotonic reads</source>
+        <translation>Monotones Lesen</translation>
+    </message>
+    <message>
+        <source>CDN</source>
+        <translation>CDN</translation>
+    </message>
+    <message>
+        <source>Static reads</source>
+        <translation>Statische Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Health check every</source>
+        <translation>Zustandsprüfung alle</translation>
+    </message>
+    <message>
+        <source>Consumers</source>
+        <translation>Verbraucher</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Ack timeout</source>
+        <translation>Bestätigungs-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>Cores (size)</source>
+        <translation>Kerne (Größe)</translation>
+    </message>
+    <message>
+        <source>per instance</source>
+        <translation>pro Instanz</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>Kerne</translation>
+    </message>
+    <message>
+        <source>Mean service time</source>
+        <translation>Mittlere Bedienzeit</translation>
+    </message>
+    <message>
+        <source>Lookup time</source>
+        <translation>Nachschlagezeit</translation>
+    </message>
+    <message>
+        <source>Waiting room</source>
+        <translation>Warteraum</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Parallel work</source>
+        <translation>Parallele Arbeit</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Datastore</source>
+        <translation>Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Session store</source>
+        <translation>Sitzungsspeicher</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Write queue</source>
+        <translation>Schreibwarteschlange</translation>
+    </message>
+    <message>
+        <source>Connection pool</source>
+        <translation>Verbindungspool</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Batching</source>
+        <translation>Stapelverarbeitung</translation>
+    </message>
+    <message>
+        <source>Async I/O</source>
+        <translation>Asynchrone E/A</translation>
+    </message>
+    <message>
+        <source>Datastore timeout</source>
+        <translation>Datenspeicher-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>R (reads)</source>
+        <translation>R (Lesen)</translation>
+    </message>
+    <message>
+        <source>W (writes)</source>
+        <translation>W (Schreiben)</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Reads from</source>
+        <translation>Liest von</translation>
+    </message>
+    <message>
+        <source>Quorum timeout</source>
+        <translation>Quorum-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Elections</source>
+        <translation>Wahlen</translation>
+    </message>
+    <message>
+        <source>Sharding</source>
+        <translation>Sharding</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>On write</source>
+        <translation>Beim Schreiben</translation>
+    </message>
+    <message>
+        <source>Coalescing</source>
+        <translation>Zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Burst</source>
+        <translation>Burst</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>majority</source>
+        <translation>Mehrheit</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>limit / 10</source>
+        <translation>Grenze / 10</translation>
+    </message>
+    <message>
+        <source>Where this client sends its requests</source>
+        <translation>Wohin dieser Client seine Anfragen schickt</translation>
+    </message>
+    <message>
+        <source>Poisson arrival rate</source>
+        <translation>Poisson-Ankunftsrate</translation>
+    </message>
+    <message>
+        <source>Share of requests that are reads</source>
+        <translation>Anteil der Anfragen, die Lesezugriffe sind</translation>
+    </message>
+    <message>
+        <source>How long the client waits before giving up on an attempt</source>
+        <translation>Wie lange der Client wartet, bevor er einen Versuch aufgibt</translation>
+    </message>
+    <message>
+        <source>Attempts after the first, with exponential backoff</source>
+        <translation>Versuche nach dem ersten, mit exponentiellem Backoff</translation>
+    </message>
+    <message>
+        <source>The datastore remembers each write&apos;s key and answers a retry with the first result instead of applying it again</source>
+        <translation>Der Datenspeicher merkt sich den Schlüssel jedes Schreibvorgangs und beantwortet eine Wiederholung mit dem ersten Ergebnis, statt sie erneut anzuwenden</translation>
+    </message>
+    <message>
+        <source>Wait as long as a 429&apos;s Retry-After says</source>
+        <translation>So lange warten, wie das Retry-After einer 429-Antwort angibt</translation>
+    </message>
+    <message>
+        <source>Replicas a read waits for (AP stores); default: the store&apos;s r</source>
+        <translation>Replikate, auf die ein Lesezugriff wartet (AP-Speicher); Standard: das r des Speichers</translation>
+    </message>
+    <message>
+        <source>Replicas a write waits for (AP stores); default: the store&apos;s w</source>
+        <translation>Replikate, auf die ein Schreibvorgang wartet (AP-Speicher); Standard: das w des Speichers</translation>
+    </message>
+    <message>
+        <source>Never read a value older than one this client wrote</source>
+        <translation>Nie einen Wert lesen, der älter ist als einer, den dieser Client geschrieben hat</translation>
+    </message>
+    <message>
+        <source>Never read a value older than one this client read</source>
+        <translation>Nie einen Wert lesen, der älter ist als einer, den dieser Client gelesen hat</translation>
+    </message>
+    <message>
+        <source>The edge that serves this client&apos;s static content</source>
+        <translation>Der Edge-Knoten, der die statischen Inhalte dieses Clients ausliefert</translation>
+    </message>
+    <message>
+        <source>Share of reads for static content, sent to the CDN</source>
+        <translation>Anteil der Lesezugriffe auf statische Inhalte, die an das CDN gehen</translation>
+    </message>
+    <message>
+        <source>How it picks an instance</source>
+        <translation>Wie er eine Instanz auswählt</translation>
+    </message>
+    <message>
+        <source>The service group it balances</source>
+        <translation>Die Dienstgruppe, deren Last er verteilt</translation>
+    </message>
+    <message>
+        <source>A dead instance is noticed only at the next check</source>
+        <translation>Eine ausgefallene Instanz wird erst bei der nächsten Prüfung bemerkt</translation>
+    </message>
+    <message>
+        <source>How long it waits for an instance&apos;s answer</source>
+        <translation>Wie lange er auf die Antwort einer Instanz wartet</translation>
+    </message>
+    <message>
+        <source>The service group that applies the queued writes</source>
+        <translation>Die Dienstgruppe, die die eingereihten Schreibvorgänge ausführt</translation>
+    </message>
+    <message>
+        <source>A full queue refuses writes (dropped)</source>
+        <translation>Eine volle Warteschlange lehnt Schreibvorgänge ab (verworfen)</translation>
+    </message>
+    <message>
+        <source>A message not acknowledged by then is delivered again (at-least-once)</source>
+        <translation>Eine bis dahin nicht bestätigte Nachricht wird erneut zugestellt (mindestens einmal)</translation>
+    </message>
+    <message>
+        <source>The instance size. Changing it while running is a vertical resize: each instance restarts and is down for its resize_downtime_s (30 s unless the file says otherwise).</source>
+        <translation>Die Instanzgröße. Eine Änderung während des Laufs ist eine vertikale Skalierung: Jede Instanz startet neu und ist für ihre resize_downtime_s ausgefallen (30 s, sofern die Datei nichts anderes angibt).</translation>
+    </message>
+    <message>
+        <source>How many instances run (manual scaling)</source>
+        <translation>Wie viele Instanzen laufen (manuelle Skalierung)</translation>
+    </message>
+    <message>
+        <source>Lookups served at once</source>
+        <translation>Gleichzeitig bediente Nachschlagevorgänge</translation>
+    </message>
+    <message>
+        <source>Time one request takes on one core</source>
+        <translation>Zeit, die eine Anfrage auf einem Kern braucht</translation>
+    </message>
+    <message>
+        <source>Time one lookup takes on one core</source>
+        <translation>Zeit, die ein Nachschlagevorgang auf einem Kern braucht</translation>
+    </message>
+    <message>
+        <source>Queue length per instance; a full queue drops at once</source>
+        <translation>Warteschlangenlänge pro Instanz; eine volle Warteschlange verwirft sofort</translation>
+    </message>
+    <message>
+        <source>Lookups that may wait; beyond, dropped</source>
+        <translation>Nachschlagevorgänge, die warten dürfen; darüber hinaus verworfen</translation>
+    </message>
+    <message>
+        <source>The datastore each request reads or writes</source>
+        <translation>Der Datenspeicher, den jede Anfrage liest oder schreibt</translation>
+    </message>
+    <message>
+        <source>Stateless instances fetch the session here: one more hop, and no session is lost with an instance</source>
+        <translation>Zustandslose Instanzen holen die Sitzung hier: ein Sprung mehr, und mit einer Instanz geht keine Sitzung verloren</translation>
+    </message>
+    <message>
+        <source>Reads look here first; a miss goes on to the datastore</source>
+        <translation>Lesezugriffe suchen zuerst hier; ein Fehltreffer geht weiter zum Datenspeicher</translation>
+    </message>
+    <message>
+        <source>Writes are acknowledged once queued; consumers apply them to the datastore later (write-behind)</source>
+        <translation>Schreibvorgänge werden bestätigt, sobald sie eingereiht sind; Verbraucher schreiben sie später in den Datenspeicher (Write-behind)</translation>
+    </message>
+    <message>
+        <source>Datastore connections per instance (0: unlimited); when all are busy requests wait</source>
+        <translation>Datenspeicher-Verbindungen pro Instanz (0: unbegrenzt); sind alle belegt, warten Anfragen</translation>
+    </message>
+    <message>
+        <source>Release the core while waiting for the datastore. Off: thread-per-request workers; a slow datastore backs the service up</source>
+        <translation>Den Kern freigeben, während auf den Datenspeicher gewartet wird. Aus: ein Thread pro Anfrage; ein langsamer Datenspeicher staut den Dienst zurück</translation>
+    </message>
+    <message>
+        <source>How long an instance waits for the datastore&apos;s answer</source>
+        <translation>Wie lange eine Instanz auf die Antwort des Datenspeichers wartet</translation>
+    </message>
+    <message>
+        <source>CP: a leader and majorities; refuses when cut off. AP: answers anywhere, may be stale, converges later</source>
+        <translation>CP: ein Leader und Mehrheiten; lehnt ab, wenn abgeschnitten. AP: antwortet überall, eventuell veraltet, konvergiert später</translation>
+    </message>
+    <message>
+        <source>Replicas a read waits for in AP mode; 0 = a majority</source>
+        <translation>Replikate, auf die ein Lesezugriff im AP-Modus wartet; 0 = eine Mehrheit</translation>
+    </message>
+    <message>
+        <source>Replicas a write waits for in AP mode; 0 = a majority. R + W &gt; N: no stale reads without faults</source>
+        <translation>Replikate, auf die ein Schreibvorgang im AP-Modus wartet; 0 = eine Mehrheit. R + W &gt; N: ohne Fehler keine veralteten Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Last writer wins (loses concurrent updates) or version vectors (keeps siblings)</source>
+        <translation>Letzter Schreiber gewinnt (verliert nebenläufige Änderungen) oder Versionsvektoren (behält Geschwister)</translation>
+    </message>
+    <message>
+        <source>CP: followers may answer reads themselves (allowed to be stale)</source>
+        <translation>CP: Follower dürfen Lesezugriffe selbst beantworten (dürfen veraltet sein)</translation>
+    </message>
+    <message>
+        <source>A coordinator that cannot reach enough replicas by then answers &apos;unavailable&apos;</source>
+        <translation>Ein Koordinator, der bis dahin nicht genug Replikate erreicht, antwortet „nicht verfügbar“</translation>
+    </message>
+    <message>
+        <source>PreVote and CheckQuorum. CP: a replica asks whether it could win before it raises its term, so one that rejoins after a partition does not depose a healthy leader</source>
+        <translation>PreVote und CheckQuorum. CP: Ein Replikat fragt, ob es gewinnen könnte, bevor es seinen Term erhöht, damit eines, das nach einer Partition zurückkehrt, keinen gesunden Leader absetzt</translation>
+    </message>
+    <message>
+        <source>Least recently used keys are evicted beyond this</source>
+        <translation>Darüber hinaus werden die am längsten nicht genutzten Schlüssel verdrängt</translation>
+    </message>
+    <message>
+        <source>What a completed write does to its key here; none: entries stay stale until their TTL</source>
+        <translation>Was ein abgeschlossener Schreibvorgang hier mit seinem Schlüssel macht; none: Einträge bleiben bis zu ihrer TTL veraltet</translation>
+    </message>
+    <message>
+        <source>One miss per key goes to the datastore. Off: after a restart every concurrent miss goes to the datastore (a thundering herd)</source>
+        <translation>Ein Fehltreffer pro Schlüssel geht zum Datenspeicher. Aus: Nach einem Neustart geht jeder gleichzeitige Fehltreffer zum Datenspeicher (eine „Thundering Herd“)</translation>
+    </message>
+    <message>
+        <source>Where admitted requests go</source>
+        <translation>Wohin zugelassene Anfragen gehen</translation>
+    </message>
+    <message>
+        <source>Token bucket: bucket size. Leaky bucket: how many may wait. 0: a tenth of the limit</source>
+        <translation>Token-Bucket: Eimergröße. Leaky-Bucket: wie viele warten dürfen. 0: ein Zehntel der Grenze</translation>
+    </message>
+    <message>
+        <source>Window algorithms: the span the limit covers</source>
+        <translation>Fensteralgorithmen: die Zeitspanne, die die Grenze abdeckt</translation>
+    </message>
+    <message>
+        <source>One limit for everyone, or one per client</source>
+        <translation>Eine Grenze für alle oder eine pro Client</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui</name>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>angeboten</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>datastore ops</source>
+        <translation>Datenspeicher-Ops</translation>
+    </message>
+    <message>
+        <source>Errors by reason</source>
+        <translation>Fehler nach Ursache</translation>
+    </message>
+    <message>
+        <source>duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>unavail.</source>
+        <translation>n. verfügb.</translation>
+    </message>
+    <message>
+        <source>429</source>
+        <translation>429</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>verloren</translation>
+    </message>
+    <message>
+        <source>dupes</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Staleness and hits</source>
+        <translation>Veraltung und Treffer</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>staleness p50</source>
+        <translation>Veraltung p50</translation>
+    </message>
+    <message>
+        <source>staleness p99</source>
+        <translation>Veraltung p99</translation>
+    </message>
+    <message>
+        <source>stale reads</source>
+        <translation>veraltete Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>cache hits</source>
+        <translation>Cache-Treffer</translation>
+    </message>
+    <message>
+        <source>Instances and cost</source>
+        <translation>Instanzen und Kosten</translation>
+    </message>
+    <message>
+        <source>instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <source>$/hour</source>
+        <translation>$/Stunde</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>Auslastung</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AddLinkCommand</name>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::AddNodeCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::ChartsPanel</name>
+    <message>
+        <source>Window:</source>
+        <translation>Fenster:</translation>
+    </message>
+    <message>
+        <source>How much recent simulated time the charts show</source>
+        <translation>Wie viel jüngste simulierte Zeit die Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>30 s</source>
+        <translation>30 s</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>2 min</source>
+        <translation>2 min</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>10 min</source>
+        <translation>10 min</translation>
+    </message>
+    <message>
+        <source>  horizontal axes: seconds ago (simulated)</source>
+        <translation>  waagerechte Achsen: vor wie vielen Sekunden (simuliert)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::HistoryPanel</name>
+    <message>
+        <source>Open a history file…</source>
+        <translation>Historiendatei öffnen…</translation>
+    </message>
+    <message>
+        <source>A Jepsen etcd log or an EDN key-value history: check it and show it</source>
+        <translation>Ein Jepsen-etcd-Protokoll oder eine EDN-Schlüssel-Wert-Historie: prüfen und anzeigen</translation>
+    </message>
+    <message>
+        <source>Check the live run&apos;s recent history</source>
+        <translation>Jüngste Historie des laufenden Laufs prüfen</translation>
+    </message>
+    <message>
+        <source>The last operations clients made on replicated stores, checked for linearizability</source>
+        <translation>Die letzten Operationen der Clients auf replizierten Speichern, auf Linearisierbarkeit geprüft</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Stop checking: the history stays shown, marked as not checked</source>
+        <translation>Prüfung abbrechen: Die Historie bleibt sichtbar, als nicht geprüft markiert</translation>
+    </message>
+    <message>
+        <source>checking %L1 operations…</source>
+        <translation>prüfe %L1 Operationen…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::HistoryView</name>
+    <message>
+        <source>Wheel: zoom in time; drag: pan; click an operation to select its client</source>
+        <translation>Mausrad: Zeit zoomen; Ziehen: verschieben; Klick auf eine Operation wählt ihren Client</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>prüfe…</translation>
+    </message>
+    <message>
+        <source>not checked (stopped)</source>
+        <translation>nicht geprüft (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>linearizable</source>
+        <translation>linearisierbar</translation>
+    </message>
+    <message>
+        <source>NOT linearizable</source>
+        <translation>NICHT linearisierbar</translation>
+    </message>
+    <message>
+        <source>not checked (undecided within the search budget)</source>
+        <translation>nicht geprüft (innerhalb des Suchbudgets unentschieden)</translation>
+    </message>
+    <message>
+        <source>No history yet: open a history file, or check the live run&apos;s recent history</source>
+        <translation>Noch keine Historie: Öffnen Sie eine Historiendatei oder prüfen Sie die jüngste Historie des laufenden Laufs</translation>
+    </message>
+    <message>
+        <source>%1 — no operations: nothing to check yet</source>
+        <translation>%1 — keine Operationen: noch nichts zu prüfen</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 — %L4 operations: %5</source>
+        <translation>%1, %2 bis %3 — %L4 Operationen: %5</translation>
+    </message>
+    <message>
+        <source>blue: read · orange: write · dashed: indeterminate</source>
+        <translation>blau: Lesen · orange: Schreiben · gestrichelt: unbestimmt</translation>
+    </message>
+    <message>
+        <source> · red outline: the operation that fits no order</source>
+        <translation> · roter Rand: die Operation, die in keine Reihenfolge passt</translation>
+    </message>
+    <message>
+        <source> · green: the longest order that works</source>
+        <translation> · grün: die längste Reihenfolge, die aufgeht</translation>
+    </message>
+    <message>
+        <source> · faded: other keys</source>
+        <translation> · blass: andere Schlüssel</translation>
+    </message>
+    <message>
+        <source> · wheel: zoom · drag: pan · double-click: all</source>
+        <translation> · Mausrad: zoomen · Ziehen: verschieben · Doppelklick: alles</translation>
+    </message>
+    <message>
+        <source>%1
+process %2, invoked at %3, %4%5</source>
+        <translation>%1
+Prozess %2, aufgerufen bei %3, %4%5</translation>
+    </message>
+    <message>
+        <source>never answered (indeterminate)</source>
+        <translation>nie beantwortet (unbestimmt)</translation>
+    </message>
+    <message>
+        <source>completed at %1</source>
+        <translation>abgeschlossen bei %1</translation>
+    </message>
+    <message>
+        <source>
+client %1, answered by %2</source>
+        <translation>
+Client %1, beantwortet von %2</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemandem</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::Inspector</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s title, shown in the window title</source>
+        <translation>Der Titel des Szenarios, in der Titelleiste angezeigt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Simulated seconds a run lasts</source>
+        <translation>Simulierte Sekunden, die ein Lauf dauert</translation>
+    </message>
+    <message>
+        <source>Metrics every</source>
+        <translation>Metriken alle</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>One chart point per interval</source>
+        <translation>Ein Diagrammpunkt pro Intervall</translation>
+    </message>
+    <message>
+        <source>What this scenario teaches</source>
+        <translation>Was dieses Szenario lehrt</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Link %1 – %2</source>
+        <translation>Verbindung %1 – %2</translation>
+    </message>
+    <message>
+        <source>Median latency</source>
+        <translation>Median-Latenz</translation>
+    </message>
+    <message>
+        <source>One-way latency, median</source>
+        <translation>Latenz in eine Richtung, Median</translation>
+    </message>
+    <message>
+        <source>p99 latency</source>
+        <translation>p99-Latenz</translation>
+    </message>
+    <message>
+        <source>One-way latency, 99th percentile (&gt;= median)</source>
+        <translation>Latenz in eine Richtung, 99. Perzentil (&gt;= Median)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Chance that a message crossing this link is lost</source>
+        <translation>Wahrscheinlichkeit, dass eine Nachricht auf dieser Verbindung verloren geht</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>A replica of its datastore; links attach here.</source>
+        <translation>Ein Replikat seines Datenspeichers; Verbindungen setzen hier an.</translation>
+    </message>
+    <message>
+        <source>Parallel work</source>
+        <translation>Parallele Arbeit</translation>
+    </message>
+    <message>
+        <source>spread each request over all cores (Amdahl)</source>
+        <translation>jede Anfrage auf alle Kerne verteilen (Amdahl)</translation>
+    </message>
+    <message>
+        <source>On: one request at a time, sped up by 1 / ((1 - p) + p / cores). Off: each core serves its own request.</source>
+        <translation>Ein: eine Anfrage nach der anderen, beschleunigt um 1 / ((1 - p) + p / Kerne). Aus: Jeder Kern bedient seine eigene Anfrage.</translation>
+    </message>
+    <message>
+        <source>parallel work</source>
+        <translation>parallele Arbeit</translation>
+    </message>
+    <message>
+        <source>Parallel fraction</source>
+        <translation>Paralleler Anteil</translation>
+    </message>
+    <message>
+        <source>Speed-up with these cores: %1x (never more than %2x)</source>
+        <translation>Beschleunigung mit diesen Kernen: %1x (nie mehr als %2x)</translation>
+    </message>
+    <message>
+        <source>parallel fraction</source>
+        <translation>paralleler Anteil</translation>
+    </message>
+    <message>
+        <source>$%1 per instance-hour%2</source>
+        <translation>%1 $ pro Instanzstunde%2</translation>
+    </message>
+    <message>
+        <source> (set in the file)</source>
+        <translation> (in der Datei festgelegt)</translation>
+    </message>
+    <message>
+        <source> (list price: $%1 per core)</source>
+        <translation> (Listenpreis: %1 $ pro Kern)</translation>
+    </message>
+    <message>
+        <source>Bigger sizes cost more per core: the price list grows about 2.2x per doubling of cores</source>
+        <translation>Größere Instanzen kosten mehr pro Kern: Die Preisliste wächst etwa um das 2,2-Fache je Verdopplung der Kerne</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Batching</source>
+        <translation>Stapelverarbeitung</translation>
+    </message>
+    <message>
+        <source>collect requests into batches</source>
+        <translation>Anfragen zu Stapeln sammeln</translation>
+    </message>
+    <message>
+        <source>A batch of k costs overhead + k x per item on one core: throughput rises, and so does the median latency</source>
+        <translation>Ein Stapel aus k kostet Grundaufwand + k x pro Element auf einem Kern: Der Durchsatz steigt, die Median-Latenz aber auch</translation>
+    </message>
+    <message>
+        <source>batching</source>
+        <translation>Stapelverarbeitung</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source> requests</source>
+        <translation> Anfragen</translation>
+    </message>
+    <message>
+        <source>Max wait</source>
+        <translation>Max. Wartezeit</translation>
+    </message>
+    <message>
+        <source>Per batch</source>
+        <translation>Pro Stapel</translation>
+    </message>
+    <message>
+        <source>Per item</source>
+        <translation>Pro Element</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <source>manual: the instance count stays; target tracking follows utilisation</source>
+        <translation>manuell: Die Instanzanzahl bleibt; Zielverfolgung folgt der Auslastung</translation>
+    </message>
+    <message>
+        <source>scaling policy</source>
+        <translation>Skalierungsrichtlinie</translation>
+    </message>
+    <message>
+        <source>scaling</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source> % busy</source>
+        <translation> % belegt</translation>
+    </message>
+    <message>
+        <source>Target tracking keeps utilisation near this</source>
+        <translation>Die Zielverfolgung hält die Auslastung nahe diesem Wert</translation>
+    </message>
+    <message>
+        <source>Or queue depth</source>
+        <translation>Oder Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source> per instance</source>
+        <translation> pro Instanz</translation>
+    </message>
+    <message>
+        <source>Above 0, target tracking keeps the requests waiting per instance near this instead</source>
+        <translation>Über 0 hält die Zielverfolgung stattdessen die wartenden Anfragen pro Instanz nahe diesem Wert</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source> instances</source>
+        <translation> Instanzen</translation>
+    </message>
+    <message>
+        <source>Never fewer</source>
+        <translation>Nie weniger</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <source>Never more</source>
+        <translation>Nie mehr</translation>
+    </message>
+    <message>
+        <source>Cooldown</source>
+        <translation>Abkühlzeit</translation>
+    </message>
+    <message>
+        <source>Waits this long after an action: 0 thrashes</source>
+        <translation>Wartet so lange nach einer Aktion: 0 führt zu Flattern</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Aufwärmzeit</translation>
+    </message>
+    <message>
+        <source>A new instance takes no traffic for this long</source>
+        <translation>Eine neue Instanz nimmt so lange keinen Verkehr an</translation>
+    </message>
+    <message>
+        <source>Sharding</source>
+        <translation>Sharding</translation>
+    </message>
+    <message>
+        <source>split the keys over shards</source>
+        <translation>die Schlüssel auf Shards aufteilen</translation>
+    </message>
+    <message>
+        <source>Each shard is a node of its own (right-click the frame to add one while running)</source>
+        <translation>Jeder Shard ist ein eigener Knoten (Rechtsklick auf den Rahmen fügt während des Laufs einen hinzu)</translation>
+    </message>
+    <message>
+        <source>sharding</source>
+        <translation>Sharding</translation>
+    </message>
+    <message>
+        <source>Shards</source>
+        <translation>Shards</translation>
+    </message>
+    <message>
+        <source>shard count</source>
+        <translation>Shard-Anzahl</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>hash_mod moves most keys when a shard is added; consistent_hash about 1/(n+1); range keeps neighbours (and hot keys) together</source>
+        <translation>hash_mod verschiebt beim Hinzufügen eines Shards die meisten Schlüssel; consistent_hash etwa 1/(n+1); range hält Nachbarn (und heiße Schlüssel) zusammen</translation>
+    </message>
+    <message>
+        <source>shard strategy</source>
+        <translation>Shard-Strategie</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::MainWindow</name>
+    <message>
+        <source>Press Play (Space) to start; right-click nodes and links to break things.</source>
+        <translation>Drücken Sie Start (Leertaste); Rechtsklick auf Knoten und Verbindungen, um etwas kaputtzumachen.</translation>
+    </message>
+    <message>
+        <source>Double-click a kind to add a node of it to the topology</source>
+        <translation>Doppelklick auf eine Art fügt der Topologie einen Knoten dieser Art hinzu</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lektion</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Faults and reactions; click one to select what it is about</source>
+        <translation>Fehler und Reaktionen; ein Klick wählt aus, worum es geht</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>live run</source>
+        <translation>laufender Lauf</translation>
+    </message>
+    <message>
+        <source>%1 made this operation on %2%3</source>
+        <translation>%1 hat diese Operation auf %2 ausgeführt%3</translation>
+    </message>
+    <message>
+        <source>A client</source>
+        <translation>Ein Client</translation>
+    </message>
+    <message>
+        <source>; %1 answered it</source>
+        <translation>; %1 hat sie beantwortet</translation>
+    </message>
+    <message>
+        <source>Open a history</source>
+        <translation>Historie öffnen</translation>
+    </message>
+    <message>
+        <source>Histories (*.log *.txt *.edn);;All files (*)</source>
+        <translation>Historien (*.log *.txt *.edn);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open history</source>
+        <translation>Historie kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read history</source>
+        <translation>Historie kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>t = %1 / %2 s   ·   %3   ·   %4 req/s ok</source>
+        <translation>t = %1 / %2 s   ·   %3   ·   %4 Anfr./s ok</translation>
+    </message>
+    <message>
+        <source>Running: Space pauses; right-click nodes and links to break things.</source>
+        <translation>Läuft: Leertaste pausiert; Rechtsklick auf Knoten und Verbindungen, um etwas kaputtzumachen.</translation>
+    </message>
+    <message>
+        <source>Paused: Space plays, . steps; right-click nodes and links to break things.</source>
+        <translation>Pausiert: Leertaste startet, . geht einen Schritt; Rechtsklick auf Knoten und Verbindungen, um etwas kaputtzumachen.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Make the stores %1</source>
+        <translation>Speicher auf %1 stellen</translation>
+    </message>
+    <message>
+        <source>%1: mode</source>
+        <translation>%1: Modus</translation>
+    </message>
+    <message>
+        <source>Scaling policy: %1</source>
+        <translation>Skalierungsrichtlinie: %1</translation>
+    </message>
+    <message>
+        <source>%1: scaling policy</source>
+        <translation>%1: Skalierungsrichtlinie</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>&amp;Simulation</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Example</source>
+        <translation>&amp;Beispiel öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save Session as Scenario…</source>
+        <translation>Sitzung als Szenario speichern…</translation>
+    </message>
+    <message>
+        <source>Save with everything you did during the run as its timeline, to replay it exactly</source>
+        <translation>Mit allem, was Sie während des Laufs getan haben, als Zeitleiste speichern, um ihn exakt wiederzugeben</translation>
+    </message>
+    <message>
+        <source>Export Metrics as CSV…</source>
+        <translation>Metriken als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Topology as PNG or SVG…</source>
+        <translation>Topologie als PNG oder SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;arrange</source>
+        <translation>Automatisch &amp;anordnen</translation>
+    </message>
+    <message>
+        <source>Play or pause the simulation (Space)</source>
+        <translation>Simulation starten oder pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Run one metrics interval, then pause (.)</source>
+        <translation>Ein Metrikintervall laufen lassen, dann pausieren (.)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Start the run again from t = 0 (Ctrl+R)</source>
+        <translation>Den Lauf wieder bei t = 0 beginnen (Strg+R)</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall-clock second</source>
+        <translation>Simulierte Sekunden pro Echtzeitsekunde</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>  Seed </source>
+        <translation>  Seed </translation>
+    </message>
+    <message>
+        <source>Random seed: the same seed gives the same run</source>
+        <translation>Zufallsstartwert: Derselbe Seed ergibt denselben Lauf</translation>
+    </message>
+    <message>
+        <source>  Store </source>
+        <translation>  Speicher </translation>
+    </message>
+    <message>
+        <source>CP or AP for every replicated datastore: flip it and cut a link to compare</source>
+        <translation>CP oder AP für jeden replizierten Datenspeicher: umschalten und eine Verbindung trennen, um zu vergleichen</translation>
+    </message>
+    <message>
+        <source>  Scaling </source>
+        <translation>  Skalierung </translation>
+    </message>
+    <message>
+        <source>The autoscaling policy of every service group (min, max, target and cooldown are in the inspector)</source>
+        <translation>Die Autoskalierungsrichtlinie jeder Dienstgruppe (Min., Max., Ziel und Abkühlzeit stehen im Inspektor)</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Drag from one node to another to link them (or hold Shift)</source>
+        <translation>Von einem Knoten zu einem anderen ziehen, um sie zu verbinden (oder Umschalt halten)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the topology to the window (Ctrl+0)</source>
+        <translation>Die Topologie ins Fenster einpassen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Kill / Restart Selected</source>
+        <translation>Auswahl beenden / neu starten</translation>
+    </message>
+    <message>
+        <source>Cut / Heal Selected Link</source>
+        <translation>Gewählte Verbindung trennen / reparieren</translation>
+    </message>
+    <message>
+        <source>Partition Selection from the Rest</source>
+        <translation>Auswahl vom Rest abtrennen (Partition)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Cannot open scenario</source>
+        <translation>Szenario kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Szenario speichern</translation>
+    </message>
+    <message>
+        <source>Save session as scenario</source>
+        <translation>Sitzung als Szenario speichern</translation>
+    </message>
+    <message>
+        <source>Session saved: opening it replays this run exactly</source>
+        <translation>Sitzung gespeichert: Beim Öffnen wird dieser Lauf exakt wiedergegeben</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The scenario has changes that are not saved. Save them?</source>
+        <translation>Das Szenario hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Szenario öffnen</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Metriken exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Export topology</source>
+        <translation>Topologie exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png);;SVG images (*.svg)</source>
+        <translation>PNG-Bilder (*.png);;SVG-Bilder (*.svg)</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>ClusterSim did not close cleanly last time. Open the scenario it saved automatically?</source>
+        <translation>ClusterSim wurde beim letzten Mal nicht sauber beendet. Das automatisch gespeicherte Szenario öffnen?</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>Wiederherstellung nicht möglich</translation>
+    </message>
+    <message>
+        <source>%1
+
+The file was kept as %2.</source>
+        <translation>%1
+
+Die Datei wurde als %2 aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be read; it was kept as %2 and defaults are used.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht gelesen werden; sie wurde als %2 aufbewahrt, und es gelten die Standardwerte.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::MarkedChartView</name>
+    <message>
+        <source>Right-click to export this chart; hover a line to read its value</source>
+        <translation>Rechtsklick exportiert dieses Diagramm; mit der Maus über eine Linie fahren zeigt ihren Wert</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Export &quot;%1&quot; as PNG…</source>
+        <translation>„%1“ als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export &quot;%1&quot; as SVG…</source>
+        <translation>„%1“ als SVG exportieren…</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG-Bilder (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::MoveNodesCommand</name>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>%1 Knoten verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::RemoveLinkCommand</name>
+    <message>
+        <source>Delete link</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::RemoveNodesCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>%1 Knoten löschen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SetLinkCommand</name>
+    <message>
+        <source>Edit link %1-%2</source>
+        <translation>Verbindung %1-%2 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SetMetaCommand</name>
+    <message>
+        <source>Edit the scenario</source>
+        <translation>Szenario bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TopologyScene</name>
+    <message>
+        <source>%1: a replica of %2, term %3%4%5</source>
+        <translation>%1: ein Replikat von %2, Term %3%4%5</translation>
+    </message>
+    <message>
+        <source>, the leader</source>
+        <translation>, der Leader</translation>
+    </message>
+    <message>
+        <source>, behind on %1 keys</source>
+        <translation>, bei %1 Schlüsseln im Rückstand</translation>
+    </message>
+    <message>
+        <source>Partitioned %1 node(s) from the rest: %2 link(s) cut</source>
+        <translation>%1 Knoten vom Rest abgetrennt: %2 Verbindung(en) getrennt</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are already linked</source>
+        <translation>%1 und %2 sind bereits verbunden</translation>
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation>%1 beenden</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>Kill all of %1</source>
+        <translation>Alle von %1 beenden</translation>
+    </message>
+    <message>
+        <source>Restart all of %1</source>
+        <translation>Alle von %1 neu starten</translation>
+    </message>
+    <message>
+        <source>Add a shard to %1 (keys migrate)</source>
+        <translation>%1 einen Shard hinzufügen (Schlüssel wandern)</translation>
+    </message>
+    <message>
+        <source>Cut this link</source>
+        <translation>Diese Verbindung trennen</translation>
+    </message>
+    <message>
+        <source>Heal this link</source>
+        <translation>Diese Verbindung reparieren</translation>
+    </message>
+    <message>
+        <source>Partition the selection from the rest</source>
+        <translation>Die Auswahl vom Rest abtrennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::TopologyView</name>
+    <message>
+        <source>Drag nodes to move them; Shift+drag from one node to another to link them;
+right-click for kill, restart, cut, heal and partition; wheel to zoom; middle-drag to pan.</source>
+        <translation>Knoten ziehen, um sie zu verschieben; Umschalt+Ziehen von einem Knoten zum anderen verbindet sie;
+Rechtsklick zum Beenden, Neustarten, Trennen, Reparieren und Partitionieren; Mausrad zoomt; mit der mittleren Taste ziehen verschiebt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,207 @@
+// The charts as a room reads them: actions marked in a lane above the plots (same-time ones as one
+// marker listing both), aligned time axes, colours that belong to a line and not to its position,
+// the time zoom, gaps instead of a false zero, and the workload apart from its retries.
+#include "ChartsPanel.h"
+#include "MainWindow.h"
+#include "UiWait.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QHelpEvent>
+#include <QLineSeries>
+#include <QSet>
+#include <QTest>
+#include <QToolButton>
+#include <QToolTip>
+#include <QValueAxis>
+#include <gtest/gtest.h>
+
+using namespace cs;
+using cs::test::waitFor;
+
+namespace {
+
+struct Charts : ::testing::Test {
+    ui::MainWindow w{false};
+    void open(const QString& scenario, QSize size = {1280, 720}) {
+        ASSERT_TRUE(w.openScenario(scenario));
+        w.resize(size);
+        w.show();
+        ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty(); }));
+    }
+    void runTo(double s) {
+        QMetaObject::invokeMethod(w.controller(),
+                                  [c = w.controller(), s] { c->runUntilSeconds(s); });
+        ASSERT_TRUE(waitFor([&] {
+            const auto snap = w.lastSnapshot();
+            return snap && snap->simTime >= static_cast<core::SimTime>(s * 1e6) &&
+                   snap->state != ui::RunState::Running;
+        }));
+        w.charts()->refresh();
+        QApplication::processEvents();
+    }
+    void post(const core::Action& a) {
+        QMetaObject::invokeMethod(w.controller(), [c = w.controller(), a] { c->post(a); });
+    }
+    QValueAxis* xAxis(int chart) {
+        return qobject_cast<QValueAxis*>(
+            w.charts()->views()[chart]->chart()->axes(Qt::Horizontal).value(0));
+    }
+};
+
+const QString kDefault = QStringLiteral(":/scenarios/default.clustersim.json");
+
+} // namespace
+
+// Two actions applied at the same moment are one marker in the lane; hovering it lists both.
+TEST_F(Charts, TwoActionsAtTheSameTimeAreOneMarkerWithBothInItsTooltip) {
+    open(kDefault);
+    runTo(5);
+    core::Action kill;
+    kill.kind = core::ActionKind::KillNode;
+    kill.node = "db";
+    core::Action cut;
+    cut.kind = core::ActionKind::CutLink;
+    cut.a = "lb";
+    cut.b = "api";
+    post(kill); // both queued while paused: applied at the same slice boundary, the same time
+    post(cut);
+    runTo(8);
+    auto* view = w.charts()->views()[0];
+    const auto groups = view->markerGroups();
+    QStringList seen;
+    for (const auto& g : groups) seen << g.details.join(QStringLiteral(" | "));
+    const auto both = std::find_if(groups.begin(), groups.end(), [](const ui::MarkerGroup& g) {
+        return g.details.join(' ').contains(QStringLiteral("kill db"));
+    });
+    ASSERT_NE(both, groups.end()) << seen.join('\n').toStdString();
+    EXPECT_TRUE(both->details.join(' ').contains(QStringLiteral("kill db")));
+    EXPECT_TRUE(both->details.join(' ').contains(QStringLiteral("cut lb–api")));
+    EXPECT_EQ(
+        std::count_if(groups.begin(), groups.end(),
+                      [&](const ui::MarkerGroup& g) { return std::abs(g.px - both->px) < 8; }),
+        1);
+    // The lane sits above the plot, and the tooltip over the marker names both actions.
+    const QRectF lane = view->laneRect();
+    EXPECT_LE(lane.bottom(),
+              view->mapFromScene(view->chart()->plotArea()).boundingRect().top() + 1);
+    const QPoint at(static_cast<int>(both->px), static_cast<int>(lane.center().y()));
+    QHelpEvent help(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view->viewport(), &help);
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("kill db")))
+        << QToolTip::text().toStdString();
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("cut lb–api")));
+}
+
+// Every timeline action of the built-in scenario is marked, at its time.
+TEST_F(Charts, EveryActionIsMarked) {
+    open(kDefault);
+    runTo(50);
+    QStringList all;
+    for (const auto& g : w.charts()->views()[0]->markerGroups()) all << g.details;
+    const QString text = all.join('\n');
+    EXPECT_TRUE(text.contains(QStringLiteral("20.00 s: kill api-2"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("35.00 s: restart api-2")));
+    EXPECT_TRUE(text.contains(QStringLiteral("45.00 s: link api–db")));
+}
+
+// All plot areas share their left and right margins, so the time axes line up.
+TEST_F(Charts, PlotAreasLineUpAtClassroomSizes) {
+    for (const QSize size : {QSize(1280, 720), QSize(1024, 768), QSize(1920, 1080)}) {
+        open(kDefault, size);
+        runTo(3);
+        std::vector<double> lefts, rights;
+        for (auto* v : w.charts()->views()) {
+            if (!v->isVisible()) continue;
+            const QRectF plot = v->chart()->plotArea();
+            lefts.push_back(plot.left());
+            rights.push_back(v->width() - plot.right());
+        }
+        ASSERT_GE(lefts.size(), 6u);
+        for (std::size_t i = 1; i < lefts.size(); ++i) {
+            EXPECT_DOUBLE_EQ(lefts[i], lefts[0]) << size.width() << " chart " << i;
+            EXPECT_DOUBLE_EQ(rights[i], rights[0]) << size.width() << " chart " << i;
+        }
+    }
+}
+
+// A line keeps its colour: a group's utilisation line is the same colour however the busiest
+// ranking changes, and a named line is the same in every chart it appears in.
+TEST_F(Charts, ALineKeepsItsColourAcrossRefreshesAndReorders) {
+    open(kDefault);
+    runTo(10);
+    const QColor api = w.charts()->lineColour("Utilisation", "api");
+    const QColor db = w.charts()->lineColour("Utilisation", "db");
+    ASSERT_TRUE(api.isValid());
+    ASSERT_TRUE(db.isValid());
+    EXPECT_NE(api, db);
+    for (double s : {10.0, 30.0, 0.0}) { // other windows: other rankings, more refreshes
+        w.charts()->setWindowSeconds(s);
+        runTo(w.lastSnapshot()->simTime / 1e6 + 5);
+        EXPECT_EQ(w.charts()->lineColour("Utilisation", "api"), api);
+        EXPECT_EQ(w.charts()->lineColour("Utilisation", "db"), db);
+    }
+    ui::OwnerColours owners;
+    const QColor first = owners.colourOf("api");
+    QSet<QRgb> distinct{first.rgb()};
+    for (const char* k : {"db", "web", "cache", "queue"}) distinct << owners.colourOf(k).rgb();
+    EXPECT_EQ(owners.colourOf("api"), first) << "keys seen later never take its colour";
+    EXPECT_EQ(distinct.size(), 5) << "up to seven groups, each its own colour";
+    EXPECT_EQ(w.charts()->lineColour("Errors by reason", "429"),
+              w.charts()->lineColour("Queues, limits, shards", "limited (limiter)"));
+    // Timeout and unavailable were two oranges: now far apart.
+    const QColor t = w.charts()->lineColour("Errors by reason", "timeout");
+    const QColor u = w.charts()->lineColour("Errors by reason", "unavailable");
+    EXPECT_GT(std::abs(t.hue() - u.hue()), 90);
+}
+
+// The window buttons set the time axis; a drag across a chart zooms to what it covered and a
+// double-click follows the run again.
+TEST_F(Charts, TheWindowButtonsAndADragZoomTheTimeAxis) {
+    open(kDefault);
+    runTo(40);
+    auto* ten = w.charts()->findChild<QToolButton*>(QStringLiteral("window10"));
+    ASSERT_NE(ten, nullptr);
+    QTest::mouseClick(ten, Qt::LeftButton);
+    EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 10.0);
+    EXPECT_DOUBLE_EQ(xAxis(5)->max() - xAxis(5)->min(), 10.0) << "every chart";
+    QTest::mouseClick(w.charts()->findChild<QToolButton*>(QStringLiteral("windowAll")),
+                      Qt::LeftButton);
+    EXPECT_NEAR(xAxis(0)->max() - xAxis(0)->min(), 40.0, 1.0) << "the whole run";
+
+    QTest::mouseClick(w.charts()->findChild<QToolButton*>(QStringLiteral("window30")),
+                      Qt::LeftButton);
+    auto* view = w.charts()->views()[1];
+    const QRect plot = view->mapFromScene(view->chart()->plotArea()).boundingRect();
+    const int y = plot.center().y();
+    const QPoint a(plot.left() + plot.width() / 2, y), b(plot.left() + plot.width() * 3 / 4, y);
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+    QMouseEvent move(QEvent::MouseMove, b, view->viewport()->mapToGlobal(b), Qt::NoButton,
+                     Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &move);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+    ASSERT_TRUE(w.charts()->zoomed());
+    EXPECT_NEAR(xAxis(0)->max() - xAxis(0)->min(), 7.5, 0.3) << "a quarter of 30 s";
+    EXPECT_NEAR(xAxis(0)->min(), 40.0 - 15.0, 0.3) << "in simulated time, from the drag's start";
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, a);
+    EXPECT_FALSE(w.charts()->zoomed());
+    EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 30.0);
+}
+
+// While nothing completes, latency has no value: the line breaks instead of dropping to zero.
+TEST_F(Charts, LatencyIsAGapDuringAnOutageNotAZero) {
+    open(kDefault);
+    runTo(5);
+    core::Action kill;
+    kill.kind = core::ActionKind::KillNode;
+    kill.node = "db";
+    post(kill);
+    runTo(9);
+    core::Action restart = kill;
+    restart.kind = core::ActionKind::RestartNode;
+    post(restart);
+    runTo(14);
+    w.charts()->setWindowSeconds(30);
+    EXPECT_GE(w.charts()->seriesSegments(QStringLiteral("Latency")), 2)
+        << "a line before the outage and one after it";
+}

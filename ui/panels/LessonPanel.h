@@ -1,0 +1,84 @@
+// The lesson panel (DESIGN.md section 12): a scenario's lesson step by step, with Back and Next,
+// the current step highlighted, its actions on a button (or at its time, by the engine), and a
+// prediction that hides the charts until the learner has guessed, then shows the measured answer.
+#pragma once
+
+#include "Scenario.h"
+#include "SimController.h"
+
+#include <QWidget>
+
+#include <map>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QVBoxLayout;
+
+namespace cs::ui {
+
+class LessonPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LessonPanel(QWidget* parent = nullptr);
+
+    // Shows `lesson` from its first step, or from where this learner left it: progress (the
+    // current step and the answers) is kept per lesson under `key` in QSettings. Setting the same
+    // lesson again (an unrelated edit of the document) changes nothing.
+    void setLesson(const core::Lesson& lesson, const QString& key);
+    const core::Lesson& lesson() const { return m_lesson; }
+    int currentStep() const { return m_step; }
+    // Whether the current step's prediction waits for a guess (the charts are hidden meanwhile).
+    bool awaitingGuess() const;
+    // Next and previous step as actions, so that presenter keys (PageDown, PageUp) can be bound.
+    QAction* nextStepAction() const { return m_nextAction; }
+    QAction* previousStepAction() const { return m_previousAction; }
+
+public slots:
+    void nextStep();
+    void previousStep();
+    void showStep(int index);
+    void guess(int choice);
+    // Follows the run: moves to a step when the run reaches its at_s, fills the reveal's numbers.
+    void onSnapshot(const cs::ui::SnapshotPtr& snapshot);
+
+signals:
+    // One of the step's actions, for the controller's live path (recorded like a user's).
+    void actionRequested(const cs::core::Action& action);
+    // True while a prediction waits for a guess: the charts must not give the answer away.
+    void chartsHiddenChanged(bool hidden);
+
+private:
+    void render();
+    void renderPrediction(const core::LessonStep& step);
+    void applyStepActions();
+    void saveProgress() const;
+    QString revealText(const core::LessonStep& step, int chosen) const;
+
+    core::Lesson m_lesson;
+    QString m_key;
+    int m_step = 0;
+    std::map<int, int> m_answers; // step -> chosen choice
+    std::uint64_t m_generation = ~std::uint64_t{0};
+    int m_reachedByRun = -1;       // the last timed step the run has reached in this generation
+    bool m_actionsApplied = false; // the current step's button has been used in this run
+    bool m_chartsHidden = false;
+    SnapshotPtr m_last;
+
+    QLabel* m_title;
+    QLabel* m_goal;
+    QListWidget* m_steps;
+    QLabel* m_text;
+    QWidget* m_predict;
+    QLabel* m_question;
+    QVBoxLayout* m_choices;
+    QLabel* m_reveal;
+    QPushButton* m_apply;
+    QPushButton* m_back;
+    QPushButton* m_next;
+    QAction* m_nextAction;
+    QAction* m_previousAction;
+};
+
+} // namespace cs::ui
