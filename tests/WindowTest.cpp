@@ -219,7 +219,10 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     EXPECT_EQ(shown, 2);
     for (QChartView* v : w.charts()->views())
         if (v->isVisible()) EXPECT_GE(v->chart()->plotArea().height(), 120);
-    for (const char* name : {"paletteDock", "inspectorDock", "logDock", "lessonDock"})
+    EXPECT_EQ(dock(w, "lessonDock")->isVisible(),
+              !w.document()->scenario().lesson.steps.empty())
+        << "a lesson with steps keeps its panel (the presenter's script)";
+    for (const char* name : {"paletteDock", "inspectorDock", "logDock"})
         EXPECT_FALSE(dock(w, name)->isVisible()) << name;
     EXPECT_FALSE(w.menuBar()->isVisible());
     EXPECT_GT(w.view()->height(), 300) << "the topology is large";
@@ -265,6 +268,8 @@ TEST(UiWindow, PageDownAndPageUpStepTheLessonWhilePresenting) {
     QTest::keyClick(&w, Qt::Key_PageDown);
     EXPECT_EQ(w.lessonPanel()->currentStep(), 0) << "not presenting: the keys are the lists'";
     w.presentation()->enter(false);
+    EXPECT_TRUE(dock(w, "lessonDock")->isVisible()) << "the steps' text stays on screen";
+    EXPECT_FALSE(dock(w, "inspectorDock")->isVisible());
     QTest::keyClick(&w, Qt::Key_PageDown);
     EXPECT_EQ(w.lessonPanel()->currentStep(), 1);
     QTest::keyClick(&w, Qt::Key_PageUp);

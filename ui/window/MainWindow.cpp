@@ -563,7 +563,8 @@ void MainWindow::updateTitle() {
         autoscaled |= n.kind == NodeKind::ServiceGroup && n.autoscaling &&
                       n.autoscaling->policy != core::Autoscaling::Policy::Manual;
     m_present->setAutoscaled(autoscaled); // presents latency and instances
-    if (m_scaling) {                      // the first group's policy; disabled without groups
+    m_present->setKeepLesson(!m_doc->scenario().lesson.steps.empty());
+    if (m_scaling) { // the first group's policy; disabled without groups
         const QSignalBlocker block(m_scaling);
         int index = -1;
         for (const auto& n : m_doc->scenario().nodes)

@@ -92,7 +92,9 @@ void Presentation::enter(bool fullScreen) {
         w->hide();
     };
     for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
-        if (d->objectName() != QLatin1String("chartsDock")) hide(d);
+        if (d->objectName() != QLatin1String("chartsDock") &&
+            !(m_keepLesson && d->objectName() == QLatin1String("lessonDock")))
+            hide(d);
     for (QToolBar* t : m_window->findChildren<QToolBar*>()) hide(t);
     hide(m_window->menuBar());
     hide(m_window->statusBar());
@@ -167,6 +169,9 @@ void Presentation::relayout() {
     m_layout->setExtraScale(std::max(1.0, targetPx * 1.03 / std::max(1.0, userPx)));
     if (auto* charts = m_window->findChild<QDockWidget*>(QStringLiteral("chartsDock")))
         m_window->resizeDocks({charts}, {h * 46 / 100}, Qt::Vertical);
+    if (auto* lesson = m_window->findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+        lesson && lesson->isVisible()) // wide enough for its text at this size
+        m_window->resizeDocks({lesson}, {m_window->width() * 30 / 100}, Qt::Horizontal);
     QFont cf = m_window->font();
     cf.setPixelSize(static_cast<int>(std::lround(targetPx * 2.2)));
     cf.setBold(true);
