@@ -257,6 +257,9 @@ void Presentation::setBlank(bool on) {
 // Black on white; lines at least 4 px in Okabe-Ito colours; a light colour (yellow, sky blue)
 // that washes out on a projector is drawn black instead.
 void Presentation::applyTheme(bool on) {
+    // The charts' own high-contrast look (their lines are drawn by the panel, not by series);
+    // their fonts follow the window's, which WindowLayout scales.
+    m_charts->setPresentation(1.0, on);
     if (!on) {
         for (auto& [series, pen] : m_pens)
             if (series) series->setPen(pen);
