@@ -2,6 +2,7 @@
 // restored (and a broken one replaced by the default with a message), one text size for
 // everything, presentation mode, and the keys that drive them. Geometry is asserted, as laid out.
 #include "ChartsPanel.h"
+#include "LessonPanel.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "Presentation.h"
@@ -218,7 +219,10 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     EXPECT_EQ(shown, 2);
     for (QChartView* v : w.charts()->views())
         if (v->isVisible()) EXPECT_GE(v->chart()->plotArea().height(), 120);
-    for (const char* name : {"paletteDock", "inspectorDock", "logDock", "lessonDock"})
+    EXPECT_EQ(dock(w, "lessonDock")->isVisible(),
+              !w.document()->scenario().lesson.steps.empty())
+        << "a lesson with steps keeps its panel (the presenter's script)";
+    for (const char* name : {"paletteDock", "inspectorDock", "logDock"})
         EXPECT_FALSE(dock(w, name)->isVisible()) << name;
     EXPECT_FALSE(w.menuBar()->isVisible());
     EXPECT_GT(w.view()->height(), 300) << "the topology is large";
@@ -250,4 +254,24 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     EXPECT_TRUE(p->isOn());
     QTest::keyClick(&w, Qt::Key_F11);
     EXPECT_FALSE(p->isOn());
+}
+
+// The presenter's PageDown / PageUp page the lesson panel's steps while the panel is hidden.
+TEST(UiWindow, PageDownAndPageUpStepTheLessonWhilePresenting) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(
+        w.openScenario(QStringLiteral(":/scenarios/lesson-latency-hockey-stick.clustersim.json")));
+    showAt(w, QSize(1280, 720));
+    ASSERT_NE(w.lessonPanel(), nullptr);
+    w.lessonPanel()->showStep(0);
+    ASSERT_EQ(w.lessonPanel()->currentStep(), 0);
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    EXPECT_EQ(w.lessonPanel()->currentStep(), 0) << "not presenting: the keys are the lists'";
+    w.presentation()->enter(false);
+    EXPECT_TRUE(dock(w, "lessonDock")->isVisible()) << "the steps' text stays on screen";
+    EXPECT_FALSE(dock(w, "inspectorDock")->isVisible());
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    EXPECT_EQ(w.lessonPanel()->currentStep(), 1);
+    QTest::keyClick(&w, Qt::Key_PageUp);
+    EXPECT_EQ(w.lessonPanel()->currentStep(), 0);
 }

@@ -551,6 +551,12 @@ void MainWindow::updateTitle() {
         m_present->setReplicated(any); // presents the errors and staleness charts
         m_storeMode->setCurrentIndex(ap ? 1 : 0);
     }
+    bool autoscaled = false;
+    for (const auto& n : m_doc->scenario().nodes)
+        autoscaled |= n.kind == NodeKind::ServiceGroup && n.autoscaling &&
+                      n.autoscaling->policy != core::Autoscaling::Policy::Manual;
+    m_present->setAutoscaled(autoscaled); // presents latency and instances
+    m_present->setKeepLesson(!m_doc->scenario().lesson.steps.empty());
     if (m_scaling) { // the first group's policy; disabled without groups
         const QSignalBlocker block(m_scaling);
         int index = -1;

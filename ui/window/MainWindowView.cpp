@@ -1,6 +1,7 @@
 // MainWindow: the View menu (topology zoom, text size, presentation mode, the docks) and the Help
 // menu (every key, and each built-in example's lesson).
 #include "AboutDialog.h"
+#include "LessonPanel.h"
 #include "MainWindow.h"
 #include "Presentation.h"
 #include "ScenarioIO.h"
@@ -119,13 +120,11 @@ void MainWindow::showKeys() {
     dialog->show();
 }
 
-// PageDown / PageUp in presentation mode. HOOK for the lesson panel (branch `lessons`): when it
-// exists, step it here (delta +1 next, -1 previous). Until then the keys say where the text is.
+// PageDown / PageUp in presentation mode: the lesson panel's next / previous step (its text is on
+// the panel, hidden while presenting; the step's actions and pauses apply as they do there).
 void MainWindow::lessonStep(int delta) {
-    Q_UNUSED(delta);
-    statusBar()->showMessage(tr("This lesson has no steps to page through: its text is in the "
-                                "Lesson panel."),
-                             6000);
+    if (!m_lessonPanel) return;
+    delta > 0 ? m_lessonPanel->nextStep() : m_lessonPanel->previousStep();
 }
 
 } // namespace cs::ui

@@ -73,7 +73,7 @@ Presentation::Presentation(QMainWindow* window, WindowLayout* layout, ChartsPane
 QList<int> Presentation::shownCharts() const {
     if (!m_chosen.isEmpty()) return m_chosen;
     // ChartSeries.h's order: latency, throughput, errors, staleness, instances, utilisation.
-    return m_replicated ? QList<int>{2, 3} : QList<int>{0, 2};
+    return m_replicated ? QList<int>{2, 3} : m_autoscaled ? QList<int>{0, 4} : QList<int>{0, 2};
 }
 
 void Presentation::enter(bool fullScreen) {
@@ -92,7 +92,9 @@ void Presentation::enter(bool fullScreen) {
         w->hide();
     };
     for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
-        if (d->objectName() != QLatin1String("chartsDock")) hide(d);
+        if (d->objectName() != QLatin1String("chartsDock") &&
+            !(m_keepLesson && d->objectName() == QLatin1String("lessonDock")))
+            hide(d);
     for (QToolBar* t : m_window->findChildren<QToolBar*>()) hide(t);
     hide(m_window->menuBar());
     hide(m_window->statusBar());
@@ -108,7 +110,11 @@ void Presentation::enter(bool fullScreen) {
     applyTheme(true);
     for (QAction* a : m_keys) a->setEnabled(true);
     m_toggle->setChecked(true);
-    if (fullScreen) m_window->showFullScreen();
+    if (fullScreen) {
+        m_window->showFullScreen();
+        // Without a window manager (a kiosk, a bare X server) full screen does not resize.
+        if (const QScreen* screen = m_window->screen()) m_window->setGeometry(screen->geometry());
+    }
     m_clock->show();
     relayout();
     emit toggled(true);
@@ -148,16 +154,24 @@ void Presentation::leave() {
 void Presentation::relayout() {
     m_relayoutQueued = false;
     if (!m_on) return;
-    if (m_window->size() == m_laidOut) return;
-    m_laidOut = m_window->size();
     const int h = m_window->height();
     const double targetPx = targetPixels(h);
+    // The view's own resizes (the docks settling) only fit the topology again.
+    if (m_window->size() == m_laidOut) {
+        fitLabels(targetPx);
+        placeClock();
+        return;
+    }
+    m_laidOut = m_window->size();
     // The user's text size, in pixels; a little more than the target so rounding never falls short.
     const double userPx =
         m_layout->basePointSize() * m_window->logicalDpiY() / 72.0 * m_layout->textScale();
     m_layout->setExtraScale(std::max(1.0, targetPx * 1.03 / std::max(1.0, userPx)));
     if (auto* charts = m_window->findChild<QDockWidget*>(QStringLiteral("chartsDock")))
         m_window->resizeDocks({charts}, {h * 46 / 100}, Qt::Vertical);
+    if (auto* lesson = m_window->findChild<QDockWidget*>(QStringLiteral("lessonDock"));
+        lesson && lesson->isVisible()) // wide enough for its text at this size
+        m_window->resizeDocks({lesson}, {m_window->width() * 30 / 100}, Qt::Horizontal);
     QFont cf = m_window->font();
     cf.setPixelSize(static_cast<int>(std::lround(targetPx * 2.2)));
     cf.setBold(true);
@@ -169,12 +183,12 @@ void Presentation::relayout() {
 
 // The topology fills its space; then node labels grow until they are targetPx tall on screen.
 void Presentation::fitLabels(double targetPx) {
-    for (int round = 0; round < 3; ++round) {
+    for (int round = 0; round < 4; ++round) {
         m_view->fitAll();
         const double zoom = m_view->transform().m11();
         const double px = NodeItem::labelPointSize() * m_view->logicalDpiY() / 72.0 * zoom;
-        if (px >= targetPx - 0.05) return;
-        NodeItem::setLabelScale(NodeItem::labelScale() * targetPx / px * 1.02);
+        if (px >= targetPx) return;
+        NodeItem::setLabelScale(NodeItem::labelScale() * targetPx / px * 1.04);
         m_scene->refreshLabels();
     }
     m_view->fitAll();
@@ -202,6 +216,8 @@ void Presentation::arrangeCharts(bool present) {
                 grid->addWidget(view, cell.first, cell.second);
             }
         m_cells.clear();
+        if (grid) // the columns share the width again, whatever the moved charts asked for
+            for (int c = 0; c < grid->columnCount(); ++c) grid->setColumnStretch(c, 1);
         return;
     }
     const QList<int> shown = shownCharts();
@@ -241,6 +257,9 @@ void Presentation::setBlank(bool on) {
 // Black on white; lines at least 4 px in Okabe-Ito colours; a light colour (yellow, sky blue)
 // that washes out on a projector is drawn black instead.
 void Presentation::applyTheme(bool on) {
+    // The charts' own high-contrast look (their lines are drawn by the panel, not by series);
+    // their fonts follow the window's, which WindowLayout scales.
+    m_charts->setPresentation(1.0, on);
     if (!on) {
         for (auto& [series, pen] : m_pens)
             if (series) series->setPen(pen);

@@ -44,9 +44,14 @@ public:
     bool isBlank() const;
     void setBlank(bool on);
     // The charts it shows (indices into ChartsPanel::views()); by default the two that tell the
-    // scenario's story: errors and staleness with replicated stores, latency and errors otherwise.
+    // scenario's story: errors and staleness with replicated stores, latency and instances with
+    // autoscaling, latency and errors otherwise.
     void setChosenCharts(QList<int> charts) { m_chosen = std::move(charts); }
     void setReplicated(bool replicated) { m_replicated = replicated; }
+    void setAutoscaled(bool autoscaled) { m_autoscaled = autoscaled; }
+    // A lesson with steps keeps its panel beside the topology: the presenter's script, and where
+    // the room's prediction is answered (the charts stay covered until it is).
+    void setKeepLesson(bool keep) { m_keepLesson = keep; }
     QList<int> shownCharts() const;
 
     QAction* toggleAction() const { return m_toggle; }
@@ -76,7 +81,8 @@ private:
     TopologyScene* m_scene;
     TopologyView* m_view;
     bool m_on = false, m_fullScreen = false, m_wasFullScreen = false, m_wasMaximized = false;
-    bool m_replicated = false, m_relayoutQueued = false;
+    bool m_replicated = false, m_autoscaled = false, m_keepLesson = false;
+    bool m_relayoutQueued = false;
     QByteArray m_state, m_geometry;
     QSize m_laidOut;                   // the window size relayout() last sized things for
     QList<QPointer<QWidget>> m_hidden; // what entering hid, shown again on leaving
