@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QChart>
+#include <QComboBox>
 #include <QHelpEvent>
 #include <QLineSeries>
 #include <QSet>
@@ -236,3 +237,16 @@ TEST_F(Charts, TheLimiterNodeShowsItsPassedAndLimitedCounts) {
               w.lastSnapshot()->summary.failed[static_cast<int>(core::ErrorReason::RateLimited)]);
     EXPECT_GT(gate->passed, 0u);
 }
+
+namespace {
+// The toolbar's Store switch shows the mode the run is in, also after a lesson step flipped it.
+TEST_F(Charts, TheStoreSwitchFollowsALessonsFlipToAp) {
+    open(QStringLiteral(":/scenarios/lesson-cap-partition-choice.clustersim.json"));
+    auto* mode = w.findChild<QComboBox*>(QStringLiteral("storeMode"));
+    ASSERT_NE(mode, nullptr);
+    runTo(30);
+    EXPECT_EQ(mode->currentText(), QStringLiteral("CP"));
+    runTo(45); // the lesson's step at 40 s switches the store to AP
+    EXPECT_EQ(mode->currentText(), QStringLiteral("AP"));
+}
+} // namespace

@@ -96,6 +96,7 @@ private:
     void showKeys();
     void lessonStep(int delta);
     void buildDocks();
+    void showLiveStoreMode(const Snapshot& snap);
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
     void restartForEdit(const QString& why);
