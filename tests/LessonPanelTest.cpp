@@ -173,4 +173,20 @@ TEST_F(LessonFixture, RemovingANodeTheLessonNamesDoesNotStopTheRun) {
     EXPECT_NE(w.lastSnapshot()->state, ui::RunState::Error);
 }
 
+// The window refuses a bad lesson as `validate` does, with the file and the JSON path, and keeps
+// the open document (and its lesson) as it was.
+TEST_F(LessonFixture, OpeningABadLessonNamesThePathAndKeepsTheOpenLesson) {
+    ui::MainWindow w(false);
+    ui::LessonPanel* panel = openLesson(w, kCp);
+    const core::Lesson before = panel->lesson();
+    QString error;
+    const QString bad = QStringLiteral(CLUSTERSIM_TEST_DATA) +
+                        QStringLiteral("/bad/lesson_answer_out_of_range.clustersim.json");
+    EXPECT_FALSE(w.openScenario(bad, &error));
+    EXPECT_TRUE(error.contains(bad + QStringLiteral(": lesson.steps[1].predict.answer")))
+        << error.toStdString();
+    EXPECT_EQ(panel->lesson(), before);
+    EXPECT_EQ(w.document()->scenario().lesson, before);
+}
+
 } // namespace

@@ -202,6 +202,8 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     ASSERT_TRUE(w.openScenario(kCap));
     showAt(w, QSize(1280, 720));
     const double normalText = smallestChartText(w);
+    int visibleBefore = 0; // a chart with nothing to show for this scenario stays hidden
+    for (QChartView* v : w.charts()->views()) visibleBefore += v->isVisible();
     auto* p = w.presentation();
     p->enter(false); // at this size: the offscreen screen is smaller than a projector
     for (int i = 0; i < 5; ++i) QApplication::processEvents();
@@ -240,7 +242,7 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     EXPECT_NEAR(smallestChartText(w), normalText, 0.01);
     int visible = 0;
     for (QChartView* v : w.charts()->views()) visible += v->isVisible();
-    EXPECT_EQ(visible, w.charts()->views().size());
+    EXPECT_EQ(visible, visibleBefore);
     EXPECT_TRUE(ui::WindowLayout::problems(&w).isEmpty())
         << ui::WindowLayout::problems(&w).join(QStringLiteral("; ")).toStdString();
 

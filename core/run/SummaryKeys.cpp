@@ -2,32 +2,10 @@
 
 #include "Run.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 
 namespace cs::core {
-namespace {
-
-void flatten(const QJsonObject& o, const std::string& prefix,
-             std::vector<std::pair<std::string, double>>& out) {
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const std::string key = prefix + it.key().toStdString();
-        if (it.value().isObject())
-            flatten(it.value().toObject(), key + ".", out);
-        else
-            out.emplace_back(key, it.value().toDouble());
-    }
-}
-
-} // namespace
-
-std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s) {
-    std::vector<std::pair<std::string, double>> out;
-    flatten(QJsonDocument::fromJson(QByteArray::fromStdString(summaryToJson(s))).object(), "", out);
-    return out;
-}
+// flattenSummary is defined with summaryToJson (Run.cpp): one walk of one object.
 
 std::optional<double> summaryValue(const Summary& s, const std::string& key) {
     for (const auto& [k, v] : flattenSummary(s))

@@ -11,8 +11,7 @@
 
 namespace cs::core {
 
-// Every key with its value, in the order summaryToJson writes them.
-std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s);
+// flattenSummary (every key with its value): Run.h.
 std::optional<double> summaryValue(const Summary& s, const std::string& key);
 bool isSummaryKey(const std::string& key);
 

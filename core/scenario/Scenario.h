@@ -286,7 +286,10 @@ struct Lesson {
     std::string question;     // "Q1".."Q8" for interview lessons
     std::string goal;
     std::vector<LessonStep> steps;
-    bool empty() const { return title.empty() && goal.empty() && steps.empty(); }
+    bool empty() const {
+        return title.empty() && concept_name.empty() && question.empty() && goal.empty() &&
+               steps.empty();
+    }
     // What a learner reads, as one text: title, goal and the steps' texts, blank-line separated.
     std::string text() const;
     bool operator==(const Lesson&) const = default;

@@ -93,7 +93,7 @@ void SimController::start(const core::Scenario& run) {
     });
     pausePoints_.clear();
     nextPause_ = 0;
-    for (const core::LessonStep& step : runnable.lesson.steps)
+    for (const core::LessonStep& step : run.lesson.steps)
         if (step.pause && step.at_s) pausePoints_.push_back(std::llround(*step.at_s * 1e6));
     std::sort(pausePoints_.begin(), pausePoints_.end());
     setState(RunState::New);

@@ -1,5 +1,6 @@
 #include "WindowLayout.h"
 
+#include "ChartPlot.h"
 #include "ChartsPanel.h"
 #include "NodeItem.h"
 #include "TopologyScene.h"
@@ -91,11 +92,12 @@ void WindowLayout::applyFonts() {
 // A chart's height beyond its plot: title, legend, tick labels and margins, from the fonts it draws
 // with. Each chart asks for that plus kMinPlotHeight; the charts dock scrolls when they do not fit.
 void WindowLayout::keepChartsReadable() {
-    for (QChartView* view : m_charts->views()) {
+    for (MarkedChartView* view : m_charts->views()) {
         QChart* c = view->chart();
         const QFontMetricsF title(c->titleFont()), text(c->legend()->font());
         const double overhead = title.height() + 2 * text.height() + 3 * text.lineSpacing() / 2 +
-                                c->margins().top() + c->margins().bottom() + 24;
+                                c->margins().top() + c->margins().bottom() + 24 +
+                                view->laneHeight(); // the markers' lane above the plot
         view->setMinimumHeight(kMinPlotHeight + static_cast<int>(overhead));
     }
 }
