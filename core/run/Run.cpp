@@ -70,6 +70,16 @@ QJsonObject summaryObject(const Summary& s) {
     return o;
 }
 
+void flatten(const QJsonObject& o, const std::string& prefix,
+             std::vector<std::pair<std::string, double>>& out) {
+    for (auto it = o.begin(); it != o.end(); ++it) { // QJsonObject's order: the text's
+        const std::string key = prefix + it.key().toStdString();
+        if (it.value().isObject())
+            flatten(it.value().toObject(), key + ".", out);
+        else
+            out.emplace_back(key, it.value().toDouble());
+    }
+}
 
 } // namespace
 
@@ -77,7 +87,11 @@ std::string summaryToJson(const Summary& s) {
     return QJsonDocument(summaryObject(s)).toJson(QJsonDocument::Indented).toStdString();
 }
 
-// flattenSummary lives in SummaryKeys.cpp (one definition for check, compare and sweep).
+std::vector<std::pair<std::string, double>> flattenSummary(const Summary& s) {
+    std::vector<std::pair<std::string, double>> out;
+    flatten(summaryObject(s), "", out);
+    return out;
+}
 
 std::string exactNumber(double v) {
     if (!std::isfinite(v)) return "0"; // as the JSON and metrics writers do
