@@ -162,6 +162,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "%s\n", qPrintable(bad));
             return 1;
         }
+        window.resize(size);
+        if (p.isSet(QStringLiteral("present"))) window.presentation()->enter(false); // at that size
         auto* recorder = new cs::ui::GifRecorder(&window, r, &window);
         QObject::connect(
             recorder, &cs::ui::GifRecorder::finished, &app,

@@ -205,3 +205,18 @@ TEST_F(Charts, LatencyIsAGapDuringAnOutageNotAZero) {
     EXPECT_GE(w.charts()->seriesSegments(QStringLiteral("Latency")), 2)
         << "a line before the outage and one after it";
 }
+
+// The rate limiter's node shows what it let through and what it refused: the same counts as the
+// chart's lines and the engine's own.
+TEST_F(Charts, TheLimiterNodeShowsItsPassedAndLimitedCounts) {
+    open(QStringLiteral(":/scenarios/rate-limit.clustersim.json"));
+    runTo(20);
+    const core::NodeView* gate = nullptr;
+    for (const auto& n : w.lastSnapshot()->nodes)
+        if (n.name == "gate") gate = &n;
+    ASSERT_NE(gate, nullptr);
+    EXPECT_GT(gate->limited, 0u);
+    EXPECT_EQ(gate->limited,
+              w.lastSnapshot()->summary.failed[static_cast<int>(core::ErrorReason::RateLimited)]);
+    EXPECT_GT(gate->passed, 0u);
+}

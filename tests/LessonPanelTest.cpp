@@ -39,7 +39,7 @@ template <class T> T* child(QWidget* w, const QString& name) {
 }
 
 bool chartsCovered(ui::MainWindow& w) {
-    auto* cover = w.findChild<QLabel*>(QStringLiteral("chartsCover"));
+    auto* cover = w.findChild<QWidget*>(QStringLiteral("chartsCover"));
     return cover && cover->isVisible() && cover->geometry().contains(w.charts()->rect());
 }
 
@@ -93,6 +93,30 @@ TEST_F(LessonFixture, StepsAndAPredictionThatHidesTheChartsUntilTheLearnerGuesse
     EXPECT_EQ(restored->currentStep(), 1);
     EXPECT_FALSE(restored->awaitingGuess());
     EXPECT_FALSE(child<QLabel>(restored, QStringLiteral("lessonReveal"))->isHidden());
+}
+
+// The cover over the charts asks the question itself, so a class in front of the projector (the
+// lesson panel hidden, as in presentation mode) sees it and can answer there with a click.
+TEST_F(LessonFixture, TheChartsCoverAsksTheQuestionAndTakesTheAnswer) {
+    ui::MainWindow w(false);
+    ui::LessonPanel* panel = openLesson(w, kCp);
+    ASSERT_NE(panel, nullptr);
+    click(child<QPushButton>(panel, QStringLiteral("lessonNext")));
+    ASSERT_TRUE(chartsCovered(w));
+    auto* question = w.findChild<QLabel*>(QStringLiteral("chartsCoverQuestion"));
+    ASSERT_NE(question, nullptr);
+    EXPECT_FALSE(question->text().isEmpty());
+    auto* right = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice0"));
+    ASSERT_NE(right, nullptr);
+    EXPECT_TRUE(right->isVisible());
+    EXPECT_TRUE(right->text().contains(QStringLiteral("errors"))) << right->text().toStdString();
+    click(right);
+    ASSERT_TRUE(cs::test::waitFor([&] { return !chartsCovered(w); }));
+    EXPECT_FALSE(panel->awaitingGuess());
+    EXPECT_TRUE(child<QLabel>(panel, QStringLiteral("lessonReveal"))
+                    ->text()
+                    .contains(QStringLiteral("Right")))
+        << child<QLabel>(panel, QStringLiteral("lessonReveal"))->text().toStdString();
 }
 
 // Play stops exactly at a step's at_s when it says pause, and the panel moves to that step.

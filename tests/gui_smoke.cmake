@@ -47,6 +47,15 @@ if(HAVE_GIF)
     if(NOT head STREQUAL "4749463839610005d002")
         message(FATAL_ERROR "the GIF's header is ${head} (hex), expected GIF89a 1280x720")
     endif()
+    # The same in presentation mode (DESIGN 9: --gif takes --present), at 1024x768.
+    file(REMOVE "${OUT}.present.gif")
+    execute_process(COMMAND "${APP}" --run-for 1 --gif "${OUT}.present.gif" --gif-seconds 0.5
+                            --fps 2 --window-size 1024x768 --present
+                    RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 90)
+    file(READ "${OUT}.present.gif" head LIMIT 10 HEX)
+    if(NOT rc EQUAL 0 OR NOT head STREQUAL "47494638396100040003")
+        message(FATAL_ERROR "--gif --present exited with ${rc} (${err}), header ${head}")
+    endif()
 elseif(NOT rc EQUAL 2 OR NOT err MATCHES "unavailable")
     message(FATAL_ERROR "--gif without giflib exited with ${rc}: ${err}")
 endif()

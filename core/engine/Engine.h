@@ -49,6 +49,7 @@ struct NodeView {
     bool warming = false, draining = false; // instances being added or removed by the autoscaler
     std::uint64_t lagKeys = 0, term = 0; // replicas: keys behind the newest replica; election term
     double hitRatio = -1; // caches: hits / lookups over the last metrics interval (-1: not one)
+    std::uint64_t passed = 0, limited = 0; // rate limiters: requests let through and refused
 };
 
 // A physical link: one edge of a scenario link (a link to a group has one per instance).

@@ -154,6 +154,12 @@ public:
         }
     }
 
+    void fillView(const Engine::Impl& e, NodeId id, NodeView& v) const override {
+        const LimiterState& l = e.limiters[e.pnodes[id].aux];
+        v.passed = l.passed;
+        v.limited = l.limited;
+    }
+
     void sampleMetrics(Engine::Impl& e, MetricsPhase phase, MetricsRow& row) override {
         if (phase != MetricsPhase::BeforeRow) return;
         const double secs = static_cast<double>(e.metricsInterval) / 1e6;

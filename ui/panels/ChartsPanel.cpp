@@ -266,6 +266,7 @@ void ChartsPanel::placeCharts() {
             shown.push_back(static_cast<int>(i));
     const int columns = shown.size() > 6 ? 4 : 3;
     for (auto* v : m_views) m_grid->removeWidget(v);
+    for (int col = 0; col < 4; ++col) m_grid->setColumnStretch(col, col < columns ? 1 : 0);
     for (std::size_t k = 0; k < shown.size(); ++k)
         m_grid->addWidget(m_views[shown[k]], static_cast<int>(k) / columns,
                           static_cast<int>(k) % columns);
@@ -297,7 +298,7 @@ void ChartsPanel::layoutPlots() {
         Chart& c = m_charts[i];
         MarkedChartView* view = m_views[static_cast<int>(i)];
         const QFontMetricsF small(view->legendFont);
-        const double side = fm.horizontalAdvance(QStringLiteral("0000.0")) + 10 +
+        const double side = fm.horizontalAdvance(QStringLiteral("0000.")) + 10 +
                             (c.compact ? 0.0 : fm.height() * 1.3);
         const double top =
             QFontMetricsF(c.chart->titleFont()).height() * 1.2 + 2 + view->laneHeight();
@@ -309,6 +310,11 @@ void ChartsPanel::layoutPlots() {
         const double bottom = axis + small.height() * 1.25 * view->legendRows + 4;
         const QRectF area(side, top, view->width() - 2 * side, view->height() - top - bottom);
         if (area.width() < 20 || area.height() < 20) continue;
+        const int xTicks = area.width() < 220 ? 3 : 5; // -120 -60 0 when narrow: never crammed
+        if (c.x->tickCount() != xTicks) {
+            c.x->setTickCount(xTicks);
+            c.fullRepaint = true;
+        }
         if (c.legendDirty) {
             c.legendDirty = false;
             c.fullRepaint = true;

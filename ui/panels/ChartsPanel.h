@@ -84,7 +84,8 @@ private:
         std::vector<Line> lines; // one per row of its spec, or per owner for utilisation
         bool compact = false;    // see fitToHeight
         bool used = false;       // onlyWhenUsed: a line has been non-zero
-        bool fullRepaint = true; // an axis or the legend changed since the last paint
+        bool fullRepaint = true; // an axis or the legend changed since the last refresh
+        bool paintFull = true;   // the last refresh asked for a full repaint
         bool legendDirty = true; // entries shown or added: lay the legend out again
     };
     Chart makeChart(const ChartSpec& spec);

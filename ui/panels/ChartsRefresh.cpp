@@ -143,7 +143,9 @@ void ChartsPanel::refreshCharts(int firstChart, int lastChart) {
         if (c.used != wasUsed) placeCharts();
         if (c.legendDirty) layoutPlots();
         if (!view->isVisible()) continue;
-        if (c.fullRepaint) {
+        c.paintFull = c.fullRepaint;
+        c.fullRepaint = false;
+        if (c.paintFull) {
             view->viewport()->update();
         } else { // the plot and its lane only: axes, title and legend stay as painted
             const QRectF plot = c.chart->plotArea();
@@ -166,13 +168,13 @@ void ChartsPanel::repaintNow(int firstChart, int lastChart) {
         Chart& c = m_charts[static_cast<std::size_t>(i)];
         MarkedChartView* view = m_views[i];
         if (!view->isVisible()) continue;
-        if (c.fullRepaint)
+        if (c.paintFull)
             view->viewport()->repaint();
         else
             view->viewport()->repaint(
                 view->mapFromScene(c.chart->plotArea().adjusted(-4, -view->laneHeight() - 2, 4, 4))
                     .boundingRect());
-        c.fullRepaint = false;
+        c.paintFull = false;
     }
 }
 

@@ -153,6 +153,7 @@ void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     paintBody(p, outlineOf(m_kind, b), b);
     paintBadges(p, b);
     paintLabel(p, b);
+    paintLimiterCounts(p, b);
 }
 
 // Fill = utilisation, outline = role, dead = grey and crossed; warming and draining are dotted.
@@ -233,6 +234,30 @@ void NodeItem::paintBadges(QPainter* p, const QRectF& b) const {
         p->setPen(kBlack);
         p->drawText(b, Qt::AlignCenter, QStringLiteral("%1%").arg(std::lround(m_hitRatio * 100)));
     }
+}
+
+namespace {
+QString shortCount(std::uint64_t n) {
+    if (n < 10'000) return QString::number(n);
+    if (n < 1'000'000) return QStringLiteral("%1k").arg(static_cast<double>(n) / 1e3, 0, 'f', 0);
+    return QStringLiteral("%1M").arg(static_cast<double>(n) / 1e6, 0, 'f', 1);
+}
+} // namespace
+
+// Passed over limited, beside the funnel: the limiter's whole story at a glance.
+void NodeItem::paintLimiterCounts(QPainter* p, const QRectF& b) const {
+    if (!m_limiter) return;
+    QFont f = labelFont();
+    f.setPointSizeF(8.5);
+    f.setBold(true);
+    p->setFont(f);
+    const QRectF top(b.right() + 2, b.top() + 4, 38, b.height() / 2 - 4);
+    const QRectF bottom(b.right() + 2, b.center().y(), 38, b.height() / 2 - 4);
+    p->setPen(kGreen.darker(130));
+    p->drawText(top, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("✓") + shortCount(m_passed));
+    p->setPen(kVermillion);
+    p->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
+                QStringLiteral("✗") + shortCount(m_limited));
 }
 
 void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {

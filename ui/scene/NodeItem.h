@@ -36,6 +36,14 @@ public:
         m_hitRatio = h;
         update();
     }
+    // A rate limiter's counts so far, shown inside its shape.
+    void setLimiterCounts(std::uint64_t passed, std::uint64_t limited) {
+        if (passed == m_passed && limited == m_limited) return;
+        m_passed = passed;
+        m_limited = limited;
+        m_limiter = true;
+        update();
+    }
     void addLink(LinkItem* l) { m_links.push_back(l); }
     // One scale for every node and frame label (the window's text size, presentation mode); call
     // TopologyScene::refreshLabels() after it.
@@ -62,6 +70,7 @@ private:
     void paintBody(QPainter* p, const QPainterPath& outline, const QRectF& b) const;
     void paintBadges(QPainter* p, const QRectF& b) const;
     void paintLabel(QPainter* p, const QRectF& b) const;
+    void paintLimiterCounts(QPainter* p, const QRectF& b) const;
     QString m_name, m_specId;
     core::NodeKind m_kind;
     int m_member;
@@ -70,6 +79,8 @@ private:
     bool m_leader = false, m_warming = false, m_draining = false;
     std::uint64_t m_lag = 0;
     double m_hitRatio = -1; // caches only
+    bool m_limiter = false; // rate limiters only
+    std::uint64_t m_passed = 0, m_limited = 0;
     std::vector<LinkItem*> m_links;
 };
 

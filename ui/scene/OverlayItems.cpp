@@ -37,8 +37,17 @@ void MessageLayer::setDots(std::vector<Dot> dots) {
 }
 
 void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
-    for (const Dot& d : m_dots)
-        p->drawPixmap(d.pos - QPointF(6, 6), d.response ? m_response : m_request);
+    // Two batched calls (requests, responses) instead of one call per dot.
+    for (const bool response : {false, true}) {
+        m_fragments.clear();
+        for (const Dot& d : m_dots)
+            if (d.response == response)
+                m_fragments.push_back(
+                    QPainter::PixmapFragment::create(d.pos, QRectF(0, 0, 12, 12)));
+        if (!m_fragments.empty())
+            p->drawPixmapFragments(m_fragments.data(), static_cast<int>(m_fragments.size()),
+                                   response ? m_response : m_request);
+    }
 }
 
 PartitionLayer::PartitionLayer() {

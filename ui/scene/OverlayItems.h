@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QPainter>
 #include <QPixmap>
 
 #include <vector>
@@ -26,6 +27,7 @@ private:
     std::vector<Dot> m_dots;
     QRectF m_area;
     QPixmap m_request, m_response; // pre-rendered: drawPixmap is much cheaper than drawEllipse
+    std::vector<QPainter::PixmapFragment> m_fragments; // reused by paint
 };
 
 class PartitionLayer : public QGraphicsItem {

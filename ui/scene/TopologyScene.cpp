@@ -233,6 +233,7 @@ void TopologyScene::applySnapshot(const Snapshot& snap) {
         item->setState(n.alive, n.busy, n.cores, n.queued, n.leader, n.lagKeys, n.warming,
                        n.draining);
         if (n.hitRatio >= 0) item->setHitRatio(n.hitRatio);
+        if (n.kind == core::NodeKind::RateLimiter) item->setLimiterCounts(n.passed, n.limited);
         if (n.role == core::NodeRole::Replica)
             item->setToolTip(
                 tr("%1: a replica of %2, term %3%4%5")

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "PredictionCover.h"
 
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
@@ -176,19 +177,9 @@ void MainWindow::buildDocks() {
     lessonDock->raise();
     connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
     connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
-    // While a prediction waits for a guess, a cover over the charts keeps the answer hidden.
-    auto* cover =
-        new QLabel(tr("The charts are hidden until you answer the lesson's question."), m_charts);
-    cover->setObjectName(QStringLiteral("chartsCover"));
-    cover->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    cover->setMargin(24);
-    cover->setAutoFillBackground(true);
-    cover->setGeometry(0, 0, 8000, 8000); // clipped to the charts, whatever their size
-    cover->hide();
-    connect(m_lessonPanel, &LessonPanel::chartsHiddenChanged, cover, [cover](bool hidden) {
-        cover->setVisible(hidden);
-        cover->raise();
-    });
+    // While a prediction waits for a guess, a cover over the charts keeps the answer hidden and
+    // asks the question where the whole room can see it.
+    m_predictionCover = new PredictionCover(m_lessonPanel, m_charts);
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
@@ -340,6 +331,7 @@ void MainWindow::pause() {
 void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bool present) {
     m_screenshotAt = simS;
     m_screenshotPath = png;
+    m_predictionCover->setSuppressed(true); // the picture shows the run's charts
     resize(size);
     m_layout->applyDefault();
     if (present) m_present->enter(false);
@@ -349,6 +341,7 @@ void MainWindow::screenshotAfter(double simS, const QString& png, QSize size, bo
 void MainWindow::whenShown(double simS, std::function<void()> then) {
     m_shownAt = simS;
     m_whenShown = std::move(then);
+    m_predictionCover->setSuppressed(true); // a GIF's frames show the run's charts
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 

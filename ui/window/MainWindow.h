@@ -29,6 +29,7 @@ class HistoryPanel;
 class Autosave;
 class Inspector;
 class LessonPanel;
+class PredictionCover;
 class LiveSync;
 class Presentation;
 class WindowLayout;
@@ -134,6 +135,7 @@ private:
     Presentation* m_present = nullptr;
     QListWidget* m_log = nullptr;
     LessonPanel* m_lessonPanel = nullptr;
+    PredictionCover* m_predictionCover = nullptr;
     QLabel* m_time = nullptr;
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;

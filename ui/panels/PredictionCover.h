@@ -1,0 +1,34 @@
+// What covers the charts while a lesson's prediction waits for a guess: the question in large
+// type and one button per choice, so that a class facing the projector (where the lesson panel
+// may be hidden, as in presentation mode) sees what it is asked and can answer on the big screen.
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace cs::ui {
+
+class LessonPanel;
+
+class PredictionCover : public QFrame {
+    Q_OBJECT
+public:
+    PredictionCover(LessonPanel* lesson, QWidget* charts);
+
+    // Off while the window records a screenshot or a GIF: a picture of the run shows its charts.
+    void setSuppressed(bool suppressed);
+
+private:
+    void update(bool hidden);
+    void fill();
+
+    LessonPanel* m_lesson;
+    QLabel* m_question;
+    QVBoxLayout* m_choices;
+    bool m_wanted = false;
+    bool m_suppressed = false;
+};
+
+} // namespace cs::ui
