@@ -1788,10 +1788,6 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>Die Einstellungsdatei %1 konnte nicht gelesen werden; sie wurde als %2 aufbewahrt, und es gelten die Standardwerte.</translation>
     </message>
     <message>
-        <source>The charts are hidden until you answer the lesson&apos;s question.</source>
-        <translation>Die Diagramme bleiben verborgen, bis Sie die Frage der Lektion beantworten.</translation>
-    </message>
-    <message>
         <source>The saved window layout did not fit this screen (%1); this is the default layout.</source>
         <translation>Das gespeicherte Fensterlayout passte nicht auf diesen Bildschirm (%1); dies ist das Standardlayout.</translation>
     </message>
@@ -1937,6 +1933,13 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source>Follow the run (reset zoom)</source>
         <translation>Dem Lauf folgen (Zoom zurücksetzen)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::PredictionCover</name>
+    <message>
+        <source>Predict first: the charts are hidden until you answer.</source>
+        <translation>Erst vorhersagen: Die Diagramme bleiben verborgen, bis Sie antworten.</translation>
     </message>
 </context>
 <context>
