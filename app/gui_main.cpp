@@ -32,13 +32,13 @@ private:
     cs::ui::MainWindow* m_window;
 };
 
-// --version and --help print text: they need no display.
-bool wantsOnlyText(int argc, char** argv) {
+// --version and --help print text, and --bench-startup only launches children: no display.
+bool needsNoDisplay(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view a = argv[i];
         if (a == "--") break;
         if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" ||
-            a == "--help-all")
+            a == "--help-all" || a == "--bench-startup")
             return true;
     }
     return false;
@@ -47,7 +47,7 @@ bool wantsOnlyText(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (wantsOnlyText(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ClusterSim"));

@@ -37,6 +37,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentCommands</name>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>%1 Knoten verschieben</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>%1 Knoten löschen</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+    <message>
+        <source>Delete link</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Edit link %1-%2</source>
+        <translation>Verbindung %1-%2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the scenario</source>
+        <translation>Szenario bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -124,6 +163,50 @@
     <message>
         <source>ClusterSim scenarios (*.clustersim.json);;JSON files (*.json);;All files (*)</source>
         <translation>ClusterSim-Szenarien (*.clustersim.json);;JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>kill %1</source>
+        <translation>%1 beenden</translation>
+    </message>
+    <message>
+        <source>restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>cut %1</source>
+        <translation>%1 trennen</translation>
+    </message>
+    <message>
+        <source>heal %1</source>
+        <translation>%1 reparieren</translation>
+    </message>
+    <message>
+        <source>median %1 ms</source>
+        <translation>Median %1 ms</translation>
+    </message>
+    <message>
+        <source>p99 %1 ms</source>
+        <translation>p99 %1 ms</translation>
+    </message>
+    <message>
+        <source>loss %1%</source>
+        <translation>Verlust %1 %</translation>
+    </message>
+    <message>
+        <source>link %1: %2</source>
+        <translation>Verbindung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 → %2 req/s</source>
+        <translation>%1 → %2 Anfr./s</translation>
+    </message>
+    <message>
+        <source>add shard to %1</source>
+        <translation>Shard zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>%L1 s: %2</source>
+        <translation>%L1 s: %2</translation>
     </message>
 </context>
 <context>
@@ -632,10 +715,6 @@
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <source>unavail.</source>
-        <translation>n. verfügb.</translation>
-    </message>
-    <message>
         <source>429</source>
         <translation>429</translation>
     </message>
@@ -644,32 +723,12 @@
         <translation>verworfen</translation>
     </message>
     <message>
-        <source>session</source>
-        <translation>Sitzung</translation>
-    </message>
-    <message>
-        <source>lost</source>
-        <translation>verloren</translation>
-    </message>
-    <message>
-        <source>dupes</source>
-        <translation>Duplikate</translation>
-    </message>
-    <message>
         <source>Staleness and hits</source>
         <translation>Veraltung und Treffer</translation>
     </message>
     <message>
         <source>%</source>
         <translation>%</translation>
-    </message>
-    <message>
-        <source>staleness p50</source>
-        <translation>Veraltung p50</translation>
-    </message>
-    <message>
-        <source>staleness p99</source>
-        <translation>Veraltung p99</translation>
     </message>
     <message>
         <source>stale reads</source>
@@ -699,19 +758,81 @@
         <source>Utilisation</source>
         <translation>Auslastung</translation>
     </message>
-</context>
-<context>
-    <name>cs::ui::AddLinkCommand</name>
     <message>
-        <source>Link %1 to %2</source>
-        <translation>%1 mit %2 verbinden</translation>
+        <source>attempts</source>
+        <translation>Versuche</translation>
     </message>
-</context>
-<context>
-    <name>cs::ui::AddNodeCommand</name>
     <message>
-        <source>Add %1</source>
-        <translation>%1 hinzufügen</translation>
+        <source>count (total)</source>
+        <translation>Anzahl (gesamt)</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>session lost</source>
+        <translation>Sitzung verloren</translation>
+    </message>
+    <message>
+        <source>lost in flight</source>
+        <translation>unterwegs verloren</translation>
+    </message>
+    <message>
+        <source>lost updates</source>
+        <translation>verlorene Änderungen</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>stale p50</source>
+        <translation>veraltet p50</translation>
+    </message>
+    <message>
+        <source>stale p99</source>
+        <translation>veraltet p99</translation>
+    </message>
+    <message>
+        <source>instances, ×</source>
+        <translation>Instanzen, ×</translation>
+    </message>
+    <message>
+        <source>speed-up from cores</source>
+        <translation>Beschleunigung durch Kerne</translation>
+    </message>
+    <message>
+        <source>Queues, limits, shards</source>
+        <translation>Warteschlangen, Grenzen, Shards</translation>
+    </message>
+    <message>
+        <source>per s, messages</source>
+        <translation>pro s, Nachrichten</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>passed (limiter)</source>
+        <translation>durchgelassen (Begrenzer)</translation>
+    </message>
+    <message>
+        <source>limited (limiter)</source>
+        <translation>begrenzt (Begrenzer)</translation>
+    </message>
+    <message>
+        <source>queue depth</source>
+        <translation>Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source>keys migrating/s</source>
+        <translation>wandernde Schlüssel/s</translation>
+    </message>
+    <message>
+        <source>consumer lag</source>
+        <translation>Verbraucher-Rückstand</translation>
     </message>
 </context>
 <context>
@@ -719,10 +840,6 @@
     <message>
         <source>Window:</source>
         <translation>Fenster:</translation>
-    </message>
-    <message>
-        <source>How much recent simulated time the charts show</source>
-        <translation>Wie viel jüngste simulierte Zeit die Diagramme zeigen</translation>
     </message>
     <message>
         <source>30 s</source>
@@ -737,16 +854,64 @@
         <translation>2 min</translation>
     </message>
     <message>
-        <source>5 min</source>
-        <translation>5 min</translation>
-    </message>
-    <message>
         <source>10 min</source>
         <translation>10 min</translation>
     </message>
     <message>
-        <source>  horizontal axes: seconds ago (simulated)</source>
-        <translation>  waagerechte Achsen: vor wie vielen Sekunden (simuliert)</translation>
+        <source>10 s</source>
+        <translation>10 s</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Show the last %1 of simulated time</source>
+        <translation>Die letzten %1 simulierter Zeit zeigen</translation>
+    </message>
+    <message>
+        <source>Show the whole run</source>
+        <translation>Den ganzen Lauf zeigen</translation>
+    </message>
+    <message>
+        <source>horizontal axes: simulated time %L1–%L2 s (zoomed; double-click a chart to follow the run)</source>
+        <translation>waagerechte Achsen: simulierte Zeit %L1–%L2 s (gezoomt; Doppelklick auf ein Diagramm folgt wieder dem Lauf)</translation>
+    </message>
+    <message>
+        <source>horizontal axes: seconds ago (simulated); drag on a chart to zoom</source>
+        <translation>waagerechte Achsen: vor wie vielen Sekunden (simuliert); in einem Diagramm ziehen zoomt</translation>
+    </message>
+    <message>
+        <source>horizontal axes: simulated time (s), whole run</source>
+        <translation>waagerechte Achsen: simulierte Zeit (s), ganzer Lauf</translation>
+    </message>
+    <message>
+        <source>%L1 s: %2</source>
+        <translation>%L1 s: %2</translation>
+    </message>
+    <message>
+        <source>%1 +%2</source>
+        <translation>%1 +%2</translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
+    </message>
+    <message>
+        <source>%L1 s ago (t = %L2 s)</source>
+        <translation>vor %L1 s (t = %L2 s)</translation>
+    </message>
+    <message>
+        <source>%1: — (no request finished)</source>
+        <translation>%1: — (keine Anfrage abgeschlossen)</translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation>%1: %L2</translation>
+    </message>
+    <message>
+        <source>%1: %L2%</source>
+        <translation>%1: %L2 %</translation>
     </message>
 </context>
 <context>
@@ -789,10 +954,6 @@
     <message>
         <source>Wheel: zoom in time; drag: pan; click an operation to select its client</source>
         <translation>Mausrad: Zeit zoomen; Ziehen: verschieben; Klick auf eine Operation wählt ihren Client</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
     </message>
     <message>
         <source>line %1</source>
@@ -874,6 +1035,10 @@ Client %1, beantwortet von %2</translation>
         <source>nobody</source>
         <translation>niemandem</translation>
     </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::Inspector</name>
@@ -916,14 +1081,6 @@ Client %1, beantwortet von %2</translation>
     <message>
         <source>One chart point per interval</source>
         <translation>Ein Diagrammpunkt pro Intervall</translation>
-    </message>
-    <message>
-        <source>What this scenario teaches</source>
-        <translation>Was dieses Szenario lehrt</translation>
-    </message>
-    <message>
-        <source>Lesson</source>
-        <translation>Lektion</translation>
     </message>
     <message>
         <source>Link %1 – %2</source>
@@ -986,24 +1143,12 @@ Client %1, beantwortet von %2</translation>
         <translation>Paralleler Anteil</translation>
     </message>
     <message>
-        <source>Speed-up with these cores: %1x (never more than %2x)</source>
-        <translation>Beschleunigung mit diesen Kernen: %1x (nie mehr als %2x)</translation>
-    </message>
-    <message>
         <source>parallel fraction</source>
         <translation>paralleler Anteil</translation>
     </message>
     <message>
-        <source>$%1 per instance-hour%2</source>
-        <translation>%1 $ pro Instanzstunde%2</translation>
-    </message>
-    <message>
         <source> (set in the file)</source>
         <translation> (in der Datei festgelegt)</translation>
-    </message>
-    <message>
-        <source> (list price: $%1 per core)</source>
-        <translation> (Listenpreis: %1 $ pro Kern)</translation>
     </message>
     <message>
         <source>Bigger sizes cost more per core: the price list grows about 2.2x per doubling of cores</source>
@@ -1161,6 +1306,128 @@ Client %1, beantwortet von %2</translation>
         <source>shard strategy</source>
         <translation>Shard-Strategie</translation>
     </message>
+    <message>
+        <source>Instances the running simulation has now: autoscaling and kills change it; the box above is the file&apos;s</source>
+        <translation>Instanzen, die die laufende Simulation gerade hat: Autoskalierung und Ausfälle ändern sie; das Feld darüber ist der Wert der Datei</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Laufen gerade</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>Speed-up with these cores: %L1x (never more than %L2x)</source>
+        <translation>Beschleunigung mit diesen Kernen: %L1x (nie mehr als %L2x)</translation>
+    </message>
+    <message>
+        <source>$%L1 per instance-hour%2</source>
+        <translation>%L1 $ pro Instanzstunde%2</translation>
+    </message>
+    <message>
+        <source> (list price: $%L1 per core)</source>
+        <translation> (Listenpreis: %L1 $ pro Kern)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::LessonPanel</name>
+    <message>
+        <source>kill %1</source>
+        <translation>%1 beenden</translation>
+    </message>
+    <message>
+        <source>restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>%1 %2–%3</source>
+        <translation>%1 %2–%3</translation>
+    </message>
+    <message>
+        <source>%1 sends %2 requests/s</source>
+        <translation>%1 sendet %2 Anfragen/s</translation>
+    </message>
+    <message>
+        <source>set %1 %2 to %3</source>
+        <translation>%1 %2 auf %3 setzen</translation>
+    </message>
+    <message>
+        <source>add a shard to %1</source>
+        <translation>einen Shard zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s steps; click one to go there</source>
+        <translation>Die Schritte der Lektion; ein Klick springt dorthin</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next lesson step</source>
+        <translation>Nächster Lektionsschritt</translation>
+    </message>
+    <message>
+        <source>Previous lesson step</source>
+        <translation>Vorheriger Lektionsschritt</translation>
+    </message>
+    <message>
+        <source>%1 s: </source>
+        <translation>%1 s: </translation>
+    </message>
+    <message>
+        <source>This scenario has no lesson.</source>
+        <translation>Dieses Szenario hat keine Lektion.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Do it: %1</source>
+        <translation>Ausführen: %1</translation>
+    </message>
+    <message>
+        <source>Your guess: %1. Right.</source>
+        <translation>Ihre Vermutung: %1. Richtig.</translation>
+    </message>
+    <message>
+        <source>Your guess: %1. The answer: %2.</source>
+        <translation>Ihre Vermutung: %1. Die Antwort: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::LiveSync</name>
+    <message>
+        <source>Adding or removing nodes or links</source>
+        <translation>Das Hinzufügen oder Entfernen von Knoten oder Verbindungen</translation>
+    </message>
+    <message>
+        <source>A new node</source>
+        <translation>Ein neuer Knoten</translation>
+    </message>
+    <message>
+        <source>A change to %1</source>
+        <translation>Eine Änderung an %1</translation>
+    </message>
+    <message>
+        <source>Changing %1&apos;s %2</source>
+        <translation>Die Änderung von %2 bei %1</translation>
+    </message>
+    <message>
+        <source>A new link</source>
+        <translation>Eine neue Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MainWindow</name>
@@ -1233,10 +1500,6 @@ Client %1, beantwortet von %2</translation>
         <translation>Historie kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>t = %1 / %2 s   ·   %3   ·   %4 req/s ok</source>
-        <translation>t = %1 / %2 s   ·   %3   ·   %4 Anfr./s ok</translation>
-    </message>
-    <message>
         <source>Running: Space pauses; right-click nodes and links to break things.</source>
         <translation>Läuft: Leertaste pausiert; Rechtsklick auf Knoten und Verbindungen, um etwas kaputtzumachen.</translation>
     </message>
@@ -1291,10 +1554,6 @@ Client %1, beantwortet von %2</translation>
     <message>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Example</source>
@@ -1429,10 +1688,6 @@ Client %1, beantwortet von %2</translation>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <source>Fit the topology to the window (Ctrl+0)</source>
-        <translation>Die Topologie ins Fenster einpassen (Strg+0)</translation>
-    </message>
-    <message>
         <source>Kill / Restart Selected</source>
         <translation>Auswahl beenden / neu starten</translation>
     </message>
@@ -1447,14 +1702,6 @@ Client %1, beantwortet von %2</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>&amp;Vergrößern</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>Cannot open scenario</source>
@@ -1540,13 +1787,121 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <source>The settings file %1 could not be read; it was kept as %2 and defaults are used.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht gelesen werden; sie wurde als %2 aufbewahrt, und es gelten die Standardwerte.</translation>
     </message>
+    <message>
+        <source>The saved window layout did not fit this screen (%1); this is the default layout.</source>
+        <translation>Das gespeicherte Fensterlayout passte nicht auf diesen Bildschirm (%1); dies ist das Standardlayout.</translation>
+    </message>
+    <message>
+        <source>Reset (Ctrl+R) starts a new run with your edits.</source>
+        <translation>Zurücksetzen (Strg+R) startet einen neuen Lauf mit Ihren Änderungen.</translation>
+    </message>
+    <message>
+        <source>%1 waits for a new run. %2</source>
+        <translation>%1 wartet auf einen neuen Lauf. %2</translation>
+    </message>
+    <message>
+        <source>Restart the run?</source>
+        <translation>Lauf neu starten?</translation>
+    </message>
+    <message>
+        <source>%1 needs a new run: the simulation starts again from t = 0, and the charts and the event log start afresh.</source>
+        <translation>%1 erfordert einen neuen Lauf: Die Simulation beginnt wieder bei t = 0, und Diagramme und Ereignisprotokoll beginnen von vorn.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Later: the run goes on without the edit. %1</source>
+        <translation>Später: Der Lauf geht ohne die Änderung weiter. %1</translation>
+    </message>
+    <message>
+        <source>%1 needed a new run: restarted from t = 0.</source>
+        <translation>%1 erforderte einen neuen Lauf: bei t = 0 neu gestartet.</translation>
+    </message>
+    <message>
+        <source>t = %L1 / %L2 s</source>
+        <translation>t = %L1 / %L2 s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 · %L2 req/s ok&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 · %L2 Anfr./s ok&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Simulated time; %1</source>
+        <translation>Simulierte Zeit; %1</translation>
+    </message>
+    <message>
+        <source>  (paused)</source>
+        <translation>  (pausiert)</translation>
+    </message>
+    <message>
+        <source>S&amp;weep...</source>
+        <translation>Parameter&amp;variation...</translation>
+    </message>
+    <message>
+        <source>New from &amp;Preset</source>
+        <translation>Neu aus &amp;Vorlage</translation>
+    </message>
+    <message>
+        <source>Fit the topology to the window (F)</source>
+        <translation>Die Topologie ins Fenster einpassen (F)</translation>
+    </message>
+    <message>
+        <source>Cannot open preset</source>
+        <translation>Vorlage kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Zoom Topology &amp;In</source>
+        <translation>Topologie &amp;vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Topology &amp;Out</source>
+        <translation>Topologie ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Larger Text</source>
+        <translation>&amp;Größere Schrift</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller Text</source>
+        <translation>K&amp;leinere Schrift</translation>
+    </message>
+    <message>
+        <source>&amp;Normal Text Size</source>
+        <translation>&amp;Normale Schriftgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>Layout &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lektionen</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Keys&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Mouse&lt;/h3&gt;&lt;p&gt;Right-click a node or link: kill / restart, cut / heal, partition. Shift+drag from one node to another: link them. Drag: move. Wheel: zoom the topology. Double-click a kind under Add: a new node.&lt;/p&gt;&lt;h3&gt;Presentation mode&lt;/h3&gt;&lt;p&gt;F11 or View &amp;gt; Presentation: full screen, large text, the topology and two charts. PageDown / PageUp: the lesson&apos;s next / previous step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Tastenkürzel&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Maus&lt;/h3&gt;&lt;p&gt;Rechtsklick auf einen Knoten oder eine Verbindung: beenden / neu starten, trennen / reparieren, partitionieren. Umschalt+Ziehen von einem Knoten zum anderen: verbinden. Ziehen: verschieben. Mausrad: Topologie zoomen. Doppelklick auf eine Art unter Hinzufügen: ein neuer Knoten.&lt;/p&gt;&lt;h3&gt;Präsentationsmodus&lt;/h3&gt;&lt;p&gt;F11 oder Ansicht &amp;gt; Präsentation: Vollbild, große Schrift, die Topologie und zwei Diagramme. Bild ab / Bild auf: nächster / vorheriger Schritt der Lektion. B: Bildschirm schwarz. Leertaste: Start oder Pause. .: Schritt. Esc oder F11: zurück.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keys — ClusterSim</source>
+        <translation>Tastenkürzel — ClusterSim</translation>
+    </message>
+    <message>
+        <source>This lesson has no steps to page through: its text is in the Lesson panel.</source>
+        <translation>Diese Lektion hat keine Schritte zum Blättern: Ihr Text steht im Lektionsfenster.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MarkedChartView</name>
-    <message>
-        <source>Right-click to export this chart; hover a line to read its value</source>
-        <translation>Rechtsklick exportiert dieses Diagramm; mit der Maus über eine Linie fahren zeigt ihren Wert</translation>
-    </message>
     <message>
         <source>Cannot export</source>
         <translation>Export nicht möglich</translation>
@@ -1571,48 +1926,129 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <source>SVG images (*.svg)</source>
         <translation>SVG-Bilder (*.svg)</translation>
     </message>
-</context>
-<context>
-    <name>cs::ui::MoveNodesCommand</name>
     <message>
-        <source>Move %1</source>
-        <translation>%1 verschieben</translation>
+        <source>Drag across a chart to zoom in, double-click to follow the run again; right-click to export</source>
+        <translation>Über ein Diagramm ziehen zoomt hinein, Doppelklick folgt wieder dem Lauf; Rechtsklick exportiert</translation>
     </message>
     <message>
-        <source>Move %1 nodes</source>
-        <translation>%1 Knoten verschieben</translation>
+        <source>Follow the run (reset zoom)</source>
+        <translation>Dem Lauf folgen (Zoom zurücksetzen)</translation>
     </message>
 </context>
 <context>
-    <name>cs::ui::RemoveLinkCommand</name>
+    <name>cs::ui::PredictionCover</name>
     <message>
-        <source>Delete link</source>
-        <translation>Verbindung löschen</translation>
+        <source>Predict first: the charts are hidden until you answer.</source>
+        <translation>Erst vorhersagen: Die Diagramme bleiben verborgen, bis Sie antworten.</translation>
     </message>
 </context>
 <context>
-    <name>cs::ui::RemoveNodesCommand</name>
+    <name>cs::ui::Presentation</name>
     <message>
-        <source>Delete %1</source>
-        <translation>%1 löschen</translation>
+        <source>&amp;Presentation</source>
+        <translation>&amp;Präsentation</translation>
     </message>
     <message>
-        <source>Delete %1 nodes</source>
-        <translation>%1 Knoten löschen</translation>
+        <source>Full screen for a projector: large text, topology and two charts, high contrast (F11; Esc leaves)</source>
+        <translation>Vollbild für einen Projektor: große Schrift, Topologie und zwei Diagramme, hoher Kontrast (F11; Esc beendet)</translation>
+    </message>
+    <message>
+        <source>Leave presentation</source>
+        <translation>Präsentation verlassen</translation>
+    </message>
+    <message>
+        <source>Next lesson step</source>
+        <translation>Nächster Lektionsschritt</translation>
+    </message>
+    <message>
+        <source>Previous lesson step</source>
+        <translation>Vorheriger Lektionsschritt</translation>
+    </message>
+    <message>
+        <source>Blank the screen (again: show it)</source>
+        <translation>Bildschirm schwarz schalten (erneut: wieder zeigen)</translation>
     </message>
 </context>
 <context>
-    <name>cs::ui::SetLinkCommand</name>
+    <name>cs::ui::SweepDialog</name>
     <message>
-        <source>Edit link %1-%2</source>
-        <translation>Verbindung %1-%2 bearbeiten</translation>
+        <source>Sweep</source>
+        <translation>Parametervariation</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkte</translation>
+    </message>
+    <message>
+        <source>Simulated time per run</source>
+        <translation>Simulierte Zeit pro Lauf</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Save CSV...</source>
+        <translation>CSV speichern...</translation>
+    </message>
+    <message>
+        <source>Running %1 points on every core...</source>
+        <translation>Berechne %1 Punkte auf allen Kernen...</translation>
+    </message>
+    <message>
+        <source>%1: %2 runs of %3 s each.</source>
+        <translation>%1: %2 Läufe zu je %3 s.</translation>
+    </message>
+    <message>
+        <source>Save Sweep</source>
+        <translation>Parametervariation speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
-    <name>cs::ui::SetMetaCommand</name>
+    <name>cs::ui::TimelineBar</name>
     <message>
-        <source>Edit the scenario</source>
-        <translation>Szenario bearbeiten</translation>
+        <source>Simulated time. Drag back to rewind: the run replays to there with your actions and pauses; what you do next is a new branch. Drag forward to run on.</source>
+        <translation>Simulierte Zeit. Zurückziehen spult zurück: Der Lauf wird mit Ihren Aktionen bis dorthin wiederholt und pausiert; was Sie danach tun, ist ein neuer Zweig. Vorwärtsziehen lässt weiterlaufen.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
     </message>
 </context>
 <context>
@@ -1681,6 +2117,84 @@ Die Datei wurde als %2 aufbewahrt.</translation>
 right-click for kill, restart, cut, heal and partition; wheel to zoom; middle-drag to pan.</source>
         <translation>Knoten ziehen, um sie zu verschieben; Umschalt+Ziehen von einem Knoten zum anderen verbindet sie;
 Rechtsklick zum Beenden, Neustarten, Trennen, Reparieren und Partitionieren; Mausrad zoomt; mit der mittleren Taste ziehen verschiebt.</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::WindowLayout</name>
+    <message>
+        <source>The window layout saved by an older version of ClusterSim was not restored; this is the default layout.</source>
+        <translation>Das von einer älteren ClusterSim-Version gespeicherte Fensterlayout wurde nicht wiederhergestellt; dies ist das Standardlayout.</translation>
+    </message>
+    <message>
+        <source>The saved window layout could not be read; this is the default layout.</source>
+        <translation>Das gespeicherte Fensterlayout konnte nicht gelesen werden; dies ist das Standardlayout.</translation>
+    </message>
+    <message>
+        <source>%1 floats off every screen</source>
+        <translation>%1 schwebt außerhalb aller Bildschirme</translation>
+    </message>
+    <message>
+        <source>%1 is outside the window</source>
+        <translation>%1 liegt außerhalb des Fensters</translation>
+    </message>
+    <message>
+        <source>no room for the topology</source>
+        <translation>kein Platz für die Topologie</translation>
+    </message>
+    <message>
+        <source>the topology</source>
+        <translation>die Topologie</translation>
+    </message>
+    <message>
+        <source>%1 overlaps %2</source>
+        <translation>%1 überdeckt %2</translation>
+    </message>
+    <message>
+        <source>the run toolbar is hidden</source>
+        <translation>die Lauf-Werkzeugleiste ist ausgeblendet</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::palette</name>
+    <message>
+        <source>client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>rate limiter</source>
+        <translation>Ratenbegrenzer</translation>
+    </message>
+    <message>
+        <source>load balancer</source>
+        <translation>Lastverteiler</translation>
+    </message>
+    <message>
+        <source>service group</source>
+        <translation>Dienstgruppe</translation>
+    </message>
+    <message>
+        <source>session store</source>
+        <translation>Sitzungsspeicher</translation>
+    </message>
+    <message>
+        <source>cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>datastore</source>
+        <translation>Datenspeicher</translation>
+    </message>
+    <message>
+        <source>replica</source>
+        <translation>Replikat</translation>
+    </message>
+    <message>
+        <source>CDN edge</source>
+        <translation>CDN-Edge</translation>
     </message>
 </context>
 </TS>

@@ -9,8 +9,9 @@ namespace {
 using core::MetricsRow;
 using namespace palette;
 
+// lupdate files these free-function tr() calls under the namespace's context, "cs::ui".
 QString tr(const char* text) {
-    return QCoreApplication::translate("cs::ui::ChartsPanel", text);
+    return QCoreApplication::translate("cs::ui", text);
 }
 
 double errors(const MetricsRow& r, core::ErrorReason why) {

@@ -106,7 +106,7 @@ Marker actionMarker(const core::Action& a) {
         m = {t, QObject::tr("add shard to %1").arg(node), {}, kBlue};
         break;
     }
-    m.detail = QObject::tr("%1 s: %2").arg(t, 0, 'f', 2).arg(m.label);
+    m.detail = QObject::tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(m.label);
     return m;
 }
 } // namespace
@@ -183,6 +183,7 @@ ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
     Chart c;
     c.spec = &spec;
     c.chart = new QChart;
+    c.chart->setLocalizeNumbers(true); // axis labels in the user's number format
     c.chart->setTitle(spec.title);
     // Title and legend are drawn by the view (MarkedChartView): a fixed plot area leaves Qt's
     // layout no room for them.
@@ -420,10 +421,11 @@ void ChartsPanel::zoomTo(double fromS, double toS) {
 
 void ChartsPanel::updateRangeLabel() {
     if (m_pinned)
-        m_rangeLabel->setText(tr("horizontal axes: simulated time %1–%2 s (zoomed; double-click a "
-                                 "chart to follow the run)")
-                                  .arg(m_pinFrom, 0, 'f', 1)
-                                  .arg(m_pinTo, 0, 'f', 1));
+        m_rangeLabel->setText(
+            tr("horizontal axes: simulated time %L1–%L2 s (zoomed; double-click a "
+               "chart to follow the run)")
+                .arg(m_pinFrom, 0, 'f', 1)
+                .arg(m_pinTo, 0, 'f', 1));
     else if (m_windowS > 0)
         m_rangeLabel->setText(tr("horizontal axes: seconds ago (simulated); drag on a chart to "
                                  "zoom"));
@@ -499,7 +501,7 @@ void ChartsPanel::addMarkers(const Snapshot& snap) {
         });
         if (!repeat)
             insert({t, text.section(QLatin1Char(' '), 0, 2),
-                    tr("%1 s: %2").arg(t, 0, 'f', 2).arg(text), c});
+                    tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(text), c});
     }
     while (!m_markers.empty() && m_markers.front().t_s < m_latest - kMaxWindowS &&
            m_markers.size() > 2000)

@@ -339,19 +339,19 @@ QString ChartsPanel::describeAt(int index, QPointF at) const {
     const core::MetricsRow& r = recent ? m_window[i] : m_kept[i];
     QStringList out{
         m_pinned || m_windowS <= 0
-            ? tr("%1 s").arg(r.t_s, 0, 'f', 2)
-            : tr("%1 s ago (t = %2 s)").arg(m_latest - r.t_s, 0, 'f', 1).arg(r.t_s, 0, 'f', 2)};
+            ? tr("%L1 s").arg(r.t_s, 0, 'f', 2)
+            : tr("%L1 s ago (t = %L2 s)").arg(m_latest - r.t_s, 0, 'f', 1).arg(r.t_s, 0, 'f', 2)};
     for (const Line& l : c.lines) {
         if (!l.active) continue;
         if (l.spec) {
             out << (l.spec->gap && l.spec->gap(r)
                         ? tr("%1: — (no request finished)").arg(l.spec->name)
-                        : tr("%1: %2").arg(l.spec->name).arg(l.spec->value(r), 0, 'g', 4));
+                        : tr("%1: %L2").arg(l.spec->name).arg(l.spec->value(r), 0, 'g', 4));
         } else if (recent) {
             const auto id = m_ownerIds.find(l.owner.toStdString());
             for (const auto& [owner, u] : m_util[i])
                 if (id != m_ownerIds.end() && owner == id->second)
-                    out << tr("%1: %2%").arg(l.owner).arg(100 * u, 0, 'f', 0);
+                    out << tr("%1: %L2%").arg(l.owner).arg(100 * u, 0, 'f', 0);
         }
     }
     return out.join(QLatin1Char('\n'));

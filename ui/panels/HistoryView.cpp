@@ -142,7 +142,7 @@ void HistoryView::setVerdict(const core::HistoryVerdict& v, bool cancelled) {
 }
 
 QString HistoryView::timeText(std::int64_t t) const {
-    return m_history.timed ? tr("%1 s").arg(static_cast<double>(t) / 1e6, 0, 'f', 3)
+    return m_history.timed ? tr("%L1 s").arg(static_cast<double>(t) / 1e6, 0, 'f', 3)
                            : tr("line %1").arg(t);
 }
 

@@ -375,7 +375,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     showLiveStoreMode(*snap);
     m_charts->addSnapshot(*snap);
     for (const auto& e : snap->newLog) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1 s — %2")
+        auto* item = new QListWidgetItem(QStringLiteral("%L1 s — %2")
                                              .arg(static_cast<double>(e.time) / 1e6, 0, 'f', 2)
                                              .arg(QString::fromStdString(e.text)));
         item->setData(Qt::UserRole, QString::fromStdString(e.subject));
@@ -383,10 +383,10 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     }
     if (!snap->newLog.empty()) m_log->scrollToBottom();
     const auto& s = snap->summary;
-    const QString clock = tr("t = %1 / %2 s")
+    const QString clock = tr("t = %L1 / %L2 s")
                               .arg(static_cast<double>(snap->simTime) / 1e6, 0, 'f', 1)
                               .arg(snap->duration_s, 0, 'f', 0);
-    m_time->setText(tr("<b>%1 · %2 req/s ok</b>")
+    m_time->setText(tr("<b>%1 · %L2 req/s ok</b>")
                         .arg(clock)
                         .arg(s.sim_seconds > 0 ? s.throughput_rps : 0.0, 0, 'f', 0));
     m_time->setToolTip(tr("Simulated time; %1").arg(QString::fromLatin1(toString(snap->state))));

@@ -5,6 +5,7 @@
 #include "DocumentCommands.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
+#include "PreferencesDialog.h"
 #include "ScenarioIO.h"
 #include "SweepDialog.h"
 #include "TopologyScene.h"
@@ -141,6 +142,8 @@ void MainWindow::buildEditMenu() {
         m_doc->undoStack()->push(new MoveNodesCommand(m_doc, autoLayout(m_doc->scenario())));
         m_view->fitAll();
     });
+    edit->addSeparator();
+    addPreferencesAction(edit, this); // the language
 }
 
 // Play/Pause, Step and Reset: on the run toolbar and in the Simulation menu.

@@ -28,9 +28,12 @@
 
 namespace cs::ui {
 namespace {
-const QString kFilter =
-    QObject::tr("ClusterSim scenarios (*.clustersim.json);;JSON files (*.json);;All files (*)");
+// A function, not a static: the translation is installed after static initialisation.
+QString scenarioFilter() {
+    return QObject::tr(
+        "ClusterSim scenarios (*.clustersim.json);;JSON files (*.json);;All files (*)");
 }
+} // namespace
 
 bool MainWindow::openScenario(const QString& path, QString* error) {
     core::LoadResult loaded;
@@ -114,15 +117,16 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), kFilter);
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save scenario"), QString(), scenarioFilter());
     if (path.isEmpty()) return false;
     if (!path.endsWith(QLatin1String(".json"))) path += QStringLiteral(".clustersim.json");
     return saveTo(path);
 }
 
 void MainWindow::saveSessionAs() {
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(), kFilter);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(),
+                                                scenarioFilter());
     if (path.isEmpty()) return;
     core::Scenario s = m_doc->scenario();
     if (m_last && m_last->actions)
@@ -173,7 +177,7 @@ bool MainWindow::newFromPreset(const QString& resourcePath, QString* error) {
 void MainWindow::openDialog() {
     if (!maybeSave()) return;
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), kFilter);
+        QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(), scenarioFilter());
     if (!path.isEmpty()) openScenario(path);
 }
 

@@ -54,7 +54,7 @@ void TimelineBar::seek(int tenths) {
 }
 
 void TimelineBar::showTime(int tenths) {
-    m_label->setText(tr("%1 s").arg(tenths / kPerSecond, 0, 'f', 1));
+    m_label->setText(tr("%L1 s").arg(tenths / kPerSecond, 0, 'f', 1));
 }
 
 } // namespace cs::ui
