@@ -76,6 +76,17 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Concept &amp;Lessons</source>
+        <translation>Konzept-&amp;Lektionen</translation>
+    </message>
+    <message>
+        <source>&amp;Interview Questions</source>
+        <translation>&amp;Interviewfragen</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1896,8 +1907,8 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>Tastenkürzel — ClusterSim</translation>
     </message>
     <message>
-        <source>This lesson has no steps to page through: its text is in the Lesson panel.</source>
-        <translation>Diese Lektion hat keine Schritte zum Blättern: Ihr Text steht im Lektionsfenster.</translation>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
     </message>
 </context>
 <context>
