@@ -115,7 +115,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("chartsPanel"));
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
-    auto* bar = new QHBoxLayout;
+    m_bar = new QWidget;
+    auto* bar = new QHBoxLayout(m_bar);
+    bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(new QLabel(tr("Window:")));
     m_windowButtons = new QButtonGroup(this);
     for (auto [label, s] : {std::pair{tr("10 s"), 10.0},
@@ -140,7 +142,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
     bar->addSpacing(8);
     bar->addWidget(m_rangeLabel);
     bar->addStretch();
-    outer->addLayout(bar);
+    outer->addWidget(m_bar);
     m_grid = new QGridLayout;
     m_grid->setSpacing(2);
     outer->addLayout(m_grid, 1);
@@ -285,12 +287,25 @@ void ChartsPanel::resizeEvent(QResizeEvent* e) {
 }
 
 // The charts shown, three to a row (four when a seventh is in use).
+void ChartsPanel::showOnly(const QList<int>& charts) {
+    m_only = charts;
+    m_bar->setVisible(charts.isEmpty()); // presenting: every pixel of height is plot
+    placeCharts();
+}
+
 void ChartsPanel::placeCharts() {
     std::vector<int> shown;
     for (std::size_t i = 0; i < m_charts.size(); ++i)
         if (!m_charts[i].spec->onlyWhenUsed || m_charts[i].used)
             shown.push_back(static_cast<int>(i));
-    const int columns = shown.size() > 6 ? 4 : 3;
+    if (!m_only.isEmpty()) {
+        shown.clear();
+        for (int i : m_only)
+            if (i >= 0 && i < chartCount()) shown.push_back(i);
+    }
+    const int columns = !m_only.isEmpty()  ? std::max(1, static_cast<int>(shown.size()))
+                        : shown.size() > 6 ? 4
+                                           : 3;
     for (auto* v : m_views) m_grid->removeWidget(v);
     for (int col = 0; col < 4; ++col) m_grid->setColumnStretch(col, col < columns ? 1 : 0);
     for (std::size_t k = 0; k < shown.size(); ++k)

@@ -58,6 +58,9 @@ public:
     QString metricsCsv() const;
     int seriesPoints(const QString& chartTitle) const;   // for tests: points of its first line
     int seriesSegments(const QString& chartTitle) const; // its first line's pieces between gaps
+    // Only these charts (by index), in this order, in one row (presentation mode); empty: every
+    // chart that has something to show, in its place.
+    void showOnly(const QList<int>& charts);
     QList<MarkedChartView*> views() const { return m_views; }
     // The colour a chart's line has now (for tests); invalid when there is no such line.
     QColor lineColour(const QString& chartTitle, const QString& lineName) const;
@@ -118,6 +121,8 @@ private:
     double m_latest = 0;
     int m_next = -1; // refreshNext's last chart
     bool m_timedRefresh = true;
+    QList<int> m_only; // showOnly
+    QWidget* m_bar = nullptr; // the window buttons and the range label
     double m_windowS = 120;
     bool m_pinned = false;
     double m_pinFrom = 0, m_pinTo = 0;

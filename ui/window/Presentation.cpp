@@ -203,39 +203,10 @@ void Presentation::placeClock() {
 
 // The chosen charts side by side in the first row of the charts' grid, the others hidden; back to
 // their places on leaving.
+// Presenting: only the chosen charts, side by side in one row (the charts panel keeps them so
+// while the run goes on); leaving: every chart again, in its own place.
 void Presentation::arrangeCharts(bool present) {
-    QGridLayout* grid = nullptr;
-    if (QLayout* outer = m_charts->layout())
-        for (int i = 0; i < outer->count() && !grid; ++i)
-            grid = qobject_cast<QGridLayout*>(outer->itemAt(i)->layout());
-    const auto views = m_charts->views();
-    if (!present) {
-        for (const auto& [view, cell] : m_cells)
-            if (view && grid) {
-                grid->removeWidget(view);
-                grid->addWidget(view, cell.first, cell.second);
-            }
-        m_cells.clear();
-        if (grid) // the columns share the width again, whatever the moved charts asked for
-            for (int c = 0; c < grid->columnCount(); ++c) grid->setColumnStretch(c, 1);
-        return;
-    }
-    const QList<int> shown = shownCharts();
-    for (int i = 0; i < views.size(); ++i) {
-        if (!shown.contains(i)) {
-            if (views[i]->isVisibleTo(m_window)) {
-                m_hidden.append(views[i]);
-                views[i]->hide();
-            }
-            continue;
-        }
-        if (!grid) continue;
-        int row = 0, col = 0, rows = 0, cols = 0;
-        grid->getItemPosition(grid->indexOf(views[i]), &row, &col, &rows, &cols);
-        m_cells.emplace_back(views[i], std::pair(row, col));
-        grid->removeWidget(views[i]);
-        grid->addWidget(views[i], 0, static_cast<int>(shown.indexOf(i)));
-    }
+    m_charts->showOnly(present ? shownCharts() : QList<int>{});
 }
 
 void Presentation::setClock(const QString& text) {

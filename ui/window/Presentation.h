@@ -88,8 +88,6 @@ private:
     QList<QPointer<QWidget>> m_hidden; // what entering hid, shown again on leaving
     std::vector<std::pair<QPointer<QXYSeries>, QPen>> m_pens;
     QList<int> m_chosen;
-    std::vector<std::pair<QPointer<QWidget>, std::pair<int, int>>>
-        m_cells; // charts moved: where from
     QLabel* m_clock = nullptr;
     QWidget* m_blank = nullptr;
     QWidget* m_dockTitle = nullptr; // the charts dock's empty title bar while presenting
