@@ -879,3 +879,49 @@ TEST(UiInspector, EditingAGroupsInstancesKeepsItSelectedAndShowsTheRunningCount)
     ASSERT_NE(running, nullptr) << "the inspector still shows the group";
     EXPECT_EQ(running->text(), QStringLiteral("4"));
 }
+
+// A line drawn from a group is one instance's link; its menu also cuts the whole group's link,
+// as a teacher expects from the line that leaves the group's frame.
+TEST_F(Fixture, ARightClickOnAGroupsLinkCanCutEveryInstancesLink) {
+    runTo(1.0);
+    ui::LinkItem* link = nullptr;
+    for (QGraphicsItem* item : w.scene()->items())
+        if (auto* l = dynamic_cast<ui::LinkItem*>(item);
+            l && l->a()->name() != l->specA() && l->isUp())
+            link = l;
+    ASSERT_NE(link, nullptr) << "a link of a group's instance";
+    const QString groupA = link->specA(), groupB = link->specB();
+    w.view()->centerOn(link);
+    QApplication::processEvents();
+    QWidget* vp = w.view()->viewport();
+    const QPointF mid =
+        (link->a()->sceneBoundingRect().center() * 0.4 +
+         link->b()->sceneBoundingRect().center() * 0.6); // on the line, clear of nodes
+    const QPoint inView = w.view()->mapFromScene(mid);
+    const QPoint inWindow = vp->mapTo(vp->window(), inView);
+    const QString every = QStringLiteral("Cut every link %1 – %2").arg(groupA, groupB);
+    QStringList seen;
+    QTimer::singleShot(0, [&] {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (!menu) return;
+        for (QAction* a : menu->actions()) seen << a->text();
+        for (QAction* a : menu->actions())
+            if (a->text() == every) {
+                menu->setActiveAction(a);
+                QTest::keyClick(menu, Qt::Key_Return);
+                return;
+            }
+        menu->close();
+    });
+    QTest::mouseClick(vp->window()->windowHandle(), Qt::RightButton, {}, inWindow);
+    ASSERT_TRUE(seen.contains(every)) << seen.join(", ").toStdString();
+    ASSERT_TRUE(waitFor([&] {
+        int up = 0, down = 0;
+        for (const auto& l : w.lastSnapshot()->links)
+            if (QString::fromStdString(l.specA) == groupA &&
+                QString::fromStdString(l.specB) == groupB)
+                (l.up ? up : down) += 1;
+        return up == 0 && down >= 2;
+    })) << "every instance's link to "
+        << groupB.toStdString() << " is cut";
+}

@@ -457,8 +457,26 @@ void TopologyScene::contextMenuEvent(QGraphicsSceneContextMenuEvent* e) {
                 m_sink(a);
             });
     } else if (auto* l = dynamic_cast<LinkItem*>(under)) {
-        menu.addAction(l->isUp() ? tr("Cut this link") : tr("Heal this link"),
+        // A line drawn from a group is one instance's link; the whole group's is one entry more.
+        const bool ofMember = l->a()->name() != l->specA() || l->b()->name() != l->specB();
+        menu.addAction(ofMember ? (l->isUp() ? tr("Cut this instance's link (%1 – %2)")
+                                             : tr("Heal this instance's link (%1 – %2)"))
+                                      .arg(l->a()->name(), l->b()->name())
+                                : (l->isUp() ? tr("Cut this link") : tr("Heal this link")),
                        [this, l] { cutOrHeal(l, l->isUp()); });
+        if (ofMember && m_sink) {
+            for (bool cut : {true, false})
+                menu.addAction((cut ? tr("Cut every link %1 – %2") : tr("Heal every link %1 – %2"))
+                                   .arg(l->specA(), l->specB()),
+                               [this, a = l->specA(), b = l->specB(), cut] {
+                                   core::Action act;
+                                   act.kind =
+                                       cut ? core::ActionKind::CutLink : core::ActionKind::HealLink;
+                                   act.a = a.toStdString();
+                                   act.b = b.toStdString();
+                                   m_sink(act);
+                               });
+        }
     }
     if (selectedItems().size() > 0) {
         menu.addAction(tr("Partition the selection from the rest"),
