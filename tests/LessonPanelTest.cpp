@@ -68,11 +68,15 @@ TEST_F(LessonFixture, StepsAndAPredictionThatHidesTheChartsUntilTheLearnerGuesse
     ASSERT_NE(wrong, nullptr);
     EXPECT_EQ(wrong->accessibleName(), QStringLiteral("stale reads: old values, but answers"));
     EXPECT_TRUE(chartsCovered(w)) << "the charts would give the answer away";
+    auto* logCover = w.findChild<QLabel*>(QStringLiteral("logCover"));
+    ASSERT_NE(logCover, nullptr);
+    EXPECT_TRUE(logCover->isVisible()) << "so would the event log";
     auto* reveal = child<QLabel>(panel, QStringLiteral("lessonReveal"));
     EXPECT_TRUE(reveal->isHidden());
 
     click(wrong);
     EXPECT_FALSE(chartsCovered(w));
+    EXPECT_FALSE(logCover->isVisible());
     EXPECT_FALSE(reveal->isHidden());
     EXPECT_TRUE(reveal->text().startsWith(
         QStringLiteral("Your guess: stale reads: old values, but answers. The answer: errors")))
@@ -93,6 +97,15 @@ TEST_F(LessonFixture, StepsAndAPredictionThatHidesTheChartsUntilTheLearnerGuesse
     EXPECT_EQ(restored->currentStep(), 1);
     EXPECT_FALSE(restored->awaitingGuess());
     EXPECT_FALSE(child<QLabel>(restored, QStringLiteral("lessonReveal"))->isHidden());
+
+    // Start over: the first step, and the prediction asks again (for the next class too).
+    click(child<QPushButton>(restored, QStringLiteral("lessonRestart")));
+    EXPECT_EQ(restored->currentStep(), 0);
+    click(child<QPushButton>(restored, QStringLiteral("lessonNext")));
+    EXPECT_TRUE(restored->awaitingGuess());
+    ui::MainWindow third(false);
+    EXPECT_EQ(openLesson(third, kCp)->currentStep(), 1);
+    EXPECT_TRUE(openLesson(third, kCp)->awaitingGuess()) << "the answer was forgotten";
 }
 
 // The cover over the charts asks the question itself, so a class in front of the projector (the

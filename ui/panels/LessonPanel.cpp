@@ -121,8 +121,15 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     m_next->setObjectName(QStringLiteral("lessonNext"));
     connect(m_back, &QPushButton::clicked, this, &LessonPanel::previousStep);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::nextStep);
+    // A new class (or a second try) starts again: first step, no guesses kept.
+    auto* restart = new QPushButton(tr("Start over"));
+    restart->setObjectName(QStringLiteral("lessonRestart"));
+    restart->setToolTip(tr("Back to the first step, forgetting every answer given"));
+    connect(restart, &QPushButton::clicked, this, &LessonPanel::startOver);
     auto* nav = new QHBoxLayout;
     nav->addWidget(m_back);
+    nav->addStretch();
+    nav->addWidget(restart);
     nav->addStretch();
     nav->addWidget(m_next);
 
@@ -192,6 +199,14 @@ void LessonPanel::setLesson(const core::Lesson& lesson, const QString& key) {
 bool LessonPanel::awaitingGuess() const {
     if (m_step >= static_cast<int>(m_lesson.steps.size())) return false;
     return m_lesson.steps[static_cast<std::size_t>(m_step)].predict && !m_answers.count(m_step);
+}
+
+void LessonPanel::startOver() {
+    m_answers.clear();
+    m_actionsApplied = false;
+    m_step = 0;
+    saveProgress();
+    render();
 }
 
 void LessonPanel::nextStep() {

@@ -38,6 +38,7 @@ public:
 public slots:
     void nextStep();
     void previousStep();
+    void startOver(); // the first step, every answer forgotten
     void showStep(int index);
     void guess(int choice);
     // Follows the run: moves to a step when the run reaches its at_s, fills the reveal's numbers.

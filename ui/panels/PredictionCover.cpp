@@ -9,8 +9,18 @@
 
 namespace cs::ui {
 
-PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts)
+PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* log)
     : QFrame(charts), m_lesson(lesson) {
+    if (log) {
+        m_logCover =
+            new QLabel(tr("The event log is hidden until you answer the lesson's question."), log);
+        m_logCover->setObjectName(QStringLiteral("logCover"));
+        m_logCover->setWordWrap(true);
+        m_logCover->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_logCover->setMargin(8);
+        m_logCover->setAutoFillBackground(true);
+        m_logCover->hide();
+    }
     setObjectName(QStringLiteral("chartsCover"));
     setAutoFillBackground(true);
     setFrameShape(QFrame::NoFrame);
@@ -48,6 +58,11 @@ void PredictionCover::update(bool hidden) {
         raise();
     }
     setVisible(show);
+    if (m_logCover) {
+        m_logCover->setGeometry(0, 0, 8000, 8000); // clipped to the log
+        m_logCover->setVisible(show);
+        m_logCover->raise();
+    }
 }
 
 // The current step's question and its choices, as buttons that answer through the lesson panel.

@@ -15,7 +15,8 @@ class LessonPanel;
 class PredictionCover : public QFrame {
     Q_OBJECT
 public:
-    PredictionCover(LessonPanel* lesson, QWidget* charts);
+    // `log` (may be null) is covered too: the event log would tell the answer ("db3 steps down").
+    PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* log = nullptr);
 
     // Off while the window records a screenshot or a GIF: a picture of the run shows its charts.
     void setSuppressed(bool suppressed);
@@ -26,6 +27,7 @@ private:
 
     LessonPanel* m_lesson;
     QLabel* m_question;
+    QLabel* m_logCover = nullptr;
     QVBoxLayout* m_choices;
     bool m_wanted = false;
     bool m_suppressed = false;

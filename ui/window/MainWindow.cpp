@@ -177,9 +177,6 @@ void MainWindow::buildDocks() {
     lessonDock->raise();
     connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
     connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
-    // While a prediction waits for a guess, a cover over the charts keeps the answer hidden and
-    // asks the question where the whole room can see it.
-    m_predictionCover = new PredictionCover(m_lessonPanel, m_charts);
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
@@ -188,6 +185,9 @@ void MainWindow::buildDocks() {
     dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspectorScroll,
          Qt::RightDockWidgetArea);
     m_log = new QListWidget;
+    // While a prediction waits for a guess, a cover over the charts (and the log, which would tell)
+    // keeps the answer hidden and asks the question where the whole room can see it.
+    m_predictionCover = new PredictionCover(m_lessonPanel, m_charts, m_log);
     m_log->setObjectName(QStringLiteral("eventLog"));
     m_log->setWordWrap(true);
     m_log->setToolTip(tr("Faults and reactions; click one to select what it is about"));
