@@ -1416,6 +1416,14 @@ Client %1, beantwortet von %2</translation>
         <source>Your guess: %1. The answer: %2.</source>
         <translation>Ihre Vermutung: %1. Die Antwort: %2.</translation>
     </message>
+    <message>
+        <source>Start over</source>
+        <translation>Von vorn beginnen</translation>
+    </message>
+    <message>
+        <source>Back to the first step, forgetting every answer given</source>
+        <translation>Zurück zum ersten Schritt; alle gegebenen Antworten werden vergessen</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::LiveSync</name>
@@ -1952,6 +1960,10 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <source>Predict first: the charts are hidden until you answer.</source>
         <translation>Erst vorhersagen: Die Diagramme bleiben verborgen, bis Sie antworten.</translation>
     </message>
+    <message>
+        <source>The event log is hidden until you answer the lesson&apos;s question.</source>
+        <translation>Das Ereignisprotokoll bleibt verborgen, bis Sie die Frage der Lektion beantworten.</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::Presentation</name>
@@ -2119,6 +2131,22 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cut this instance&apos;s link (%1 – %2)</source>
+        <translation>Verbindung dieser Instanz trennen (%1 – %2)</translation>
+    </message>
+    <message>
+        <source>Heal this instance&apos;s link (%1 – %2)</source>
+        <translation>Verbindung dieser Instanz reparieren (%1 – %2)</translation>
+    </message>
+    <message>
+        <source>Cut every link %1 – %2</source>
+        <translation>Alle Verbindungen %1 – %2 trennen</translation>
+    </message>
+    <message>
+        <source>Heal every link %1 – %2</source>
+        <translation>Alle Verbindungen %1 – %2 reparieren</translation>
     </message>
 </context>
 <context>
