@@ -202,7 +202,10 @@ void SweepDialog::finished() {
 
 void SweepDialog::plot() {
     m_chart->removeAllSeries();
-    for (QAbstractAxis* a : m_chart->axes()) m_chart->removeAxis(a);
+    for (QAbstractAxis* a : m_chart->axes()) { // removeAxis hands the axis back to us
+        m_chart->removeAxis(a);
+        delete a;
+    }
     m_series = nullptr;
     std::istringstream in(m_csv);
     std::string line;
@@ -222,6 +225,11 @@ void SweepDialog::plot() {
     const auto h = m_chart->axes(Qt::Horizontal), v = m_chart->axes(Qt::Vertical);
     if (!h.isEmpty()) h.front()->setTitleText(QString::fromStdString(m_path));
     if (!v.isEmpty()) v.front()->setTitleText(m_metric->currentText());
+    // From zero: a y-axis fitted to 100.9-102.9 makes noise look like a trend.
+    if (auto* y = v.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(v.front())) {
+        y->setMin(std::min(0.0, y->min()));
+        y->applyNiceNumbers();
+    }
 }
 
 void SweepDialog::save() {
