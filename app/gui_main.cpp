@@ -44,25 +44,8 @@ bool needsNoDisplay(int argc, char** argv) {
     return false;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    if (needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("ClusterSim"));
-    QApplication::setOrganizationName(QStringLiteral("ClusterSim"));
-    QApplication::setApplicationVersion(QStringLiteral(CLUSTERSIM_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral(CLUSTERSIM_APP_ID));
-    // The window's language and number format: Preferences' choice, else the system's.
-    // (Command-line help and messages on stderr stay English, like clustersim-cli's.)
-    cs::ui::installTranslations(&app, cs::ui::uiLocale());
-    QIcon icon;
-    for (int px : {16, 24, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/clustersim-%1.png").arg(px), QSize(px, px));
-    QApplication::setWindowIcon(icon);
-
-    QCommandLineParser p;
+// The options of DESIGN.md section 9 and the benchmarks'.
+void addOptions(QCommandLineParser& p) {
     p.setApplicationDescription(QStringLiteral("Watch a simulated cluster live."));
     p.addHelpOption();
     p.addVersionOption();
@@ -106,7 +89,28 @@ int main(int argc, char** argv) {
     QCommandLineOption probeOption(QStringLiteral("startup-probe")); // the benchmark's child
     probeOption.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOption(probeOption);
+}
 
+} // namespace
+
+int main(int argc, char** argv) {
+    if (needsNoDisplay(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ClusterSim"));
+    QApplication::setOrganizationName(QStringLiteral("ClusterSim"));
+    QApplication::setApplicationVersion(QStringLiteral(CLUSTERSIM_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral(CLUSTERSIM_APP_ID));
+    // The window's language and number format: Preferences' choice, else the system's.
+    // (Command-line help and messages on stderr stay English, like clustersim-cli's.)
+    cs::ui::installTranslations(&app, cs::ui::uiLocale());
+    QIcon icon;
+    for (int px : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/clustersim-%1.png").arg(px), QSize(px, px));
+    QApplication::setWindowIcon(icon);
+
+    QCommandLineParser p;
+    addOptions(p);
     p.process(app);
 
     if (p.isSet(QStringLiteral("bench-ui")))

@@ -219,8 +219,7 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     EXPECT_EQ(shown, 2);
     for (QChartView* v : w.charts()->views())
         if (v->isVisible()) EXPECT_GE(v->chart()->plotArea().height(), 120);
-    EXPECT_EQ(dock(w, "lessonDock")->isVisible(),
-              !w.document()->scenario().lesson.steps.empty())
+    EXPECT_EQ(dock(w, "lessonDock")->isVisible(), !w.document()->scenario().lesson.steps.empty())
         << "a lesson with steps keeps its panel (the presenter's script)";
     for (const char* name : {"paletteDock", "inspectorDock", "logDock"})
         EXPECT_FALSE(dock(w, name)->isVisible()) << name;

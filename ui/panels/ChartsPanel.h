@@ -121,7 +121,7 @@ private:
     double m_latest = 0;
     int m_next = -1; // refreshNext's last chart
     bool m_timedRefresh = true;
-    QList<int> m_only; // showOnly
+    QList<int> m_only;        // showOnly
     QWidget* m_bar = nullptr; // the window buttons and the range label
     double m_windowS = 120;
     bool m_pinned = false;
