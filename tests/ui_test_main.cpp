@@ -1,6 +1,10 @@
 // UI test entry point: gtest lists tests before any QApplication exists (notes/toolchain.md);
 // the tests run offscreen with settings and app data in test locations.
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QStandardPaths>
 #include <gtest/gtest.h>
 
@@ -10,7 +14,15 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("ClusterSimTests"));
+    // One organisation per process: ctest runs tests in parallel processes, and a shared settings
+    // file (lesson progress, the saved layout) or autosave folder let one test see another's.
+    QApplication::setOrganizationName(
+        QStringLiteral("ClusterSimTests-%1").arg(QCoreApplication::applicationPid()));
     QApplication::setApplicationName(QStringLiteral("ClusterSimTests"));
-    return RUN_ALL_TESTS();
+    const int failed = RUN_ALL_TESTS();
+    const QString settingsFile = QSettings().fileName();
+    QFile::remove(settingsFile);
+    QDir().rmdir(QFileInfo(settingsFile).absolutePath()); // only when empty
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+    return failed;
 }
