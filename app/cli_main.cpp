@@ -64,26 +64,7 @@ int run(const std::string& path, const QCommandLineParser& p) {
         return kInvalid;
     }
     cs::core::RunOptions opt;
-    if (p.isSet("duration")) {
-        bool ok = false;
-        const double d = p.value("duration").toDouble(&ok);
-        if (!ok || !(d > 0) || d > 1e8) {
-            std::cerr << "--duration: expected a number of seconds > 0, got \""
-                      << p.value("duration").toStdString() << "\"\n";
-            return kFailure;
-        }
-        opt.duration_s = d;
-    }
-    if (p.isSet("seed")) {
-        bool ok = false;
-        const qulonglong s = p.value("seed").toULongLong(&ok);
-        if (!ok) {
-            std::cerr << "--seed: expected a non-negative integer, got \""
-                      << p.value("seed").toStdString() << "\"\n";
-            return kFailure;
-        }
-        opt.seed = s;
-    }
+    if (!readRunOptions(p, opt)) return kFailure;
     opt.metricsCsv = p.value("metrics-csv").toStdString();
     opt.nodesCsv = p.value("nodes-csv").toStdString();
     opt.summaryJson = p.value("summary-json").toStdString();

@@ -1,12 +1,6 @@
 # `clustersim-cli check` (DESIGN.md sections 9 and 12) through the real executable:
 #   cmake -DCLI=... -DDATA=... -P check_contract.cmake
-set(failures 0)
-macro(check msg)
-    if(NOT (${ARGN}))
-        message(SEND_ERROR "FAIL: ${msg}")
-        math(EXPR failures "${failures}+1")
-    endif()
-endmacro()
+include("${CMAKE_CURRENT_LIST_DIR}/cli_check.cmake")
 # The regular expressions are matched here, not inside the macro (which would parse them again).
 function(matches result text regex)
     if(text MATCHES "${regex}")

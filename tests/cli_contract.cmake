@@ -2,13 +2,7 @@
 #   cmake -DCLI=... -DDATA=... -DSRC=... -DOUT=... -P cli_contract.cmake
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
-set(failures 0)
-macro(check msg)
-    if(NOT (${ARGN}))
-        message(SEND_ERROR "FAIL: ${msg}")
-        math(EXPR failures "${failures}+1")
-    endif()
-endmacro()
+include("${CMAKE_CURRENT_LIST_DIR}/cli_check.cmake")
 
 # validate: 0 for a good file, 2 with file and JSON path on stderr for every bad one.
 execute_process(COMMAND "${CLI}" validate "${SRC}/resources/scenarios/default.clustersim.json" RESULT_VARIABLE rc)

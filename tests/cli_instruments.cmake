@@ -3,13 +3,7 @@
 # --jobs or --shard.  cmake -DCLI=... -DDATA=... -DOUT=... -P cli_instruments.cmake
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
-set(failures 0)
-macro(check msg)
-    if(NOT (${ARGN}))
-        message(SEND_ERROR "FAIL: ${msg}")
-        math(EXPR failures "${failures}+1")
-    endif()
-endmacro()
+include("${CMAKE_CURRENT_LIST_DIR}/cli_check.cmake")
 set(base "${DATA}/base.clustersim.json")
 set(design "${DATA}/design_example.clustersim.json")
 
