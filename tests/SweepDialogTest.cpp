@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSpinBox>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -55,6 +56,9 @@ TEST(SweepDialog, PlotsTheChosenKeyAtEveryValueAsTheCliComputesIt) {
     QTest::mouseClick(d.findChild<QPushButton*>(QStringLiteral("sweepRun")), Qt::LeftButton);
     ASSERT_TRUE(cs::test::waitFor([&] { return !d.csv().empty(); }))
         << d.findChild<QLabel*>(QStringLiteral("sweepStatus"))->text().toStdString();
+    // The form keeps what was typed for the next run.
+    EXPECT_EQ(d.findChild<QDoubleSpinBox*>(QStringLiteral("sweepFrom"))->value(), 50);
+    EXPECT_EQ(d.findChild<QDoubleSpinBox*>(QStringLiteral("sweepTo"))->value(), 150);
     // Against the varied value (the default is throughput).
     auto* against = d.findChild<QComboBox*>(QStringLiteral("sweepAgainst"));
     ASSERT_TRUE(against);
@@ -209,6 +213,9 @@ TEST(SweepDialog, ExportsThePlotAsPngAndSvgAndTheRunsAsCsv) {
     EXPECT_TRUE(svgText.startsWith("<?xml")) << svgText.left(40).toStdString();
     EXPECT_TRUE(svgText.contains("<svg"));
     EXPECT_TRUE(svgText.contains("Erlang C (theory)"));
+    QSvgRenderer renderer(svgText); // and Qt reads it back as a picture of the plot's size
+    ASSERT_TRUE(renderer.isValid());
+    EXPECT_EQ(renderer.viewBox().size(), png.size());
     EXPECT_EQ(d.exportTo(dir.filePath(QStringLiteral("sweep.csv"))), QString());
     QFile csv(dir.filePath(QStringLiteral("sweep.csv")));
     ASSERT_TRUE(csv.open(QIODevice::ReadOnly));

@@ -231,7 +231,10 @@ void SweepDialog::start(Mode mode, std::vector<core::SweepAxis> axes,
 void SweepDialog::finished() {
     m_poll->stop();
     m_run->setEnabled(true);
-    fillFields(); // the preset button again, for a service group
+    const int node = m_node->currentIndex();
+    m_preset->setEnabled(node >= 0 && m_scenario.nodes[static_cast<std::size_t>(node)].kind ==
+                                          core::NodeKind::ServiceGroup);
+    m_against->setEnabled(m_mode == Mode::Sweep); // the preset plots against cost
     m_result = m_watcher.result();
     m_progress->setValue(static_cast<int>(m_total));
     m_export->setEnabled(!m_result.csv.empty());

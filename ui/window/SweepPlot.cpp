@@ -90,6 +90,7 @@ void SweepPlot::finish(const QString& xTitle, const QString& yTitle) {
     y->setTitleText(yTitle);
     const double pad = x1 > x0 ? (x1 - x0) * 0.03 : std::max(1.0, std::abs(x0) * 0.1);
     x->setRange(x0 - pad, x1 + pad);
+    x->applyNiceNumbers(); // ticks at round numbers, not at 7.4, 30.0, 52.6
     // From zero: a y-axis fitted to 100.9-102.9 makes noise look like a trend.
     y->setRange(0, y1 > 0 ? y1 * 1.05 : 1);
     y->applyNiceNumbers();
