@@ -23,6 +23,7 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <gtest/gtest.h>
 
 using namespace cs;
@@ -191,6 +192,16 @@ TEST(SweepDialog, ScaleUpVsScaleOutPresetPlotsP99AgainstCost) {
     }
     EXPECT_NEAR(d.scaleOut()->at(3).x(), 0.20, 1e-9);
     EXPECT_NEAR(d.scaleUp()->at(3).x(), 0.24, 1e-9);
+
+    // Hovering a point says which size it is.
+    auto* plot = d.findChild<ui::SweepPlot*>(QStringLiteral("sweepPlot"));
+    const QPoint at =
+        plot->mapFromScene(plot->chart()->mapToPosition(d.scaleOut()->at(1), d.scaleOut()));
+    // Through the window, as the platform delivers it (the widget overload only moves the cursor).
+    QTest::mouseMove(d.windowHandle(), plot->viewport()->mapTo(&d, at + QPoint(3, -2)));
+    ASSERT_TRUE(cs::test::waitFor([] { return QToolTip::isVisible(); }));
+    EXPECT_TRUE(QToolTip::text().startsWith(QStringLiteral("2 instances\n")))
+        << QToolTip::text().toStdString();
 }
 
 // PNG at the plot's size, SVG, and the CSV `clustersim-cli sweep` writes; a bad path names the

@@ -144,7 +144,7 @@ std::optional<MmcModel> mmcModelOf(const Scenario& s, std::string* whyNot) {
 }
 
 std::optional<double> MmcPrediction::value(const std::string& key) const {
-    if (key == "throughput_rps") return throughput_rps;
+    if (key == "throughput_rps" || key == "offered_rps") return throughput_rps;
     if (key == "latency_ms.mean") return mean_ms;
     if (key == "latency_ms.p50") return p50_ms;
     if (key == "latency_ms.p95") return p95_ms;

@@ -2124,6 +2124,14 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
         <source>cost per hour (USD)</source>
         <translation>Kosten pro Stunde (USD)</translation>
     </message>
+    <message>
+        <source>%1 instances</source>
+        <translation>%1 Instanzen</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::SweepPlot</name>

@@ -6,7 +6,9 @@
 #include "SweepAnalysis.h"
 #include "SweepPlot.h"
 
+#include <QChart>
 #include <QComboBox>
+#include <QCursor>
 #include <QLabel>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -21,6 +23,13 @@ QList<QPointF> pointsOf(const std::vector<double>& x, const std::vector<double>&
     for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
         if (std::isfinite(x[i]) && std::isfinite(y[i])) out.append(QPointF(x[i], y[i]));
     return out;
+}
+
+QString pointText(const QString& what, const std::string& xKey, double x, const std::string& yKey,
+                  double y) {
+    return QStringLiteral("%1\n%2 = %3\n%4 = %5")
+        .arg(what, QString::fromStdString(xKey), QString::number(x, 'g', 4),
+             QString::fromStdString(yKey), QString::number(y, 'g', 4));
 }
 
 bool isLatency(const std::string& key) {
@@ -49,6 +58,15 @@ void SweepDialog::plotSweep() {
     if (!table.has(yKey) || !table.has(xKey)) return;
     const auto xs = table.column(xKey), ys = table.column(yKey);
     m_series = m_plot->addMeasured(QString::fromStdString(yKey), pointsOf(xs, ys));
+    const std::string& path = m_axes.front().path;
+    const auto varied = table.column(path);
+    QStringList texts;
+    for (std::size_t i = 0; i < varied.size(); ++i)
+        if (std::isfinite(xs[i]) && std::isfinite(ys[i]))
+            texts << pointText(QStringLiteral("%1 = %2").arg(QString::fromStdString(path),
+                                                             QString::number(varied[i], 'g', 6)),
+                               xKey, xs[i], yKey, ys[i]);
+    m_plot->setPointTexts(m_series, texts);
     if (isLatency(yKey))
         if (const auto k = core::kneeIndex(xs, ys))
             m_knee = m_plot->addMarker(tr("knee: beyond it latency grows faster than %1")
@@ -108,12 +126,20 @@ void SweepDialog::plotSizing() {
                            up = core::parseSweepCsv(m_result.scaleUp);
     if (!out.has(yKey)) return;
     const int n = static_cast<int>(out.rows.size());
-    m_scaleOutLine = m_plot->addMeasured(tr("scale out: 1 to %1 instances").arg(n),
-                                         pointsOf(core::costPerHour(out), out.column(yKey)));
-    m_scaleUpLine = m_plot->addMeasured(tr("scale up: 1 to %1 cores").arg(n),
-                                        pointsOf(core::costPerHour(up), up.column(yKey)));
+    const std::string cost = tr("cost per hour (USD)").toStdString();
+    auto curve = [&](const core::SweepTable& t, const QString& name, const QString& size) {
+        const auto x = core::costPerHour(t), y = t.column(yKey), sizes = t.column(t.header[1]);
+        QLineSeries* line = m_plot->addMeasured(name, pointsOf(x, y));
+        QStringList texts;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (std::isfinite(y[i])) texts << pointText(size.arg(sizes[i]), cost, x[i], yKey, y[i]);
+        m_plot->setPointTexts(line, texts);
+        return line;
+    };
+    m_scaleOutLine = curve(out, tr("scale out: 1 to %1 instances").arg(n), tr("%1 instances"));
+    m_scaleUpLine = curve(up, tr("scale up: 1 to %1 cores").arg(n), tr("%1 cores"));
     m_note->setText(tr("Each point is one size of the group; lower and further left is better."));
-    m_plot->finish(tr("cost per hour (USD)"), QString::fromStdString(yKey));
+    m_plot->finish(QString::fromStdString(cost), QString::fromStdString(yKey));
 }
 
 } // namespace cs::ui

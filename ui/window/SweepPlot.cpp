@@ -7,9 +7,11 @@
 #include <QImage>
 #include <QLegend>
 #include <QLineSeries>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScatterSeries>
 #include <QSvgGenerator>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -26,6 +28,7 @@ SweepPlot::SweepPlot(QWidget* parent) : QChartView(new QChart, parent) {
                  QColor(0xCC, 0x79, 0xA7)};
     chart()->legend()->setAlignment(Qt::AlignBottom); // below the axes, never over the data
     chart()->setMargins(QMargins(4, 4, 4, 4));
+    viewport()->setMouseTracking(true);
 }
 
 void SweepPlot::clear() {
@@ -35,6 +38,34 @@ void SweepPlot::clear() {
         delete a;
     }
     m_next = 0;
+    m_texts.clear();
+}
+
+void SweepPlot::setPointTexts(QXYSeries* series, const QStringList& texts) {
+    m_texts[series] = texts;
+}
+
+// The nearest point within reach tells what it is; QXYSeries::hovered would need the pointer
+// exactly on the line.
+void SweepPlot::mouseMoveEvent(QMouseEvent* event) {
+    QChartView::mouseMoveEvent(event);
+    const QPointF pointer = event->position();
+    QString text;
+    double best = 12 * 12;
+    for (auto it = m_texts.cbegin(); it != m_texts.cend(); ++it)
+        for (qsizetype i = 0; i < it.key()->count() && i < it.value().size(); ++i) {
+            const QPointF at = mapFromScene(
+                chart()->mapToScene(chart()->mapToPosition(it.key()->at(i), it.key())));
+            const QPointF d = at - pointer;
+            if (const double d2 = d.x() * d.x() + d.y() * d.y(); d2 <= best) {
+                best = d2;
+                text = it.value()[i];
+            }
+        }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, this);
 }
 
 QLineSeries* SweepPlot::addMeasured(const QString& name, const QList<QPointF>& points) {

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <QChartView>
+#include <QHash>
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 
 class QLineSeries;
 class QScatterSeries;
+class QXYSeries;
 
 namespace cs::ui {
 
@@ -23,6 +26,8 @@ public:
     QLineSeries* addTheory(const QString& name, const QList<QPointF>& points);
     // A marker with its own legend entry (the knee).
     QScatterSeries* addMarker(const QString& name, QPointF at);
+    // What each point of `series` is, shown when the pointer is near it (12 px).
+    void setPointTexts(QXYSeries* series, const QStringList& texts);
     // Axes over every series (y from zero), titled; call after the series are added.
     void finish(const QString& xTitle, const QString& yTitle);
 
@@ -30,8 +35,12 @@ public:
     QString savePng(const QString& path);
     QString saveSvg(const QString& path);
 
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override;
+
 private:
     QList<QColor> m_palette;
+    QHash<QXYSeries*, QStringList> m_texts;
     int m_next = 0;
 };
 
