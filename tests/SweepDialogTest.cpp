@@ -123,6 +123,34 @@ void runFromRateSweep(ui::SweepDialog& d, const QString& from, const QString& to
 
 // M/M/1 at utilisation 0.1 to 0.9: the knee at 0.5 and Erlang C dashed, within 5% of the runs
 // up to 0.7; the legend stays below the plot at the screen sizes of a classroom.
+// A sweep started by mistake (too many points, too long) is stopped from the dialog, which then
+// runs again: nothing of the stopped sweep is kept or offered for export.
+TEST(SweepDialog, StopEndsARunningSweepAndKeepsNothing) {
+    const auto loaded = core::loadScenarioFile(CLUSTERSIM_TEST_DATA "/base.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    ui::SweepDialog d(loaded.scenario,
+                      QStringLiteral(CLUSTERSIM_TEST_DATA "/base.clustersim.json"));
+    d.show();
+    auto* run = d.findChild<QPushButton*>(QStringLiteral("sweepRun"));
+    auto* stop = d.findChild<QPushButton*>(QStringLiteral("sweepStop"));
+    auto* status = d.findChild<QLabel*>(QStringLiteral("sweepStatus"));
+    ASSERT_TRUE(run && stop && status);
+    EXPECT_FALSE(stop->isEnabled()) << "nothing to stop yet";
+    typeInto(d.findChild<QSpinBox*>(QStringLiteral("sweepPoints")), QStringLiteral("200"));
+    typeInto(d.findChild<QDoubleSpinBox*>(QStringLiteral("sweepDuration")), QStringLiteral("600"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    ASSERT_TRUE(stop->isEnabled());
+    EXPECT_FALSE(run->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    ASSERT_TRUE(cs::test::waitFor([&] { return run->isEnabled(); }))
+        << status->text().toStdString();
+    EXPECT_TRUE(status->text().startsWith(QStringLiteral("Stopped")))
+        << status->text().toStdString();
+    EXPECT_TRUE(d.csv().empty());
+    EXPECT_FALSE(d.findChild<QPushButton*>(QStringLiteral("sweepExport"))->isEnabled());
+    EXPECT_FALSE(stop->isEnabled());
+}
+
 TEST(SweepDialog, MarksTheKneeAndOverlaysErlangCForOneMmcGroup) {
     ui::SweepDialog d(mmScenario(50), QStringLiteral("mm1.clustersim.json"));
     d.resize(1000, 700);

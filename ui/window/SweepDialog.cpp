@@ -103,12 +103,16 @@ void SweepDialog::buildForm() {
     m_preset->setToolTip(tr("Runs the chosen service group at 1 to N instances (scale out) and at "
                             "1 to N cores (scale up), N = Points, and plots the key against the "
                             "cost per hour"));
+    m_stop = buttons->addButton(tr("Stop"), QDialogButtonBox::ActionRole);
+    m_stop->setObjectName(QStringLiteral("sweepStop"));
+    m_stop->setEnabled(false);
     m_export = buttons->addButton(tr("Export..."), QDialogButtonBox::ActionRole);
     m_export->setObjectName(QStringLiteral("sweepExport"));
     m_export->setEnabled(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, &SweepDialog::run);
     connect(m_preset, &QPushButton::clicked, this, &SweepDialog::runSizing);
+    connect(m_stop, &QPushButton::clicked, this, &SweepDialog::stop);
     connect(m_export, &QPushButton::clicked, this, &SweepDialog::exportClicked);
     connect(m_node, &QComboBox::currentIndexChanged, this, &SweepDialog::fillFields);
     connect(m_field, &QComboBox::currentIndexChanged, this, &SweepDialog::fieldChanged);
@@ -210,6 +214,8 @@ void SweepDialog::start(Mode mode, std::vector<core::SweepAxis> axes,
     m_status->setText(tr("Running %1 points on every core...").arg(m_total));
     m_run->setEnabled(false);
     m_preset->setEnabled(false);
+    m_cancel->store(false);
+    m_stop->setEnabled(true);
     core::SweepOptions opt;
     opt.duration_s = m_duration->value();
     opt.cancel = m_cancel.get();
@@ -228,14 +234,28 @@ void SweepDialog::start(Mode mode, std::vector<core::SweepAxis> axes,
     m_poll->start();
 }
 
+void SweepDialog::stop() {
+    if (!m_watcher.isRunning()) return;
+    m_cancel->store(true);
+    m_stop->setEnabled(false);
+    m_status->setText(tr("Stopping: the points in progress finish first..."));
+}
+
 void SweepDialog::finished() {
     m_poll->stop();
     m_run->setEnabled(true);
+    m_stop->setEnabled(false);
     const int node = m_node->currentIndex();
     m_preset->setEnabled(node >= 0 && m_scenario.nodes[static_cast<std::size_t>(node)].kind ==
                                           core::NodeKind::ServiceGroup);
     m_against->setEnabled(m_mode == Mode::Sweep); // the preset plots against cost
     m_result = m_watcher.result();
+    if (m_result.csv.empty()) { // stopped: the last finished sweep's plot stays, nothing new
+        m_progress->setValue(0);
+        m_export->setEnabled(false);
+        m_status->setText(tr("Stopped. No points were kept: run again to start over."));
+        return;
+    }
     m_progress->setValue(static_cast<int>(m_total));
     m_export->setEnabled(!m_result.csv.empty());
     const QString what = m_mode == Mode::Sizing

@@ -62,6 +62,7 @@ private:
     void runSizing();
     void start(Mode mode, std::vector<core::SweepAxis> axes, std::vector<core::SweepAxis> second);
     void finished();
+    void stop(); // the points in progress finish; nothing of the sweep is kept
     void plot();
     void plotSweep();
     void plotTheory(const std::string& xKey, const std::string& yKey);
@@ -73,7 +74,7 @@ private:
     QComboBox *m_node = nullptr, *m_field = nullptr, *m_metric = nullptr, *m_against = nullptr;
     QDoubleSpinBox *m_from = nullptr, *m_to = nullptr, *m_duration = nullptr;
     QSpinBox* m_points = nullptr;
-    QPushButton *m_run = nullptr, *m_preset = nullptr, *m_export = nullptr;
+    QPushButton *m_run = nullptr, *m_preset = nullptr, *m_stop = nullptr, *m_export = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel *m_status = nullptr, *m_note = nullptr;
     SweepPlot* m_plot = nullptr;
