@@ -102,6 +102,9 @@ private:
     QRectF m_rect;
 };
 
+// A link's plain look (up, not selected) is drawn by the scene into the view's cached background
+// (TopologyScene::drawBackground): hundreds of antialiased lines would otherwise be stroked again
+// every frame. The item itself paints only a selected or cut link, and is what clicks hit.
 class LinkItem : public QGraphicsItem {
 public:
     LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB);
@@ -112,6 +115,9 @@ public:
     void setUp(bool up);
     bool isUp() const { return m_up; }
     void updateGeometry();
+    // Up and not selected: drawn in the background (paintPlain), the item paints nothing.
+    bool inBackground() const { return m_up && !isSelected(); }
+    void paintPlain(QPainter* p) const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override; // wider than the line, so a thin link is easy to click
@@ -119,7 +125,11 @@ public:
     enum { Type = UserType + 3 };
     int type() const override { return Type; }
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
 private:
+    void lookChanged(const QRectF& area); // where the background must be drawn again
     NodeItem *m_a, *m_b;
     QString m_specA, m_specB;
     QLineF m_line;

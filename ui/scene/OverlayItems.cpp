@@ -50,25 +50,23 @@ void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     }
 }
 
-PartitionLayer::PartitionLayer() {
-    setZValue(-10);
-    setAcceptedMouseButtons(Qt::NoButton);
-}
-
-void PartitionLayer::setArea(const QRectF& r) {
-    prepareGeometryChange();
-    m_area = r;
-}
-
-void PartitionLayer::setGroups(std::vector<QPolygonF> hulls) {
+bool PartitionLayer::setGroups(std::vector<QPolygonF> hulls) {
     if (hulls.size() < 2) hulls.clear();
+    if (hulls == m_hulls) return false;
     m_hulls = std::move(hulls);
-    update();
+    return true;
 }
 
-void PartitionLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+QRectF PartitionLayer::boundingRect() const {
+    QRectF r;
+    for (const QPolygonF& h : m_hulls) r = r.united(h.boundingRect());
+    return r.adjusted(-4, -4, 4, 4); // the dotted outline's half width, rounded up
+}
+
+void PartitionLayer::paint(QPainter* p) const {
     static const QColor tints[] = {palette::kSky, palette::kYellow, palette::kPurple,
                                    palette::kGreen, palette::kOrange};
+    p->save();
     p->setRenderHint(QPainter::Antialiasing);
     for (std::size_t i = 0; i < m_hulls.size(); ++i) {
         QColor c = tints[i % 5];
@@ -79,6 +77,7 @@ void PartitionLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
         p->setBrush(c);
         p->drawPolygon(m_hulls[i]);
     }
+    p->restore();
 }
 
 QPolygonF convexHull(std::vector<QPointF> pts) {
