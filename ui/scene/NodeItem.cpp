@@ -86,7 +86,7 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
 NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, int member,
                    QGraphicsItem* parent)
     : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
-      m_member(member) {
+      m_member(member), m_outline(outlineOf(kind, body())) {
     setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
              (isMember() ? GraphicsItemFlag{} : ItemIsMovable));
     setAcceptHoverEvents(true);
@@ -150,7 +150,7 @@ void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     const QRectF b = body();
-    paintBody(p, outlineOf(m_kind, b), b);
+    paintBody(p, m_outline, b);
     paintBadges(p, b);
     paintLabel(p, b);
     paintLimiterCounts(p, b);

@@ -6,6 +6,7 @@
 
 #include <QGraphicsItem>
 #include <QGraphicsObject>
+#include <QPainterPath>
 
 #include <cmath>
 #include <vector>
@@ -82,6 +83,7 @@ private:
     bool m_limiter = false; // rate limiters only
     std::uint64_t m_passed = 0, m_limited = 0;
     std::vector<LinkItem*> m_links;
+    QPainterPath m_outline; // the kind's shape around body(): built once, drawn on every repaint
 };
 
 // The frame drawn around a service group's instances or a datastore's replicas.

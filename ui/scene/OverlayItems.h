@@ -26,8 +26,10 @@ public:
 private:
     std::vector<Dot> m_dots;
     QRectF m_area;
-    QPixmap m_request, m_response; // pre-rendered: drawPixmap is much cheaper than drawEllipse
-    std::vector<QPainter::PixmapFragment> m_fragments; // reused by paint
+    // Pre-rendered at the view's scale (drawPixmap is much cheaper than drawEllipse), so a frame
+    // only copies them to device pixels; rendered again when the zoom changes.
+    QPixmap m_request, m_response;
+    double m_scale = 0;
 };
 
 // Not an item: the hulls change only when the live graph splits or heals, so the scene draws them
