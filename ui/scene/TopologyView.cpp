@@ -16,6 +16,9 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent) : QGraphicsVi
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     // The background holds what rarely changes (links, partition tints): a frame copies it.
     setCacheMode(QGraphicsView::CacheBackground);
+    // Every item sets the pen, brush and font it draws with (and restores what else it changes):
+    // no save and restore of the painter around each of the hundreds of items of a frame.
+    setOptimizationFlag(QGraphicsView::DontSavePainterState);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
