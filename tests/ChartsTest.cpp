@@ -129,6 +129,20 @@ TEST_F(Charts, PlotAreasLineUpAtClassroomSizes) {
     }
 }
 
+// At 1280x720 the Throughput legend has one row and no room for four names: the served line, the
+// one a class reads, comes first so it is the one never cut.
+TEST_F(Charts, TheThroughputLegendNamesTheServedLineFirst) {
+    open(kDefault);
+    runTo(3);
+    ui::MarkedChartView* throughput = nullptr;
+    for (auto* v : w.charts()->views())
+        if (v->accessibleName() == QStringLiteral("Throughput")) throughput = v;
+    ASSERT_TRUE(throughput);
+    const auto entries = throughput->legendEntries();
+    ASSERT_GE(entries.size(), 2u);
+    EXPECT_EQ(entries.front().second, QStringLiteral("throughput"));
+}
+
 // A line keeps its colour: a group's utilisation line is the same colour however the busiest
 // ranking changes, and a named line is the same in every chart it appears in.
 TEST_F(Charts, ALineKeepsItsColourAcrossRefreshesAndReorders) {

@@ -36,6 +36,9 @@ struct ChartSpec {
     bool onlyActiveLines = false;
     // Shown only once one of its lines has been non-zero in the run (queues, limiters, shards).
     bool onlyWhenUsed = false;
+    // The legend lists the lines from the one drawn last (on top, the one that matters) down, so
+    // that a legend cut short at 720p still names it.
+    bool legendTopFirst = false;
 };
 
 // In the order the charts are laid out.

@@ -162,6 +162,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
             const Chart& c = m_charts[static_cast<std::size_t>(index)];
             for (const Line& l : c.lines)
                 if (l.active) out.emplace_back(penFor(c, l), l.legend->name());
+            if (c.spec->legendTopFirst) std::reverse(out.begin(), out.end());
             return out;
         };
         view->onResized = [this, index] {
