@@ -124,6 +124,32 @@ TEST(Sweep, HeaderNamesThePathsThenEverySummaryKeyAndTheFirstAxisVariesSlowest) 
     EXPECT_EQ(cells(rows[1])[static_cast<std::size_t>(wall)], "0");
 }
 
+// A lesson that steps its load up on the timeline must not replace the swept rate: each point
+// holds its value for the whole run (the teacher trial saw every point at the lesson's rates).
+TEST(Sweep, TheTimelineDoesNotChangeTheVariedFieldDuringAPoint) {
+    Scenario base = cs::test::parse(cs::test::mmcScenario(20, 2, 10, 100, 1));
+    Action step;
+    step.kind = ActionKind::SetRate;
+    step.node = base.nodes.front().id;
+    step.rate_rps = 150;
+    step.at_us = 1'000'000;
+    base.timeline.push_back(step);
+    const auto axes = std::vector{axis(base, "nodes[" + step.node + "].rate_rps=20:60:3")};
+    EXPECT_EQ(sweepDroppedActions(base, axes), 1u);
+    SweepOptions opt;
+    opt.duration_s = 60;
+    const auto rows = lines(runSweep(base, axes, opt));
+    ASSERT_EQ(rows.size(), 4u);
+    const auto header = cells(rows[0]);
+    const auto col = static_cast<std::size_t>(
+        std::find(header.begin(), header.end(), "throughput_rps") - header.begin());
+    ASSERT_LT(col, header.size());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const double rate = 20.0 * static_cast<double>(i);
+        EXPECT_NEAR(std::stod(cells(rows[i])[col]), rate, rate * 0.15) << rows[i];
+    }
+}
+
 TEST(Sweep, ArgumentsThatNameNoFieldOrLeaveItsRangeAreRefusedByName) {
     const Scenario base = designExample();
     EXPECT_NE(

@@ -142,6 +142,10 @@ int sweepCommand(const std::string& file, const QCommandLineParser& p) {
         return kInvalid;
     }
     if (!outputWritable(out)) return kFailure;
+    if (const std::size_t n = sweepDroppedActions(base, axes))
+        std::cerr << "note: " << n
+                  << " timeline action(s) changing a varied field are left out: each point "
+                     "holds its value for the whole run\n";
 
     // Progress on stderr, in place, at most five times a second; nothing is written to OUT until
     // every point has run, so an interrupted sweep leaves no partial file.

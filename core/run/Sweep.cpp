@@ -12,6 +12,7 @@
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace cs::core {
@@ -129,8 +130,34 @@ std::size_t sweepPointCount(const std::vector<SweepAxis>& axes) {
     return n;
 }
 
+namespace {
+// A timeline (or timed lesson) action that would change the varied field during the run.
+bool changesAxis(const Scenario& s, const SweepAxis& a, const Action& act) {
+    if (act.node != s.nodes[a.node].id) return false;
+    if (act.kind == ActionKind::SetRate) return std::string_view(a.row->name) == "rate_rps";
+    return act.kind == ActionKind::SetField && act.field == a.row->name;
+}
+
+std::size_t dropChangesOfAxes(Scenario& s, const std::vector<SweepAxis>& axes) {
+    const auto changes = [&](const Action& act) {
+        return std::any_of(axes.begin(), axes.end(),
+                           [&](const SweepAxis& a) { return changesAxis(s, a, act); });
+    };
+    std::size_t dropped = std::erase_if(s.timeline, changes);
+    for (LessonStep& step : s.lesson.steps)
+        if (step.at_s) dropped += std::erase_if(step.actions, changes);
+    return dropped;
+}
+} // namespace
+
+std::size_t sweepDroppedActions(const Scenario& base, const std::vector<SweepAxis>& axes) {
+    Scenario s = base;
+    return dropChangesOfAxes(s, axes);
+}
+
 Scenario sweepPoint(const Scenario& base, const std::vector<SweepAxis>& axes, std::size_t k) {
     Scenario s = base;
+    dropChangesOfAxes(s, axes);                   // the point's value holds for the whole run
     for (std::size_t i = axes.size(); i-- > 0;) { // the last axis varies fastest
         const SweepAxis& a = axes[i];
         a.row->access.set(s.nodes[a.node], a.values[k % a.values.size()]);

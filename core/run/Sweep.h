@@ -33,8 +33,12 @@ bool parseShard(const std::string& argument, int& index, int& count, std::string
 
 // Points in the grid (the product of the axes' sizes).
 std::size_t sweepPointCount(const std::vector<SweepAxis>& axes);
-// The scenario of point k: the first axis varies slowest.
+// The scenario of point k: the first axis varies slowest. The timeline's (and timed lesson
+// steps') actions that would change a varied field are left out: each point holds its value for
+// the whole run, else a lesson's load steps would replace the swept rate.
 Scenario sweepPoint(const Scenario& base, const std::vector<SweepAxis>& axes, std::size_t k);
+// How many actions sweepPoint leaves out (0: none), for a note to the user.
+std::size_t sweepDroppedActions(const Scenario& base, const std::vector<SweepAxis>& axes);
 // "" when every point is a valid scenario (the reader's rules, read back from its text), else
 // the first that is not, naming the point and its values. `fileName` resolves relative files.
 std::string checkSweepGrid(const Scenario& base, const std::vector<SweepAxis>& axes,

@@ -211,7 +211,13 @@ void SweepDialog::start(Mode mode, std::vector<core::SweepAxis> axes,
     m_done->store(0);
     m_progress->setRange(0, static_cast<int>(m_total));
     m_progress->setValue(0);
-    m_status->setText(tr("Running %1 points on every core...").arg(m_total));
+    QString running = tr("Running %1 points on every core...").arg(m_total);
+    if (const std::size_t dropped = core::sweepDroppedActions(m_scenario, m_axes))
+        running += QLatin1Char(' ') +
+                   tr("The timeline's %n change(s) of the varied field are left out: each point "
+                      "keeps its value for the whole run.",
+                      nullptr, static_cast<int>(dropped));
+    m_status->setText(running);
     m_run->setEnabled(false);
     m_preset->setEnabled(false);
     m_cancel->store(false);
