@@ -98,7 +98,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
                 if (l.active) out.emplace_back(penFor(c, l), l.legend->name());
             if (m_compare && !out.empty()) { // the runs' line styles, once per chart
                 out.emplace_back(QPen(Qt::black, 2.5), m_labelA);
-                out.emplace_back(runBPen(QPen(Qt::black, 2.5)), m_labelB);
+                QPen dashed(Qt::black, 2.5, Qt::CustomDashLine);
+                dashed.setDashPattern({2, 1.5}); // in widths: two dashes in the swatch
+                out.emplace_back(dashed, m_labelB);
             }
             return out;
         };

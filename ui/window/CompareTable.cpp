@@ -16,8 +16,7 @@ namespace cs::ui {
 
 QString summaryKeyName(const std::string& key) {
     static const std::map<std::string, const char*> names = {
-        {"availability",
-         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Availability (successes / issued)")},
+        {"availability", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Availability")},
         {"cache.hit_ratio", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Cache hit ratio")},
         {"conflicts", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Conflicts")},
         {"cost", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Cost ($)")},
@@ -38,13 +37,13 @@ QString summaryKeyName(const std::string& key) {
         {"latency_ms.p99", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Latency p99 (ms)")},
         {"latency_ms.p999", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Latency p99.9 (ms)")},
         {"linearizability.checked",
-         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizability: checked")},
+         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizable: checked")},
         {"linearizability.unchecked_ops",
-         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizability: unchecked operations")},
+         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizable: unchecked ops")},
         {"linearizability.unknown",
-         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizability: unknown")},
+         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizable: unknown")},
         {"linearizability.violations",
-         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizability: violations")},
+         QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Linearizable: violations")},
         {"lost_updates", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Lost updates")},
         {"messages_lost", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Messages lost")},
         {"queue.max_depth", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Queue depth, max")},
@@ -71,7 +70,7 @@ QString summaryKeyName(const std::string& key) {
          QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Failed: unavailable")},
         {"requests.in_flight", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Requests in flight")},
         {"requests.issued", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Requests issued")},
-        {"responded", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Responded (any answer / issued)")},
+        {"responded", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Responded (any answer)")},
         {"scaling.actions", QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Scaling actions")},
         {"sharding.keys_moved_fraction",
          QT_TRANSLATE_NOOP("cs::ui::CompareTable", "Keys moved (fraction)")},
@@ -104,7 +103,8 @@ CompareTable::CompareTable(QWidget* parent) : QWidget(parent) {
         const auto& key = keys[static_cast<std::size_t>(r)].first;
         auto* name = new QTableWidgetItem(summaryKeyName(key));
         name->setData(Qt::UserRole, QString::fromStdString(key));
-        name->setToolTip(QString::fromStdString(key));
+        name->setToolTip(
+            QStringLiteral("%1 (%2)").arg(summaryKeyName(key), QString::fromStdString(key)));
         m_table->setItem(r, 0, name);
         for (int c = 1; c < 4; ++c) {
             auto* cell = new QTableWidgetItem;

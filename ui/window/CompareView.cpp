@@ -28,6 +28,8 @@
 
 namespace cs::ui {
 namespace {
+constexpr int kChartsHeight = 2 * 190 + 30;
+constexpr double kMaxLabelScale = 1.5;
 
 bool replicated(const core::Scenario& s) {
     return std::any_of(s.nodes.begin(), s.nodes.end(), [](const core::NodeSpec& n) {
@@ -76,24 +78,28 @@ CompareView::CompareView(const core::Scenario& a, const core::Scenario& b,
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setFrameShape(QFrame::NoFrame);
     chartsScroll->setWidget(m_charts);
-    m_charts->setMinimumHeight(2 * 200 + 30); // two rows of readable charts; the area scrolls
+    m_charts->setMinimumHeight(kChartsHeight); // two rows of readable charts; the area scrolls
+    m_charts->setWindowSeconds(0);             // the whole run: both from t = 0
+    for (auto* chart : m_charts->views()) chart->setMinimumWidth(200); // three beside the table
     m_table = new CompareTable;
-    m_bottom = new QSplitter(Qt::Horizontal);
-    m_bottom->addWidget(chartsScroll);
-    m_bottom->addWidget(m_table);
-    m_bottom->setStretchFactor(0, 3);
-    m_bottom->setStretchFactor(1, 1);
+    m_table->setMinimumWidth(300);
+    // Left: the topologies over the charts; right: the table, the window's full height.
     m_split = new QSplitter(Qt::Vertical);
     m_split->setObjectName(QStringLiteral("compareSplit"));
     m_split->addWidget(buildTopologies(description));
-    m_split->addWidget(m_bottom);
-    m_split->setStretchFactor(0, 2);
-    m_split->setStretchFactor(1, 3);
+    m_split->addWidget(chartsScroll);
+    m_split->setStretchFactor(0, 4);
+    m_split->setStretchFactor(1, 5);
+    m_bottom = new QSplitter(Qt::Horizontal);
+    m_bottom->addWidget(m_split);
+    m_bottom->addWidget(m_table);
+    m_bottom->setStretchFactor(0, 2);
+    m_bottom->setStretchFactor(1, 1);
     m_controls = buildControls();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_controls);
-    layout->addWidget(m_split, 1);
+    layout->addWidget(m_bottom, 1);
 
     m_chartTimer = new QTimer(this);
     m_chartTimer->setInterval(250 / m_charts->chartCount()); // each chart 4 times a second
@@ -192,6 +198,8 @@ QWidget* CompareView::buildTopologies(const QString& description) {
         m_views[run]->setDragMode(QGraphicsView::ScrollHandDrag);
         m_views[run]->setToolTip(tr("Wheel to zoom, drag to pan"));
         m_views[run]->setFrameShape(QFrame::Box);
+        m_views[run]->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fitted; drag pans
+        m_views[run]->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_titles[run] = new QLabel(run == 0 ? tr("A: as is") : description);
         m_titles[run]->setObjectName(run == 0 ? QStringLiteral("compareTitleA")
                                               : QStringLiteral("compareTitleB"));
@@ -201,6 +209,7 @@ QWidget* CompareView::buildTopologies(const QString& description) {
         f.setPointSizeF(f.pointSizeF() * 1.2);
         m_titles[run]->setFont(f);
         m_clock->setFont(f);
+        m_titleFont = f;
         auto* head = new QHBoxLayout;
         head->addWidget(m_titles[run], 1);
         if (run == 1) head->addWidget(m_clock);
@@ -281,6 +290,7 @@ void CompareView::setPresenting(bool on, bool fullScreen) {
     if (on) {
         m_geometry = saveGeometry();
         m_splitState = m_split->saveState();
+        m_tableSplitState = m_bottom->saveState();
         m_wasFullScreen = isFullScreen();
         m_labelScale = NodeItem::labelScale();
         m_controls->hide();
@@ -296,14 +306,16 @@ void CompareView::setPresenting(bool on, bool fullScreen) {
     for (TopologyScene* s : m_scenes) s->refreshLabels();
     setFont(m_normalFont);
     m_charts->setFont(m_normalFont);
+    for (QLabel* l : {m_titles[0], m_titles[1], m_clock}) l->setFont(m_titleFont);
     m_charts->setPresentation(1.0, false);
     m_charts->showOnly({});
-    m_charts->setMinimumHeight(2 * 200 + 30);
+    m_charts->setMinimumHeight(kChartsHeight);
     m_controls->show();
     m_table->show();
     if (!m_wasFullScreen && isFullScreen()) showNormal();
     restoreGeometry(m_geometry);
     m_split->restoreState(m_splitState);
+    m_bottom->restoreState(m_tableSplitState);
     QTimer::singleShot(0, this, &CompareView::fitViews);
 }
 
@@ -318,8 +330,9 @@ void CompareView::applyPresentationSizes() {
     m_charts->setFont(big);
     QFont title = big;
     title.setBold(true);
+    title.setPointSizeF(big.pointSizeF() * 1.25);
     for (QLabel* l : {m_titles[0], m_titles[1], m_clock}) l->setFont(title);
-    m_split->setSizes({height() * 54 / 100, height() * 46 / 100});
+    m_split->setSizes({height() * 56 / 100, height() * 44 / 100});
     m_charts->setPresentation(1.0, true);
     for (int round = 0; round < 4; ++round) {
         fitViews();
@@ -327,8 +340,10 @@ void CompareView::applyPresentationSizes() {
         for (TopologyView* v : m_views)
             px = std::min(px, NodeItem::labelPointSize() * v->logicalDpiY() / 72.0 *
                                   v->transform().m11());
-        if (px >= targetPx) break;
-        NodeItem::setLabelScale(NodeItem::labelScale() * targetPx / px * 1.04);
+        // Half a screen each: labels grown past this would cover each other and the frames.
+        const double most = std::max(m_labelScale, kMaxLabelScale);
+        if (px >= targetPx || NodeItem::labelScale() >= most) break;
+        NodeItem::setLabelScale(std::min(most, NodeItem::labelScale() * targetPx / px * 1.04));
         for (TopologyScene* s : m_scenes) s->refreshLabels();
     }
     fitViews();

@@ -82,8 +82,8 @@ private:
     bool m_replicated = false, m_autoscaled = false;
     bool m_presenting = false, m_wasFullScreen = false;
     double m_labelScale = 1;
-    QByteArray m_geometry, m_splitState;
-    QFont m_normalFont;
+    QByteArray m_geometry, m_splitState, m_tableSplitState;
+    QFont m_normalFont, m_titleFont;
 };
 
 } // namespace cs::ui
