@@ -156,6 +156,8 @@ TEST_F(Compare, MoreInstancesInBLowerP99AndAValueOutOfRangeIsRefused) {
     ASSERT_EQ(find<QListWidget>(dialog, "compareEdits")->count(), 1);
     EXPECT_EQ(find<QLabel>(dialog, "compareSummary")->text(),
               QStringLiteral("B: api.instances = 4"));
+    if (const QString dir = qEnvironmentVariable("CLUSTERSIM_SCREENSHOTS"); !dir.isEmpty())
+        dialog->grab().save(QDir(dir).filePath(QStringLiteral("compare-dialog.png")));
     compare();
     EXPECT_EQ(view->titleOf(1), QStringLiteral("B: api.instances = 4"));
     EXPECT_EQ(w.document()->scenario().nodes[2].instances, 2); // the document is untouched
