@@ -5,6 +5,7 @@
 // partition: "unavailable" only in A) and none for "no change".
 #include "ChartsPanel.h"
 #include "CompareDialog.h"
+#include "CompareEdit.h"
 #include "CompareTable.h"
 #include "CompareView.h"
 #include "LockStep.h"
@@ -31,7 +32,7 @@ namespace {
 
 using cs::test::waitFor;
 
-struct Compare : ::testing::Test {
+struct CompareWindow : ::testing::Test {
     ui::MainWindow w{false};
     ui::CompareDialog* dialog = nullptr;
     ui::CompareView* view = nullptr;
@@ -138,7 +139,55 @@ core::Scenario base(double rate) {
     return loaded.scenario;
 }
 
-TEST_F(Compare, MoreInstancesInBLowerP99AndAValueOutOfRangeIsRefused) {
+core::Scenario capScenario() {
+    QFile file(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json"));
+    EXPECT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto loaded = core::loadScenarioText(file.readAll().toStdString(), "cap-cp-partition");
+    EXPECT_TRUE(loaded.ok) << loaded.error;
+    return loaded.scenario;
+}
+
+// The edits themselves: a partition cuts exactly the links that cross it, at its time, in time
+// order; what the file would refuse is refused with a reason and leaves B as it was.
+TEST(CompareEdit, APartitionCutsTheLinksThatCrossItAndBadEditsLeaveBUnchanged) {
+    core::Scenario b = capScenario();
+    const core::Scenario a = b;
+    ui::CompareEdit partition;
+    partition.kind = ui::CompareEdit::Kind::Timeline;
+    partition.fault = ui::CompareEdit::Fault::Partition;
+    partition.side = {"db3"};
+    partition.at_s = 10;
+    ASSERT_EQ(ui::applyCompareEdit(b, partition), QString());
+    EXPECT_EQ(ui::describeCompareEdit(partition), QStringLiteral("partition {db3} at 10 s"));
+    std::vector<std::pair<std::string, std::string>> cut;
+    for (const auto& act : b.timeline)
+        if (act.at_us == 10'000'000 && act.kind == core::ActionKind::CutLink)
+            cut.emplace_back(act.a, act.b);
+    const std::vector<std::pair<std::string, std::string>> crossing = {
+        {"api_east", "db3"}, {"db2", "db3"}, {"db1", "db3"}};
+    EXPECT_EQ(cut, crossing);
+    EXPECT_EQ(b.timeline.size(), a.timeline.size() + 3);
+    EXPECT_TRUE(std::is_sorted(b.timeline.begin(), b.timeline.end(),
+                               [](const auto& x, const auto& y) { return x.at_us < y.at_us; }));
+
+    const core::Scenario before = b;
+    ui::CompareEdit late = partition;
+    late.at_s = a.duration_s + 1;
+    EXPECT_TRUE(ui::applyCompareEdit(b, late).contains(QStringLiteral("between 0 and 60")));
+    ui::CompareEdit r;
+    r.node = "db";
+    r.field = "r";
+    r.value = 4.0; // more than the 3 replicas
+    EXPECT_FALSE(ui::applyCompareEdit(b, r).isEmpty());
+    ui::CompareEdit mode;
+    mode.kind = ui::CompareEdit::Kind::StoreMode;
+    mode.node = "api_west"; // not a store
+    mode.value = std::string("AP");
+    EXPECT_FALSE(ui::applyCompareEdit(b, mode).isEmpty());
+    EXPECT_EQ(b, before);
+}
+
+TEST_F(CompareWindow, MoreInstancesInBLowerP99AndAValueOutOfRangeIsRefused) {
     open(base(600)); // 3 of the 4 cores busy in A: queues; B has twice the cores
     choose("compareNode", QStringLiteral("api"));
     choose("compareField", QStringLiteral("Instances"));
@@ -176,7 +225,7 @@ TEST_F(Compare, MoreInstancesInBLowerP99AndAValueOutOfRangeIsRefused) {
     EXPECT_FALSE(w.document()->isModified());
 }
 
-TEST_F(Compare, CpAgainstApUnderAPartitionOnlyAHasUnavailableErrors) {
+TEST_F(CompareWindow, CpAgainstApUnderAPartitionOnlyAHasUnavailableErrors) {
     QFile file(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json"));
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const auto loaded = core::loadScenarioText(file.readAll().toStdString(), "cap-cp-partition");
@@ -212,7 +261,7 @@ TEST_F(Compare, CpAgainstApUnderAPartitionOnlyAHasUnavailableErrors) {
     screenshot(QStringLiteral("compare-cap"));
 }
 
-TEST_F(Compare, NoChangeShowsNoDifferingRow) {
+TEST_F(CompareWindow, NoChangeShowsNoDifferingRow) {
     open(base(100));
     EXPECT_EQ(find<QLabel>(dialog, "compareSummary")->text(), QStringLiteral("B: no change"));
     compare();

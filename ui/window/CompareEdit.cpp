@@ -11,8 +11,9 @@
 namespace cs::ui {
 namespace {
 
+// lupdate files these free-function tr() calls under the namespace's context, "cs::ui".
 QString tr(const char* text) {
-    return QCoreApplication::translate("CompareEdit", text);
+    return QCoreApplication::translate("cs::ui", text);
 }
 
 QString q(const std::string& s) {

@@ -176,7 +176,7 @@ void CompareTable::setSummaries(const core::Summary& a, const core::Summary& b, 
             m_table->item(r, c)->setFont(differs ? bold : m_table->font());
         }
     }
-    m_status->setText(tr("At %L1 s: %n key(s) differ", nullptr, m_differing).arg(simS, 0, 'f', 1));
+    m_status->setText(tr("At %L1 s, keys that differ: %2").arg(simS, 0, 'f', 1).arg(m_differing));
     applyFilter();
 }
 

@@ -126,6 +126,11 @@ void CompareView::start(QWidget* parent, const core::Scenario& a, bool present) 
 
 CompareView::~CompareView() {
     if (m_presenting) NodeItem::setLabelScale(m_labelScale); // the main window's labels
+    delete m_runs;                                           // both engine threads stop first
+    for (int run = 0; run < 2; ++run) { // the scenes before the documents they show
+        delete m_views[run];
+        delete m_scenes[run];
+    }
 }
 
 QWidget* CompareView::buildControls() {
