@@ -265,8 +265,30 @@ TEST_F(CompareWindow, NoChangeShowsNoDifferingRow) {
     open(base(100));
     EXPECT_EQ(find<QLabel>(dialog, "compareSummary")->text(), QStringLiteral("B: no change"));
     compare();
+    // Played at 10x in lock-step: whenever a round ends, both runs stand at the same time.
+    int rounds = 0, apart = 0;
+    QObject::connect(view->runs(), &ui::LockStep::synced, view, [&] {
+        ++rounds;
+        apart += view->runs()->last(0)->simTime != view->runs()->last(1)->simTime ? 1 : 0;
+    });
+    auto* speed = find<QComboBox>(view, "compareSpeed");
+    speed->setFocus();
+    QTest::keyClicks(speed, QStringLiteral("10"));
+    ASSERT_EQ(speed->currentData().toDouble(), 10.0);
+    click(view, "comparePlay");
+    ASSERT_TRUE(waitFor([&] { return view->runs()->reachedSeconds() >= 1.0; }));
+    click(view, "comparePlay"); // pause: the round under way ends, both at its time
+    ASSERT_TRUE(waitFor([&] {
+        return view->runs()->last(0)->state == ui::RunState::Paused &&
+               view->runs()->last(1)->state == ui::RunState::Paused;
+    }));
+    const double pausedAt = view->runs()->reachedSeconds();
+    EXPECT_EQ(view->runs()->last(0)->simTime, view->runs()->last(1)->simTime);
+    EXPECT_LT(pausedAt, 5.0);
     playToTheEnd();
     expectSameTime(5.0);
+    EXPECT_GE(rounds, 3); // the load, at least one round at 10x and one at max
+    EXPECT_EQ(apart, 0);
     EXPECT_GT(summary(0).completed, 0u);
     EXPECT_EQ(view->summaryTable()->differingRows(), 0);
     EXPECT_EQ(summary(0).events_processed, summary(1).events_processed);
