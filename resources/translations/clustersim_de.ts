@@ -1423,8 +1423,8 @@
         <translation>Noch kein Lauf</translation>
     </message>
     <message>
-        <source>At %L1 s, keys that differ: %2</source>
-        <translation>Bei %L1 s unterscheiden sich: %2</translation>
+        <source>At %L1 s: %2 differ</source>
+        <translation>Bei %L1 s: %2 verschieden</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,7 @@ CompareTable::CompareTable(QWidget* parent) : QWidget(parent) {
     connect(m_onlyDiffering, &QCheckBox::toggled, this, &CompareTable::applyFilter);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("compareTableStatus"));
+    m_status->setWordWrap(true);
     auto* top = new QHBoxLayout;
     top->addWidget(m_status, 1);
     top->addWidget(m_onlyDiffering);
@@ -176,7 +177,7 @@ void CompareTable::setSummaries(const core::Summary& a, const core::Summary& b, 
             m_table->item(r, c)->setFont(differs ? bold : m_table->font());
         }
     }
-    m_status->setText(tr("At %L1 s, keys that differ: %2").arg(simS, 0, 'f', 1).arg(m_differing));
+    m_status->setText(tr("At %L1 s: %2 differ").arg(simS, 0, 'f', 1).arg(m_differing));
     applyFilter();
 }
 

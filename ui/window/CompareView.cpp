@@ -29,7 +29,7 @@
 namespace cs::ui {
 namespace {
 constexpr int kChartsHeight = 2 * 190 + 30;
-constexpr double kMaxLabelScale = 1.5;
+constexpr double kMaxLabelScale = 2.0;
 
 bool replicated(const core::Scenario& s) {
     return std::any_of(s.nodes.begin(), s.nodes.end(), [](const core::NodeSpec& n) {
@@ -205,6 +205,7 @@ QWidget* CompareView::buildTopologies(const QString& description) {
         m_views[run]->setFrameShape(QFrame::Box);
         m_views[run]->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // fitted; drag pans
         m_views[run]->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        m_views[run]->installEventFilter(this); // fitted again whenever its size changes
         m_titles[run] = new QLabel(run == 0 ? tr("A: as is") : description);
         m_titles[run]->setObjectName(run == 0 ? QStringLiteral("compareTitleA")
                                               : QStringLiteral("compareTitleB"));
@@ -275,6 +276,13 @@ void CompareView::resizeEvent(QResizeEvent* e) {
     QTimer::singleShot(0, this, &CompareView::fitViews);
 }
 
+bool CompareView::eventFilter(QObject* watched, QEvent* e) {
+    if (e->type() == QEvent::Resize)
+        if (auto* v = qobject_cast<TopologyView*>(watched))
+            QTimer::singleShot(0, v, &TopologyView::fitAll);
+    return QWidget::eventFilter(watched, e);
+}
+
 void CompareView::keyPressEvent(QKeyEvent* e) {
     if (e->key() == Qt::Key_Escape) {
         m_presenting ? setPresenting(false) : static_cast<void>(close());
@@ -339,6 +347,7 @@ void CompareView::applyPresentationSizes() {
     for (QLabel* l : {m_titles[0], m_titles[1], m_clock}) l->setFont(title);
     m_split->setSizes({height() * 56 / 100, height() * 44 / 100});
     m_charts->setPresentation(1.0, true);
+    layout()->activate(); // the views take their sizes now: labels are fitted to them
     for (int round = 0; round < 4; ++round) {
         fitViews();
         double px = 1e9;
