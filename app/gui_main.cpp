@@ -61,7 +61,8 @@ void addOptions(QCommandLineParser& p) {
                  QStringLiteral("S"), QStringLiteral("10")});
     p.addOption({QStringLiteral("window-size"),
                  QStringLiteral(
-                     "Window size for --screenshot and --gif, e.g. 1280x720 (default 1600x1000)."),
+                     "Window size for --screenshot, --gif and --bench-ui, e.g. 1280x720 (default "
+                     "1600x1000)."),
                  QStringLiteral("WxH"), QStringLiteral("1600x1000")});
     p.addOption({QStringLiteral("present"),
                  QStringLiteral("Open in presentation mode (full screen, large text; with "
@@ -113,9 +114,17 @@ int main(int argc, char** argv) {
     addOptions(p);
     p.process(app);
 
-    if (p.isSet(QStringLiteral("bench-ui")))
+    const QStringList wh = p.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
+    const QSize size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    if (size.width() < 320 || size.height() < 240 || size.width() > 8192 || size.height() > 8192) {
+        std::fprintf(stderr, "--window-size: expected WxH from 320x240 to 8192x8192, got \"%s\"\n",
+                     qPrintable(p.value(QStringLiteral("window-size"))));
+        return 1;
+    }
+    if (p.isSet(QStringLiteral("bench-ui"))) // full screen or 1600x1000 unless a size is given
         return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble(),
-                                  p.isSet(QStringLiteral("present")));
+                                  p.isSet(QStringLiteral("present")),
+                                  p.isSet(QStringLiteral("window-size")) ? size : QSize());
     if (p.isSet(QStringLiteral("bench-startup")))
         return cs::ui::runStartupBench(QCoreApplication::applicationFilePath(),
                                        std::max(1, p.value(QStringLiteral("bench-runs")).toInt()));
@@ -126,13 +135,6 @@ int main(int argc, char** argv) {
         return 2;
     }
     const bool headless = p.isSet(QStringLiteral("screenshot")) || gif;
-    const QStringList wh = p.value(QStringLiteral("window-size")).split(QLatin1Char('x'));
-    const QSize size = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
-    if (size.width() < 320 || size.height() < 240 || size.width() > 8192 || size.height() > 8192) {
-        std::fprintf(stderr, "--window-size: expected WxH from 320x240 to 8192x8192, got \"%s\"\n",
-                     qPrintable(p.value(QStringLiteral("window-size"))));
-        return 1;
-    }
     const bool probe = p.isSet(QStringLiteral("startup-probe"));
     cs::ui::MainWindow window(!headless && !probe);
     const QStringList files = p.positionalArguments();

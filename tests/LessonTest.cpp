@@ -3,6 +3,7 @@
 #include "Check.h"
 #include "Engine.h"
 #include "Expectations.h"
+#include "ScenarioLesson.h"
 #include "SummaryKeys.h"
 #include "TestUtil.h"
 
@@ -159,6 +160,35 @@ TEST(Lesson, TimedStepActionsRunAtTheirTime) {
     EXPECT_EQ(applied[0].kind, cs::core::ActionKind::SetRate);
     EXPECT_EQ(applied[1].kind, cs::core::ActionKind::KillNode);
     EXPECT_EQ(applied[1].at_us, 2'000'000);
+}
+
+// Save Session and rewind replay a run from its applied actions; a timed lesson step's action is
+// among them and the lesson applies it again, so the replay would kill twice, add two shards...
+TEST(Lesson, ASessionTimelineReplaysTheRunWithoutDoublingTheLessonsActions) {
+    const auto s = cs::test::parse(R"({"format": "clustersim-scenario", "version": 1,
+      "duration_s": 6, "lesson": {"steps": [{"text": "kill", "at_s": 2,
+                                            "actions": [{"action": "kill_node", "node": "s-1"}]}]},
+      "nodes": [{"id": "c", "kind": "client", "target": "s", "rate_rps": 50},
+                {"id": "s", "kind": "service_group", "instances": 2}],
+      "links": [{"a": "c", "b": "s"}],
+      "timeline": [{"at_s": 1, "action": "set_rate", "node": "c", "rate_rps": 60}]})");
+    cs::core::Engine first(s);
+    first.runUntil(3'000'000);
+    cs::core::Action byHand;
+    byHand.kind = cs::core::ActionKind::RestartNode;
+    byHand.node = "s-1";
+    byHand.at_us = 3'000'000;
+    first.post(byHand);
+    first.runUntil(6'000'000);
+    ASSERT_EQ(first.appliedActions().size(), 3u);
+
+    cs::core::Scenario session = s;
+    session.timeline = cs::core::sessionTimeline(s, first.appliedActions());
+    ASSERT_EQ(session.timeline.size(), 2u) << "the set_rate and the restart by hand";
+    cs::core::Engine replay(session);
+    replay.runUntil(6'000'000);
+    EXPECT_EQ(replay.appliedActions(), first.appliedActions());
+    EXPECT_EQ(replay.summary().completed, first.summary().completed);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // the arguments refused with a message naming them.
 #include "Sweep.h"
 #include "Compare.h"
+#include "QueueTheory.h"
 #include "TestUtil.h"
 
 #include <cmath>
@@ -11,19 +12,6 @@
 namespace {
 
 using namespace cs::core;
-
-double factorial(int n) {
-    return n <= 1 ? 1.0 : n * factorial(n - 1);
-}
-
-// Mean time in an M/M/c system (Erlang C wait + service), in the units of 1/mu.
-double mmcMeanResponse(int c, double lambda, double mu) {
-    const double a = lambda / mu;
-    double sum = 0;
-    for (int k = 0; k < c; ++k) sum += std::pow(a, k) / factorial(k);
-    const double top = std::pow(a, c) / factorial(c) * c / (c - a);
-    return top / (sum + top) / (c * mu - lambda) + 1.0 / mu;
-}
 
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;

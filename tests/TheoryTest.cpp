@@ -1,5 +1,6 @@
 // The simulator against queueing theory, through scenario files and the code path of
 // `clustersim-cli run`: Erlang C for M/M/1 and M/M/c, Little's law, M/M/c/K blocking.
+#include "QueueTheory.h"
 #include "TestUtil.h"
 
 #include <cmath>
@@ -7,20 +8,10 @@
 
 namespace {
 
+using cs::core::mmcMeanResponse;
+
 double factorial(int n) {
     return n <= 1 ? 1.0 : n * factorial(n - 1);
-}
-
-// Erlang C: probability that an arrival waits, with offered load a = lambda / mu on c servers.
-double erlangC(int c, double a) {
-    double sum = 0;
-    for (int k = 0; k < c; ++k) sum += std::pow(a, k) / factorial(k);
-    const double top = std::pow(a, c) / factorial(c) * c / (c - a);
-    return top / (sum + top);
-}
-
-double mmcMeanResponse(int c, double lambda, double mu) {
-    return erlangC(c, lambda / mu) / (c * mu - lambda) + 1.0 / mu;
 }
 
 // M/M/c/K: probability that an arrival finds all K places (c in service + K - c waiting) taken.

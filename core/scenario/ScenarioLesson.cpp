@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cs::core {
@@ -194,6 +195,26 @@ std::string validateLesson(
                            "} (expected a key such as requests.failed.total)";
     }
     return {};
+}
+
+std::vector<Action> sessionTimeline(const Scenario& s, const std::vector<Action>& applied) {
+    std::vector<Action> fromLesson; // what the engine adds from the lesson (Engine::Impl::Impl)
+    for (const LessonStep& step : s.lesson.steps)
+        if (step.at_s)
+            for (Action a : step.actions) {
+                a.at_us = std::llround(*step.at_s * 1e6);
+                fromLesson.push_back(std::move(a));
+            }
+    std::vector<Action> out;
+    out.reserve(applied.size());
+    for (const Action& a : applied) {
+        const auto same = std::find(fromLesson.begin(), fromLesson.end(), a);
+        if (same != fromLesson.end())
+            fromLesson.erase(same); // one lesson action accounts for one applied copy
+        else
+            out.push_back(a);
+    }
+    return out;
 }
 
 } // namespace cs::core

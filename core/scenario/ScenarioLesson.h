@@ -36,4 +36,9 @@ Action readAction(const QJsonObject& o, const std::string& path, std::vector<std
                   bool timed = true);
 std::string actionToJson(const Action& a, bool timed = true);
 
+// The timeline that replays a run: the actions it applied (`applied`, with the sim time of each)
+// less those a timed lesson step applied, which the scenario's lesson applies again on its own.
+// Save Session and rewind use it so that a lesson's actions do not run twice.
+std::vector<Action> sessionTimeline(const Scenario& s, const std::vector<Action>& applied);
+
 } // namespace cs::core

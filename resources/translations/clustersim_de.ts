@@ -2636,10 +2636,6 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>Lauf</translation>
     </message>
     <message>
-        <source>Save CSV...</source>
-        <translation>CSV speichern...</translation>
-    </message>
-    <message>
         <source>Running %1 points on every core...</source>
         <translation>Berechne %1 Punkte auf allen Kernen...</translation>
     </message>
@@ -2648,16 +2644,105 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>%1: %2 Läufe zu je %3 s.</translation>
     </message>
     <message>
-        <source>Save Sweep</source>
-        <translation>Parametervariation speichern</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>the varied field</source>
+        <translation>das variierte Feld</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>Gegen</translation>
+    </message>
+    <message>
+        <source>Knee: the last point before latency grows faster than throughput (from there a 1% rise in throughput costs more than 1% in latency).
+Erlang C (theory): the M/M/c response time, P(wait &gt; t) = C(c, a) exp(-(c mu - lambda) t), plus the links.</source>
+        <translation>Knie: der letzte Punkt, bevor die Latenz schneller wächst als der Durchsatz (danach kostet 1 % mehr Durchsatz mehr als 1 % Latenz).
+Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu - lambda) t), plus die Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Scale up vs scale out</source>
+        <translation>Vertikal vs. horizontal skalieren</translation>
+    </message>
+    <message>
+        <source>Runs the chosen service group at 1 to N instances (scale out) and at 1 to N cores (scale up), N = Points, and plots the key against the cost per hour</source>
+        <translation>Rechnet die gewählte Dienstgruppe mit 1 bis N Instanzen (horizontal) und mit 1 bis N Kernen (vertikal), N = Punkte, und zeichnet den Schlüssel gegen die Kosten pro Stunde</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Scale up vs scale out of %1</source>
+        <translation>Vertikal vs. horizontal skalieren: %1</translation>
+    </message>
+    <message>
+        <source>Export Sweep</source>
+        <translation>Parametervariation exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;CSV, as clustersim-cli sweep writes (*.csv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;CSV wie von clustersim-cli sweep (*.csv)</translation>
+    </message>
+    <message>
+        <source>knee: beyond it latency grows faster than %1</source>
+        <translation>Knie: danach wächst die Latenz schneller als %1</translation>
+    </message>
+    <message>
+        <source>No Erlang C overlay: %1.</source>
+        <translation>Keine Erlang-C-Kurve: %1.</translation>
+    </message>
+    <message>
+        <source>Erlang C (theory) is drawn for the latency keys.</source>
+        <translation>Erlang C (Theorie) wird für die Latenzschlüssel gezeichnet.</translation>
+    </message>
+    <message>
+        <source>Erlang C (theory)</source>
+        <translation>Erlang C (Theorie)</translation>
+    </message>
+    <message>
+        <source>Dashed: Erlang C (theory) for this M/M/c group.</source>
+        <translation>Gestrichelt: Erlang C (Theorie) für diese M/M/c-Gruppe.</translation>
+    </message>
+    <message>
+        <source>Dashed: Erlang C (theory); left out at %1 of %2 points: %3.</source>
+        <translation>Gestrichelt: Erlang C (Theorie); an %1 von %2 Punkten ausgelassen: %3.</translation>
+    </message>
+    <message>
+        <source>scale out: 1 to %1 instances</source>
+        <translation>horizontal: 1 bis %1 Instanzen</translation>
+    </message>
+    <message>
+        <source>scale up: 1 to %1 cores</source>
+        <translation>vertikal: 1 bis %1 Kerne</translation>
+    </message>
+    <message>
+        <source>Each point is one size of the group; lower and further left is better.</source>
+        <translation>Jeder Punkt ist eine Größe der Gruppe; tiefer und weiter links ist besser.</translation>
+    </message>
+    <message>
+        <source>cost per hour (USD)</source>
+        <translation>Kosten pro Stunde (USD)</translation>
+    </message>
+    <message>
+        <source>%1 instances</source>
+        <translation>%1 Instanzen</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::SweepPlot</name>
+    <message>
+        <source>Could not encode %1 as PNG</source>
+        <translation>%1 konnte nicht als PNG kodiert werden</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>Parametervariation</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "SimController.h"
 
 #include "ScenarioIO.h"
+#include "ScenarioLesson.h"
 
 #include <QTimer>
 
@@ -150,9 +151,10 @@ void SimController::seek(double simS) {
         return;
     }
     core::Scenario run = scenario_;
-    run.timeline.clear();
+    std::vector<core::Action> before;
     for (const core::Action& a : engine_->appliedActions())
-        if (a.at_us <= t) run.timeline.push_back(a);
+        if (a.at_us <= t) before.push_back(a);
+    run.timeline = core::sessionTimeline(scenario_, before); // the lesson adds its own again
     for (const core::Action& a : scenario_.timeline)
         if (a.at_us > t) run.timeline.push_back(a);
     start(run);

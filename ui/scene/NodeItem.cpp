@@ -86,7 +86,7 @@ QPainterPath outlineOf(core::NodeKind kind, const QRectF& b) {
 NodeItem::NodeItem(QString name, QString specId, core::NodeKind kind, int member,
                    QGraphicsItem* parent)
     : QGraphicsItem(parent), m_name(std::move(name)), m_specId(std::move(specId)), m_kind(kind),
-      m_member(member) {
+      m_member(member), m_outline(outlineOf(kind, body())) {
     setFlags(ItemIsSelectable | ItemSendsScenePositionChanges |
              (isMember() ? GraphicsItemFlag{} : ItemIsMovable));
     setAcceptHoverEvents(true);
@@ -150,7 +150,7 @@ void NodeItem::setState(bool alive, int busy, int cores, int queued, bool leader
 void NodeItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     const QRectF b = body();
-    paintBody(p, outlineOf(m_kind, b), b);
+    paintBody(p, m_outline, b);
     paintBadges(p, b);
     paintLabel(p, b);
     paintLimiterCounts(p, b);
@@ -321,7 +321,7 @@ void GroupFrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
 
 LinkItem::LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB)
     : m_a(a), m_b(b), m_specA(std::move(specA)), m_specB(std::move(specB)) {
-    setFlags(ItemIsSelectable);
+    setFlags(ItemIsSelectable | ItemHasNoContents);
     setZValue(0);
     setToolTip(QObject::tr("link %1 – %2").arg(m_specA, m_specB));
     a->addLink(this);
@@ -329,15 +329,30 @@ LinkItem::LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB)
     updateGeometry();
 }
 
-void LinkItem::setUp(bool up) {
-    if (up == m_up) return;
-    m_up = up;
+void LinkItem::lookChanged(const QRectF& area) {
+    setFlag(ItemHasNoContents, inBackground());
+    if (QGraphicsScene* s = scene()) s->invalidate(area, QGraphicsScene::BackgroundLayer);
     update();
 }
 
+void LinkItem::setUp(bool up) {
+    if (up == m_up) return;
+    m_up = up;
+    lookChanged(boundingRect());
+}
+
+QVariant LinkItem::itemChange(GraphicsItemChange change, const QVariant& value) {
+    if (change == ItemSelectedHasChanged || change == ItemSceneHasChanged)
+        lookChanged(boundingRect());
+    return QGraphicsItem::itemChange(change, value);
+}
+
 void LinkItem::updateGeometry() {
+    const QRectF before = boundingRect();
     prepareGeometryChange();
     m_line = QLineF(m_a->scenePos(), m_b->scenePos());
+    if (inBackground() && scene())
+        scene()->invalidate(before.united(boundingRect()), QGraphicsScene::BackgroundLayer);
 }
 
 QRectF LinkItem::boundingRect() const {
@@ -352,10 +367,16 @@ QPainterPath LinkItem::shape() const {
     return stroker.createStroke(path);
 }
 
+void LinkItem::paintPlain(QPainter* p) const {
+    p->setPen(QPen(QColor(150, 150, 150), 2.5));
+    p->drawLine(m_line);
+}
+
 void LinkItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (inBackground()) return; // the scene's background has it
     p->setRenderHint(QPainter::Antialiasing);
-    if (m_up) {
-        p->setPen(QPen(isSelected() ? kBlue : QColor(150, 150, 150), isSelected() ? 4 : 2.5));
+    if (m_up) { // selected
+        p->setPen(QPen(kBlue, 4));
         p->drawLine(m_line);
         return;
     }

@@ -6,6 +6,7 @@
 
 #include <QGraphicsItem>
 #include <QGraphicsObject>
+#include <QPainterPath>
 
 #include <cmath>
 #include <vector>
@@ -82,6 +83,7 @@ private:
     bool m_limiter = false; // rate limiters only
     std::uint64_t m_passed = 0, m_limited = 0;
     std::vector<LinkItem*> m_links;
+    QPainterPath m_outline; // the kind's shape around body(): built once, drawn on every repaint
 };
 
 // The frame drawn around a service group's instances or a datastore's replicas.
@@ -102,6 +104,9 @@ private:
     QRectF m_rect;
 };
 
+// A link's plain look (up, not selected) is drawn by the scene into the view's cached background
+// (TopologyScene::drawBackground): hundreds of antialiased lines would otherwise be stroked again
+// every frame. The item itself paints only a selected or cut link, and is what clicks hit.
 class LinkItem : public QGraphicsItem {
 public:
     LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB);
@@ -112,6 +117,9 @@ public:
     void setUp(bool up);
     bool isUp() const { return m_up; }
     void updateGeometry();
+    // Up and not selected: drawn in the background (paintPlain), the item paints nothing.
+    bool inBackground() const { return m_up && !isSelected(); }
+    void paintPlain(QPainter* p) const;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override; // wider than the line, so a thin link is easy to click
@@ -119,7 +127,11 @@ public:
     enum { Type = UserType + 3 };
     int type() const override { return Type; }
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
 private:
+    void lookChanged(const QRectF& area); // where the background must be drawn again
     NodeItem *m_a, *m_b;
     QString m_specA, m_specB;
     QLineF m_line;

@@ -5,14 +5,21 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cs::ui {
 namespace {
-QPixmap dot(const QColor& c) {
-    QPixmap pm(12, 12);
+constexpr double kDot = 12; // a message's size in scene units
+
+// A message dot as it appears at `scale` pixels per scene unit on a screen of `dpr`.
+QPixmap dot(const QColor& c, double scale, double dpr) {
+    const int side = std::max(1, static_cast<int>(std::ceil(kDot * scale * dpr)));
+    QPixmap pm(side, side);
+    pm.setDevicePixelRatio(dpr);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
+    p.scale(scale, scale);
     p.setPen(QPen(Qt::white, 1.5));
     p.setBrush(c);
     p.drawEllipse(QRectF(1, 1, 10, 10));
@@ -20,7 +27,7 @@ QPixmap dot(const QColor& c) {
 }
 } // namespace
 
-MessageLayer::MessageLayer() : m_request(dot(palette::kBlue)), m_response(dot(palette::kGreen)) {
+MessageLayer::MessageLayer() {
     // Above links (0) and group frames (1), below nodes (2): a node's label is never covered.
     setZValue(1.5);
     setAcceptedMouseButtons(Qt::NoButton);
@@ -37,38 +44,47 @@ void MessageLayer::setDots(std::vector<Dot> dots) {
 }
 
 void MessageLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
-    // Two batched calls (requests, responses) instead of one call per dot.
-    for (const bool response : {false, true}) {
-        m_fragments.clear();
-        for (const Dot& d : m_dots)
-            if (d.response == response)
-                m_fragments.push_back(
-                    QPainter::PixmapFragment::create(d.pos, QRectF(0, 0, 12, 12)));
-        if (!m_fragments.empty())
-            p->drawPixmapFragments(m_fragments.data(), static_cast<int>(m_fragments.size()),
-                                   response ? m_response : m_request);
+    const QTransform t = p->worldTransform();
+    if (t.type() > QTransform::TxScale || t.m11() != t.m22() || t.m11() <= 0) { // rotated, sheared
+        for (const Dot& d : m_dots) {
+            p->setPen(QPen(Qt::white, 1.5));
+            p->setBrush(d.response ? palette::kGreen : palette::kBlue);
+            p->drawEllipse(d.pos, 5, 5);
+        }
+        return;
     }
+    const double dpr = p->device() ? p->device()->devicePixelRatioF() : 1.0;
+    if (t.m11() != m_scale || dpr != m_request.devicePixelRatio()) {
+        m_scale = t.m11();
+        m_request = dot(palette::kBlue, m_scale, dpr);
+        m_response = dot(palette::kGreen, m_scale, dpr);
+    }
+    // In device pixels: each dot is a plain copy of a small image, no transformed drawing.
+    const QPointF half(kDot / 2 * m_scale, kDot / 2 * m_scale);
+    p->save();
+    p->resetTransform();
+    for (const Dot& d : m_dots)
+        p->drawPixmap(t.map(d.pos) - half, d.response ? m_response : m_request);
+    p->restore();
 }
 
-PartitionLayer::PartitionLayer() {
-    setZValue(-10);
-    setAcceptedMouseButtons(Qt::NoButton);
-}
-
-void PartitionLayer::setArea(const QRectF& r) {
-    prepareGeometryChange();
-    m_area = r;
-}
-
-void PartitionLayer::setGroups(std::vector<QPolygonF> hulls) {
+bool PartitionLayer::setGroups(std::vector<QPolygonF> hulls) {
     if (hulls.size() < 2) hulls.clear();
+    if (hulls == m_hulls) return false;
     m_hulls = std::move(hulls);
-    update();
+    return true;
 }
 
-void PartitionLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+QRectF PartitionLayer::boundingRect() const {
+    QRectF r;
+    for (const QPolygonF& h : m_hulls) r = r.united(h.boundingRect());
+    return r.adjusted(-4, -4, 4, 4); // the dotted outline's half width, rounded up
+}
+
+void PartitionLayer::paint(QPainter* p) const {
     static const QColor tints[] = {palette::kSky, palette::kYellow, palette::kPurple,
                                    palette::kGreen, palette::kOrange};
+    p->save();
     p->setRenderHint(QPainter::Antialiasing);
     for (std::size_t i = 0; i < m_hulls.size(); ++i) {
         QColor c = tints[i % 5];
@@ -79,6 +95,7 @@ void PartitionLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
         p->setBrush(c);
         p->drawPolygon(m_hulls[i]);
     }
+    p->restore();
 }
 
 QPolygonF convexHull(std::vector<QPointF> pts) {

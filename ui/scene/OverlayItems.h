@@ -1,5 +1,5 @@
-// Scene layers drawn in one item each: messages in flight (thousands, one paint call) and the
-// tinted hulls of partition groups.
+// Scene layers drawn in one go: messages in flight (thousands, one item, one paint call) and the
+// tinted hulls of partition groups (drawn into the view's cached background, TopologyScene).
 #pragma once
 
 #include <QGraphicsItem>
@@ -26,22 +26,24 @@ public:
 private:
     std::vector<Dot> m_dots;
     QRectF m_area;
-    QPixmap m_request, m_response; // pre-rendered: drawPixmap is much cheaper than drawEllipse
-    std::vector<QPainter::PixmapFragment> m_fragments; // reused by paint
+    // Pre-rendered at the view's scale (drawPixmap is much cheaper than drawEllipse), so a frame
+    // only copies them to device pixels; rendered again when the zoom changes.
+    QPixmap m_request, m_response;
+    double m_scale = 0;
 };
 
-class PartitionLayer : public QGraphicsItem {
+// Not an item: the hulls change only when the live graph splits or heals, so the scene draws them
+// in its background, which the view caches (a frame then costs one copy, not ten large fills).
+class PartitionLayer {
 public:
-    PartitionLayer();
-    // One polygon per partition group; drawn only when there are two or more.
-    void setGroups(std::vector<QPolygonF> hulls);
-    void setArea(const QRectF& r);
-    QRectF boundingRect() const override { return m_area; }
-    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // One polygon per partition group; drawn only when there are two or more. Returns whether
+    // anything drawn changed.
+    bool setGroups(std::vector<QPolygonF> hulls);
+    QRectF boundingRect() const; // of the hulls and their outline, in scene coordinates
+    void paint(QPainter* p) const;
 
 private:
     std::vector<QPolygonF> m_hulls;
-    QRectF m_area;
 };
 
 // Convex hull (Andrew's monotone chain) of points, used for the partition tint.

@@ -154,11 +154,11 @@ void TopologyScene::rebuildItems() {
                 m_links.push_back(link);
             }
     }
-    m_partitions = new PartitionLayer;
+    m_partitions.setGroups({});
     m_messages = new MessageLayer;
-    addItem(m_partitions);
     addItem(m_messages);
     refreshPositions();
+    invalidate(QRectF(), BackgroundLayer); // the links and tints of the items just deleted
 }
 
 void TopologyScene::placeMembers(const QString& specId) {
@@ -204,7 +204,6 @@ void TopologyScene::refreshPositions() {
     for (LinkItem* l : m_links) l->updateGeometry();
     const QRectF area = itemsBoundingRect().adjusted(-400, -400, 400, 400);
     m_messages->setArea(area);
-    m_partitions->setArea(area);
 }
 
 std::size_t TopologyScene::messageCount() const {
@@ -279,7 +278,18 @@ void TopologyScene::updateOverlays(const Snapshot& snap) {
     }
     std::vector<QPolygonF> hulls;
     for (auto& [id, pts] : groups) hulls.push_back(convexHull(std::move(pts)));
-    m_partitions->setGroups(std::move(hulls));
+    if (const QRectF before = m_partitions.boundingRect(); m_partitions.setGroups(std::move(hulls)))
+        invalidate(before.united(m_partitions.boundingRect()), BackgroundLayer);
+}
+
+void TopologyScene::drawBackground(QPainter* p, const QRectF& rect) {
+    QGraphicsScene::drawBackground(p, rect);
+    m_partitions.paint(p);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    for (const LinkItem* l : m_links)
+        if (l->inBackground() && l->boundingRect().intersects(rect)) l->paintPlain(p);
+    p->restore();
 }
 
 QString TopologyScene::specOf(QGraphicsItem* item) const {

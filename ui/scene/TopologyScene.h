@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Document.h"
+#include "OverlayItems.h"
 #include "SimController.h"
 
 #include <QGraphicsScene>
@@ -18,7 +19,6 @@ class NodeItem;
 class GroupFrameItem;
 class LinkItem;
 class MessageLayer;
-class PartitionLayer;
 
 class TopologyScene : public QGraphicsScene {
     Q_OBJECT
@@ -36,6 +36,9 @@ public:
     QGraphicsItem* topItem(const QString& specId) const { return m_top.value(specId); }
     const std::vector<LinkItem*>& linkItems() const { return m_links; }
     std::size_t messageCount() const;
+    // What changes only when the topology or its partition does: the partition tints and the
+    // plain links. TopologyView caches it with its background; exports draw it through render().
+    void drawBackground(QPainter* p, const QRectF& rect) override;
 
     // Scenario ids of the selected nodes and frames, and the selected links' (a, b).
     std::vector<std::string> selectedSpecIds() const;
@@ -85,7 +88,7 @@ private:
     QHash<QString, std::vector<NodeItem*>> m_memberItems; // group or sharded store -> its members
     std::vector<NodeItem*> m_byId; // physical id -> item, from the last snapshot
     MessageLayer* m_messages = nullptr;
-    PartitionLayer* m_partitions = nullptr;
+    PartitionLayer m_partitions;
     QGraphicsLineItem* m_rubber = nullptr;
     QGraphicsItem* m_rubberFrom = nullptr;
     bool m_connectMode = false;

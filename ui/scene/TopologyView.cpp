@@ -1,5 +1,7 @@
 #include "TopologyView.h"
 
+#include "TopologyScene.h"
+
 #include <QGraphicsItem>
 #include <QMouseEvent>
 #include <QWheelEvent>
@@ -12,6 +14,11 @@ TopologyView::TopologyView(QGraphicsScene* scene, QWidget* parent) : QGraphicsVi
     setObjectName(QStringLiteral("topologyView"));
     // Thousands of moving dots: tracking dirty regions costs more than repainting the viewport.
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    // The background holds what rarely changes (links, partition tints): a frame copies it.
+    setCacheMode(QGraphicsView::CacheBackground);
+    // Every item sets the pen, brush and font it draws with (and restores what else it changes):
+    // no save and restore of the painter around each of the hundreds of items of a frame.
+    setOptimizationFlag(QGraphicsView::DontSavePainterState);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
@@ -36,6 +43,11 @@ void TopologyView::fitAll() {
     if (r.isEmpty()) return;
     fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
     if (transform().m11() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+}
+
+void TopologyView::drawBackground(QPainter* p, const QRectF& rect) {
+    QGraphicsView::drawBackground(p, rect); // the view's brush
+    if (auto* s = qobject_cast<TopologyScene*>(scene())) s->drawBackground(p, rect);
 }
 
 void TopologyView::wheelEvent(QWheelEvent* e) {

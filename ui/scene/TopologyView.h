@@ -15,6 +15,7 @@ public:
     void setTopMargin(int px) { setViewportMargins(0, px, 0, 0); }
 
 protected:
+    void drawBackground(QPainter* p, const QRectF& rect) override;
     void wheelEvent(QWheelEvent* e) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;

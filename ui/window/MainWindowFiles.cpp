@@ -9,6 +9,7 @@
 
 #include "HistoryPanel.h"
 #include "ScenarioIO.h"
+#include "ScenarioLesson.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
 
@@ -130,7 +131,7 @@ void MainWindow::saveSessionAs() {
     if (path.isEmpty()) return;
     core::Scenario s = m_doc->scenario();
     if (m_last && m_last->actions)
-        s.timeline = *m_last->actions; // everything done, with its sim time
+        s.timeline = core::sessionTimeline(s, *m_last->actions); // everything done, at its time
     const std::string err = core::saveScenarioFile(s, path.toStdString());
     if (!err.empty())
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(err));

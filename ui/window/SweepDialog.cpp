@@ -1,40 +1,26 @@
 #include "SweepDialog.h"
 
 #include "FieldTable.h"
+#include "QueueTheory.h"
 #include "Run.h"
 #include "SaveFile.h"
-#include "Sweep.h"
+#include "SweepPlot.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <sstream>
-
 namespace cs::ui {
-namespace {
-
-std::vector<std::string> split(const std::string& line) {
-    std::vector<std::string> out;
-    std::istringstream in(line);
-    for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
-    return out;
-}
-
-} // namespace
 
 SweepDialog::SweepDialog(const core::Scenario& scenario, const QString& fileName, QWidget* parent)
     : QDialog(parent), m_scenario(scenario), m_fileName(fileName),
@@ -43,12 +29,12 @@ SweepDialog::SweepDialog(const core::Scenario& scenario, const QString& fileName
     setObjectName(QStringLiteral("sweepDialog"));
     setWindowTitle(tr("Sweep"));
     buildForm();
-    connect(&m_watcher, &QFutureWatcher<std::string>::finished, this, &SweepDialog::finished);
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &SweepDialog::finished);
     m_poll = new QTimer(this);
     m_poll->setInterval(100);
     connect(m_poll, &QTimer::timeout, this,
             [this] { m_progress->setValue(static_cast<int>(m_done->load())); });
-    resize(760, 620);
+    resize(760, 680);
 }
 
 SweepDialog::~SweepDialog() {
@@ -79,9 +65,15 @@ void SweepDialog::buildForm() {
     m_duration->setValue(m_scenario.duration_s);
     m_metric = new QComboBox;
     m_metric->setObjectName(QStringLiteral("sweepMetric"));
-    for (const auto& [key, value] : core::flattenSummary(core::Summary{}))
+    m_against = new QComboBox;
+    m_against->setObjectName(QStringLiteral("sweepAgainst"));
+    m_against->addItem(tr("the varied field"), QString());
+    for (const auto& [key, value] : core::flattenSummary(core::Summary{})) {
         m_metric->addItem(QString::fromStdString(key));
+        m_against->addItem(QString::fromStdString(key), QString::fromStdString(key));
+    }
     m_metric->setCurrentText(QStringLiteral("latency_ms.p99"));
+    m_against->setCurrentIndex(m_against->findData(QStringLiteral("throughput_rps")));
     form->addRow(tr("Node"), m_node);
     form->addRow(tr("Field"), m_field);
     form->addRow(tr("From"), m_from);
@@ -89,33 +81,50 @@ void SweepDialog::buildForm() {
     form->addRow(tr("Points"), m_points);
     form->addRow(tr("Simulated time per run"), m_duration);
     form->addRow(tr("Plot"), m_metric);
+    form->addRow(tr("Against"), m_against);
 
     m_progress = new QProgressBar;
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("sweepStatus"));
     m_status->setWordWrap(true);
-    m_chart = new QChart;
-    m_chart->legend()->hide();
-    auto* view = new QChartView(m_chart);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(260);
+    m_note = new QLabel;
+    m_note->setObjectName(QStringLiteral("sweepTheoryNote"));
+    m_note->setWordWrap(true);
+    m_plot = new SweepPlot;
+    m_plot->setToolTip(
+        tr("Knee: the last point before latency grows faster than throughput (from there a 1% "
+           "rise in throughput costs more than 1% in latency).\nErlang C (theory): the M/M/c "
+           "response time, P(wait > t) = C(c, a) exp(-(c mu - lambda) t), plus the links."));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     m_run = buttons->addButton(tr("Run"), QDialogButtonBox::ActionRole);
     m_run->setObjectName(QStringLiteral("sweepRun"));
-    m_save = buttons->addButton(tr("Save CSV..."), QDialogButtonBox::ActionRole);
-    m_save->setEnabled(false);
+    m_preset = buttons->addButton(tr("Scale up vs scale out"), QDialogButtonBox::ActionRole);
+    m_preset->setObjectName(QStringLiteral("sweepPreset"));
+    m_preset->setToolTip(tr("Runs the chosen service group at 1 to N instances (scale out) and at "
+                            "1 to N cores (scale up), N = Points, and plots the key against the "
+                            "cost per hour"));
+    m_stop = buttons->addButton(tr("Stop"), QDialogButtonBox::ActionRole);
+    m_stop->setObjectName(QStringLiteral("sweepStop"));
+    m_stop->setEnabled(false);
+    m_export = buttons->addButton(tr("Export..."), QDialogButtonBox::ActionRole);
+    m_export->setObjectName(QStringLiteral("sweepExport"));
+    m_export->setEnabled(false);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_run, &QPushButton::clicked, this, &SweepDialog::run);
-    connect(m_save, &QPushButton::clicked, this, &SweepDialog::save);
+    connect(m_preset, &QPushButton::clicked, this, &SweepDialog::runSizing);
+    connect(m_stop, &QPushButton::clicked, this, &SweepDialog::stop);
+    connect(m_export, &QPushButton::clicked, this, &SweepDialog::exportClicked);
     connect(m_node, &QComboBox::currentIndexChanged, this, &SweepDialog::fillFields);
     connect(m_field, &QComboBox::currentIndexChanged, this, &SweepDialog::fieldChanged);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &SweepDialog::plot);
+    connect(m_against, &QComboBox::currentIndexChanged, this, &SweepDialog::plot);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
-    layout->addWidget(view, 1);
+    layout->addWidget(m_note);
+    layout->addWidget(m_plot, 1);
     layout->addWidget(buttons);
     fillFields();
 }
@@ -134,6 +143,7 @@ void SweepDialog::fillFields() {
         m_field->addItem(row.label ? QStringLiteral("%1 (%2)").arg(tr(row.label), name) : name,
                          name);
     }
+    m_preset->setEnabled(n.kind == core::NodeKind::ServiceGroup);
     fieldChanged();
 }
 
@@ -169,75 +179,118 @@ void SweepDialog::run() {
     if (const std::string bad = core::checkSweepGrid(m_scenario, axes, m_fileName.toStdString());
         !bad.empty())
         return m_status->setText(QString::fromStdString(bad));
-    m_path = axes[0].path;
-    m_total = axes[0].values.size();
+    start(Mode::Sweep, std::move(axes), {});
+}
+
+// The preset: the group's instances 1..N, then its cores 1..N, everything else as it is.
+void SweepDialog::runSizing() {
+    if (m_watcher.isRunning()) return;
+    const std::string id = m_node->currentText().toStdString();
+    const std::string n = std::to_string(m_points->value());
+    const std::string range = "=1:" + n + ":" + n;
+    std::vector<core::SweepAxis> out(1), up(1);
+    std::string error;
+    if (!core::parseSweepAxis(m_scenario, "nodes[" + id + "].instances" + range, out[0], error) ||
+        !core::parseSweepAxis(m_scenario, "nodes[" + id + "].cores" + range, up[0], error))
+        return m_status->setText(QString::fromStdString(error));
+    for (const auto* axes : {&out, &up})
+        if (const std::string bad =
+                core::checkSweepGrid(m_scenario, *axes, m_fileName.toStdString());
+            !bad.empty())
+            return m_status->setText(QString::fromStdString(bad));
+    start(Mode::Sizing, std::move(out), std::move(up));
+}
+
+void SweepDialog::start(Mode mode, std::vector<core::SweepAxis> axes,
+                        std::vector<core::SweepAxis> second) {
+    m_mode = mode;
+    m_axes = std::move(axes);
+    m_second = std::move(second);
+    const std::size_t first = core::sweepPointCount(m_axes);
+    m_total = first + (m_second.empty() ? 0 : core::sweepPointCount(m_second));
     m_done->store(0);
     m_progress->setRange(0, static_cast<int>(m_total));
     m_progress->setValue(0);
     m_status->setText(tr("Running %1 points on every core...").arg(m_total));
     m_run->setEnabled(false);
+    m_preset->setEnabled(false);
+    m_cancel->store(false);
+    m_stop->setEnabled(true);
     core::SweepOptions opt;
     opt.duration_s = m_duration->value();
     opt.cancel = m_cancel.get();
-    opt.progress = [done = m_done](std::size_t n, std::size_t) { done->store(n); };
     // The worker holds its own copies and the shared counters: nothing of the dialog.
-    m_watcher.setFuture(QtConcurrent::run([scenario = m_scenario, axes, opt, cancel = m_cancel] {
-        return core::runSweep(scenario, axes, opt);
+    m_watcher.setFuture(QtConcurrent::run([scenario = m_scenario, axes = m_axes, second = m_second,
+                                           opt, first, done = m_done, cancel = m_cancel]() mutable {
+        Result r;
+        opt.progress = [done](std::size_t n, std::size_t) { done->store(n); };
+        r.csv = core::runSweep(scenario, axes, opt);
+        if (second.empty() || r.csv.empty()) return r;
+        opt.progress = [done, first](std::size_t n, std::size_t) { done->store(first + n); };
+        r.scaleUp = core::runSweep(scenario, second, opt);
+        if (r.scaleUp.empty()) r.csv.clear(); // cancelled: both or nothing
+        return r;
     }));
     m_poll->start();
+}
+
+void SweepDialog::stop() {
+    if (!m_watcher.isRunning()) return;
+    m_cancel->store(true);
+    m_stop->setEnabled(false);
+    m_status->setText(tr("Stopping: the points in progress finish first..."));
 }
 
 void SweepDialog::finished() {
     m_poll->stop();
     m_run->setEnabled(true);
-    m_csv = m_watcher.result();
+    m_stop->setEnabled(false);
+    const int node = m_node->currentIndex();
+    m_preset->setEnabled(node >= 0 && m_scenario.nodes[static_cast<std::size_t>(node)].kind ==
+                                          core::NodeKind::ServiceGroup);
+    m_against->setEnabled(m_mode == Mode::Sweep); // the preset plots against cost
+    m_result = m_watcher.result();
+    if (m_result.csv.empty()) { // stopped: the last finished sweep's plot stays, nothing new
+        m_progress->setValue(0);
+        m_export->setEnabled(false);
+        m_status->setText(tr("Stopped. No points were kept: run again to start over."));
+        return;
+    }
     m_progress->setValue(static_cast<int>(m_total));
-    m_save->setEnabled(!m_csv.empty());
-    m_status->setText(tr("%1: %2 runs of %3 s each.")
-                          .arg(QString::fromStdString(m_path))
-                          .arg(m_total)
-                          .arg(m_duration->value()));
+    m_export->setEnabled(!m_result.csv.empty());
+    const QString what = m_mode == Mode::Sizing
+                             ? tr("Scale up vs scale out of %1")
+                                   .arg(QString::fromStdString(m_axes.front().path.substr(
+                                       0, m_axes.front().path.rfind('.'))))
+                             : QString::fromStdString(m_axes.front().path);
+    m_status->setText(
+        tr("%1: %2 runs of %3 s each.").arg(what).arg(m_total).arg(m_duration->value()));
     plot();
 }
 
-void SweepDialog::plot() {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis* a : m_chart->axes()) { // removeAxis hands the axis back to us
-        m_chart->removeAxis(a);
-        delete a;
-    }
-    m_series = nullptr;
-    std::istringstream in(m_csv);
-    std::string line;
-    if (!std::getline(in, line)) return;
-    const auto header = split(line);
-    const auto col = std::find(header.begin(), header.end(), m_metric->currentText().toStdString());
-    if (col == header.end()) return;
-    const auto index = static_cast<std::size_t>(col - header.begin());
-    m_series = new QLineSeries;
-    m_series->setPointsVisible(true);
-    while (std::getline(in, line)) {
-        const auto cells = split(line);
-        if (cells.size() > index) m_series->append(std::stod(cells[1]), std::stod(cells[index]));
-    }
-    m_chart->addSeries(m_series);
-    m_chart->createDefaultAxes();
-    const auto h = m_chart->axes(Qt::Horizontal), v = m_chart->axes(Qt::Vertical);
-    if (!h.isEmpty()) h.front()->setTitleText(QString::fromStdString(m_path));
-    if (!v.isEmpty()) v.front()->setTitleText(m_metric->currentText());
-    // From zero: a y-axis fitted to 100.9-102.9 makes noise look like a trend.
-    if (auto* y = v.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(v.front())) {
-        y->setMin(std::min(0.0, y->min()));
-        y->applyNiceNumbers();
-    }
+QString SweepDialog::exportTo(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png")) return m_plot->savePng(path);
+    if (suffix == QLatin1String("svg")) return m_plot->saveSvg(path);
+    if (m_mode == Mode::Sweep)
+        return QString::fromStdString(core::saveFileAtomically(path.toStdString(), m_result.csv));
+    const QFileInfo info(path);
+    const QString stem = info.dir().filePath(info.completeBaseName());
+    for (const auto& [name, text] : {std::pair{QStringLiteral("-scale-out.csv"), &m_result.csv},
+                                     std::pair{QStringLiteral("-scale-up.csv"), &m_result.scaleUp}})
+        if (const std::string err = core::saveFileAtomically((stem + name).toStdString(), *text);
+            !err.empty())
+            return QString::fromStdString(err);
+    return {};
 }
 
-void SweepDialog::save() {
+void SweepDialog::exportClicked() {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Sweep"), QStringLiteral("sweep.csv"), tr("CSV (*.csv)"));
+        this, tr("Export Sweep"), QStringLiteral("sweep.png"),
+        tr("PNG image (*.png);;SVG image (*.svg);;CSV, as clustersim-cli sweep writes (*.csv)"));
     if (path.isEmpty()) return;
-    const std::string err = core::saveFileAtomically(path.toStdString(), m_csv);
-    m_status->setText(err.empty() ? tr("Saved %1").arg(path) : QString::fromStdString(err));
+    const QString err = exportTo(path);
+    m_status->setText(err.isEmpty() ? tr("Saved %1").arg(path) : err);
 }
 
 } // namespace cs::ui

@@ -1,9 +1,13 @@
 // Simulation > Sweep: the open scenario run at evenly spaced values of one node field (the core's
-// sweep, on every core, off the UI thread), one summary key plotted against the value, and the
-// whole table saved as the CSV `clustersim-cli sweep` writes.
+// sweep, on every core, off the UI thread), one summary key plotted against throughput or the
+// value, with the knee marked and, for one M/M/c group, Erlang C's curve beside the runs. The
+// "Scale up vs scale out" preset sweeps a group's instances and its cores and plots p99 against
+// the cost per hour. The plot exports as PNG or SVG, the runs as the CSV `clustersim-cli sweep`
+// writes.
 #pragma once
 
 #include "Scenario.h"
+#include "Sweep.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -12,17 +16,19 @@
 #include <memory>
 #include <string>
 
-class QChart;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineSeries;
 class QProgressBar;
 class QPushButton;
+class QScatterSeries;
 class QSpinBox;
 class QTimer;
 
 namespace cs::ui {
+
+class SweepPlot;
 
 class SweepDialog : public QDialog {
     Q_OBJECT
@@ -31,34 +37,58 @@ public:
     SweepDialog(const core::Scenario& scenario, const QString& fileName, QWidget* parent = nullptr);
     ~SweepDialog() override; // stops a running sweep and waits for its points in progress
 
-    const std::string& csv() const { return m_csv; }
-    QLineSeries* series() const { return m_series; }
+    // The last sweep's CSV; after the preset, the scale-out sweep's (scaleUpCsv() the other).
+    const std::string& csv() const { return m_result.csv; }
+    const std::string& scaleUpCsv() const { return m_result.scaleUp; }
+    QLineSeries* series() const { return m_series; }         // the measured key
+    QLineSeries* theory() const { return m_theory; }         // Erlang C, or null
+    QScatterSeries* knee() const { return m_knee; }          // the knee, or null
+    QLineSeries* scaleOut() const { return m_scaleOutLine; } // the preset's two curves
+    QLineSeries* scaleUp() const { return m_scaleUpLine; }
+    // Writes the plot (.png, .svg) or the runs (.csv; after the preset, NAME-scale-out.csv and
+    // NAME-scale-up.csv) atomically: "" on success, else a message naming the file.
+    QString exportTo(const QString& path);
 
 private:
+    struct Result {
+        std::string csv, scaleUp; // scaleUp: the preset's second sweep
+    };
+    enum class Mode { Sweep, Sizing };
+
     void buildForm();
     void fillFields();
     void fieldChanged();
     void run();
+    void runSizing();
+    void start(Mode mode, std::vector<core::SweepAxis> axes, std::vector<core::SweepAxis> second);
     void finished();
+    void stop(); // the points in progress finish; nothing of the sweep is kept
     void plot();
-    void save();
+    void plotSweep();
+    void plotTheory(const std::string& xKey, const std::string& yKey);
+    void plotSizing();
+    void exportClicked();
 
     core::Scenario m_scenario;
     QString m_fileName;
-    QComboBox *m_node = nullptr, *m_field = nullptr, *m_metric = nullptr;
+    QComboBox *m_node = nullptr, *m_field = nullptr, *m_metric = nullptr, *m_against = nullptr;
     QDoubleSpinBox *m_from = nullptr, *m_to = nullptr, *m_duration = nullptr;
     QSpinBox* m_points = nullptr;
-    QPushButton *m_run = nullptr, *m_save = nullptr;
+    QPushButton *m_run = nullptr, *m_preset = nullptr, *m_stop = nullptr, *m_export = nullptr;
     QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
-    QChart* m_chart = nullptr;
-    QLineSeries* m_series = nullptr;
+    QLabel *m_status = nullptr, *m_note = nullptr;
+    SweepPlot* m_plot = nullptr;
+    QLineSeries *m_series = nullptr, *m_theory = nullptr;
+    QLineSeries *m_scaleOutLine = nullptr, *m_scaleUpLine = nullptr;
+    QScatterSeries* m_knee = nullptr;
     QTimer* m_poll = nullptr;
-    QFutureWatcher<std::string> m_watcher;
+    QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<std::atomic<std::size_t>> m_done;
     std::size_t m_total = 0;
-    std::string m_csv, m_path; // the last result and its varied path
+    Mode m_mode = Mode::Sweep;
+    std::vector<core::SweepAxis> m_axes, m_second; // the runs' axes (m_second: the preset's)
+    Result m_result;
 };
 
 } // namespace cs::ui

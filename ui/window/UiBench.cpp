@@ -2,8 +2,10 @@
 
 #include "ChartsPanel.h"
 #include "MainWindow.h"
+#include "Presentation.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "WindowLayout.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -89,15 +91,16 @@ core::Scenario uiBenchScenario() {
     return s;
 }
 
-int runUiBench(double seconds, bool present) {
+int runUiBench(double seconds, bool present, QSize size) {
     const double cpuRef = cpuReferenceMs();
     MainWindow w(false);
-    w.resize(1600, 1000);
+    w.resize(size.isValid() ? size : QSize(1600, 1000));
+    w.layoutKeeper()->applyDefault();
     w.openScenarioValue(uiBenchScenario(), {});
     w.show();
+    if (present) w.presentation()->enter(!size.isValid()); // full screen unless a size is given
     // Fill the charts' 10-minute window first, as fast as possible, then run at 1x.
     w.charts()->setWindowSeconds(600);
-    if (present) w.charts()->setPresentation(1.5, true); // hook: MainWindow's mode when it exists
     QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(600); });
     QElapsedTimer wait;
     wait.start();
@@ -148,15 +151,17 @@ int runUiBench(double seconds, bool present) {
     frame.start();
     QApplication::exec();
     intervals.erase(intervals.begin()); // the first interval includes start-up
-    std::printf("nodes=%zu messages=%zu scene_p50_ms=%.2f scene_p99_ms=%.2f chart_p50_ms=%.2f "
-                "chart_p99_ms=%.2f chart_frame_p50_ms=%.2f chart_frame_p99_ms=%.2f "
-                "fps=%.1f max_interval_ms=%.1f cpu_ref_ms=%.1f present=%d\n",
-                w.lastSnapshot() ? w.lastSnapshot()->nodes.size() : 0, messages,
-                percentile(scene, 0.5), percentile(scene, 0.99), percentile(chart, 0.5),
-                percentile(chart, 0.99), percentile(chartFrame, 0.5), percentile(chartFrame, 0.99),
-                static_cast<double>(ticks) / (static_cast<double>(total.elapsed()) / 1000.0),
-                intervals.empty() ? 0.0 : *std::max_element(intervals.begin(), intervals.end()),
-                cpuRef, present ? 1 : 0);
+    std::printf(
+        "nodes=%zu messages=%zu scene_p50_ms=%.2f scene_p99_ms=%.2f chart_p50_ms=%.2f "
+        "chart_p99_ms=%.2f chart_frame_p50_ms=%.2f chart_frame_p99_ms=%.2f "
+        "fps=%.1f max_interval_ms=%.1f cpu_ref_ms=%.1f present=%d window=%dx%d view=%dx%d\n",
+        w.lastSnapshot() ? w.lastSnapshot()->nodes.size() : 0, messages, percentile(scene, 0.5),
+        percentile(scene, 0.99), percentile(chart, 0.5), percentile(chart, 0.99),
+        percentile(chartFrame, 0.5), percentile(chartFrame, 0.99),
+        static_cast<double>(ticks) / (static_cast<double>(total.elapsed()) / 1000.0),
+        intervals.empty() ? 0.0 : *std::max_element(intervals.begin(), intervals.end()), cpuRef,
+        present ? 1 : 0, w.width(), w.height(), w.view()->viewport()->width(),
+        w.view()->viewport()->height());
     return 0;
 }
 

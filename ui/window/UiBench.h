@@ -4,12 +4,14 @@
 
 #include "Scenario.h"
 
+#include <QSize>
+
 namespace cs::ui {
 
 core::Scenario uiBenchScenario();
-// `present`: with the presentation look (large fonts, high contrast), as a room sees it. The
-// window applies it through MainWindow when that exists; the charts' part is applied here.
-int runUiBench(double seconds, bool present = false);
+// `present`: in presentation mode (MainWindow's, as a room sees it). `size`: the window's size;
+// invalid: 1600x1000, or full screen with `present`.
+int runUiBench(double seconds, bool present = false, QSize size = QSize());
 // A fixed computation (sorting and summing 2^20 pseudo-random numbers), in ms: printed as
 // cpu_ref_ms so that figures from machines of different speeds can be compared.
 double cpuReferenceMs();
