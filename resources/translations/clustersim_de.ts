@@ -845,6 +845,110 @@
         <source>consumer lag</source>
         <translation>Verbraucher-Rückstand</translation>
     </message>
+    <message>
+        <source>%1 has no field %2</source>
+        <translation>%1 hat kein Feld %2</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3</source>
+        <translation>%1.%2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not a replicated datastore</source>
+        <translation>%1 ist kein replizierter Datenspeicher</translation>
+    </message>
+    <message>
+        <source>A store&apos;s mode is CP or AP</source>
+        <translation>Der Modus eines Speichers ist CP oder AP</translation>
+    </message>
+    <message>
+        <source>%1 is not a service group</source>
+        <translation>%1 ist keine Dienstgruppe</translation>
+    </message>
+    <message>
+        <source>Unknown scaling policy %1</source>
+        <translation>Unbekannte Skalierungsrichtlinie %1</translation>
+    </message>
+    <message>
+        <source>The time must be between 0 and %1 s (the run&apos;s length)</source>
+        <translation>Die Zeit muss zwischen 0 und %1 s liegen (der Länge des Laufs)</translation>
+    </message>
+    <message>
+        <source>No link joins those nodes to the rest: nothing to cut</source>
+        <translation>Keine Verbindung führt von diesen Knoten zum Rest: nichts zu trennen</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>0 (off) or %1 to %2</source>
+        <translation>0 (aus) oder %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 is true or false</source>
+        <translation>%1 ist true oder false</translation>
+    </message>
+    <message>
+        <source>%1 needs a number, not &quot;%2&quot;</source>
+        <translation>%1 braucht eine Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is a whole number</source>
+        <translation>%1 ist eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 = %2 is out of range: %3</source>
+        <translation>%1 = %2 liegt außerhalb des Bereichs: %3</translation>
+    </message>
+    <message>
+        <source>%1 is one of %2</source>
+        <translation>%1 ist eines von %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be changed here</source>
+        <translation>%1 kann hier nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>There is no node %1</source>
+        <translation>Es gibt keinen Knoten %1</translation>
+    </message>
+    <message>
+        <source>B would not run: %1</source>
+        <translation>B würde nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>kill %1 at %2 s</source>
+        <translation>%1 bei %2 s beenden</translation>
+    </message>
+    <message>
+        <source>restart %1 at %2 s</source>
+        <translation>%1 bei %2 s neu starten</translation>
+    </message>
+    <message>
+        <source>cut %1–%2 at %3 s</source>
+        <translation>%1–%2 bei %3 s trennen</translation>
+    </message>
+    <message>
+        <source>heal %1–%2 at %3 s</source>
+        <translation>%1–%2 bei %3 s reparieren</translation>
+    </message>
+    <message>
+        <source>partition {%1} at %2 s</source>
+        <translation>{%1} bei %2 s abtrennen</translation>
+    </message>
+    <message>
+        <source>B: no change</source>
+        <translation>B: keine Änderung</translation>
+    </message>
+    <message>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ChartsPanel</name>
@@ -923,6 +1027,495 @@
     <message>
         <source>%1: %L2%</source>
         <translation>%1: %L2 %</translation>
+    </message>
+    <message>
+        <source>B: </source>
+        <translation>B: </translation>
+    </message>
+    <message>
+        <source>%1: %2 (A), %3 (B)</source>
+        <translation>%1: %2 (A), %3 (B)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CompareDialog</name>
+    <message>
+        <source>Compare with a Change</source>
+        <translation>Mit einer Änderung vergleichen</translation>
+    </message>
+    <message>
+        <source>A is the scenario as it is. B is A with the changes below. Both run side by side with the same seed (%1), in lock-step.</source>
+        <translation>A ist das Szenario, wie es ist. B ist A mit den Änderungen unten. Beide laufen nebeneinander mit demselben Seed (%1), im Gleichschritt.</translation>
+    </message>
+    <message>
+        <source>A node&apos;s field</source>
+        <translation>Ein Feld eines Knotens</translation>
+    </message>
+    <message>
+        <source>A store&apos;s mode (CP or AP)</source>
+        <translation>Der Modus eines Speichers (CP oder AP)</translation>
+    </message>
+    <message>
+        <source>A group&apos;s scaling policy</source>
+        <translation>Die Skalierungsrichtlinie einer Gruppe</translation>
+    </message>
+    <message>
+        <source>A timeline action</source>
+        <translation>Eine Aktion der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Add Change</source>
+        <translation>Änderung &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Änderung:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Changes in B:</source>
+        <translation>Änderungen in B:</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>Replicated store</source>
+        <translation>Replizierter Speicher</translation>
+    </message>
+    <message>
+        <source>Mode in B</source>
+        <translation>Modus in B</translation>
+    </message>
+    <message>
+        <source>This scenario has no replicated store.</source>
+        <translation>Dieses Szenario hat keinen replizierten Speicher.</translation>
+    </message>
+    <message>
+        <source>Service group</source>
+        <translation>Dienstgruppe</translation>
+    </message>
+    <message>
+        <source>Policy in B</source>
+        <translation>Richtlinie in B</translation>
+    </message>
+    <message>
+        <source>A group without autoscaling gets min = its instances, max = 4x.</source>
+        <translation>Eine Gruppe ohne Autoskalierung erhält min. = ihre Instanzen, max. = 4×.</translation>
+    </message>
+    <message>
+        <source>Kill a node</source>
+        <translation>Einen Knoten beenden</translation>
+    </message>
+    <message>
+        <source>Restart a node</source>
+        <translation>Einen Knoten neu starten</translation>
+    </message>
+    <message>
+        <source>Cut a link</source>
+        <translation>Eine Verbindung trennen</translation>
+    </message>
+    <message>
+        <source>Heal a link</source>
+        <translation>Eine Verbindung reparieren</translation>
+    </message>
+    <message>
+        <source>Partition nodes from the rest</source>
+        <translation>Knoten vom Rest abtrennen</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Abgetrennt</translation>
+    </message>
+    <message>
+        <source>At (simulated)</source>
+        <translation>Zeitpunkt (simuliert)</translation>
+    </message>
+    <message>
+        <source>now %1</source>
+        <translation>jetzt %1</translation>
+    </message>
+    <message>
+        <source>now %1%2; accepted: %3%2</source>
+        <translation>jetzt %1%2; erlaubt: %3%2</translation>
+    </message>
+    <message>
+        <source>Choose a node and a field.</source>
+        <translation>Wählen Sie einen Knoten und ein Feld.</translation>
+    </message>
+    <message>
+        <source>Type the value B should have.</source>
+        <translation>Geben Sie den Wert ein, den B haben soll.</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>Unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>There is no replicated store.</source>
+        <translation>Es gibt keinen replizierten Speicher.</translation>
+    </message>
+    <message>
+        <source>There is no service group.</source>
+        <translation>Es gibt keine Dienstgruppe.</translation>
+    </message>
+    <message>
+        <source>There is no link.</source>
+        <translation>Es gibt keine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Tick the nodes to cut off from the rest.</source>
+        <translation>Haken Sie die Knoten an, die vom Rest abgetrennt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare (no change)</source>
+        <translation>&amp;Vergleichen (keine Änderung)</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CompareTable</name>
+    <message>
+        <source>Availability</source>
+        <translation>Verfügbarkeit</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Cost ($)</source>
+        <translation>Kosten ($)</translation>
+    </message>
+    <message>
+        <source>Datastore ops/s, max</source>
+        <translation>Datenspeicher-Ops/s, max.</translation>
+    </message>
+    <message>
+        <source>Datastore ops/s, mean</source>
+        <translation>Datenspeicher-Ops/s, Mittel</translation>
+    </message>
+    <message>
+        <source>Duplicate side effects</source>
+        <translation>Doppelte Nebenwirkungen</translation>
+    </message>
+    <message>
+        <source>Events processed</source>
+        <translation>Verarbeitete Ereignisse</translation>
+    </message>
+    <message>
+        <source>Instances, max</source>
+        <translation>Instanzen, max.</translation>
+    </message>
+    <message>
+        <source>Instances, mean</source>
+        <translation>Instanzen, Mittel</translation>
+    </message>
+    <message>
+        <source>Instances, min</source>
+        <translation>Instanzen, min.</translation>
+    </message>
+    <message>
+        <source>Late responses</source>
+        <translation>Verspätete Antworten</translation>
+    </message>
+    <message>
+        <source>Latency mean (ms)</source>
+        <translation>Latenz Mittel (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p50 (ms)</source>
+        <translation>Latenz p50 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p95 (ms)</source>
+        <translation>Latenz p95 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p99 (ms)</source>
+        <translation>Latenz p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p99.9 (ms)</source>
+        <translation>Latenz p99,9 (ms)</translation>
+    </message>
+    <message>
+        <source>Linearizable: checked</source>
+        <translation>Linearisierbar: geprüft</translation>
+    </message>
+    <message>
+        <source>Linearizable: unchecked ops</source>
+        <translation>Linearisierbar: ungeprüfte Ops</translation>
+    </message>
+    <message>
+        <source>Linearizable: unknown</source>
+        <translation>Linearisierbar: unbekannt</translation>
+    </message>
+    <message>
+        <source>Linearizable: violations</source>
+        <translation>Linearisierbar: Verletzungen</translation>
+    </message>
+    <message>
+        <source>Lost updates</source>
+        <translation>Verlorene Updates</translation>
+    </message>
+    <message>
+        <source>Messages lost</source>
+        <translation>Verlorene Nachrichten</translation>
+    </message>
+    <message>
+        <source>Queue depth, max</source>
+        <translation>Warteschlangentiefe, max.</translation>
+    </message>
+    <message>
+        <source>Stale reads (fraction)</source>
+        <translation>Veraltete Lesezugriffe (Anteil)</translation>
+    </message>
+    <message>
+        <source>Convergence after heal (ms)</source>
+        <translation>Konvergenz nach Reparatur (ms)</translation>
+    </message>
+    <message>
+        <source>Election time (ms)</source>
+        <translation>Wahldauer (ms)</translation>
+    </message>
+    <message>
+        <source>Elections</source>
+        <translation>Wahlen</translation>
+    </message>
+    <message>
+        <source>Unavailable time (ms)</source>
+        <translation>Nicht verfügbare Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Attempts (with retries)</source>
+        <translation>Versuche (mit Wiederholungen)</translation>
+    </message>
+    <message>
+        <source>Requests completed</source>
+        <translation>Abgeschlossene Anfragen</translation>
+    </message>
+    <message>
+        <source>Failed: dropped</source>
+        <translation>Fehlgeschlagen: verworfen</translation>
+    </message>
+    <message>
+        <source>Failed: lost in flight</source>
+        <translation>Fehlgeschlagen: unterwegs verloren</translation>
+    </message>
+    <message>
+        <source>Failed: rate limited (429)</source>
+        <translation>Fehlgeschlagen: ratenbegrenzt (429)</translation>
+    </message>
+    <message>
+        <source>Failed: session lost</source>
+        <translation>Fehlgeschlagen: Sitzung verloren</translation>
+    </message>
+    <message>
+        <source>Failed: timeout</source>
+        <translation>Fehlgeschlagen: Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Failed: total</source>
+        <translation>Fehlgeschlagen: gesamt</translation>
+    </message>
+    <message>
+        <source>Failed: unavailable</source>
+        <translation>Fehlgeschlagen: nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Requests in flight</source>
+        <translation>Anfragen unterwegs</translation>
+    </message>
+    <message>
+        <source>Requests issued</source>
+        <translation>Gestellte Anfragen</translation>
+    </message>
+    <message>
+        <source>Responded (any answer)</source>
+        <translation>Beantwortet (jede Antwort)</translation>
+    </message>
+    <message>
+        <source>Scaling actions</source>
+        <translation>Skalierungsaktionen</translation>
+    </message>
+    <message>
+        <source>Keys moved (fraction)</source>
+        <translation>Verschobene Schlüssel (Anteil)</translation>
+    </message>
+    <message>
+        <source>Hottest shard&apos;s share</source>
+        <translation>Anteil des heißesten Shards</translation>
+    </message>
+    <message>
+        <source>Simulated seconds</source>
+        <translation>Simulierte Sekunden</translation>
+    </message>
+    <message>
+        <source>Staleness p50 (ms)</source>
+        <translation>Veraltung p50 (ms)</translation>
+    </message>
+    <message>
+        <source>Staleness p99 (ms)</source>
+        <translation>Veraltung p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Throughput (req/s)</source>
+        <translation>Durchsatz (Anfr./s)</translation>
+    </message>
+    <message>
+        <source>Wall-clock seconds</source>
+        <translation>Echtzeitsekunden</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>B − A</source>
+        <translation>B − A</translation>
+    </message>
+    <message>
+        <source>Only differences</source>
+        <translation>Nur Unterschiede</translation>
+    </message>
+    <message>
+        <source>No run yet</source>
+        <translation>Noch kein Lauf</translation>
+    </message>
+    <message>
+        <source>At %L1 s: %2 differ</source>
+        <translation>Bei %L1 s: %2 verschieden</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::CompareView</name>
+    <message>
+        <source>Compare — %1</source>
+        <translation>Vergleich — %1</translation>
+    </message>
+    <message>
+        <source>A: as is</source>
+        <translation>A: wie es ist</translation>
+    </message>
+    <message>
+        <source>B: changed</source>
+        <translation>B: geändert</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Play or pause both runs (Space)</source>
+        <translation>Beide Läufe starten oder pausieren (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Both runs one metrics interval on (.)</source>
+        <translation>Beide Läufe ein Metrikintervall weiter (.)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Both runs from the start (Ctrl+R)</source>
+        <translation>Beide Läufe von vorn (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Simulated seconds per wall-clock second</source>
+        <translation>Simulierte Sekunden pro Echtzeitsekunde</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Präsentieren</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: both topologies and two charts (F11)</source>
+        <translation>Vollbild für einen Projektor: beide Topologien und zwei Diagramme (F11)</translation>
+    </message>
+    <message>
+        <source>Back to Editing</source>
+        <translation>Zurück zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Close the comparison; the scenario is as you left it</source>
+        <translation>Den Vergleich schließen; das Szenario bleibt, wie Sie es verlassen haben</translation>
+    </message>
+    <message>
+        <source>  Speed </source>
+        <translation>  Tempo </translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan</source>
+        <translation>Mausrad zum Zoomen, Ziehen zum Verschieben</translation>
+    </message>
+    <message>
+        <source>A cannot run: %1</source>
+        <translation>A kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>B cannot run: %1</source>
+        <translation>B kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>t = %L1 / %L2 s</source>
+        <translation>t = %L1 / %L2 s</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2510,14 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with a Change…</source>
+        <translation>Mit einer Änderung &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Run the scenario beside a copy with one or more changes, in lock-step, and compare (Ctrl+Shift+C)</source>
+        <translation>Das Szenario neben einer Kopie mit einer oder mehreren Änderungen im Gleichschritt laufen lassen und vergleichen (Strg+Umschalt+C)</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ namespace cs::ui {
 using namespace palette;
 
 namespace {
-constexpr double kMaxWindowS = 600;
+constexpr double kMaxWindowS = ChartData::kMaxWindowS;
 
 // Time ticks on round numbers (-10 -8 -6 ... 0; 25 26 27 ...): the smallest step of 1, 2, 3 or
 // 5 times a power of ten that gives at most one tick more than the axis's "maxTicks", labelled
@@ -43,72 +43,6 @@ void niceTimeTicks(QValueAxis* axis, double lo, double hi) {
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
-// Reactions the engine logs (actions are marked from the applied actions instead).
-QColor reactionColour(const std::string& text) {
-    auto has = [&](const char* w) { return text.find(w) != std::string::npos; };
-    if (has("steps down")) return kVermillion;
-    if (has("converged") || has("migration done") || has(" is back")) return kGreen;
-    if (has("elected") || has("scales out") || has("scales in") || has(" added to ") ||
-        has("restarts to resize") || has("drained and removed"))
-        return kBlue;
-    if (has("unhealthy")) return kOrange;
-    if (has("not linearizable")) return kPurple;
-    return {};
-}
-
-QString linkName(const core::Action& a) {
-    return QString::fromStdString(a.a) + QStringLiteral("–") + QString::fromStdString(a.b);
-}
-
-// What the lane shows for an action, and its colour.
-Marker actionMarker(const core::Action& a) {
-    const QString node = QString::fromStdString(a.node);
-    const double t = static_cast<double>(a.at_us) / 1e6;
-    Marker m{t, {}, {}, kBlack};
-    switch (a.kind) {
-    case core::ActionKind::KillNode:
-        m = {t, QObject::tr("kill %1").arg(node), {}, kVermillion};
-        break;
-    case core::ActionKind::RestartNode:
-        m = {t, QObject::tr("restart %1").arg(node), {}, kGreen};
-        break;
-    case core::ActionKind::CutLink:
-        m = {t, QObject::tr("cut %1").arg(linkName(a)), {}, kVermillion};
-        break;
-    case core::ActionKind::HealLink:
-        m = {t, QObject::tr("heal %1").arg(linkName(a)), {}, kGreen};
-        break;
-    case core::ActionKind::SetLink: {
-        QStringList what;
-        if (a.median_ms) what << QObject::tr("median %1 ms").arg(*a.median_ms);
-        if (a.p99_ms) what << QObject::tr("p99 %1 ms").arg(*a.p99_ms);
-        if (a.loss) what << QObject::tr("loss %1%").arg(100 * *a.loss);
-        m = {t,
-             QObject::tr("link %1: %2").arg(linkName(a), what.join(QStringLiteral(", "))),
-             {},
-             kOrange};
-        break;
-    }
-    case core::ActionKind::SetRate:
-        m = {t, QObject::tr("%1 → %2 req/s").arg(node).arg(a.rate_rps), {}, kBlack};
-        break;
-    case core::ActionKind::SetField: {
-        const QString v = std::holds_alternative<double>(a.value)
-                              ? QString::number(std::get<double>(a.value))
-                              : QString::fromStdString(std::get<std::string>(a.value));
-        m = {t,
-             QStringLiteral("%1.%2 = %3").arg(node, QString::fromStdString(a.field), v),
-             {},
-             kPurple};
-        break;
-    }
-    case core::ActionKind::AddShard:
-        m = {t, QObject::tr("add shard to %1").arg(node), {}, kBlue};
-        break;
-    }
-    m.detail = QObject::tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(m.label);
-    return m;
-}
 } // namespace
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
@@ -163,6 +97,12 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
             for (const Line& l : c.lines)
                 if (l.active) out.emplace_back(penFor(c, l), l.legend->name());
             if (c.spec->legendTopFirst) std::reverse(out.begin(), out.end());
+            if (m_compare && !out.empty()) { // the runs' line styles, once per chart
+                out.emplace_back(QPen(Qt::black, 2.5), m_labelA);
+                QPen dashed(Qt::black, 2.5, Qt::CustomDashLine);
+                dashed.setDashPattern({2, 1.5}); // in widths: two dashes in the swatch
+                out.emplace_back(dashed, m_labelB);
+            }
             return out;
         };
         view->onResized = [this, index] {
@@ -235,8 +175,9 @@ QLineSeries* ChartsPanel::addLegendLine(Chart& c, const QString& name, QValueAxi
     return s;
 }
 
-QPen ChartsPanel::penFor(const Chart&, const Line& l) const {
+QPen ChartsPanel::penFor(const Chart&, const Line& l, bool runB) const {
     LineLook look = l.spec ? seriesLook(l.spec->key) : LineLook{};
+    if (m_compare) look.dash = Qt::SolidLine; // comparing: solid is A, dashed is B
     if (!l.spec) look.colour = const_cast<OwnerColours&>(m_ownerColours).colourOf(l.owner);
     QColor colour = look.colour;
     double width = look.width;
@@ -245,7 +186,28 @@ QPen ChartsPanel::penFor(const Chart&, const Line& l) const {
         width *= 1.6;
     }
     QPen pen(colour, width * std::max(1.0, m_scale * 0.8), look.dash, Qt::FlatCap, Qt::MiterJoin);
+    return runB ? runBPen(pen) : pen;
+}
+
+// Long dashes, in pixels whatever the width (the plot draws one-pixel passes): they read as
+// dashed on a projector, where Qt's 4:2 pattern looks like a grey line.
+QPen ChartsPanel::runBPen(QPen pen) {
+    pen.setStyle(Qt::CustomDashLine);
+    pen.setDashPattern({9.0 / pen.widthF(), 6.0 / pen.widthF()});
     return pen;
+}
+
+void ChartsPanel::setCompare(bool on, const QString& labelA, const QString& labelB) {
+    m_compare = on;
+    m_labelA = labelA;
+    m_labelB = labelB;
+    m_runs[1].clear();
+    for (Chart& c : m_charts) {
+        applyLook(c);
+        c.legendDirty = true;
+    }
+    layoutPlots();
+    refresh();
 }
 
 void ChartsPanel::applyLook(Chart& c) {
@@ -379,16 +341,9 @@ void ChartsPanel::layoutPlots() {
 
 void ChartsPanel::clear() {
     if (m_pinned) setWindowSeconds(m_windowS); // a zoom into another run's time means nothing here
-    m_window.clear();
-    m_util.clear();
-    m_ownerNames.clear();
-    m_ownerIds.clear();
-    m_kept.clear();
-    m_keepStride = 1;
-    m_keepSkip = 0;
+    m_runs[0].clear();
+    m_runs[1].clear();
     m_markers.clear();
-    m_actionsSeen = 0;
-    m_latest = 0;
     m_ownerColours.clear();
     for (auto& c : m_charts) {
         c.y->setRange(0, 1);
@@ -454,100 +409,33 @@ void ChartsPanel::visibleRange(double& from, double& to) const {
         from = m_pinFrom;
         to = m_pinTo;
     } else if (m_windowS > 0) {
-        from = m_latest - m_windowS;
-        to = m_latest;
+        from = latest() - m_windowS;
+        to = latest();
     } else {
-        from = m_kept.empty() ? 0.0 : std::min(m_kept.front().t_s, m_latest);
+        const auto& kept = m_runs[0].kept;
+        from = kept.empty() ? 0.0 : std::min(kept.front().t_s, latest());
         from = std::max(0.0, from - 0.25);
-        to = std::max(m_latest, from + 1.0);
+        to = std::max(latest(), from + 1.0);
     }
 }
 
-void ChartsPanel::addSnapshot(const Snapshot& snap) {
-    for (std::size_t i = 0; i < snap.newRows.size(); ++i) {
-        const auto& r = snap.newRows[i];
-        m_window.push_back(r);
-        auto& util = m_util.emplace_back();
-        if (i < snap.newUtilization.size())
-            for (const auto& [owner, u] : snap.newUtilization[i]) {
-                auto [it, added] =
-                    m_ownerIds.emplace(owner, static_cast<std::uint16_t>(m_ownerNames.size()));
-                if (added) m_ownerNames.push_back(owner);
-                util.emplace_back(it->second, static_cast<float>(u));
-            }
-        m_latest = r.t_s;
-        // Keep everything for export, halving the resolution whenever the store fills up.
-        if (m_keepSkip++ % m_keepStride == 0) m_kept.push_back(r);
-        if (m_kept.size() >= kMaxKept) {
-            std::vector<core::MetricsRow> half;
-            for (std::size_t k = 0; k < m_kept.size(); k += 2) half.push_back(m_kept[k]);
-            m_kept.swap(half);
-            m_keepStride *= 2;
-        }
-    }
-    while (!m_window.empty() && m_window.front().t_s < m_latest - kMaxWindowS) {
-        m_window.pop_front();
-        m_util.pop_front();
-    }
-    addMarkers(snap);
+void ChartsPanel::addSnapshot(const Snapshot& snap, int run) {
+    run = std::clamp(run, 0, 1);
+    m_runs[run].addRows(snap);
+    addMarkers(snap, run);
 }
 
-void ChartsPanel::addMarkers(const Snapshot& snap) {
-    auto insert = [this](Marker m) { // in time order
-        const auto at = std::upper_bound(m_markers.begin(), m_markers.end(), m.t_s,
-                                         [](double t, const Marker& x) { return t < x.t_s; });
-        m_markers.insert(at, std::move(m));
-    };
-    if (snap.actions) {
-        if (snap.actions->size() < m_actionsSeen) m_actionsSeen = 0;
-        for (std::size_t i = m_actionsSeen; i < snap.actions->size(); ++i)
-            insert(actionMarker((*snap.actions)[i]));
-        m_actionsSeen = snap.actions->size();
-    }
-    for (const auto& e : snap.newLog) {
-        const QColor c = reactionColour(e.text);
-        if (!c.isValid()) continue; // not a reaction (an action's own log line, or a detail)
-        const double t = static_cast<double>(e.time) / 1e6;
-        const QString subject = QString::fromStdString(e.subject);
-        const QString text = QString::fromStdString(e.text);
-        // A burst of the same reaction (say, violations found window after window) is one marker.
-        const bool repeat = std::any_of(m_markers.rbegin(), m_markers.rend(), [&](const Marker& m) {
-            return t - m.t_s < 5.0 && m.colour == c && m.detail.contains(subject) &&
-                   m.label == text.section(QLatin1Char(' '), 0, 2);
-        });
-        if (!repeat)
-            insert({t, text.section(QLatin1Char(' '), 0, 2),
-                    tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(text), c});
-    }
-    while (!m_markers.empty() && m_markers.front().t_s < m_latest - kMaxWindowS &&
-           m_markers.size() > 2000)
-        m_markers.pop_front();
+// Comparing, the runs are kept at the same time; the one ahead sets the time axis.
+double ChartsPanel::latest() const {
+    return m_compare ? std::max(m_runs[0].latest, m_runs[1].latest) : m_runs[0].latest;
 }
 
-std::vector<MarkerGroup> ChartsPanel::markerGroups(int index) const {
-    std::vector<MarkerGroup> out;
-    const Chart& c = m_charts[static_cast<std::size_t>(index)];
-    const MarkedChartView* view = m_views[index];
-    const QRectF plot = view->mapFromScene(c.chart->plotArea()).boundingRect();
-    double from = 0, to = 0;
-    visibleRange(from, to);
-    if (to <= from || plot.width() <= 0) return out;
-    const auto first = std::lower_bound(m_markers.begin(), m_markers.end(), from,
-                                        [](const Marker& m, double t) { return m.t_s < t; });
-    constexpr double kSamePlace = 8; // pixels: closer than this is the same moment at this zoom
-    for (auto it = first; it != m_markers.end() && it->t_s <= to; ++it) {
-        const double px = plot.left() + (it->t_s - from) / (to - from) * plot.width();
-        if (!out.empty() && px - out.back().px < kSamePlace) {
-            MarkerGroup& g = out.back();
-            g.details << it->detail;
-            g.label = g.details.size() > 1 ? tr("%1 +%2")
-                                                 .arg(g.label.section(QStringLiteral(" +"), 0, 0))
-                                                 .arg(g.details.size() - 1)
-                                           : g.label;
-            continue;
-        }
-        out.push_back({px, it->colour, it->label, {it->detail}});
-    }
+QList<QPen> ChartsPanel::drawnPens(const QString& title) const {
+    QList<QPen> out;
+    for (const auto& c : m_charts)
+        if (c.spec->title == title)
+            for (const auto& l : c.plot->lines())
+                if (!l.segments.empty()) out << l.pen;
     return out;
 }
 
@@ -564,7 +452,8 @@ QString ChartsPanel::metricsCsv() const {
     for (const auto& c : core::metricsColumns())
         out += (out.isEmpty() ? "" : ",") + QString::fromStdString(c);
     out += '\n';
-    for (const auto& r : m_kept) out += QString::fromStdString(core::metricsCsvLine(r)) + '\n';
+    for (const auto& r : m_runs[0].kept)
+        out += QString::fromStdString(core::metricsCsvLine(r)) + '\n';
     return out;
 }
 

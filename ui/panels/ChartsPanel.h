@@ -2,9 +2,11 @@
 // instances and cost, utilisation, and queues/limits/shards when a scenario has them. A rolling
 // window in "seconds ago" (10 s to 10 min, or the whole run), or a range dragged on any chart;
 // markers for every action and reaction in a lane above the plots; hover values; PNG/SVG export
-// of each chart and CSV export of the metrics.
+// of each chart and CSV export of the metrics. Comparing (the A/B view), a second run's rows are
+// overlaid: each of A's lines solid, B's dashed in the same colour, one legend.
 #pragma once
 
+#include "ChartData.h"
 #include "ChartPlot.h"
 #include "ChartSeries.h"
 #include "Metrics.h"
@@ -30,7 +32,14 @@ public:
     explicit ChartsPanel(QWidget* parent = nullptr);
 
     void clear();
-    void addSnapshot(const Snapshot& snap); // stores rows and markers; cheap
+    // Stores rows and markers; cheap. `run` 1 is the compared run B (see setCompare).
+    void addSnapshot(const Snapshot& snap, int run = 0);
+    // On: a second run (B) is drawn over the first, dashed, and the legend ends with the runs'
+    // names in their styles. Clears B's rows.
+    void setCompare(bool on, const QString& labelA = {}, const QString& labelB = {});
+    bool comparing() const { return m_compare; }
+    // For tests: the pens of the lines a chart draws now (those with data), A's then B's.
+    QList<QPen> drawnPens(const QString& chartTitle) const;
     // Redraws the visible window; call at most 4x a second.
     void refresh() { refreshCharts(0, chartCount()); }
     // Redraws only charts [first, last): the app spreads a full refresh over three frames so no
@@ -65,7 +74,7 @@ public:
     // The colour a chart's line has now (for tests); invalid when there is no such line.
     QColor lineColour(const QString& chartTitle, const QString& lineName) const;
 
-    static constexpr std::size_t kMaxKept = 200'000;
+    static constexpr std::size_t kMaxKept = ChartData::kMaxKept;
     static constexpr std::size_t kMaxUtilSeries = 6;
 
 protected:
@@ -95,30 +104,29 @@ private:
     QValueAxis* addValueAxis(QChart* chart, const QString& title, Qt::Alignment side);
     QLineSeries* addLegendLine(Chart& c, const QString& name, QValueAxis* y);
     void applyLook(Chart& c);
-    QPen penFor(const Chart& c, const Line& l) const;
+    QPen penFor(const Chart& c, const Line& l, bool runB = false) const;
+    static QPen runBPen(QPen pen);
+    double latest() const;
     void refreshChart(Chart& c);
     void refreshUtilisation(Chart& c, double from, double to);
+    // One polygon per owner id of `data` (mean utilisation per pair of pixel columns).
+    std::vector<QPolygonF> utilisationLines(const ChartData& data, double from, double to,
+                                            const QRectF& plot) const;
     void layoutPlots();
     void placeCharts();
     void fitToHeight(Chart& c, int height);
     void updateRangeLabel();
     std::vector<MarkerGroup> markerGroups(int chart) const;
     QString describeAt(int chart, QPointF scenePos) const;
-    void addMarkers(const Snapshot& snap);
+    void addMarkers(const Snapshot& snap, int run);
     bool rescale(QValueAxis* axis, double maxValue);
     void visibleRange(double& from, double& to) const; // absolute sim seconds
     static constexpr int kCompactBelow = 250;          // view height, pixels
 
-    std::deque<core::MetricsRow> m_window; // rows within the longest window
-    // Parallel to m_window: (owner id, utilisation) per row; ids index m_ownerNames.
-    std::deque<std::vector<std::pair<std::uint16_t, float>>> m_util;
-    std::vector<std::string> m_ownerNames;
-    std::map<std::string, std::uint16_t> m_ownerIds;
-    std::vector<core::MetricsRow> m_kept; // for CSV export and "all"
-    std::size_t m_keepStride = 1, m_keepSkip = 0;
+    ChartData m_runs[2]; // the run shown; comparing, run B
+    bool m_compare = false;
+    QString m_labelA, m_labelB;
     std::deque<Marker> m_markers;
-    std::size_t m_actionsSeen = 0;
-    double m_latest = 0;
     int m_next = -1; // refreshNext's last chart
     bool m_timedRefresh = true;
     QList<int> m_only;        // showOnly

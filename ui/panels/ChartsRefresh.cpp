@@ -10,7 +10,7 @@
 
 namespace cs::ui {
 namespace {
-constexpr double kMaxWindowS = 600;
+constexpr double kMaxWindowS = ChartData::kMaxWindowS;
 
 // One line's points in (pixel x, value) while the axis range is not known yet.
 struct Trace {
@@ -100,6 +100,22 @@ template <class Rows> std::size_t firstAtOrAfter(const Rows& rows, double t) {
                          [](const core::MetricsRow& r, double x) { return r.t_s < x; }) -
         rows.begin());
 }
+
+// One line's trace over [from, to] from a run's rows: the last 10 minutes at full resolution,
+// older ranges from the rows kept for export; one row before the window, so the line starts at
+// its left edge.
+Trace traceOf(const ChartData& data, const SeriesSpec& spec, double from, double to,
+              const QRectF& plot, bool windowed) {
+    const bool recent = !data.window.empty() && from >= data.window.front().t_s - 1e-9 && windowed;
+    if (recent) {
+        const std::size_t a = firstAtOrAfter(data.window, from);
+        return trace(data.window, a > 0 ? a - 1 : 0, firstAtOrAfter(data.window, to + 1e-9), from,
+                     to, plot, spec);
+    }
+    const std::size_t a = firstAtOrAfter(data.kept, from);
+    return trace(data.kept, a > 0 ? a - 1 : 0, firstAtOrAfter(data.kept, to + 1e-9), from, to, plot,
+                 spec);
+}
 } // namespace
 
 // Rescale only when the data leaves the range or uses little of it: an axis change repaints the
@@ -178,30 +194,27 @@ void ChartsPanel::repaintNow(int firstChart, int lastChart) {
     }
 }
 
+// Comparing, B's lines follow A's (dashed), and a line is shown when either run has it.
 void ChartsPanel::refreshChart(Chart& c) {
     double from = 0, to = 0;
     visibleRange(from, to);
     const QRectF plot = c.chart->plotArea();
-    // The last 10 minutes at full resolution; older ranges from the rows kept for export.
-    const bool recent = !m_window.empty() && from >= m_window.front().t_s - 1e-9 &&
-                        (m_pinned || (m_windowS > 0 && m_windowS <= kMaxWindowS));
+    const int runs = m_compare ? 2 : 1;
     std::vector<Trace> traces;
-    traces.reserve(c.lines.size());
+    traces.reserve(c.lines.size() * static_cast<std::size_t>(runs));
+    const bool windowed = m_pinned || (m_windowS > 0 && m_windowS <= kMaxWindowS);
+    for (int run = 0; run < runs; ++run)
+        for (const Line& l : c.lines)
+            traces.push_back(traceOf(m_runs[run], *l.spec, from, to, plot, windowed));
     double maxLeft = 0, maxRight = 0;
-    for (Line& l : c.lines) {
-        // One row before the window, so the line starts at its left edge.
-        if (recent) {
-            const std::size_t a = firstAtOrAfter(m_window, from);
-            traces.push_back(trace(m_window, a > 0 ? a - 1 : 0, firstAtOrAfter(m_window, to + 1e-9),
-                                   from, to, plot, *l.spec));
-        } else {
-            const std::size_t a = firstAtOrAfter(m_kept, from);
-            traces.push_back(trace(m_kept, a > 0 ? a - 1 : 0, firstAtOrAfter(m_kept, to + 1e-9),
-                                   from, to, plot, *l.spec));
-        }
-        const double top = traces.back().top;
-        (l.spec->rightAxis && c.y2 ? maxRight : maxLeft) =
-            std::max(l.spec->rightAxis && c.y2 ? maxRight : maxLeft, top);
+    for (std::size_t k = 0; k < traces.size(); ++k) {
+        const Line& l = c.lines[k % c.lines.size()];
+        double& axisMax = l.spec->rightAxis && c.y2 ? maxRight : maxLeft;
+        axisMax = std::max(axisMax, traces[k].top);
+    }
+    for (std::size_t k = 0; k < c.lines.size(); ++k) {
+        Line& l = c.lines[k];
+        const double top = std::max(traces[k].top, runs > 1 ? traces[k + c.lines.size()].top : 0.0);
         c.used = c.used || top > 0;
         const bool active = !c.spec->onlyActiveLines || top > 0;
         if (active != l.active) {
@@ -213,26 +226,24 @@ void ChartsPanel::refreshChart(Chart& c) {
     if (rescale(c.y, maxLeft)) c.fullRepaint = true;
     if (c.y2 && rescale(c.y2, maxRight)) c.fullRepaint = true;
     auto& lines = c.plot->lines();
-    lines.resize(c.lines.size());
-    for (std::size_t k = 0; k < c.lines.size(); ++k) {
-        Line& l = c.lines[k];
-        lines[k].pen = penFor(c, l);
+    lines.resize(traces.size());
+    for (std::size_t k = 0; k < traces.size(); ++k) {
+        const Line& l = c.lines[k % c.lines.size()];
+        lines[k].pen = penFor(c, l, k >= c.lines.size());
         lines[k].segments = l.active ? std::move(traces[k].segments) : std::vector<QPolygonF>{};
         toPixels(lines[k].segments, l.spec->rightAxis && c.y2 ? c.y2 : c.y, plot);
     }
 }
 
-// Utilisation: one line per group or datastore, created as they appear; the busiest few shown,
-// each in the colour its name picks (never its rank: ranks change from one refresh to the next).
-void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
-    const QRectF plot = c.chart->plotArea();
-    const std::size_t first = firstAtOrAfter(m_window, from);
-    const std::size_t end = firstAtOrAfter(m_window, to + 1e-9);
+std::vector<QPolygonF> ChartsPanel::utilisationLines(const ChartData& data, double from, double to,
+                                                     const QRectF& plot) const {
+    const std::size_t first = firstAtOrAfter(data.window, from);
+    const std::size_t end = firstAtOrAfter(data.window, to + 1e-9);
     const double columns = std::max(1.0, plot.width() / 2);
     const std::size_t n = end - first;
     const std::size_t stride =
         std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(n) / columns));
-    const std::size_t owners = m_ownerNames.size();
+    const std::size_t owners = data.ownerNames.size();
     std::vector<QPolygonF> util(owners);
     std::vector<double> sum(owners);
     std::vector<char> seen(owners);
@@ -242,29 +253,39 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
         std::fill(sum.begin(), sum.end(), 0.0);
         std::fill(seen.begin(), seen.end(), 0);
         for (std::size_t j = i; j < stop; ++j)
-            for (const auto& [owner, u] : m_util[j]) {
+            for (const auto& [owner, u] : data.util[j]) {
                 sum[owner] += u;
                 seen[owner] = 1;
             }
         for (std::size_t o = 0; o < owners; ++o)
             if (seen[o])
-                util[o].append({plot.left() + (m_window[i].t_s - from) * perS,
+                util[o].append({plot.left() + (data.window[i].t_s - from) * perS,
                                 100.0 * sum[o] / static_cast<double>(stop - i)});
     }
+    return util;
+}
+
+// Utilisation: one line per group or datastore, created as they appear; the busiest few shown,
+// each in the colour its name picks (never its rank: ranks change from one refresh to the next).
+// Comparing, B's line of each shown owner follows, dashed.
+void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
+    const QRectF plot = c.chart->plotArea();
+    const ChartData& a = m_runs[0];
+    std::vector<QPolygonF> util = utilisationLines(a, from, to, plot);
     // At most kMaxUtilSeries lines, the busiest: more cannot be told apart on a projector.
     std::vector<std::pair<double, std::string>> busiest;
-    for (std::size_t o = 0; o < owners; ++o) {
+    for (std::size_t o = 0; o < util.size(); ++o) {
         if (util[o].isEmpty()) continue;
         double total = 0;
         for (const auto& p : util[o]) total += p.y();
         // A line shown stays unless another is clearly busier: the legend does not flicker
         // between groups of about the same load.
-        const QString name = QString::fromStdString(m_ownerNames[o]);
+        const QString name = QString::fromStdString(a.ownerNames[o]);
         const bool shownNow = std::any_of(c.lines.begin(), c.lines.end(), [&](const Line& l) {
             return l.active && l.owner == name;
         });
         busiest.emplace_back(-total / static_cast<double>(util[o].size()) - (shownNow ? 5.0 : 0.0),
-                             m_ownerNames[o]);
+                             a.ownerNames[o]);
     }
     std::sort(busiest.begin(), busiest.end());
     if (busiest.size() > kMaxUtilSeries) busiest.resize(kMaxUtilSeries);
@@ -280,8 +301,10 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
             c.fullRepaint = c.legendDirty = true;
         }
     }
+    std::vector<QPolygonF> utilB;
+    if (m_compare) utilB = utilisationLines(m_runs[1], from, to, plot);
     auto& lines = c.plot->lines();
-    lines.resize(c.lines.size());
+    lines.resize(c.lines.size() * (m_compare ? 2 : 1));
     for (std::size_t k = 0; k < c.lines.size(); ++k) {
         Line& l = c.lines[k];
         const std::string owner = l.owner.toStdString();
@@ -294,8 +317,16 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
         }
         lines[k].pen = penFor(c, l);
         lines[k].segments.clear();
-        if (shown) lines[k].segments.push_back(std::move(util[m_ownerIds.at(owner)]));
+        if (shown) lines[k].segments.push_back(std::move(util[a.ownerIds.at(owner)]));
         toPixels(lines[k].segments, c.y, plot);
+        if (!m_compare) continue;
+        auto& lineB = lines[k + c.lines.size()];
+        lineB.pen = penFor(c, l, true);
+        lineB.segments.clear();
+        const auto idB = m_runs[1].ownerIds.find(owner);
+        if (shown && idB != m_runs[1].ownerIds.end())
+            lineB.segments.push_back(std::move(utilB[idB->second]));
+        toPixels(lineB.segments, c.y, plot);
     }
     if (c.y->max() != 100) {
         c.y->setRange(0, 100);
@@ -331,26 +362,42 @@ QString ChartsPanel::describeAt(int index, QPointF at) const {
     double from = 0, to = 0;
     visibleRange(from, to);
     const double t = from + (at.x() - plot.left()) / plot.width() * (to - from);
-    const bool recent = !m_window.empty() && t >= m_window.front().t_s;
-    const std::size_t size = recent ? m_window.size() : m_kept.size();
-    if (size == 0) return {};
-    std::size_t i = recent ? firstAtOrAfter(m_window, t) : firstAtOrAfter(m_kept, t);
-    i = std::min(i, size - 1);
-    const core::MetricsRow& r = recent ? m_window[i] : m_kept[i];
+    // A run's row nearest t, and its index in the window (or npos when it is an older row).
+    auto rowAt = [t](const ChartData& d, std::size_t& inWindow) -> const core::MetricsRow* {
+        const bool recent = !d.window.empty() && t >= d.window.front().t_s;
+        const std::size_t size = recent ? d.window.size() : d.kept.size();
+        if (size == 0) return nullptr;
+        const std::size_t i =
+            std::min(recent ? firstAtOrAfter(d.window, t) : firstAtOrAfter(d.kept, t), size - 1);
+        inWindow = recent ? i : std::string::npos;
+        return recent ? &d.window[i] : &d.kept[i];
+    };
+    std::size_t i = 0, iB = 0;
+    const core::MetricsRow* found = rowAt(m_runs[0], i);
+    if (!found) return {};
+    const core::MetricsRow& r = *found;
+    const core::MetricsRow* rB = m_compare ? rowAt(m_runs[1], iB) : nullptr;
     QStringList out{
         m_pinned || m_windowS <= 0
             ? tr("%L1 s").arg(r.t_s, 0, 'f', 2)
-            : tr("%L1 s ago (t = %L2 s)").arg(m_latest - r.t_s, 0, 'f', 1).arg(r.t_s, 0, 'f', 2)};
+            : tr("%L1 s ago (t = %L2 s)").arg(latest() - r.t_s, 0, 'f', 1).arg(r.t_s, 0, 'f', 2)};
+    auto value = [](const SeriesSpec& spec, const core::MetricsRow& row) {
+        return spec.gap && spec.gap(row) ? QStringLiteral("—")
+                                         : QStringLiteral("%L1").arg(spec.value(row), 0, 'g', 4);
+    };
     for (const Line& l : c.lines) {
         if (!l.active) continue;
-        if (l.spec) {
+        if (l.spec && rB) {
+            out << tr("%1: %2 (A), %3 (B)")
+                       .arg(l.spec->name, value(*l.spec, r), value(*l.spec, *rB));
+        } else if (l.spec) {
             out << (l.spec->gap && l.spec->gap(r)
                         ? tr("%1: — (no request finished)").arg(l.spec->name)
                         : tr("%1: %L2").arg(l.spec->name).arg(l.spec->value(r), 0, 'g', 4));
-        } else if (recent) {
-            const auto id = m_ownerIds.find(l.owner.toStdString());
-            for (const auto& [owner, u] : m_util[i])
-                if (id != m_ownerIds.end() && owner == id->second)
+        } else if (i != std::string::npos) {
+            const auto id = m_runs[0].ownerIds.find(l.owner.toStdString());
+            for (const auto& [owner, u] : m_runs[0].util[i])
+                if (id != m_runs[0].ownerIds.end() && owner == id->second)
                     out << tr("%1: %L2%").arg(l.owner).arg(100 * u, 0, 'f', 0);
         }
     }

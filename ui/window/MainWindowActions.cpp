@@ -2,10 +2,12 @@
 // switches a class flips: speed, seed, store mode, scaling policy) and the topology tools.
 #include "AboutDialog.h"
 #include "AutoLayout.h"
+#include "CompareView.h"
 #include "DocumentCommands.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "PreferencesDialog.h"
+#include "Presentation.h"
 #include "ScenarioIO.h"
 #include "SweepDialog.h"
 #include "TopologyScene.h"
@@ -93,6 +95,15 @@ void MainWindow::buildActions() {
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     });
+    QAction* compare = sim->addAction(tr("&Compare with a Change…"), this, [this] {
+        pause();
+        CompareView::start(this, m_doc->scenario(), m_present->isOn());
+    });
+    compare->setObjectName(QStringLiteral("compareAction"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addAction(compare); // its key works while presenting, with the menu bar hidden
+    compare->setToolTip(tr("Run the scenario beside a copy with one or more changes, in "
+                           "lock-step, and compare (Ctrl+Shift+C)"));
 }
 
 void MainWindow::buildFileMenu() {
