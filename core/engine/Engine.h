@@ -116,6 +116,8 @@ public:
     // Replaces them: a replay from a checkpoint posts the session's actions again. Stamps before
     // now() are moved to now(); the order given is kept among equal stamps.
     void setPendingActions(const std::vector<Action>& actions);
+    // About how many bytes clone() allocates (checkpoints budget their memory by it).
+    std::size_t approxBytes() const;
 
     struct Impl; // EngineImpl.h; private to core
 

@@ -9,9 +9,9 @@
 
 namespace cs::ui {
 namespace {
-// At most this many checkpoints: past it every other one goes and the spacing doubles, so a long
-// run's checkpoints stay bounded (about 1 MB each for the built-in examples).
-constexpr std::size_t kMaxCheckpoints = 64;
+// The checkpoints' memory (Engine::approxBytes; 0.4 to 4 MB each for the built-in examples) stays
+// under this: past it every other one goes and the spacing doubles.
+constexpr std::size_t kCheckpointBudgetBytes = std::size_t{128} << 20;
 // Rows kept for republishing (about 7 hours at 250 ms): past it only the checkpoint at t = 0
 // stays, and a rewind replays from the start as it did before checkpoints.
 constexpr std::size_t kMaxKeptRows = 100'000;
@@ -59,6 +59,7 @@ void SimController::takeCheckpoint() {
     if (!checkpoints_.empty() && checkpoints_.back().at >= engine_->now()) return;
     Checkpoint cp;
     cp.engine = engine_->clone();
+    cp.bytes = cp.engine->approxBytes();
     cp.at = engine_->now();
     cp.actions = engine_->appliedActions().size();
     cp.rows = keptRows_.size();
@@ -67,13 +68,19 @@ void SimController::takeCheckpoint() {
     history_.seal();
     cp.history = history_;
     checkpoints_.push_back(std::move(cp));
-    if (checkpoints_.size() > kMaxCheckpoints) { // keep the first and every other one after it
-        std::size_t kept = 1;
+    while (checkpointBytes() > kCheckpointBudgetBytes && checkpoints_.size() > 2) {
+        std::size_t kept = 1; // the first, and every other one after it
         for (std::size_t i = 2; i < checkpoints_.size(); i += 2)
             checkpoints_[kept++] = std::move(checkpoints_[i]);
         checkpoints_.resize(kept);
-        checkpointEveryNs_ *= 2;
+        checkpointEveryNs_ = std::max<std::int64_t>(2 * checkpointEveryNs_, 1'000'000);
     }
+}
+
+std::size_t SimController::checkpointBytes() const {
+    std::size_t n = 0;
+    for (const Checkpoint& cp : checkpoints_) n += cp.bytes;
+    return n;
 }
 
 // Determinism makes a rewind a replay: the latest checkpoint at or before `t` (those after it are

@@ -72,6 +72,7 @@ public:
     // The simulated times of the rewind checkpoints kept now (for the benchmark; call on the
     // controller's thread).
     std::vector<double> checkpointTimes() const;
+    std::size_t checkpointBytes() const; // their Engine::approxBytes
     // Engine work between checkpoints (tests: 0, one after every slice of a run).
     void setCheckpointWorkMs(double ms);
 
@@ -115,6 +116,7 @@ private:
         std::unique_ptr<const core::Engine> engine; // paused at its time, without sinks
         core::SimTime at = 0;
         std::size_t actions = 0, rows = 0, log = 0; // applied actions, kept rows and log then
+        std::size_t bytes = 0;                      // the engine copy's approxBytes
         std::map<std::string, std::pair<double, int>> utilAcc;
         HistoryWindow history{kHistoryLines};
     };

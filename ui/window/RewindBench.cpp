@@ -89,6 +89,7 @@ int runRewindBench(const QString& file, double durationS) {
     d.runTo(durationS);
     const double runMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     const std::size_t checkpoints = d.controller.checkpointTimes().size();
+    const double keptMb = static_cast<double>(d.controller.checkpointBytes()) / 1e6;
     const double midMs = d.seekMs(mid);
     // The worst case is just before a checkpoint (a whole spacing to replay): try several, spread
     // over the run, each after running to the end again (a rewind drops the later ones).
@@ -106,11 +107,13 @@ int runRewindBench(const QString& file, double durationS) {
             worstAt = target;
         }
     }
-    std::printf("scenario=%s duration_s=%.0f run_ms=%.1f checkpoints=%zu checkpoint_mb=%.2f "
+    std::printf("scenario=%s duration_s=%.0f run_ms=%.1f checkpoints=%zu checkpoints_mb=%.1f "
+                "checkpoint_mb=%.2f checkpoint_estimate_mb=%.2f "
                 "seek_mid_ms=%.1f seek_worst_ms=%.1f worst_at_s=%.3f baseline_run_to_mid_ms=%.1f "
                 "ratio_mid=%.3f ratio_worst=%.3f\n",
-                qPrintable(f.fileName()), durationS, runMs, checkpoints, checkpointMb, midMs,
-                worstMs, worstAt, baselineMs, midMs / baselineMs, worstMs / baselineMs);
+                qPrintable(f.fileName()), durationS, runMs, checkpoints, keptMb, checkpointMb,
+                static_cast<double>(straight.approxBytes()) / 1e6, midMs, worstMs, worstAt,
+                baselineMs, midMs / baselineMs, worstMs / baselineMs);
     return 0;
 }
 
