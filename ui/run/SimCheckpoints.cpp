@@ -15,6 +15,9 @@ constexpr std::size_t kCheckpointBudgetBytes = std::size_t{128} << 20;
 // Rows kept for republishing (about 7 hours at 250 ms): past it only the checkpoint at t = 0
 // stays, and a rewind replays from the start as it did before checkpoints.
 constexpr std::size_t kMaxKeptRows = 100'000;
+// A replay of up to this much engine work runs in one go (one snapshot, at the target); a longer
+// one (checkpoints thinned out) in slices, so the window shows it going.
+constexpr std::int64_t kOneGoNs = 100'000'000;
 } // namespace
 
 void SimController::connectSinks() {
@@ -117,10 +120,10 @@ void SimController::rewindTo(core::SimTime t) {
     actions_ = std::make_shared<const std::vector<core::Action>>();
     nextPause_ = 0;
     workNs_ = 0;
-    engine_->runUntil(cp.at); // live actions stamped at the checkpoint's own time
-    if (t > cp.at) {
+    if (t > cp.at && checkpointEveryNs_ > kOneGoNs) {
         runUntilSeconds(static_cast<double>(t) / 1e6);
     } else {
+        advance(t); // with t == cp.at: applies the live actions stamped at the checkpoint's time
         passPausePoints();
         setState(t == 0 ? RunState::New : RunState::Paused);
     }

@@ -108,7 +108,7 @@ private:
     std::vector<core::LogEntry> log_;
     static constexpr std::size_t kHistoryLines = 40'000;
     HistoryWindow history_{kHistoryLines}; // bounded: the live history view shows a recent window
-    // Rewind (SimCheckpoints.cpp): copies of the engine taken every kCheckpointWorkMs of engine
+    // Rewind (SimCheckpoints.cpp): copies of the engine taken every checkpointWorkNs_ of engine
     // work (so a replay from one costs about that much, whatever the scenario), the first at
     // t = 0; and every row, utilisation and log entry of this generation, which a rewind
     // publishes again up to its checkpoint instead of recomputing them.
