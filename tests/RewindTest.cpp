@@ -215,3 +215,27 @@ TEST(HistoryWindow, KeepsTheLastLinesAndACheckpointsCopyStaysAsItWas) {
     EXPECT_EQ(then.front(), line(4002));
     EXPECT_EQ(then.back(), line(9000));
 }
+
+// A lesson step's timed action is part of the session like the file's: a rewind past it applies
+// it once (the replay before checkpoints ran it twice, from the session and from the lesson).
+TEST_F(Rewind, ALessonStepsTimedActionIsAppliedOnceAfterARewind) {
+    core::Scenario s = w.document()->scenario();
+    core::LessonStep step;
+    step.text = "api-2 goes down";
+    step.at_s = 1.0;
+    core::Action kill;
+    kill.kind = core::ActionKind::KillNode;
+    kill.node = "api-2";
+    step.actions.push_back(kill);
+    s.lesson.steps.push_back(step);
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller(), s] { c->load(s); });
+    runTo(2.5);
+    ASSERT_EQ(w.lastSnapshot()->actions->size(), 2u); // the lesson's kill, the file's at 2 s
+    seek(1.5);
+    ASSERT_EQ(w.lastSnapshot()->actions->size(), 1u);
+    EXPECT_EQ(w.lastSnapshot()->actions->front().node, "api-2");
+    EXPECT_FALSE(alive("api-2"));
+    s.duration_s = 1.5; // the straight run of the lesson's scenario
+    const auto straight = core::runScenario(s, {});
+    EXPECT_EQ(w.lastSnapshot()->summary.events_processed, straight.summary.events_processed);
+}
