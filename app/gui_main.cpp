@@ -3,6 +3,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "Presentation.h"
+#include "RewindBench.h"
 #include "StartupBench.h"
 #include "UiBench.h"
 
@@ -38,7 +39,7 @@ bool needsNoDisplay(int argc, char** argv) {
         const std::string_view a = argv[i];
         if (a == "--") break;
         if (a == "--version" || a == "-v" || a == "--help" || a == "-h" || a == "-?" ||
-            a == "--help-all" || a == "--bench-startup")
+            a == "--help-all" || a == "--bench-startup" || a == "--bench-rewind")
             return true;
     }
     return false;
@@ -85,6 +86,14 @@ void addOptions(QCommandLineParser& p) {
                  QStringLiteral("Launch the app --bench-runs times (offscreen unless "
                                 "QT_QPA_PLATFORM is set), print the median time to the first "
                                 "painted window, quit.")});
+    p.addOption({QStringLiteral("bench-rewind"),
+                 QStringLiteral("Run [file] (default: the built-in one) for --bench-duration "
+                                "simulated seconds, then time rewinds to its middle and to just "
+                                "before several checkpoints against a straight re-run to the "
+                                "middle; print one line, quit.")});
+    p.addOption({QStringLiteral("bench-duration"),
+                 QStringLiteral("Simulated seconds the rewind benchmark runs."),
+                 QStringLiteral("S"), QStringLiteral("600")});
     p.addOption({QStringLiteral("bench-runs"), QStringLiteral("Launches --bench-startup times."),
                  QStringLiteral("N"), QStringLiteral("15")});
     QCommandLineOption probeOption(QStringLiteral("startup-probe")); // the benchmark's child
@@ -125,6 +134,9 @@ int main(int argc, char** argv) {
         return cs::ui::runUiBench(p.value(QStringLiteral("bench-seconds")).toDouble(),
                                   p.isSet(QStringLiteral("present")),
                                   p.isSet(QStringLiteral("window-size")) ? size : QSize());
+    if (p.isSet(QStringLiteral("bench-rewind")))
+        return cs::ui::runRewindBench(p.positionalArguments().value(0),
+                                      p.value(QStringLiteral("bench-duration")).toDouble());
     if (p.isSet(QStringLiteral("bench-startup")))
         return cs::ui::runStartupBench(QCoreApplication::applicationFilePath(),
                                        std::max(1, p.value(QStringLiteral("bench-runs")).toInt()));

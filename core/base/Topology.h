@@ -48,6 +48,7 @@ public:
     // kNone when `to` cannot be reached over live nodes and edges (or either end is down).
     RouteId route(NodeId from, NodeId to);
     const Route& routeAt(RouteId r) const { return routes_[r]; }
+    std::size_t routeCount() const { return routes_.size(); } // made so far (kept for ids)
     // Median-latency distance, +inf when unreachable.
     double distance(NodeId from, NodeId to);
     // Partition groups: the connected components of the live graph; dead nodes get -1.

@@ -107,9 +107,22 @@ public:
     // Checks the histories still open (call once, at the end of a run, before summary()).
     void finishChecks();
 
+    // Checkpoints (rewind): an independent copy of the whole run state at now(), without the
+    // sinks. Run on with the same actions, the copy gives exactly what the original gives.
+    std::unique_ptr<Engine> clone() const;
+    // Actions not applied yet (the timeline's, the lesson's and posted ones), in the order they
+    // will take effect.
+    std::vector<Action> pendingActions() const;
+    // Replaces them: a replay from a checkpoint posts the session's actions again. Stamps before
+    // now() are moved to now(); the order given is kept among equal stamps.
+    void setPendingActions(const std::vector<Action>& actions);
+    // About how many bytes clone() allocates (checkpoints budget their memory by it).
+    std::size_t approxBytes() const;
+
     struct Impl; // EngineImpl.h; private to core
 
 private:
+    explicit Engine(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
 

@@ -9,7 +9,7 @@ namespace cs::core {
 
 Engine::Impl::Impl(const Scenario& s) : specs(s.nodes), seed(s.seed) {
     metricsInterval = std::max<SimTime>(1, std::llround(s.metrics_interval_ms * 1000.0));
-    kindModels = makeNodeModels(modelOfKind);
+    for (auto& model : makeNodeModels(modelOfKind)) kindModels.push_back(std::move(model));
     groupOfSpec.assign(specs.size(), kNone);
     storeOfSpec.assign(specs.size(), kNone);
     cacheOfSpec.assign(specs.size(), kNone);
@@ -213,6 +213,30 @@ void Engine::finishChecks() {
 }
 std::vector<int> Engine::partitionGroups() const {
     return impl_->topo.components();
+}
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+// Every record is a value (indices, not pointers, link them; the models are shared and hold no
+// state), so the member-wise copy is the whole state; the sinks belong to the original's owner.
+std::unique_ptr<Engine> Engine::clone() const {
+    auto copy = std::make_unique<Impl>(*impl_);
+    copy->metricsSink = nullptr;
+    copy->nodeSink = nullptr;
+    copy->logSink = nullptr;
+    copy->historySink = nullptr;
+    return std::unique_ptr<Engine>(new Engine(std::move(copy)));
+}
+
+std::vector<Action> Engine::pendingActions() const {
+    const auto& p = impl_->pending;
+    return {p.begin() + static_cast<std::ptrdiff_t>(impl_->pendingHead), p.end()};
+}
+
+void Engine::setPendingActions(const std::vector<Action>& actions) {
+    impl_->pending.clear();
+    impl_->pendingHead = 0;
+    for (const Action& a : actions) post(a);
 }
 
 void Engine::post(const Action& action) {

@@ -333,8 +333,10 @@ struct Engine::Impl {
     void retireIfIdle(NodeId member);
 
     // --- state
-    std::vector<std::unique_ptr<NodeModel>> kindModels; // registry order (NodeModelRegistry.cpp)
-    std::vector<NodeModel*> modelOfKind;                // indexed by NodeKind
+    // Registry order (NodeModelRegistry.cpp). Shared by copies of the engine (checkpoints): a
+    // model holds no state of its own, so the copy's PNode::handler pointers stay right.
+    std::vector<std::shared_ptr<NodeModel>> kindModels;
+    std::vector<NodeModel*> modelOfKind; // indexed by NodeKind
     std::vector<NodeSpec> specs;
     std::unordered_map<std::string, std::uint32_t> specIndex;
     std::vector<std::vector<NodeId>> specNodes; // physical nodes of each scenario node

@@ -1,7 +1,8 @@
 // The registry of node kinds: a new kind is one models file and one line in each list below.
 //
 // A new kind's model (models/<Kind>Model.cpp, added to core/CMakeLists.txt) derives from
-// NodeModel, keeps its per-node state in its own members (PNode::aux indexes them), builds its
+// NodeModel, keeps its per-node state in Engine::Impl (a vector of its kind's state structs that
+// PNode::aux indexes; never in the model object, which copies of the engine share), builds its
 // physical nodes with Engine::Impl::addNode (plus attachStation for a queue and cores), and
 // overrides the hooks it needs. A kind with timers of its own still needs an EventType
 // (base/EventQueue.h) and its case in Engine::Impl::process.

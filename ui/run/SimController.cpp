@@ -1,7 +1,6 @@
 #include "SimController.h"
 
 #include "ScenarioIO.h"
-#include "ScenarioLesson.h"
 
 #include <QTimer>
 
@@ -47,8 +46,7 @@ void SimController::load(const core::Scenario& scenario) {
     start(scenario_);
 }
 
-// A fresh engine for `run` (the scenario, or on a rewind the scenario with the session's actions
-// up to then as its timeline).
+// A fresh engine for `run` at t = 0, a new generation.
 void SimController::start(const core::Scenario& run) {
     timer_->stop();
     ++generation_;
@@ -57,6 +55,11 @@ void SimController::start(const core::Scenario& run) {
     utilAcc_.clear();
     utilLine_.clear();
     log_.clear();
+    keptRows_.clear();
+    keptUtil_.clear();
+    keptLog_.clear();
+    checkpoints_.clear();
+    keeping_ = true;
     actionsPublished_ = 0;
     actions_ = std::make_shared<const std::vector<core::Action>>();
     stopAt_ = -1;
@@ -69,6 +72,7 @@ void SimController::start(const core::Scenario& run) {
     if (err.rfind("lesson.", 0) == 0) {
         for (core::LessonStep& step : runnable.lesson.steps) step.actions.clear();
         log_.push_back(core::LogEntry{0, {}, "the lesson's actions are skipped: " + err});
+        keptLog_ = log_;
         err = core::validateScenario(runnable);
     }
     if (!err.empty()) {
@@ -78,20 +82,9 @@ void SimController::start(const core::Scenario& run) {
         return;
     }
     engine_ = std::make_unique<core::Engine>(runnable);
-    engine_->setMetricsSink([this](const core::MetricsRow& r) {
-        rows_.push_back(r);
-        std::map<std::string, double> u;
-        for (const auto& [owner, acc] : utilAcc_) u[owner] = acc.first / acc.second;
-        util_.push_back(std::move(u));
-        utilAcc_.clear();
-    });
-    engine_->setNodeSink([this](const core::NodeSample& s) { collectUtilization(s); });
-    engine_->setLogSink([this](const core::LogEntry& e) { log_.push_back(e); });
     history_.clear();
-    engine_->setHistorySink([this](const std::string& line) {
-        history_.push_back(line);
-        if (history_.size() > kHistoryLines) history_.pop_front();
-    });
+    connectSinks();
+    takeCheckpoint(); // t = 0: a rewind before the first later one replays from here
     pausePoints_.clear();
     nextPause_ = 0;
     for (const core::LessonStep& step : run.lesson.steps)
@@ -138,10 +131,8 @@ void SimController::reset() {
     load(scenario_);
 }
 
-// Determinism makes a rewind a replay: a new engine from t = 0 whose timeline is every action
-// applied up to `simS` (the file's and the live ones, in the order they took effect) and the
-// file's own actions after it; live actions after `simS` are dropped, so what the user does next
-// is a branch. Forward of the current time it simply runs on.
+// Back of the current time a rewind restores the latest checkpoint at or before `simS` and runs on
+// from it with the session's actions (SimCheckpoints.cpp); forward it simply runs on.
 void SimController::seek(double simS) {
     if (!engine_ || state_ == RunState::Error) return;
     const core::SimTime end = std::llround(scenario_.duration_s * 1e6);
@@ -150,22 +141,11 @@ void SimController::seek(double simS) {
         if (t > engine_->now()) runUntilSeconds(static_cast<double>(t) / 1e6);
         return;
     }
-    core::Scenario run = scenario_;
-    std::vector<core::Action> before;
-    for (const core::Action& a : engine_->appliedActions())
-        if (a.at_us <= t) before.push_back(a);
-    run.timeline = core::sessionTimeline(scenario_, before); // the lesson adds its own again
-    for (const core::Action& a : scenario_.timeline)
-        if (a.at_us > t) run.timeline.push_back(a);
-    start(run);
-    if (t > 0) runUntilSeconds(static_cast<double>(t) / 1e6);
+    rewindTo(t);
 }
 
 void SimController::requestHistory() {
-    // Start at an invocation so the window does not open with completions of unseen operations.
-    auto first = history_.begin();
-    while (first != history_.end() && first->find(":type :invoke") == std::string::npos) ++first;
-    emit historyReady(std::make_shared<const std::vector<std::string>>(first, history_.end()));
+    emit historyReady(std::make_shared<const std::vector<std::string>>(history_.fromFirstInvoke()));
 }
 
 void SimController::play() {
@@ -226,7 +206,7 @@ void SimController::tick() {
         const core::SimTime chunk =
             std::max<core::SimTime>(1000, std::llround(scenario_.metrics_interval_ms * 1000.0));
         while (engine_->now() < goal && budget.elapsed() < kSliceMs)
-            engine_->runUntil(std::min(goal, engine_->now() + chunk));
+            advance(std::min(goal, engine_->now() + chunk));
     } else {
         const double elapsedS = static_cast<double>(wall_.nsecsElapsed()) / 1e9;
         wall_.restart();
@@ -235,10 +215,10 @@ void SimController::tick() {
             QElapsedTimer budget;
             budget.start();
             while (engine_->now() < limit && budget.elapsed() < kSliceMs)
-                engine_->runUntil(std::min<core::SimTime>(limit, engine_->now() + 50'000));
+                advance(std::min<core::SimTime>(limit, engine_->now() + 50'000));
         } else {
-            engine_->runUntil(std::min<core::SimTime>(
-                limit, engine_->now() + std::llround(elapsedS * speed_ * 1e6)));
+            advance(std::min<core::SimTime>(limit, engine_->now() +
+                                                       std::llround(elapsedS * speed_ * 1e6)));
         }
         if (engine_->now() >= pauseLimit() && engine_->now() < end) { // a lesson step's pause
             passPausePoints();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Engine.h"
+#include "HistoryWindow.h"
 #include "Scenario.h"
 
 #include <QElapsedTimer>
@@ -67,6 +68,14 @@ public slots:
     void seek(double simS);
     void requestHistory(); // answers with historyReady
 
+public:
+    // The simulated times of the rewind checkpoints kept now (for the benchmark; call on the
+    // controller's thread).
+    std::vector<double> checkpointTimes() const;
+    std::size_t checkpointBytes() const; // their Engine::approxBytes
+    // Engine work between checkpoints (tests: 0, one after every slice of a run).
+    void setCheckpointWorkMs(double ms);
+
 signals:
     void snapshotReady(cs::ui::SnapshotPtr snapshot);
     // The most recent operations on replicated stores, as EDN-like lines (oldest first).
@@ -74,7 +83,11 @@ signals:
 
 private:
     void start(const core::Scenario& run);
+    void connectSinks();
     void tick();
+    void advance(core::SimTime to); // the engine to `to`, then a checkpoint if one is due
+    void takeCheckpoint();
+    void rewindTo(core::SimTime t);
     void publish();
     void setState(RunState s);
     void collectUtilization(const core::NodeSample& s);
@@ -93,8 +106,29 @@ private:
     std::map<std::string, std::pair<double, int>> utilAcc_; // owner -> (sum, count) for this row
     std::unordered_map<std::string, std::string> utilLine_; // node name -> its utilisation line
     std::vector<core::LogEntry> log_;
-    std::deque<std::string> history_; // bounded: the live history view shows a recent window
     static constexpr std::size_t kHistoryLines = 40'000;
+    HistoryWindow history_{kHistoryLines}; // bounded: the live history view shows a recent window
+    // Rewind (SimCheckpoints.cpp): copies of the engine taken every checkpointWorkNs_ of engine
+    // work (so a replay from one costs about that much, whatever the scenario), the first at
+    // t = 0; and every row, utilisation and log entry of this generation, which a rewind
+    // publishes again up to its checkpoint instead of recomputing them.
+    struct Checkpoint {
+        std::unique_ptr<const core::Engine> engine; // paused at its time, without sinks
+        core::SimTime at = 0;
+        std::size_t actions = 0, rows = 0, log = 0; // applied actions, kept rows and log then
+        std::size_t bytes = 0;                      // the engine copy's approxBytes
+        std::map<std::string, std::pair<double, int>> utilAcc;
+        HistoryWindow history{kHistoryLines};
+    };
+    std::vector<Checkpoint> checkpoints_; // in time order
+    std::vector<core::MetricsRow> keptRows_;
+    std::vector<std::map<std::string, double>> keptUtil_;
+    std::vector<core::LogEntry> keptLog_;
+    bool keeping_ = true; // false past kMaxKeptRows: checkpoint 0 only (a rewind replays all)
+    // Engine work between checkpoints: a rewind replays at most about this much (plus a copy),
+    // whatever the scenario costs per simulated second; the budget is 300 ms on a slow machine.
+    std::int64_t checkpointWorkNs_ = 40'000'000;
+    std::int64_t workNs_ = 0, checkpointEveryNs_ = 0; // since the last one; spacing (doubles)
     // The lesson's steps with `pause` (DESIGN.md section 12): playing stops exactly there, once
     // per run; running to a time (step, screenshots) passes over them.
     std::vector<core::SimTime> pausePoints_;
