@@ -13,6 +13,7 @@
 #include <QToolButton>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cs::ui {
