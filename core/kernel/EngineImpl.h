@@ -169,11 +169,11 @@ struct Engine::Impl {
 
     // --- network (EngineNetwork.cpp)
     void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
-    void dispatch(NodeId from, NodeId to, Message&& m, const ReplMsg* repl);
+    std::uint32_t newMessage(NodeId from, NodeId to); // kNone: no target or no route
     void respond(const Job& job, NodeId from, ErrorReason err) {
         send(from, job.caller, job, true, err);
     }
-    void launchLeg(Message& m, SimTime t0); // m: a local copy it may change
+    void launchLeg(std::uint32_t msgId, SimTime t0);
     void deliver(std::uint32_t msgId);
     bool caughtByFault(const Message& m) const;
     void receive(const Message& m);
