@@ -80,10 +80,11 @@ private:
 };
 
 // A pool of records addressed by index, with a generation per slot so stale references are
-// detected. Slots are reused; the pool only grows to the peak number alive at once. Records live in
-// chunks of fixed size that never move, so a reference to one stays valid while others are
-// allocated (a message is handled in place while its handler sends more). A copy of the pool is a
-// copy of its records (indices, not addresses, link them).
+// detected: odd while the slot is live, bumped at each allocation and release (one array, read with
+// the record on every message and call). Slots are reused; the pool only grows to the peak number
+// alive at once. Records live in chunks of fixed size that never move, so a reference to one stays
+// valid while others are allocated (a message is handled in place while its handler sends more). A
+// copy of the pool is a copy of its records (indices, not addresses, link them).
 template <class T> class Pool {
 public:
     std::uint32_t alloc() { return alloc(T{}); }
@@ -103,14 +104,12 @@ public:
             i = static_cast<std::uint32_t>(gens_.size());
             if ((i & (kChunk - 1)) == 0) chunks_.emplace_back(kChunk);
             gens_.push_back(0);
-            live_.push_back(0);
         }
-        live_[i] = 1;
+        ++gens_[i];
         ++count_;
         return i;
     }
     void release(std::uint32_t i) {
-        live_[i] = 0;
         ++gens_[i];
         free_.push_back(i);
         --count_;
@@ -121,9 +120,9 @@ public:
     }
     std::uint32_t gen(std::uint32_t i) const { return gens_[i]; }
     bool valid(std::uint32_t i, std::uint32_t gen) const {
-        return i < gens_.size() && live_[i] != 0 && gens_[i] == gen;
+        return i < gens_.size() && gens_[i] == gen && (gen & 1) != 0;
     }
-    bool live(std::uint32_t i) const { return live_[i] != 0; }
+    bool live(std::uint32_t i) const { return (gens_[i] & 1) != 0; }
     std::size_t capacity() const { return gens_.size(); }
     std::size_t count() const { return count_; }
 
@@ -131,7 +130,6 @@ private:
     static constexpr std::uint32_t kChunkBits = 8, kChunk = 1u << kChunkBits;
     std::vector<std::vector<T>> chunks_; // each of kChunk records, never resized
     std::vector<std::uint32_t> gens_;
-    std::vector<std::uint8_t> live_; // bytes, not bits: read on every message and call
     std::vector<std::uint32_t> free_;
     std::size_t count_ = 0;
 };

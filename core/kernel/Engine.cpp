@@ -78,6 +78,7 @@ void Engine::Impl::layLinks(const Scenario& s) {
             for (NodeId pb : specNodes[l.b]) {
                 l.edges.push_back(topo.addEdge(pa, pb, ls.median_ms));
                 edges.push_back(EdgeState{linkId, {}});
+                edgeLink.push_back(linkId);
             }
         links.push_back(std::move(l));
     }

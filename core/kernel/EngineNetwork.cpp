@@ -77,11 +77,12 @@ void Engine::Impl::launchLeg(std::uint32_t id, SimTime t0) {
     const Route* route = &topo.routeAt(m.route);
     for (;;) {
         const std::size_t total = route->edges.size();
+        m.routeLen = static_cast<std::uint16_t>(total);
         const auto hops =
             static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
         double t = static_cast<double>(t0);
         for (std::uint16_t i = 0; i < hops; ++i) {
-            LinkState& l = links[edges[route->edges[m.hop + i]].link];
+            LinkState& l = links[edgeLink[route->edges[m.hop + i]]];
             if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
                 markLost(m.job);
                 dropMessage(m);
@@ -134,7 +135,7 @@ void Engine::Impl::deliver(std::uint32_t id) {
         markLost(m.job);
         dropMessage(m);
         messages.release(id);
-    } else if (static_cast<std::size_t>(m.hop + m.hops) < topo.routeAt(m.route).edges.size()) {
+    } else if (m.hop + m.hops < m.routeLen) {
         m.hop = static_cast<std::uint16_t>(m.hop + m.hops);
         launchLeg(id, now);
     } else {

@@ -18,7 +18,7 @@ std::uint32_t leastOutstanding(const LbState& lb, std::uint32_t n) {
     std::uint32_t least = kNone;
     std::uint8_t any = 0;
     for (std::uint32_t b = 0; b < n; ++b) {
-        const std::uint32_t v = healthy[b] ? out[b] : kNone;
+        const std::uint32_t v = out[b] | (healthy[b] - 1u); // all ones if not healthy
         least = v < least ? v : least;
         any |= healthy[b];
     }
