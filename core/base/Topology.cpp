@@ -133,6 +133,7 @@ RouteId Topology::search(NodeId from, NodeId to, std::uint64_t key) {
     std::reverse(r.edges.begin(), r.edges.end());
     std::reverse(r.nodes.begin(), r.nodes.end());
     const auto id = static_cast<RouteId>(routes_.size());
+    heads_.push_back(RouteHead{r.edges.front(), static_cast<std::uint32_t>(r.edges.size())});
     routes_.push_back(std::move(r));
     routeCache_.set(key, id);
     return id;

@@ -52,6 +52,12 @@ public:
         return search(from, to, pairKey(from, to));
     }
     const Route& routeAt(RouteId r) const { return routes_[r]; }
+    // A route's length and first edge, packed (read on every message: most routes are one edge).
+    struct RouteHead {
+        EdgeId first;
+        std::uint32_t length;
+    };
+    const RouteHead& routeHead(RouteId r) const { return heads_[r]; }
     // Median-latency distance, +inf when unreachable.
     double distance(NodeId from, NodeId to);
     // Partition groups: the connected components of the live graph; dead nodes get -1.
@@ -85,6 +91,7 @@ private:
     std::vector<Graph::vertex_descriptor> pred_;          // the last search's scratch
     std::vector<double> dist_;
     std::vector<Route> routes_;
+    std::vector<RouteHead> heads_; // per route
     std::uint64_t settled_ = 0;
 };
 

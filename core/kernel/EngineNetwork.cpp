@@ -74,15 +74,16 @@ std::uint32_t Engine::Impl::newMessage(NodeId from, NodeId to) {
 // here unless a delivery event holds it.
 void Engine::Impl::launchLeg(std::uint32_t id, SimTime t0) {
     Message& m = messages[id];
-    const Route* route = &topo.routeAt(m.route);
+    const Topology::RouteHead& head = topo.routeHead(m.route);
     for (;;) {
-        const std::size_t total = route->edges.size();
+        const std::size_t total = head.length;
         m.routeLen = static_cast<std::uint16_t>(total);
         const auto hops =
             static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
         double t = static_cast<double>(t0);
         for (std::uint16_t i = 0; i < hops; ++i) {
-            LinkState& l = links[edgeLink[route->edges[m.hop + i]]];
+            const std::size_t k = m.hop + i;
+            LinkState& l = links[edgeLink[k == 0 ? head.first : topo.routeAt(m.route).edges[k]]];
             if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
                 markLost(m.job);
                 dropMessage(m);
