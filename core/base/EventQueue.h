@@ -46,6 +46,18 @@ public:
         if (onWheel_ && wheel_.size() < kToHeap) toHeap();
         return e;
     }
+    // Takes the earliest event into `e` if it is at `limit` or before (one look at the list).
+    bool popUntil(SimTime limit, Event& e) {
+        if (onWheel_) {
+            if (!wheel_.popUntil(limit, e)) return false;
+            if (wheel_.size() < kToHeap) toHeap();
+        } else {
+            if (heap_.empty() || heap_.top().time > limit) return false;
+            e = heap_.pop();
+        }
+        floor_ = e.time;
+        return true;
+    }
     std::uint64_t refusedIntoPast() const { return intoPast_; }
     std::uint64_t refusedPastEnd() const { return pastEnd_; }
 
@@ -68,47 +80,56 @@ private:
 };
 
 // A pool of records addressed by index, with a generation per slot so stale references are
-// detected. Slots are reused; the vector only grows to the peak number alive at once.
+// detected: odd while the slot is live, bumped at each allocation and release (one array, read with
+// the record on every message and call). Slots are reused; the pool only grows to the peak number
+// alive at once. Records live in chunks of fixed size that never move, so a reference to one stays
+// valid while others are allocated (a message is handled in place while its handler sends more). A
+// copy of the pool is a copy of its records (indices, not addresses, link them).
 template <class T> class Pool {
 public:
     std::uint32_t alloc() { return alloc(T{}); }
     // Stores `value` in a free slot: one write of the record, not a reset and then a copy.
     std::uint32_t alloc(const T& value) {
+        const std::uint32_t i = allocSlot();
+        (*this)[i] = value;
+        return i;
+    }
+    // A free slot whose record still holds what its last user left: the caller sets every field.
+    std::uint32_t allocSlot() {
         std::uint32_t i;
         if (!free_.empty()) {
             i = free_.back();
             free_.pop_back();
-            items_[i] = value;
         } else {
-            i = static_cast<std::uint32_t>(items_.size());
-            items_.push_back(value);
+            i = static_cast<std::uint32_t>(gens_.size());
+            if ((i & (kChunk - 1)) == 0) chunks_.emplace_back(kChunk);
             gens_.push_back(0);
-            live_.push_back(0);
         }
-        live_[i] = 1;
+        ++gens_[i];
         ++count_;
         return i;
     }
     void release(std::uint32_t i) {
-        live_[i] = 0;
         ++gens_[i];
         free_.push_back(i);
         --count_;
     }
-    T& operator[](std::uint32_t i) { return items_[i]; }
-    const T& operator[](std::uint32_t i) const { return items_[i]; }
+    T& operator[](std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
+    const T& operator[](std::uint32_t i) const {
+        return chunks_[i >> kChunkBits][i & (kChunk - 1)];
+    }
     std::uint32_t gen(std::uint32_t i) const { return gens_[i]; }
     bool valid(std::uint32_t i, std::uint32_t gen) const {
-        return i < items_.size() && live_[i] != 0 && gens_[i] == gen;
+        return i < gens_.size() && gens_[i] == gen && (gen & 1) != 0;
     }
-    bool live(std::uint32_t i) const { return live_[i] != 0; }
-    std::size_t capacity() const { return items_.size(); }
+    bool live(std::uint32_t i) const { return (gens_[i] & 1) != 0; }
+    std::size_t capacity() const { return gens_.size(); }
     std::size_t count() const { return count_; }
 
 private:
-    std::vector<T> items_;
+    static constexpr std::uint32_t kChunkBits = 8, kChunk = 1u << kChunkBits;
+    std::vector<std::vector<T>> chunks_; // each of kChunk records, never resized
     std::vector<std::uint32_t> gens_;
-    std::vector<std::uint8_t> live_; // bytes, not bits: read on every message and call
     std::vector<std::uint32_t> free_;
     std::size_t count_ = 0;
 };

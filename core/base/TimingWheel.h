@@ -45,6 +45,17 @@ public:
         return slot(0, cur_ & kMask)[head_++];
     }
 
+    bool popUntil(SimTime limit, Event& e) {
+        if (size_ == 0) return false;
+        settle();
+        const Event& first = slot(0, cur_ & kMask)[head_];
+        if (first.time > limit) return false;
+        e = first;
+        ++head_;
+        --size_;
+        return true;
+    }
+
 private:
     static constexpr int kBits = 6, kSlots = 64, kLevels = 11;
     static constexpr std::uint64_t kMask = kSlots - 1;

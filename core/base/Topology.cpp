@@ -104,9 +104,7 @@ double Topology::search(NodeId from, NodeId to) {
     return dist_[to];
 }
 
-RouteId Topology::route(NodeId from, NodeId to) {
-    const std::uint64_t key = pairKey(from, to);
-    if (const RouteId* cached = routeCache_.find(key)) return *cached;
+RouteId Topology::search(NodeId from, NodeId to, std::uint64_t key) {
     routeCache_.set(key, kNone); // until a route is found
     if (!nodeUp_[from] || !nodeUp_[to] || from == to) return kNone;
     const double cost = search(from, to);
@@ -135,6 +133,7 @@ RouteId Topology::route(NodeId from, NodeId to) {
     std::reverse(r.edges.begin(), r.edges.end());
     std::reverse(r.nodes.begin(), r.nodes.end());
     const auto id = static_cast<RouteId>(routes_.size());
+    heads_.push_back(RouteHead{r.edges.front(), static_cast<std::uint32_t>(r.edges.size())});
     routes_.push_back(std::move(r));
     routeCache_.set(key, id);
     return id;

@@ -46,9 +46,19 @@ public:
     std::uint64_t version() const { return version_; }
 
     // kNone when `to` cannot be reached over live nodes and edges (or either end is down).
-    RouteId route(NodeId from, NodeId to);
+    // The cached route is looked up inline (every message asks); a miss searches.
+    RouteId route(NodeId from, NodeId to) {
+        if (const RouteId* cached = routeCache_.find(pairKey(from, to))) return *cached;
+        return search(from, to, pairKey(from, to));
+    }
     const Route& routeAt(RouteId r) const { return routes_[r]; }
     std::size_t routeCount() const { return routes_.size(); } // made so far (kept for ids)
+    // A route's length and first edge, packed (read on every message: most routes are one edge).
+    struct RouteHead {
+        EdgeId first;
+        std::uint32_t length;
+    };
+    const RouteHead& routeHead(RouteId r) const { return heads_[r]; }
     // Median-latency distance, +inf when unreachable.
     double distance(NodeId from, NodeId to);
     // Partition groups: the connected components of the live graph; dead nodes get -1.
@@ -65,6 +75,7 @@ private:
     // Dijkstra from `from`, stopped once `to` is settled; leaves pred_ and dist_ filled for the
     // settled part. Returns the distance (+inf when unreachable).
     double search(NodeId from, NodeId to);
+    RouteId search(NodeId from, NodeId to, std::uint64_t key); // a route not cached yet
     static std::uint64_t pairKey(NodeId from, NodeId to) {
         return static_cast<std::uint64_t>(from) << 32 | to;
     }
@@ -81,6 +92,7 @@ private:
     std::vector<Graph::vertex_descriptor> pred_;          // the last search's scratch
     std::vector<double> dist_;
     std::vector<Route> routes_;
+    std::vector<RouteHead> heads_; // per route
     std::uint64_t settled_ = 0;
 };
 

@@ -78,6 +78,7 @@ void Engine::Impl::layLinks(const Scenario& s) {
             for (NodeId pb : specNodes[l.b]) {
                 l.edges.push_back(topo.addEdge(pa, pb, ls.median_ms));
                 edges.push_back(EdgeState{linkId, {}});
+                edgeLink.push_back(linkId);
             }
         links.push_back(std::move(l));
     }
@@ -85,21 +86,21 @@ void Engine::Impl::layLinks(const Scenario& s) {
 
 void Engine::Impl::runUntil(SimTime t) {
     for (;;) {
-        const SimTime nextEvent = events.empty() ? INT64_MAX : events.top().time;
-        const SimTime nextAction =
-            pendingHead < pending.size() ? pending[pendingHead].at_us : INT64_MAX;
-        // An action stamped T runs after every event at time <= T.
-        if (nextAction < nextEvent && nextAction <= t) {
-            now = std::max(now, nextAction);
-            const Action a = pending[pendingHead++];
-            applyAction(a);
-            continue;
+        const std::size_t queued = pending.size();
+        const SimTime nextAction = pendingHead < queued ? pending[pendingHead].at_us : INT64_MAX;
+        // An action stamped T runs after every event at time <= T. (One posted meanwhile, by a
+        // sink, is looked at before the next event.)
+        Event e;
+        while (pending.size() == queued && events.popUntil(std::min(t, nextAction), e)) {
+            now = e.time;
+            ++eventsProcessed;
+            process(e);
         }
-        if (nextEvent > t) break;
-        const Event e = events.pop();
-        now = e.time;
-        ++eventsProcessed;
-        process(e);
+        if (pending.size() != queued) continue;
+        if (nextAction > t) break;
+        now = std::max(now, nextAction);
+        const Action a = pending[pendingHead++];
+        applyAction(a);
     }
     if (pendingHead > 1024 && pendingHead * 2 > pending.size()) {
         pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(pendingHead));

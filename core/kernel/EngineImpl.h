@@ -43,12 +43,13 @@ struct Message {
     NodeId from = kNone, to = kNone;
     RouteId route = kNone;
     std::uint16_t hop = 0, hops = 0; // this leg covers route edges [hop, hop + hops)
+    std::uint16_t routeLen = 0;      // the route's edges (no look at the route on delivery)
     bool response = false;
     ErrorReason error = ErrorReason::Ok;
+    std::uint32_t repl = kNone;      // an internal replica message: index into replMsgs
     SimTime sent = 0;                // first send: faults after it may have caught the message
     SimTime legStart = 0;            // when this leg left its first node (for animation)
     SimTime cross[kInlineHops] = {}; // when each link of this leg is crossed
-    std::uint32_t repl = kNone;      // an internal replica message: index into replMsgs
 };
 
 // A call the caller is waiting on; open while live in the pool (closed = released).
@@ -169,11 +170,11 @@ struct Engine::Impl {
 
     // --- network (EngineNetwork.cpp)
     void send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err);
-    void dispatch(NodeId from, NodeId to, Message&& m, const ReplMsg* repl);
+    std::uint32_t newMessage(NodeId from, NodeId to); // kNone: no target or no route
     void respond(const Job& job, NodeId from, ErrorReason err) {
         send(from, job.caller, job, true, err);
     }
-    void launchLeg(Message& m, SimTime t0); // m: a local copy it may change
+    void launchLeg(std::uint32_t msgId, SimTime t0);
     void deliver(std::uint32_t msgId);
     bool caughtByFault(const Message& m) const;
     void receive(const Message& m);
@@ -353,6 +354,7 @@ struct Engine::Impl {
     std::vector<Station> stations;
     std::vector<LinkState> links;
     std::vector<EdgeState> edges;
+    std::vector<std::uint32_t> edgeLink; // edges[e].link, packed: read on every message
     std::vector<std::uint32_t> groupOfSpec, storeOfSpec;
 
     Topology topo;

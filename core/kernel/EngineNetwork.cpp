@@ -31,43 +31,63 @@ void Engine::Impl::markLost(const Job& job) {
 }
 
 void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err) {
-    Message m;
+    const std::uint32_t id = newMessage(from, to);
+    if (id == kNone) return;
+    Message& m = messages[id];
     m.job = job;
     m.response = response;
     m.error = err;
-    dispatch(from, to, std::move(m), nullptr);
+    launchLeg(id, now);
+}
+
+void Engine::Impl::sendRepl(NodeId from, NodeId to, const ReplMsg& msg) {
+    const std::uint32_t id = newMessage(from, to);
+    if (id == kNone) return;
+    Message& m = messages[id];
+    m.job = Job{};
+    m.response = false;
+    m.error = ErrorReason::Ok;
+    m.repl = replMsgs.alloc(msg);
+    launchLeg(id, now);
 }
 
 // The one way onto the wire: a missing target or route is noticed only at the caller's timeout.
-// The message is filled in place and copied once, into the pool, if its leg takes time.
-void Engine::Impl::dispatch(NodeId from, NodeId to, Message&& m, const ReplMsg* repl) {
-    if (to == kNone) return;
+// The message is written once, in its pool slot, and handled there to the end (the slot's old
+// contents are overwritten field by field: send and sendRepl set the payload).
+std::uint32_t Engine::Impl::newMessage(NodeId from, NodeId to) {
+    if (to == kNone) return kNone;
     const RouteId r = topo.route(from, to);
-    if (r == kNone) return;
+    if (r == kNone) return kNone;
+    const std::uint32_t id = messages.allocSlot();
+    Message& m = messages[id];
     m.from = from;
     m.to = to;
     m.route = r;
+    m.hop = 0;
     m.sent = now;
-    if (repl) {
-        m.repl = replMsgs.alloc(*repl);
-    }
-    launchLeg(m, now);
+    m.repl = kNone;
+    return id;
 }
 
-// Samples the next (up to kInlineHops) links of the route and schedules one delivery event for
-// them; a leg of zero latency is delivered at once without an event.
-void Engine::Impl::launchLeg(Message& m, SimTime t0) {
-    const Route* route = &topo.routeAt(m.route);
+// Samples the next (up to kInlineHops) links of message `id`'s route and schedules one delivery
+// event for them; a leg of zero latency is delivered at once without an event. The slot is freed
+// here unless a delivery event holds it.
+void Engine::Impl::launchLeg(std::uint32_t id, SimTime t0) {
+    Message& m = messages[id];
+    const Topology::RouteHead& head = topo.routeHead(m.route);
     for (;;) {
-        const std::size_t total = route->edges.size();
+        const std::size_t total = head.length;
+        m.routeLen = static_cast<std::uint16_t>(total);
         const auto hops =
             static_cast<std::uint16_t>(std::min<std::size_t>(kInlineHops, total - m.hop));
         double t = static_cast<double>(t0);
         for (std::uint16_t i = 0; i < hops; ++i) {
-            LinkState& l = links[edges[route->edges[m.hop + i]].link];
+            const std::size_t k = m.hop + i;
+            LinkState& l = links[edgeLink[k == 0 ? head.first : topo.routeAt(m.route).edges[k]]];
             if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
                 markLost(m.job);
                 dropMessage(m);
+                messages.release(id);
                 return;
             }
             t += sampleLatencyUs(l);
@@ -79,12 +99,12 @@ void Engine::Impl::launchLeg(Message& m, SimTime t0) {
         if (arrival == t0) { // nothing can happen on the way: hand it over now
             if (static_cast<std::size_t>(m.hop + hops) == total) {
                 receive(m);
+                messages.release(id);
                 return;
             }
             m.hop = static_cast<std::uint16_t>(m.hop + hops);
             continue;
         }
-        const std::uint32_t id = messages.alloc(m);
         retain(m.job.request);
         events.push(arrival, EventType::Deliver, id);
         return;
@@ -107,24 +127,23 @@ bool Engine::Impl::caughtByFault(const Message& m) const {
     return false;
 }
 
+// In place: the record stays in its slot (and valid) while its handler sends more messages.
 void Engine::Impl::deliver(std::uint32_t id) {
-    Message m = messages[id];
-    messages.release(id);
+    Message& m = messages[id];
+    const std::uint32_t request = m.job.request;
     // Fast path: no node or link has failed since the message left.
     if (lastFault >= m.sent && caughtByFault(m)) {
         markLost(m.job);
         dropMessage(m);
-        release(m.job.request);
-        return;
-    }
-    const Route& route = topo.routeAt(m.route);
-    if (static_cast<std::size_t>(m.hop + m.hops) < route.edges.size()) {
+        messages.release(id);
+    } else if (m.hop + m.hops < m.routeLen) {
         m.hop = static_cast<std::uint16_t>(m.hop + m.hops);
-        launchLeg(m, now);
+        launchLeg(id, now);
     } else {
         receive(m);
+        messages.release(id);
     }
-    release(m.job.request);
+    release(request);
 }
 
 void Engine::Impl::receive(const Message& m) {

@@ -65,10 +65,6 @@ int Engine::Impl::quorum(const StoreState& st, bool write, const Job& job) const
     return configured > 0 ? std::min(configured, n) : majority;
 }
 
-void Engine::Impl::sendRepl(NodeId from, NodeId to, const ReplMsg& msg) {
-    dispatch(from, to, Message{}, &msg);
-}
-
 void Engine::Impl::dropMessage(const Message& m) {
     if (m.repl != kNone) replMsgs.release(m.repl);
 }

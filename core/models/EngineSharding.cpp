@@ -63,6 +63,7 @@ void Engine::Impl::linkNewNode(NodeId id, std::uint32_t spec) {
         for (NodeId o : specNodes[other]) {
             link.edges.push_back(topo.addEdge(id, o, link.median_us / 1000.0));
             edges.push_back(EdgeState{l, {}});
+            edgeLink.push_back(l);
         }
     }
 }

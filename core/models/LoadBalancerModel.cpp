@@ -10,22 +10,25 @@ namespace cs::core {
 namespace {
 
 // The first healthy member, from the cursor round to it again, with the fewest outstanding calls
-// (kNone if none is healthy): [cursor, n) then [0, cursor), and no member is below zero.
+// (kNone if none is healthy): the least count of a healthy member, in one branch-free pass, then
+// its first member in [cursor, n), else in [0, cursor).
 std::uint32_t leastOutstanding(const LbState& lb, std::uint32_t n) {
-    const std::uint32_t start = n == 0 ? 0 : lb.cursor % n;
     const std::uint32_t* out = lb.outstanding.data();
-    std::uint32_t pick = kNone, least = 0;
-    auto scan = [&](std::uint32_t from, std::uint32_t to) {
-        for (std::uint32_t b = from; b < to; ++b)
-            if ((pick == kNone || out[b] < least) && lb.healthy[b]) {
-                pick = b;
-                least = out[b];
-                if (least == 0) return;
-            }
-    };
-    scan(start, n);
-    if (pick == kNone || least != 0) scan(0, start);
-    return pick;
+    const std::uint8_t* healthy = lb.healthy.data();
+    std::uint32_t least = kNone;
+    std::uint8_t any = 0;
+    for (std::uint32_t b = 0; b < n; ++b) {
+        const std::uint32_t v = out[b] | (healthy[b] - 1u); // all ones if not healthy
+        least = v < least ? v : least;
+        any |= healthy[b];
+    }
+    if (any == 0) return kNone;
+    const std::uint32_t start = lb.cursor % n;
+    for (std::uint32_t b = start; b < n; ++b)
+        if (out[b] == least && healthy[b]) return b;
+    for (std::uint32_t b = 0; b < start; ++b)
+        if (out[b] == least && healthy[b]) return b;
+    return kNone;
 }
 
 } // namespace
