@@ -98,9 +98,15 @@ TEST_F(LessonFixture, StepsAndAPredictionThatHidesTheChartsUntilTheLearnerGuesse
     EXPECT_FALSE(restored->awaitingGuess());
     EXPECT_FALSE(child<QLabel>(restored, QStringLiteral("lessonReveal"))->isHidden());
 
-    // Start over: the first step, and the prediction asks again (for the next class too).
+    // Start over: the first step, and the prediction asks again (for the next class too), and
+    // the run starts again from t = 0 (the teacher trial found the clock left where it was).
+    QMetaObject::invokeMethod(again.controller(),
+                              [c = again.controller()] { c->runUntilSeconds(4); });
+    ASSERT_TRUE(waitFor([&] { return again.lastSnapshot()->simTime >= 4'000'000; }));
     click(child<QPushButton>(restored, QStringLiteral("lessonRestart")));
     EXPECT_EQ(restored->currentStep(), 0);
+    ASSERT_TRUE(waitFor([&] { return again.lastSnapshot()->simTime == 0; }))
+        << "the run stays at " << again.lastSnapshot()->simTime << " us";
     click(child<QPushButton>(restored, QStringLiteral("lessonNext")));
     EXPECT_TRUE(restored->awaitingGuess());
     ui::MainWindow third(false);

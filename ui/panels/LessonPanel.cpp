@@ -207,6 +207,7 @@ void LessonPanel::startOver() {
     m_step = 0;
     saveProgress();
     render();
+    emit startedOver();
 }
 
 void LessonPanel::nextStep() {

@@ -49,6 +49,8 @@ signals:
     void actionRequested(const cs::core::Action& action);
     // True while a prediction waits for a guess: the charts must not give the answer away.
     void chartsHiddenChanged(bool hidden);
+    // Start over: the run goes back to t = 0 with the lesson (a class starts from the beginning).
+    void startedOver();
 
 private:
     void render();

@@ -176,6 +176,7 @@ void MainWindow::buildDocks() {
     tabifyDockWidget(findChild<QDockWidget*>(QStringLiteral("paletteDock")), lessonDock);
     lessonDock->raise();
     connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
+    connect(m_lessonPanel, &LessonPanel::startedOver, this, &MainWindow::reloadEngine);
     connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new DockScroll(QSize(380, 300));
