@@ -176,8 +176,8 @@ TEST(FieldTable, LiveValuesOutsideTheRowsRangeOrChoicesAreRefused) {
               "timeline[0].value: expected \"CP\" or \"AP\"");
     EXPECT_EQ(check("db2", "mode", std::string("AP")),
               "timeline[0].field: \"db2\" has no replicas: mode is for replica sets");
-    EXPECT_EQ(check("work", "autoscaling.policy", std::string("manual")),
-              "timeline[0].field: \"work\" has no autoscaling to switch");
+    EXPECT_EQ(check("work", "autoscaling.policy", std::string("step")), "")
+        << "a group without autoscaling gets one, with step rules";
     EXPECT_EQ(check("api", "autoscaling.policy", std::string("scheduled")), "");
     EXPECT_EQ(check("c", "rate_rps", 0.0), "") << "0 stops a client";
     EXPECT_EQ(check("api", "cores", 128.0), "") << "past the largest size: skipped at run time";

@@ -80,6 +80,9 @@ public:
     // The saved layout (interactive start): "" or what the user was told.
     QString restoreLayout(QSettings& settings);
     void post(const core::Action& a);
+    // What Save Session writes: the scenario the run started from (edits made live are actions,
+    // not part of the start), positions as they are now, and every action applied so far.
+    core::Scenario sessionScenario() const;
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -148,6 +151,7 @@ private:
     QTimer* m_autosaveTimer = nullptr;
     std::unique_ptr<Autosave> m_autosave; // this instance's autosave file, held by a lock
     SnapshotPtr m_last;
+    core::Scenario m_runStart; // the scenario the engine was last loaded with
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
     QString m_hint;                // the status bar's hint for the run's state

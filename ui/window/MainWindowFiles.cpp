@@ -124,14 +124,25 @@ bool MainWindow::saveAs() {
     return saveTo(path);
 }
 
+core::Scenario MainWindow::sessionScenario() const {
+    // The document already holds the live edits (a flip to AP at 35 s): starting from it would
+    // replay the whole run with them.
+    core::Scenario s = m_runStart;
+    if (m_last && m_last->actions)
+        s.timeline = *m_last->actions; // everything done, with its sim time
+    for (auto& n : s.nodes)
+        if (const core::NodeSpec* now = m_doc->scenario().find(n.id)) {
+            n.x = now->x;
+            n.y = now->y;
+        }
+    return s;
+}
+
 void MainWindow::saveSessionAs() {
     QString path = QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(),
                                                 scenarioFilter());
     if (path.isEmpty()) return;
-    core::Scenario s = m_doc->scenario();
-    if (m_last && m_last->actions)
-        s.timeline = *m_last->actions; // everything done, with its sim time
-    const std::string err = core::saveScenarioFile(s, path.toStdString());
+    const std::string err = core::saveScenarioFile(sessionScenario(), path.toStdString());
     if (!err.empty())
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(err));
     else

@@ -1,0 +1,118 @@
+// The classroom window's last defects (issue 14), driven as a teacher drives it: real mouse and
+// key events on the widgets, the run checked through the window's snapshots.
+#include "ChartsPanel.h"
+#include "FieldTable.h"
+#include "MainWindow.h"
+#include "Run.h"
+#include "ScenarioIO.h"
+#include "TopologyScene.h"
+#include "TopologyView.h"
+#include "UiWait.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QTest>
+#include <QUndoStack>
+#include <gtest/gtest.h>
+
+using namespace cs;
+using cs::test::waitFor;
+
+namespace {
+
+bool runWindowTo(ui::MainWindow& w, double s) {
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller(), s] { c->runUntilSeconds(s); });
+    return waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->simTime >= static_cast<core::SimTime>(s * 1e6) &&
+               snap->state != ui::RunState::Running;
+    });
+}
+
+// Clicks the node's item in the view, as a user selects it.
+void clickNode(ui::MainWindow& w, const QString& id) {
+    QGraphicsItem* item = w.scene()->topItem(id);
+    ASSERT_NE(item, nullptr);
+    w.view()->centerOn(item);
+    QApplication::processEvents();
+    const QPoint at = w.view()->mapFromScene(item->sceneBoundingRect().center());
+    QTest::mouseClick(w.view()->viewport(), Qt::LeftButton, {}, at);
+    QApplication::processEvents();
+}
+
+// The inspector's field beside `label`.
+QWidget* inspectorField(ui::MainWindow& w, const QString& label) {
+    auto* inspector = w.findChild<QWidget*>(QStringLiteral("inspector"));
+    auto* form = inspector ? inspector->findChild<QFormLayout*>() : nullptr;
+    if (!form) return nullptr;
+    for (int row = 0; row < form->rowCount(); ++row) {
+        auto* l = form->itemAt(row, QFormLayout::LabelRole);
+        auto* f = form->itemAt(row, QFormLayout::FieldRole);
+        if (l && f && qobject_cast<QLabel*>(l->widget()) &&
+            qobject_cast<QLabel*>(l->widget())->text() == label)
+            return f->widget();
+    }
+    return nullptr;
+}
+
+int policyActions(const ui::Snapshot& s, const std::string& value) {
+    int n = 0;
+    for (const auto& a : *s.actions)
+        n += a.field == "autoscaling.policy" && a.value == core::FieldValue(value);
+    return n;
+}
+
+// Save Session's scenario, saved and read back and run to `s`, gives the live run's metrics.
+void expectSessionReplays(ui::MainWindow& w, double s) {
+    const auto reloaded = core::loadScenarioText(core::scenarioToJson(w.sessionScenario()), "s");
+    ASSERT_TRUE(reloaded.ok) << reloaded.error;
+    core::RunOptions to;
+    to.duration_s = s;
+    w.charts()->refresh();
+    EXPECT_EQ(w.charts()->metricsCsv().toStdString(),
+              core::runScenario(reloaded.scenario, to).metricsCsvText);
+}
+
+} // namespace
+
+// The default example's api group has no autoscaling. Chosen in the inspector mid-run (a key on
+// its Scaling box), target tracking starts at that moment: the clock does not go back to 0, the
+// switch is an action the session replays exactly, and undo switches it back live.
+TEST(UiClassroom, ScalingChosenMidRunOnAGroupWithoutAutoscalingKeepsTheRun) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
+    w.show();
+    ASSERT_FALSE(w.document()->scenario().find("api")->autoscaling.has_value());
+    ASSERT_TRUE(runWindowTo(w, 10));
+    const auto generation = w.lastSnapshot()->generation;
+    clickNode(w, QStringLiteral("api"));
+    auto* box = qobject_cast<QComboBox*>(inspectorField(w, QStringLiteral("Scaling")));
+    ASSERT_NE(box, nullptr);
+    ASSERT_EQ(box->currentText(), QStringLiteral("manual"));
+    box->setFocus();
+    QTest::keyClicks(box, QStringLiteral("t")); // target_tracking, as typed on a closed box
+    const auto& api = w.document()->scenario().find("api")->autoscaling;
+    ASSERT_TRUE(api.has_value());
+    EXPECT_EQ(api->policy, core::Autoscaling::Policy::TargetTracking);
+    EXPECT_EQ(api->min, 3) << "around the 3 instances it has";
+    ASSERT_TRUE(runWindowTo(w, 14));
+    EXPECT_EQ(w.lastSnapshot()->generation, generation) << "the run was not restarted";
+    EXPECT_GE(w.lastSnapshot()->simTime, 14'000'000) << "the clock did not go back to 0";
+    EXPECT_EQ(policyActions(*w.lastSnapshot(), "target_tracking"), 1);
+    w.charts()->refresh();
+    EXPECT_GT(w.charts()->seriesPoints(QStringLiteral("Latency")), 40) << "the charts kept 10 s";
+    // Save Session starts from the run's start (no autoscaling yet) and switches at 10 s.
+    EXPECT_FALSE(w.sessionScenario().find("api")->autoscaling.has_value());
+    expectSessionReplays(w, 14);
+
+    w.document()->undoStack()->undo();
+    EXPECT_FALSE(w.document()->scenario().find("api")->autoscaling.has_value());
+    ASSERT_TRUE(runWindowTo(w, 16));
+    EXPECT_EQ(w.lastSnapshot()->generation, generation) << "undo did not restart the run";
+    EXPECT_EQ(policyActions(*w.lastSnapshot(), "manual"), 1);
+
+    expectSessionReplays(w, 16);
+}
