@@ -3,6 +3,7 @@
 #include "ChartsPanel.h"
 #include "FieldTable.h"
 #include "MainWindow.h"
+#include "NodeItem.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -115,4 +117,35 @@ TEST(UiClassroom, ScalingChosenMidRunOnAGroupWithoutAutoscalingKeepsTheRun) {
     EXPECT_EQ(policyActions(*w.lastSnapshot(), "manual"), 1);
 
     expectSessionReplays(w, 16);
+}
+
+// Node labels a room can read without presentation mode: at least 12 px on screen at the sizes of
+// a 720p and a 1024x768 projector, in every built-in example, measured as the presentation test
+// measures them (the label font at the topology's zoom, as the window fits it on opening).
+TEST(UiClassroom, NodeLabelsAreReadableAtProjectorSizesInEveryExample) {
+    const QStringList files =
+        QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")});
+    ASSERT_GE(files.size(), 20);
+    for (const QSize size : {QSize(1280, 720), QSize(1024, 768)}) {
+        ui::MainWindow w(false);
+        w.show();
+        w.resize(size);
+        for (const QString& f : files) {
+            ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/") + f));
+            for (int i = 0; i < 5; ++i) QApplication::processEvents();
+            const double px = ui::NodeItem::labelPointSize() * w.view()->logicalDpiY() / 72.0 *
+                              w.view()->transform().m11();
+            EXPECT_GE(px, 12.0) << f.toStdString() << " at " << size.width() << "x"
+                                << size.height();
+            QRectF nodes; // and the whole topology is in view, labels included
+            for (QGraphicsItem* item : w.scene()->items())
+                if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                    nodes = nodes.united(item->sceneBoundingRect());
+            const QRect shown = w.view()->mapFromScene(nodes).boundingRect();
+            EXPECT_TRUE(w.view()->viewport()->rect().adjusted(-4, -4, 4, 4).contains(shown))
+                << f.toStdString() << " at " << size.width() << ": " << shown.width() << "x"
+                << shown.height() << " in " << w.view()->viewport()->width() << "x"
+                << w.view()->viewport()->height();
+        }
+    }
 }
