@@ -149,3 +149,42 @@ TEST(UiClassroom, NodeLabelsAreReadableAtProjectorSizesInEveryExample) {
         }
     }
 }
+
+// Live edits are told in words a student understands, in the event log and on the charts: the
+// toolbar's Store switch says what AP means, a latency edit says what it does to messages, and
+// markers at one moment say "and N more" rather than "+N". No "db.mode = AP" jargon.
+TEST(UiClassroom, ActionsAreToldInWordsInTheLogAndOnTheCharts) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 5));
+    auto* store = w.findChild<QComboBox*>(QStringLiteral("storeMode"));
+    ASSERT_NE(store, nullptr);
+    store->setFocus();
+    QTest::keyClick(store, Qt::Key_End); // AP
+    ASSERT_EQ(store->currentText(), QStringLiteral("AP"));
+    ASSERT_TRUE(runWindowTo(w, 25)); // the partition's cuts at 20 s share a moment
+    auto* log = w.findChild<QListWidget*>(QStringLiteral("eventLog"));
+    ASSERT_NE(log, nullptr);
+    QStringList lines;
+    for (int i = 0; i < log->count(); ++i) lines << log->item(i)->text();
+    const QString all = lines.join('\n');
+    EXPECT_TRUE(all.contains(QStringLiteral("Store db switched to AP (availability first")))
+        << all.toStdString();
+    EXPECT_FALSE(all.contains(QStringLiteral("db.mode"))) << all.toStdString();
+    w.charts()->refresh();
+    QStringList details, labels;
+    for (const auto& g : w.charts()->views()[0]->markerGroups()) {
+        details << g.details;
+        labels << g.label;
+    }
+    EXPECT_TRUE(details.join('\n').contains(QStringLiteral("Store db switched to AP")))
+        << details.join('\n').toStdString();
+    bool collapsed = false;
+    for (const QString& l : labels) {
+        EXPECT_FALSE(l.contains(QLatin1Char('+'))) << l.toStdString();
+        EXPECT_FALSE(l.contains(QLatin1Char('='))) << l.toStdString();
+        collapsed |= l.contains(QStringLiteral(" more"));
+    }
+    EXPECT_TRUE(collapsed) << "the two cuts at 20 s: " << labels.join(" | ").toStdString();
+}

@@ -2,6 +2,7 @@
 // and refused elsewhere, enum names round-trip, and the file's keys are the table's.
 #include "TestUtil.h"
 
+#include "ActionText.h"
 #include "EnumNames.h"
 #include "FieldTable.h"
 
@@ -314,3 +315,23 @@ TEST(FieldTable, NestedRowsStateTheRangeTheReaderEnforces) {
 }
 
 } // namespace
+
+// What an action did, as the event log and the chart markers say it to a student.
+TEST(FieldTable, ActionsAreDescribedInWords) {
+    const auto ap = describeSet(NodeKind::Datastore, "db", "mode", std::string("AP"));
+    EXPECT_EQ(ap.label, "db → AP");
+    EXPECT_EQ(ap.sentence.rfind("Store db switched to AP (availability first", 0), 0u);
+    const auto policy = describeSet(NodeKind::ServiceGroup, "api", "autoscaling.policy",
+                                    std::string("target_tracking"));
+    EXPECT_EQ(policy.label, "api scaling: target tracking");
+    const auto timeout = describeSet(NodeKind::Client, "users", "timeout_ms", 500.0);
+    EXPECT_EQ(timeout.sentence, "users: timeout set to 500 ms");
+    Action link;
+    link.kind = ActionKind::SetLink;
+    link.a = "api";
+    link.b = "db";
+    link.median_ms = 4;
+    link.p99_ms = 12;
+    EXPECT_EQ(describeSetLink(link).sentence,
+              "link api–db changed: messages take 4 ms one way (1 in 100 over 12 ms)");
+}

@@ -1,4 +1,5 @@
 // Faults and commands (timeline and live), and the periodic metrics row.
+#include "ActionText.h"
 #include "EngineImpl.h"
 #include "FieldTable.h"
 #include "Pricing.h"
@@ -204,10 +205,10 @@ void Engine::Impl::setScalingPolicy(std::uint32_t i, const std::string& name) {
         events.push(now + std::llround(n.autoscaling->evaluation_s * 1e6), EventType::Autoscale,
                     groupOfSpec[i]);
     }
-    log(n.id, n.id + "'s scaling policy is now " + std::string(toString(n.autoscaling->policy)) +
-                  (first ? " (between " + std::to_string(n.autoscaling->min) + " and " +
-                               std::to_string(n.autoscaling->max) + " instances)"
-                         : std::string()));
+    if (first)
+        log(n.id, n.id + " had no autoscaler: it gets one that keeps between " +
+                      std::to_string(n.autoscaling->min) + " and " +
+                      std::to_string(n.autoscaling->max) + " instances");
 }
 
 // A vertical resize: each instance restarts with the new size, one after another (the next goes
@@ -302,7 +303,7 @@ void Engine::Impl::applyAction(const Action& a) {
             }
             if (a.loss) l.loss = *a.loss;
         }
-        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " changed");
+        log(linkName(a.a, a.b), describeSetLink(a).sentence);
         break;
     }
     case ActionKind::SetRate: {
@@ -315,7 +316,8 @@ void Engine::Impl::applyAction(const Action& a) {
     }
     case ActionKind::SetField:
         setField(a);
-        log(a.node, a.node + "." + a.field + " set");
+        log(a.node,
+            describeSet(specs[specIndex.at(a.node)].kind, a.node, a.field, a.value).sentence);
         break;
     case ActionKind::AddShard:
         addShard(storeOfSpec[specIndex.at(a.node)]);
