@@ -16,6 +16,8 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTest>
 #include <QUndoStack>
 #include <gtest/gtest.h>
@@ -187,4 +189,23 @@ TEST(UiClassroom, ActionsAreToldInWordsInTheLogAndOnTheCharts) {
         collapsed |= l.contains(QStringLiteral(" more"));
     }
     EXPECT_TRUE(collapsed) << "the two cuts at 20 s: " << labels.join(" | ").toStdString();
+}
+
+// The unsaved-changes question: a Space (a teacher pausing the run) must not save silently; Enter
+// saves, as the default button says.
+TEST(UiClassroom, SpaceInTheUnsavedChangesQuestionDoesNotSave) {
+    auto answer = [](Qt::Key key) {
+        std::unique_ptr<QMessageBox> box(ui::MainWindow::unsavedChangesBox(nullptr));
+        box->open();
+        EXPECT_TRUE(waitFor([&] { return box->isVisible() && QApplication::focusWidget(); }));
+        QWidget* focus = QApplication::focusWidget();
+        EXPECT_EQ(focus, box->button(QMessageBox::Cancel)) << "the focus is on Cancel";
+        QTest::keyClick(focus ? focus : box.get(), key);
+        QApplication::processEvents();
+        return box->clickedButton() ? box->standardButton(box->clickedButton())
+                                    : QMessageBox::NoButton;
+    };
+    EXPECT_EQ(answer(Qt::Key_Space), QMessageBox::Cancel) << "Space does not save";
+    EXPECT_EQ(answer(Qt::Key_Return), QMessageBox::Save) << "Enter saves";
+    EXPECT_EQ(answer(Qt::Key_Escape), QMessageBox::Cancel);
 }

@@ -21,6 +21,8 @@ class QSpinBox;
 class QTimer;
 class QToolBar;
 
+class QMessageBox;
+
 namespace cs::ui {
 
 class ChartsPanel;
@@ -83,6 +85,9 @@ public:
     // What Save Session writes: the scenario the run started from (edits made live are actions,
     // not part of the start), positions as they are now, and every action applied so far.
     core::Scenario sessionScenario() const;
+    // The question before unsaved changes are thrown away (Save, Discard, Cancel); owned by the
+    // caller.
+    static QMessageBox* unsavedChangesBox(QWidget* parent);
 
 protected:
     void closeEvent(QCloseEvent* e) override;

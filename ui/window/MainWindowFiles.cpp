@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -151,11 +152,26 @@ void MainWindow::saveSessionAs() {
 
 bool MainWindow::maybeSave() {
     if (!m_doc->isModified() || !m_interactive) return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    std::unique_ptr<QMessageBox> box(unsavedChangesBox(this));
+    const auto answer = static_cast<QMessageBox::StandardButton>(box->exec());
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
+}
+
+// Enter saves (the default button); the focus is on Cancel, so a Space meant for the simulation
+// (play/pause) cancels instead of saving silently. Cancel and Discard are not "auto default": a
+// focused one would otherwise take Enter too.
+QMessageBox* MainWindow::unsavedChangesBox(QWidget* parent) {
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
+                        tr("The scenario has changes that are not saved. Save them?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Save);
+    for (auto which : {QMessageBox::Discard, QMessageBox::Cancel})
+        qobject_cast<QPushButton*>(box->button(which))->setAutoDefault(false);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Cancel)->setFocus();
+    return box;
 }
 
 void MainWindow::newScenario() {
