@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
@@ -208,4 +209,36 @@ TEST(UiClassroom, SpaceInTheUnsavedChangesQuestionDoesNotSave) {
     EXPECT_EQ(answer(Qt::Key_Space), QMessageBox::Cancel) << "Space does not save";
     EXPECT_EQ(answer(Qt::Key_Return), QMessageBox::Save) << "Enter saves";
     EXPECT_EQ(answer(Qt::Key_Escape), QMessageBox::Cancel);
+}
+
+// Help > Lessons is grouped like File > Open Example (concept lessons, interview questions, then
+// the examples by title), by the same code: not ~30 entries in file-name order.
+TEST(UiClassroom, HelpLessonsIsGroupedLikeOpenExample) {
+    ui::MainWindow w(false);
+    auto* lessons = w.findChild<QMenu*>(QStringLiteral("lessonsMenu"));
+    auto* examples = w.findChild<QMenu*>(QStringLiteral("examplesMenu"));
+    ASSERT_TRUE(lessons && examples);
+    auto texts = [](QMenu* m) {
+        QStringList out;
+        for (QAction* a : m->actions())
+            out << (a->isSeparator() ? QStringLiteral("--") : a->text());
+        return out;
+    };
+    const QStringList top = texts(lessons);
+    ASSERT_GE(top.size(), 4);
+    EXPECT_EQ(top[0], QStringLiteral("Concept &Lessons"));
+    EXPECT_EQ(top[1], QStringLiteral("&Interview Questions"));
+    EXPECT_EQ(top[2], QStringLiteral("--"));
+    QStringList plain = top.mid(3);
+    QStringList sorted = plain;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString& a, const QString& b) { return a.localeAwareCompare(b) < 0; });
+    EXPECT_EQ(plain, sorted) << "the examples by title";
+    EXPECT_LE(top.size(), 15) << "lessons and questions are in their submenus";
+    for (const QString& t : top) EXPECT_TRUE(texts(examples).contains(t)) << t.toStdString();
+    QMenu* questions = lessons->actions()[1]->menu();
+    ASSERT_NE(questions, nullptr);
+    EXPECT_EQ(questions->actions().size(), 8) << "Q1 to Q8";
+    EXPECT_TRUE(questions->actions()[0]->text().contains(QStringLiteral("Q1")))
+        << questions->actions()[0]->text().toStdString();
 }
