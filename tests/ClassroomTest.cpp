@@ -242,3 +242,34 @@ TEST(UiClassroom, HelpLessonsIsGroupedLikeOpenExample) {
     EXPECT_TRUE(questions->actions()[0]->text().contains(QStringLiteral("Q1")))
         << questions->actions()[0]->text().toStdString();
 }
+
+// View > Larger Text twice at 1280x720: chart titles and legends are not elided, and the lesson
+// panel's text is not clipped (it wraps, and scrolls when it is long).
+TEST(UiClassroom, LargerTextTwiceKeepsChartsAndTheLessonReadable) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    w.resize(1280, 720);
+    ASSERT_TRUE(runWindowTo(w, 25)); // the lesson asks its question: three long choices
+    QTest::keyClick(&w, Qt::Key_Equal, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_Equal, Qt::ControlModifier);
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    w.charts()->refresh();
+    QApplication::processEvents();
+    auto* text = w.findChild<QWidget*>(QStringLiteral("lessonStepText"));
+    ASSERT_NE(text, nullptr);
+    QWidget* content = text->parentWidget();
+    QWidget* viewport = content->parentWidget();
+    EXPECT_LE(content->width(), viewport->width()) << "the lesson's text is not cut on the right";
+    for (QWidget* c : content->findChildren<QWidget*>())
+        if (c->isVisible() && c->parentWidget() == content)
+            EXPECT_LE(c->geometry().right(), viewport->width()) << c->objectName().toStdString();
+    for (QWidget* b : content->findChildren<QPushButton*>())
+        if (b->isVisible()) EXPECT_LE(b->minimumSizeHint().width(), viewport->width());
+    for (QChartView* v : w.charts()->views()) {
+        if (!v->isVisible()) continue;
+        const QFontMetrics title(v->chart()->titleFont());
+        EXPECT_LE(title.horizontalAdvance(v->chart()->title()), v->width())
+            << v->chart()->title().toStdString();
+    }
+}
