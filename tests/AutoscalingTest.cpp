@@ -174,3 +174,27 @@ TEST(Autoscaling, ThePolicySwitchesLiveMidSpike) {
     EXPECT_NE(validateScenario(bad).find("timeline[0].value"), std::string::npos)
         << validateScenario(bad);
 }
+
+// A group with no autoscaling at all switched to target tracking mid-spike (the toolbar or the
+// inspector during a run): the engine gives it an autoscaler around its size (2 to 8 instances)
+// at that moment, so the count holds at 2 through the spike's first 20 s and grows after.
+TEST(Autoscaling, AGroupWithoutAutoscalingSwitchedLiveGrowsAfterTheSwitch) {
+    Scenario s = spiky(R"({"policy": "manual"})", kSpike);
+    for (auto& n : s.nodes) n.autoscaling.reset();
+    s.timeline = {cs::test::setAction(50'000'000, "api", "autoscaling.policy", "target_tracking")};
+    ASSERT_EQ(validateScenario(s), "") << "a live set may give a group its first autoscaler";
+    const auto r = cs::test::run(s);
+    const auto t = cs::test::parseCsv(r.metricsCsvText);
+    for (std::size_t i = 0; i < t.rows && t["t_s"][i] <= 50; ++i)
+        EXPECT_EQ(t["instances"][i], 2) << "at " << t["t_s"][i] << " s, before the switch";
+    const double grewAt = firstAtLeast(t, 3);
+    EXPECT_GT(grewAt, 50) << "not before the switch, although the spike began at 30 s";
+    EXPECT_LE(grewAt, 50 + 5 + 1) << "its first look, one evaluation window after the switch";
+    EXPECT_GE(r.summary.instances_max, 5) << "the spike needs about 9";
+    EXPECT_LE(r.summary.instances_max, 8) << "max = 4 x the 2 instances it had";
+    EXPECT_EQ(t["instances"][t.rows - 1], 2) << "back to min = 2 after the spike";
+    // Without the switch the same run never grows.
+    Scenario stays = s;
+    stays.timeline.clear();
+    EXPECT_EQ(cs::test::run(stays).summary.instances_max, 2);
+}

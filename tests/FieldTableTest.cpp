@@ -2,6 +2,7 @@
 // and refused elsewhere, enum names round-trip, and the file's keys are the table's.
 #include "TestUtil.h"
 
+#include "ActionText.h"
 #include "EnumNames.h"
 #include "FieldTable.h"
 
@@ -176,8 +177,8 @@ TEST(FieldTable, LiveValuesOutsideTheRowsRangeOrChoicesAreRefused) {
               "timeline[0].value: expected \"CP\" or \"AP\"");
     EXPECT_EQ(check("db2", "mode", std::string("AP")),
               "timeline[0].field: \"db2\" has no replicas: mode is for replica sets");
-    EXPECT_EQ(check("work", "autoscaling.policy", std::string("manual")),
-              "timeline[0].field: \"work\" has no autoscaling to switch");
+    EXPECT_EQ(check("work", "autoscaling.policy", std::string("step")), "")
+        << "a group without autoscaling gets one, with step rules";
     EXPECT_EQ(check("api", "autoscaling.policy", std::string("scheduled")), "");
     EXPECT_EQ(check("c", "rate_rps", 0.0), "") << "0 stops a client";
     EXPECT_EQ(check("api", "cores", 128.0), "") << "past the largest size: skipped at run time";
@@ -314,3 +315,23 @@ TEST(FieldTable, NestedRowsStateTheRangeTheReaderEnforces) {
 }
 
 } // namespace
+
+// What an action did, as the event log and the chart markers say it to a student.
+TEST(FieldTable, ActionsAreDescribedInWords) {
+    const auto ap = describeSet(NodeKind::Datastore, "db", "mode", std::string("AP"));
+    EXPECT_EQ(ap.label, "db → AP");
+    EXPECT_EQ(ap.sentence.rfind("Store db switched to AP (availability first", 0), 0u);
+    const auto policy = describeSet(NodeKind::ServiceGroup, "api", "autoscaling.policy",
+                                    std::string("target_tracking"));
+    EXPECT_EQ(policy.label, "api scaling: target tracking");
+    const auto timeout = describeSet(NodeKind::Client, "users", "timeout_ms", 500.0);
+    EXPECT_EQ(timeout.sentence, "users: timeout set to 500 ms");
+    Action link;
+    link.kind = ActionKind::SetLink;
+    link.a = "api";
+    link.b = "db";
+    link.median_ms = 4;
+    link.p99_ms = 12;
+    EXPECT_EQ(describeSetLink(link).sentence,
+              "link api–db changed: messages take 4 ms one way (1 in 100 over 12 ms)");
+}

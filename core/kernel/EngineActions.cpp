@@ -1,4 +1,5 @@
 // Faults and commands (timeline and live), and the periodic metrics row.
+#include "ActionText.h"
 #include "EngineImpl.h"
 #include "FieldTable.h"
 #include "Pricing.h"
@@ -183,19 +184,31 @@ bool Engine::Impl::setStationField(std::uint32_t i, std::string_view field, doub
     return true;
 }
 
-// The scaling policy set live: one other than manual starts the autoscaler looking from now.
+// The scaling policy set live: one other than manual starts the autoscaler looking from now; a
+// group that had no autoscaler gets one around its current size (chooseScalingPolicy).
 void Engine::Impl::setScalingPolicy(std::uint32_t i, const std::string& name) {
     NodeSpec& n = specs[i];
-    if (!n.autoscaling) return;
-    n.autoscaling->policy = scalingPolicyFromString(name).value_or(n.autoscaling->policy);
+    const auto policy = scalingPolicyFromString(name);
+    if (!policy) return;
+    const bool first = !n.autoscaling;
+    chooseScalingPolicy(n, *policy);
     GroupState& group = groups[groupOfSpec[i]];
     if (n.autoscaling->policy != Autoscaling::Policy::Manual && !group.autoscaleTicking) {
         group.autoscaleTicking = true;
         group.lastLook = now;
+        for (NodeId m : group.members) // its first window starts now, not when the run began
+            if (pnodes[m].exists && pnodes[m].station) {
+                Station& st = stations[pnodes[m].model];
+                setBusy(st, 0);
+                st.scaleBusy = 0;
+            }
         events.push(now + std::llround(n.autoscaling->evaluation_s * 1e6), EventType::Autoscale,
                     groupOfSpec[i]);
     }
-    log(n.id, n.id + "'s scaling policy is now " + std::string(toString(n.autoscaling->policy)));
+    if (first)
+        log(n.id, n.id + " had no autoscaler: it gets one that keeps between " +
+                      std::to_string(n.autoscaling->min) + " and " +
+                      std::to_string(n.autoscaling->max) + " instances");
 }
 
 // A vertical resize: each instance restarts with the new size, one after another (the next goes
@@ -290,7 +303,7 @@ void Engine::Impl::applyAction(const Action& a) {
             }
             if (a.loss) l.loss = *a.loss;
         }
-        log(linkName(a.a, a.b), "link " + linkName(a.a, a.b) + " changed");
+        log(linkName(a.a, a.b), describeSetLink(a).sentence);
         break;
     }
     case ActionKind::SetRate: {
@@ -303,7 +316,8 @@ void Engine::Impl::applyAction(const Action& a) {
     }
     case ActionKind::SetField:
         setField(a);
-        log(a.node, a.node + "." + a.field + " set");
+        log(a.node,
+            describeSet(specs[specIndex.at(a.node)].kind, a.node, a.field, a.value).sentence);
         break;
     case ActionKind::AddShard:
         addShard(storeOfSpec[specIndex.at(a.node)]);

@@ -130,9 +130,6 @@ Row preserved(const char* name, KindSet kinds) {
 bool hasReplicas(const NodeSpec& n) {
     return !n.replicas.empty();
 }
-bool hasAutoscaling(const NodeSpec& n) {
-    return n.autoscaling.has_value();
-}
 double replicaBound(const NodeSpec& n) {
     return static_cast<double>(std::max<std::size_t>(n.replicas.size(), 1));
 }
@@ -154,17 +151,32 @@ FieldAccess serviceMean() {
             }};
 }
 
+// The scaling policy, also of a group without autoscaling (it reads as manual): choosing another
+// gives it an autoscaler (chooseScalingPolicy). `copy` undoes exactly that, for LiveSync's "rest".
 FieldAccess scalingPolicy() {
     using P = Autoscaling::Policy;
     return {[](const NodeSpec& n) -> FieldValue {
                 return std::string(enumName(n.autoscaling ? n.autoscaling->policy : P::Manual));
             },
             [](NodeSpec& n, const FieldValue& v) {
-                if (n.autoscaling) fromField(v, n.autoscaling->policy);
+                if (const auto* s = std::get_if<std::string>(&v))
+                    if (const auto p = enumFromName<P>(*s)) chooseScalingPolicy(n, *p);
             },
             [](NodeSpec& to, const NodeSpec& from) {
-                if (to.autoscaling && from.autoscaling)
-                    to.autoscaling->policy = from.autoscaling->policy;
+                if (to.autoscaling && from.autoscaling) {
+                    NodeSpec chosen = from; // the rules choosing `step` added go back with it
+                    chooseScalingPolicy(chosen, to.autoscaling->policy);
+                    if (*chosen.autoscaling == *to.autoscaling)
+                        to.autoscaling = from.autoscaling;
+                    else
+                        to.autoscaling->policy = from.autoscaling->policy;
+                } else if (from.autoscaling && !to.autoscaling) {
+                    if (*from.autoscaling == firstAutoscaling(to, from.autoscaling->policy))
+                        to.autoscaling = from.autoscaling;
+                } else if (to.autoscaling && !from.autoscaling) {
+                    if (*to.autoscaling == firstAutoscaling(from, to.autoscaling->policy))
+                        to.autoscaling.reset();
+                }
             }};
 }
 
@@ -184,13 +196,6 @@ std::string heartbeatCheck(const NodeSpec& n) {
     if (n.heartbeat_ms * 2 <= n.election_timeout_min_ms) return {};
     return "must be at most half of election_timeout_ms.min (" +
            ObjectReader::fmt(n.election_timeout_min_ms) + ")";
-}
-
-std::string stepNeedsSteps(const NodeSpec& n, const FieldValue& v) {
-    const auto* s = std::get_if<std::string>(&v);
-    if (s && *s == "step" && n.autoscaling && n.autoscaling->steps.empty())
-        return ".value: \"step\" needs the group's autoscaling.steps";
-    return {};
 }
 
 constexpr KindSet kStations = {K::ServiceGroup, K::Datastore};
@@ -415,8 +420,6 @@ void addGroupRows(std::vector<FieldRow>& t) {
     t.push_back(choice("autoscaling.policy", sg, scalingPolicy(), Autoscaling::Policy::Manual)
                     .notInFile()
                     .live()
-                    .when(hasAutoscaling, "has no autoscaling to switch")
-                    .checkLive(stepNeedsSteps)
                     .r);
     t.push_back(custom("gc", sg, readGc, writeGc).r);
     t.push_back(preserved("size", sg).r);

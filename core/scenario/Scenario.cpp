@@ -2,6 +2,7 @@
 
 #include "EnumNames.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace cs::core {
@@ -41,6 +42,31 @@ std::optional<LimiterAlgorithm> limiterAlgorithmFromString(const std::string& s)
 std::optional<Autoscaling::Policy> scalingPolicyFromString(const std::string& s) {
     return enumFromName<Autoscaling::Policy>(s);
 }
+namespace {
+std::vector<Autoscaling::StepRule> defaultSteps() {
+    return {{0.7, -1, 2}, {2, 0.2, -1}};
+}
+} // namespace
+
+Autoscaling firstAutoscaling(const NodeSpec& n, Autoscaling::Policy p) {
+    Autoscaling a;
+    a.min = std::max(1, n.instances);
+    a.max = std::max(a.min, 4 * n.instances);
+    a.policy = p;
+    if (p == Autoscaling::Policy::Step) a.steps = defaultSteps();
+    return a;
+}
+
+void chooseScalingPolicy(NodeSpec& n, Autoscaling::Policy p) {
+    if (!n.autoscaling) {
+        n.autoscaling = firstAutoscaling(n, p);
+        return;
+    }
+    n.autoscaling->policy = p;
+    if (p == Autoscaling::Policy::Step && n.autoscaling->steps.empty())
+        n.autoscaling->steps = defaultSteps();
+}
+
 std::optional<LbAlgorithm> lbAlgorithmFromString(const std::string& s) {
     return enumFromName<LbAlgorithm>(s);
 }

@@ -97,6 +97,13 @@ struct Autoscaling {
 };
 const char* toString(Autoscaling::Policy p);
 std::optional<Autoscaling::Policy> scalingPolicyFromString(const std::string& s);
+struct NodeSpec;
+// The one way a group's scaling policy is chosen (inspector, toolbar, a live `set`, the engine):
+// a group without autoscaling gets an autoscaler around its current size (min = its instances,
+// max = 4 x them), and `step` without rules gets two (add 2 above 70 % busy, remove 1 below 20 %).
+void chooseScalingPolicy(NodeSpec& n, Autoscaling::Policy p);
+// What chooseScalingPolicy gives a group that had no autoscaling.
+Autoscaling firstAutoscaling(const NodeSpec& n, Autoscaling::Policy p);
 
 struct Backoff {
     double base_ms = 10.0;

@@ -2,6 +2,7 @@
 // engine's reactions (elected, scales out, converged, ...), grouped where they share a pixel.
 #include "ChartsPanel.h"
 
+#include "ActionText.h"
 #include "Palette.h"
 
 #include <algorithm>
@@ -30,8 +31,19 @@ QString linkName(const core::Action& a) {
     return QString::fromStdString(a.a) + QStringLiteral("–") + QString::fromStdString(a.b);
 }
 
+// The kind of the scenario node an action names, from the snapshot (its own node, or a member's).
+core::NodeKind kindOf(const Snapshot& snap, const core::Action& a) {
+    for (const auto& n : snap.nodes)
+        if (n.name == a.node) return n.kind;
+    for (const auto& n : snap.nodes)
+        if (n.owner == a.node && core::findField(n.kind, a.field)) return n.kind;
+    for (const auto& row : core::fieldTable()) // any kind with that field names it the same
+        if (a.field == row.name) return row.kinds.kinds().front();
+    return core::NodeKind::Client;
+}
+
 // What the lane shows for an action, and its colour.
-Marker actionMarker(const core::Action& a) {
+Marker actionMarker(const core::Action& a, core::NodeKind kind) {
     const QString node = QString::fromStdString(a.node);
     const double t = static_cast<double>(a.at_us) / 1e6;
     Marker m{t, {}, {}, kBlack};
@@ -49,34 +61,24 @@ Marker actionMarker(const core::Action& a) {
         m = {t, QObject::tr("heal %1").arg(linkName(a)), {}, kGreen};
         break;
     case core::ActionKind::SetLink: {
-        QStringList what;
-        if (a.median_ms) what << QObject::tr("median %1 ms").arg(*a.median_ms);
-        if (a.p99_ms) what << QObject::tr("p99 %1 ms").arg(*a.p99_ms);
-        if (a.loss) what << QObject::tr("loss %1%").arg(100 * *a.loss);
-        m = {t,
-             QObject::tr("link %1: %2").arg(linkName(a), what.join(QStringLiteral(", "))),
-             {},
-             kOrange};
+        const core::ActionText said = core::describeSetLink(a);
+        m = {t, QString::fromStdString(said.label), QString::fromStdString(said.sentence), kOrange};
         break;
     }
     case core::ActionKind::SetRate:
         m = {t, QObject::tr("%1 → %2 req/s").arg(node).arg(a.rate_rps), {}, kBlack};
         break;
     case core::ActionKind::SetField: {
-        const QString v = std::holds_alternative<double>(a.value)
-                              ? QString::number(std::get<double>(a.value))
-                              : QString::fromStdString(std::get<std::string>(a.value));
-        m = {t,
-             QStringLiteral("%1.%2 = %3").arg(node, QString::fromStdString(a.field), v),
-             {},
-             kPurple};
+        const core::ActionText said = core::describeSet(kind, a.node, a.field, a.value);
+        m = {t, QString::fromStdString(said.label), QString::fromStdString(said.sentence), kPurple};
         break;
     }
     case core::ActionKind::AddShard:
         m = {t, QObject::tr("add shard to %1").arg(node), {}, kBlue};
         break;
     }
-    m.detail = QObject::tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(m.label);
+    m.detail =
+        QObject::tr("%L1 s: %2").arg(t, 0, 'f', 2).arg(m.detail.isEmpty() ? m.label : m.detail);
     return m;
 }
 } // namespace
@@ -108,7 +110,7 @@ void ChartsPanel::addMarkers(const Snapshot& snap, int run) {
     if (snap.actions) {
         if (snap.actions->size() < data.actionsSeen) data.actionsSeen = 0;
         for (std::size_t i = data.actionsSeen; i < snap.actions->size(); ++i)
-            insert(actionMarker((*snap.actions)[i]));
+            insert(actionMarker((*snap.actions)[i], kindOf(snap, (*snap.actions)[i])));
         data.actionsSeen = snap.actions->size();
     }
     for (const auto& e : snap.newLog) {
@@ -148,8 +150,9 @@ std::vector<MarkerGroup> ChartsPanel::markerGroups(int index) const {
         if (!out.empty() && px - out.back().px < kSamePlace) {
             MarkerGroup& g = out.back();
             g.details << it->detail;
-            g.label = g.details.size() > 1 ? tr("%1 +%2")
-                                                 .arg(g.label.section(QStringLiteral(" +"), 0, 0))
+            // "and 3 more": other markers at the same moment, listed when hovered.
+            g.label = g.details.size() > 1 ? tr("%1 and %2 more")
+                                                 .arg(g.label.section(tr(" and "), 0, 0))
                                                  .arg(g.details.size() - 1)
                                            : g.label;
             continue;

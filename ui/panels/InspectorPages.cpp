@@ -119,10 +119,8 @@ void Inspector::addScalingRows(const core::NodeSpec& n) {
                [this](const QString& t) {
                    editNode(
                        [t](core::NodeSpec& x) {
-                           core::Autoscaling v = x.autoscaling.value_or(core::Autoscaling{});
-                           v.policy =
-                               core::enumFromName<Policy>(t.toStdString()).value_or(v.policy);
-                           x.autoscaling = v;
+                           if (const auto p = core::enumFromName<Policy>(t.toStdString()))
+                               core::chooseScalingPolicy(x, *p);
                        },
                        tr("scaling policy"));
                }));

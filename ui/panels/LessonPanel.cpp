@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QCryptographicHash>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -23,17 +24,19 @@ QString settingsGroup(const QString& key) {
                QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 
-// Buttons do not wrap their text: break it into lines of about `width` characters so that a
-// long choice does not make the dock wider than the screen.
-QString wrapped(const QString& text, int width = 30) {
+// Buttons do not wrap their text: break it into lines at most `px` wide in `fm`, so that a long
+// choice does not make the dock wider than its room (and clip the panel's text) at any text size.
+QString wrapped(const QString& text, const QFontMetrics& fm, int px) {
     QStringList lines;
     QString line;
     for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+        const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+        if (!line.isEmpty() && fm.horizontalAdvance(longer) > px) {
             lines << line;
-            line.clear();
+            line = word;
+        } else {
+            line = longer;
         }
-        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
     }
     if (!line.isEmpty()) lines << line;
     return lines.join(QLatin1Char('\n'));
@@ -159,6 +162,8 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumHeight(40); // below its scroll bars' own minimum: it scrolls anyway
+    m_viewport = scroll->viewport();
+    m_viewport->installEventFilter(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(scroll, 1);
     layout->addLayout(nav);
@@ -283,10 +288,11 @@ void LessonPanel::render() {
         const QString text = m_actionsApplied
                                  ? tr("Done: %1").arg(what.join(QStringLiteral(", ")))
                                  : tr("Do it: %1").arg(what.join(QStringLiteral(", ")));
-        m_apply->setText(wrapped(text));
+        m_apply->setText(text);
         m_apply->setAccessibleName(text);
         m_apply->setEnabled(!m_actionsApplied);
     }
+    rewrap();
     m_back->setEnabled(m_step > 0);
     m_next->setEnabled(m_step + 1 < static_cast<int>(m_lesson.steps.size()));
     m_back->setVisible(m_lesson.steps.size() > 1);
@@ -311,7 +317,7 @@ void LessonPanel::renderPrediction(const core::LessonStep& step) {
     const auto answered = m_answers.find(m_step);
     for (int i = 0; i < static_cast<int>(p.choices.size()); ++i) {
         const QString choice = QString::fromStdString(p.choices[static_cast<std::size_t>(i)]);
-        auto* b = new QPushButton(wrapped(choice));
+        auto* b = new QPushButton(choice);
         b->setAccessibleName(choice);
         b->setObjectName(QStringLiteral("lessonChoice%1").arg(i));
         b->setEnabled(answered == m_answers.end());
@@ -358,6 +364,28 @@ void LessonPanel::saveProgress() const {
     for (const auto& [step, choice] : m_answers)
         answers << QStringLiteral("%1=%2").arg(step).arg(choice);
     settings.setValue(QStringLiteral("answers"), answers);
+}
+
+void LessonPanel::rewrap() {
+    if (!m_viewport) return;
+    QList<QPushButton*> buttons = m_predict->findChildren<QPushButton*>();
+    buttons << m_apply;
+    for (QPushButton* b : buttons) {
+        const QString text = b->accessibleName().isEmpty() ? b->text() : b->accessibleName();
+        const int room = m_viewport->width() > 60 ? m_viewport->width() - 28
+                                                  : b->fontMetrics().averageCharWidth() * 30;
+        b->setText(wrapped(text, b->fontMetrics(), room));
+    }
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* e) {
+    if (watched == m_viewport && e->type() == QEvent::Resize) rewrap();
+    return QWidget::eventFilter(watched, e);
+}
+
+void LessonPanel::changeEvent(QEvent* e) {
+    if (e->type() == QEvent::FontChange) rewrap();
+    QWidget::changeEvent(e);
 }
 
 } // namespace cs::ui

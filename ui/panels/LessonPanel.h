@@ -54,6 +54,9 @@ signals:
 
 private:
     void render();
+    void rewrap(); // the buttons' text broken into lines as wide as the panel is now
+    bool eventFilter(QObject* watched, QEvent* e) override;
+    void changeEvent(QEvent* e) override;
     void renderPrediction(const core::LessonStep& step);
     void applyStepActions();
     void saveProgress() const;
@@ -78,6 +81,7 @@ private:
     QVBoxLayout* m_choices;
     QLabel* m_reveal;
     QPushButton* m_apply;
+    QWidget* m_viewport = nullptr; // the scroll area's: the width text has
     QPushButton* m_back;
     QPushButton* m_next;
     QAction* m_nextAction;

@@ -15,10 +15,16 @@ using namespace palette;
 
 namespace {
 double g_labelScale = 1.0; // NodeItem::setLabelScale
+double g_labelBoost = 1.0; // NodeItem::setLabelBoost
+
+// The scale labels are drawn at: the window's, times the view's boost when it is zoomed far out.
+double labelScaleNow() {
+    return std::min(g_labelScale * g_labelBoost, 6.0);
+}
 
 QFont labelFont() {
     QFont f;
-    f.setPointSizeF(11 * g_labelScale);
+    f.setPointSizeF(NodeItem::kLabelPoints * labelScaleNow());
     f.setBold(true);
     return f;
 }
@@ -110,6 +116,10 @@ void NodeItem::setLabelScale(double scale) {
     g_labelScale = std::clamp(scale, 0.5, 4.0);
 }
 
+void NodeItem::setLabelBoost(double boost) {
+    g_labelBoost = std::max(1.0, boost);
+}
+
 double NodeItem::labelScale() {
     return g_labelScale;
 }
@@ -120,9 +130,10 @@ double NodeItem::labelPointSize() {
 
 QRectF NodeItem::boundingRect() const {
     const QRectF b = body();
-    // Room for the label below and the queue badge above right.
-    const double s = g_labelScale;
-    return b.adjusted(-40 * s, -14, 40 * s, 26 * s);
+    // Room for the label below and the queue badge above right; as much above as below, so that
+    // the middle of the item is the middle of the node.
+    const double s = labelScaleNow();
+    return b.adjusted(-40 * s, -26 * s, 40 * s, 26 * s);
 }
 
 QPainterPath NodeItem::shape() const {
@@ -264,9 +275,12 @@ void NodeItem::paintLabel(QPainter* p, const QRectF& b) const {
     p->setFont(labelFont());
     p->setPen(kBlack);
     // An instance shows its number only: the frame names the group, and long names would overlap.
-    const QString label = isMember() ? QStringLiteral("#%1").arg(m_member) : m_name;
-    const double s = g_labelScale;
+    const double s = labelScaleNow();
     const QRectF area(b.left() - 40 * s, b.bottom() + 2, b.width() + 80 * s, 22 * s);
+    // A long name is elided in the middle (its start and its number stay) rather than spill
+    // under the neighbours' labels; the tooltip has it whole.
+    const QString label = QFontMetricsF(p->font()).elidedText(
+        isMember() ? QStringLiteral("#%1").arg(m_member) : m_name, Qt::ElideMiddle, area.width());
     // On a backdrop: nodes are drawn above links and messages, and the text stays clear of both.
     const QRectF text = p->boundingRect(area, Qt::AlignHCenter | Qt::AlignTop, label);
     p->fillRect(text.adjusted(-2, 0, 2, 0), QColor(255, 255, 255, 215));
@@ -290,12 +304,10 @@ GroupFrameItem::GroupFrameItem(QString specId, core::NodeKind kind, bool movable
 
 void GroupFrameItem::fitTo(const QRectF& r) {
     prepareGeometryChange();
-    m_rect = r.adjusted(-14, -14 - 20 * g_labelScale, 14, 14);
-    // Wide enough for its title.
-    const double title =
-        QFontMetricsF(labelFont())
-            .horizontalAdvance(QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind))) +
-        28;
+    m_rect = r.adjusted(-14, -14 - 20 * labelScaleNow(), 14, 14);
+    // Wide enough for its id; the kind after it is elided when the labels are large (a frame
+    // wider than its members would run into its neighbours).
+    const double title = QFontMetricsF(labelFont()).horizontalAdvance(m_specId + "…") + 28;
     if (m_rect.width() < title)
         m_rect.adjust(-(title - m_rect.width()) / 2, 0, (title - m_rect.width()) / 2, 0);
     update();
@@ -315,8 +327,11 @@ void GroupFrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
     QFont f = labelFont();
     p->setFont(f);
     p->setPen(kBlack);
-    p->drawText(m_rect.adjusted(12, 6, -12, 0), Qt::AlignLeft | Qt::AlignTop,
-                QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind)));
+    const QRectF room = m_rect.adjusted(12, 6, -12, 0);
+    p->drawText(
+        room, Qt::AlignLeft | Qt::AlignTop,
+        QFontMetricsF(f).elidedText(QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind)),
+                                    Qt::ElideRight, room.width()));
 }
 
 LinkItem::LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB)

@@ -50,7 +50,11 @@ public:
     // TopologyScene::refreshLabels() after it.
     static void setLabelScale(double scale);
     static double labelScale();
-    static double labelPointSize(); // a label's size in points (scene units at zoom 1)
+    // A factor on top (at least 1), so that labels stay readable when the view zooms far out
+    // (TopologyView keeps it); labelPointSize() includes it.
+    static void setLabelBoost(double boost);
+    static constexpr double kLabelPoints = 11; // a label's size at scale 1
+    static double labelPointSize();            // a label's size in points (scene units at zoom 1)
     void labelsChanged() {
         prepareGeometryChange();
         update();

@@ -7,6 +7,7 @@
 #include "OverlayItems.h"
 #include "Palette.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 #include <QMenu>
@@ -170,13 +171,20 @@ void TopologyScene::placeMembers(const QString& specId) {
     const int count = static_cast<int>(members.size());
     const int cols = std::max(1, std::min(count, palette::kMembersPerRow));
     const int rows = std::max(1, (count + cols - 1) / cols);
+    // Rows and columns leave room for the members' labels ("#12") at the size they are drawn.
+    QFont label;
+    label.setPointSizeF(NodeItem::labelPointSize());
+    label.setBold(true);
+    const double pitch = std::max(
+        palette::kMemberPitch, QFontMetricsF(label).horizontalAdvance(QStringLiteral("#88")) + 8);
+    const double rowPitch =
+        palette::kMemberPitch + 12 * NodeItem::labelPointSize() / NodeItem::kLabelPoints;
     for (int i = 0; i < count; ++i) {
-        const double x = (i % cols - (cols - 1) / 2.0) * palette::kMemberPitch;
-        const double y = (i / cols - (rows - 1) / 2.0) * (palette::kMemberPitch + 12);
+        const double x = (i % cols - (cols - 1) / 2.0) * pitch;
+        const double y = (i / cols - (rows - 1) / 2.0) * rowPitch;
         members[static_cast<std::size_t>(i)]->setPos(x, y);
     }
-    const double hw = cols * palette::kMemberPitch / 2.0,
-                 hh = rows * (palette::kMemberPitch + 12) / 2.0;
+    const double hw = cols * pitch / 2.0, hh = rows * rowPitch / 2.0;
     frame->fitTo(QRectF(-hw, -hh, 2 * hw, 2 * hh));
 }
 

@@ -1,5 +1,6 @@
 #include "TopologyView.h"
 
+#include "NodeItem.h"
 #include "TopologyScene.h"
 
 #include <QGraphicsItem>
@@ -32,17 +33,38 @@ void TopologyView::zoomBy(double factor) {
     const double current = transform().m11();
     if (current * factor < 0.1 || current * factor > 8) return;
     scale(factor, factor);
+    keepLabelsReadable();
+}
+
+// A projector audience reads node labels from the back of the room: however far the view is zoomed
+// out, they stay kMinLabelPixels tall (they grow in the scene as the zoom shrinks, and shrink back
+// to the window's text size as it grows). Returns whether they changed.
+bool TopologyView::keepLabelsReadable() {
+    const double zoom = transform().m11();
+    if (zoom <= 0) return false;
+    constexpr double kMinLabelPixels = 12.5;
+    const double boost = std::max(1.0, kMinLabelPixels * 1.02 /
+                                           (NodeItem::kLabelPoints * logicalDpiY() / 72.0 * zoom));
+    if (std::abs(boost - m_labelBoost) < 0.02 * boost) return false;
+    m_labelBoost = boost;
+    NodeItem::setLabelBoost(boost);
+    if (auto* s = qobject_cast<TopologyScene*>(scene())) s->refreshLabels();
+    return true;
 }
 
 void TopologyView::fitAll() {
     if (!scene()) return;
-    QRectF r;
-    for (QGraphicsItem* item : scene()->items())
-        if (item->flags() & QGraphicsItem::ItemIsSelectable)
-            r = r.united(item->sceneBoundingRect());
-    if (r.isEmpty()) return;
-    fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
-    if (transform().m11() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+    // Larger labels make the topology larger, which zooms it out a little more: a few rounds.
+    for (int round = 0; round < 4; ++round) {
+        QRectF r;
+        for (QGraphicsItem* item : scene()->items())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                r = r.united(item->sceneBoundingRect());
+        if (r.isEmpty()) return;
+        fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+        if (transform().m11() > 1.6) setTransform(QTransform::fromScale(1.6, 1.6));
+        if (!keepLabelsReadable()) return;
+    }
 }
 
 void TopologyView::drawBackground(QPainter* p, const QRectF& rect) {

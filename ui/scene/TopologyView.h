@@ -11,6 +11,9 @@ public:
     explicit TopologyView(QGraphicsScene* scene, QWidget* parent = nullptr);
     void zoomBy(double factor);
     void fitAll();
+    // Node labels at least 12 px on screen at this zoom (NodeItem::setLabelBoost); returns
+    // whether they changed size.
+    bool keepLabelsReadable();
     // Room above the topology (presentation mode's clock sits there, over no node).
     void setTopMargin(int px) { setViewportMargins(0, px, 0, 0); }
 
@@ -19,6 +22,9 @@ protected:
     void wheelEvent(QWheelEvent* e) override;
     void mousePressEvent(QMouseEvent* e) override;
     void mouseReleaseEvent(QMouseEvent* e) override;
+
+private:
+    double m_labelBoost = 1; // the labels' boost last set
 };
 
 } // namespace cs::ui

@@ -286,6 +286,7 @@ void MainWindow::showHistory(const QString& text, const QString& title, bool win
 void MainWindow::reloadEngine() {
     m_restartPending = false;
     const core::Scenario s = m_doc->scenario();
+    m_runStart = s;
     QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->load(s); });
     m_sync->resync();
 }
@@ -523,16 +524,8 @@ void MainWindow::setAllScalingPolicies(const QString& policy) {
     m_doc->undoStack()->beginMacro(tr("Scaling policy: %1").arg(policy));
     for (const auto& n : m_doc->scenario().nodes) {
         if (n.kind != NodeKind::ServiceGroup) continue;
-        core::NodeSpec next = n;
-        if (!next.autoscaling) { // a first policy: around the group's current size
-            core::Autoscaling a;
-            a.min = std::max(1, n.instances);
-            a.max = std::max(a.min, 4 * n.instances);
-            next.autoscaling = a;
-        }
-        next.autoscaling->policy = want;
-        if (want == P::Step && next.autoscaling->steps.empty())
-            next.autoscaling->steps = {{0.7, -1, 2}, {2, 0.2, -1}};
+        core::NodeSpec next = n; // a first policy gets an autoscaler around the current size
+        core::chooseScalingPolicy(next, want);
         if (!(next == n))
             m_doc->undoStack()->push(new SetNodeCommand(
                 m_doc, next, tr("%1: scaling policy").arg(QString::fromStdString(n.id))));

@@ -21,6 +21,8 @@ class QSpinBox;
 class QTimer;
 class QToolBar;
 
+class QMessageBox;
+
 namespace cs::ui {
 
 class ChartsPanel;
@@ -80,6 +82,12 @@ public:
     // The saved layout (interactive start): "" or what the user was told.
     QString restoreLayout(QSettings& settings);
     void post(const core::Action& a);
+    // What Save Session writes: the scenario the run started from (edits made live are actions,
+    // not part of the start), positions as they are now, and every action applied so far.
+    core::Scenario sessionScenario() const;
+    // The question before unsaved changes are thrown away (Save, Discard, Cancel); owned by the
+    // caller.
+    static QMessageBox* unsavedChangesBox(QWidget* parent);
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -148,6 +156,7 @@ private:
     QTimer* m_autosaveTimer = nullptr;
     std::unique_ptr<Autosave> m_autosave; // this instance's autosave file, held by a lock
     SnapshotPtr m_last;
+    core::Scenario m_runStart; // the scenario the engine was last loaded with
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
     QString m_hint;                // the status bar's hint for the run's state

@@ -2,6 +2,7 @@
 // switches a class flips: speed, seed, store mode, scaling policy) and the topology tools.
 #include "AboutDialog.h"
 #include "AutoLayout.h"
+#include "BuiltinMenu.h"
 #include "CompareView.h"
 #include "DocumentCommands.h"
 #include "MainWindow.h"
@@ -30,55 +31,6 @@
 #include <functional>
 
 namespace cs::ui {
-namespace {
-
-// One action per built-in scenario in the resource folder `dir` (":/scenarios/"), titled by the
-// scenario's name without a "Preset: " prefix. The examples folder holds three kinds of file, by
-// name: concept lessons (lesson-*), interview questions (q1-* ... q8-*) and examples (the rest);
-// the first two go to submenus, in file name order (Q1 to Q8), the examples sorted by title.
-void addBuiltinScenarios(QMenu* menu, const QString& dir,
-                         const std::function<void(const QString&)>& open) {
-    QMenu* lessons = nullptr;
-    QMenu* questions = nullptr;
-    QList<QPair<QString, QString>> plain; // title, path
-    for (const QString& name : QDir(dir).entryList({QStringLiteral("*.clustersim.json")})) {
-        const QString path = dir + name;
-        core::LoadResult loaded;
-        QFile f(path);
-        if (f.open(QIODevice::ReadOnly))
-            loaded = core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
-        QString title = loaded.ok ? QString::fromStdString(loaded.scenario.name) : name;
-        title.remove(QRegularExpression(QStringLiteral("^Preset: ")));
-        QMenu* into = nullptr;
-        if (name.startsWith(QLatin1String("lesson-"))) {
-            if (!lessons)
-                lessons =
-                    menu->addMenu(QCoreApplication::translate("MainWindow", "Concept &Lessons"));
-            into = lessons;
-        } else if (QRegularExpression(QStringLiteral("^q[1-8]-")).match(name).hasMatch()) {
-            if (!questions)
-                questions = menu->addMenu(
-                    QCoreApplication::translate("MainWindow", "&Interview Questions"));
-            into = questions;
-        }
-        if (!into) {
-            plain.append({title, path});
-            continue;
-        }
-        QObject::connect(into->addAction(title), &QAction::triggered, menu,
-                         [open, path] { open(path); });
-    }
-    std::sort(plain.begin(), plain.end(), [](const auto& a, const auto& b) {
-        return QString::localeAwareCompare(a.first, b.first) < 0;
-    });
-    if (!plain.isEmpty() && (lessons || questions)) menu->addSeparator();
-    for (const auto& [title, path] : plain)
-        QObject::connect(menu->addAction(title), &QAction::triggered, menu,
-                         [open, path = path] { open(path); });
-}
-
-} // namespace
-
 void MainWindow::buildActions() {
     buildFileMenu();
     buildEditMenu();
@@ -117,6 +69,7 @@ void MainWindow::buildFileMenu() {
         if (maybeSave()) newFromPreset(path);
     });
     auto* examples = file->addMenu(tr("Open &Example"));
+    examples->setObjectName(QStringLiteral("examplesMenu"));
     addBuiltinScenarios(examples, QStringLiteral(":/scenarios/"), [this](const QString& path) {
         if (maybeSave()) openScenario(path);
     });

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -125,14 +126,25 @@ bool MainWindow::saveAs() {
     return saveTo(path);
 }
 
+core::Scenario MainWindow::sessionScenario() const {
+    // The document already holds the live edits (a flip to AP at 35 s): starting from it would
+    // replay the whole run with them.
+    core::Scenario s = m_runStart;
+    if (m_last && m_last->actions)
+        s.timeline = core::sessionTimeline(s, *m_last->actions); // the lesson adds its own
+    for (auto& n : s.nodes)
+        if (const core::NodeSpec* now = m_doc->scenario().find(n.id)) {
+            n.x = now->x;
+            n.y = now->y;
+        }
+    return s;
+}
+
 void MainWindow::saveSessionAs() {
     QString path = QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(),
                                                 scenarioFilter());
     if (path.isEmpty()) return;
-    core::Scenario s = m_doc->scenario();
-    if (m_last && m_last->actions)
-        s.timeline = core::sessionTimeline(s, *m_last->actions); // everything done, at its time
-    const std::string err = core::saveScenarioFile(s, path.toStdString());
+    const std::string err = core::saveScenarioFile(sessionScenario(), path.toStdString());
     if (!err.empty())
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(err));
     else
@@ -141,11 +153,26 @@ void MainWindow::saveSessionAs() {
 
 bool MainWindow::maybeSave() {
     if (!m_doc->isModified() || !m_interactive) return true;
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"), tr("The scenario has changes that are not saved. Save them?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    std::unique_ptr<QMessageBox> box(unsavedChangesBox(this));
+    const auto answer = static_cast<QMessageBox::StandardButton>(box->exec());
     if (answer == QMessageBox::Save) return save();
     return answer == QMessageBox::Discard;
+}
+
+// Enter saves (the default button); the focus is on Cancel, so a Space meant for the simulation
+// (play/pause) cancels instead of saving silently. Cancel and Discard are not "auto default": a
+// focused one would otherwise take Enter too.
+QMessageBox* MainWindow::unsavedChangesBox(QWidget* parent) {
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Unsaved changes"),
+                        tr("The scenario has changes that are not saved. Save them?"),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setDefaultButton(QMessageBox::Save);
+    for (auto which : {QMessageBox::Discard, QMessageBox::Cancel})
+        qobject_cast<QPushButton*>(box->button(which))->setAutoDefault(false);
+    box->setEscapeButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Cancel)->setFocus();
+    return box;
 }
 
 void MainWindow::newScenario() {

@@ -1,6 +1,7 @@
 // MainWindow: the View menu (topology zoom, text size, presentation mode, the docks) and the Help
 // menu (every key, and each built-in example's lesson).
 #include "AboutDialog.h"
+#include "BuiltinMenu.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
 #include "Presentation.h"
@@ -55,22 +56,17 @@ void MainWindow::buildHelpMenu() {
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keys"), QKeySequence::HelpContents, this, &MainWindow::showKeys);
     auto* lessons = help->addMenu(tr("&Lessons"));
-    for (const QString& name :
-         QDir(QStringLiteral(":/scenarios")).entryList({QStringLiteral("*.clustersim.json")})) {
-        const QString path = QStringLiteral(":/scenarios/") + name;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) continue;
-        const core::LoadResult loaded =
-            core::loadScenarioText(f.readAll().toStdString(), name.toStdString());
-        if (!loaded.ok || loaded.scenario.lesson.empty()) continue;
-        lessons->addAction(QString::fromStdString(loaded.scenario.name), this, [this, path] {
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    addBuiltinScenarios(
+        lessons, QStringLiteral(":/scenarios/"),
+        [this](const QString& path) {
             if (maybeSave() && openScenario(path))
                 if (auto* d = findChild<QDockWidget*>(QStringLiteral("lessonDock"))) {
                     d->show();
                     d->raise();
                 }
-        });
-    }
+        },
+        [](const core::Scenario& s) { return !s.lesson.empty(); });
     help->addSeparator();
     addAboutActions(help, this);
 }
