@@ -4,6 +4,7 @@
 #include "FieldTable.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
+#include "Presentation.h"
 #include "Run.h"
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
@@ -261,15 +262,41 @@ TEST(UiClassroom, LargerTextTwiceKeepsChartsAndTheLessonReadable) {
     QWidget* content = text->parentWidget();
     QWidget* viewport = content->parentWidget();
     EXPECT_LE(content->width(), viewport->width()) << "the lesson's text is not cut on the right";
-    for (QWidget* c : content->findChildren<QWidget*>())
-        if (c->isVisible() && c->parentWidget() == content)
+    for (QWidget* c : content->findChildren<QWidget*>()) {
+        if (c->isVisible() && c->parentWidget() == content) {
             EXPECT_LE(c->geometry().right(), viewport->width()) << c->objectName().toStdString();
-    for (QWidget* b : content->findChildren<QPushButton*>())
-        if (b->isVisible()) EXPECT_LE(b->minimumSizeHint().width(), viewport->width());
+        }
+    }
+    for (QWidget* b : content->findChildren<QPushButton*>()) {
+        if (b->isVisible()) {
+            EXPECT_LE(b->minimumSizeHint().width(), viewport->width());
+        }
+    }
     for (QChartView* v : w.charts()->views()) {
         if (!v->isVisible()) continue;
         const QFontMetrics title(v->chart()->titleFont());
         EXPECT_LE(title.horizontalAdvance(v->chart()->title()), v->width())
             << v->chart()->title().toStdString();
     }
+}
+
+// F11 in and out of presentation mode puts the window back exactly where it was (without a window
+// manager, restoring by the frame's guessed geometry moved it 20 px).
+TEST(UiClassroom, LeavingFullScreenRestoresTheExactGeometry) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
+    w.show();
+    w.setGeometry(QRect(37, 53, 1100, 700));
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    const QRect before = w.geometry();
+    auto f11 = [&](bool on) { // a bare X server gives the window no focus: then View's action
+        QTest::keyClick(&w, Qt::Key_F11);
+        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+        if (w.presentation()->isOn() != on) w.presentation()->toggleAction()->trigger();
+        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+        return w.presentation()->isOn() == on;
+    };
+    ASSERT_TRUE(f11(true));
+    ASSERT_TRUE(f11(false));
+    EXPECT_EQ(w.geometry(), before);
 }

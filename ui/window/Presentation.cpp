@@ -85,6 +85,7 @@ void Presentation::enter(bool fullScreen) {
     m_wasMaximized = m_window->isMaximized();
     m_state = m_window->saveState(WindowLayout::kVersion);
     m_geometry = m_window->saveGeometry();
+    m_normalGeometry = m_window->geometry();
     m_hidden.clear();
     auto hide = [this](QWidget* w) {
         if (!w || !w->isVisibleTo(m_window)) return;
@@ -144,6 +145,9 @@ void Presentation::leave() {
     if (m_fullScreen && !m_wasFullScreen)
         m_wasMaximized ? m_window->showMaximized() : m_window->showNormal();
     m_window->restoreGeometry(m_geometry);
+    // restoreGeometry places the window by its frame, which it guesses without a window manager
+    // (a bare X server moved it 20 px): the client area goes back exactly where it was.
+    if (!m_wasFullScreen && !m_wasMaximized) m_window->setGeometry(m_normalGeometry);
     m_window->restoreState(m_state, WindowLayout::kVersion);
     QTimer::singleShot(0, m_view, &TopologyView::fitAll);
     emit toggled(false);

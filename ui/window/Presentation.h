@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPen>
 #include <QPointer>
+#include <QRect>
 #include <QSize>
 
 #include <vector>
@@ -84,7 +85,8 @@ private:
     bool m_replicated = false, m_autoscaled = false, m_keepLesson = false;
     bool m_relayoutQueued = false;
     QByteArray m_state, m_geometry;
-    QSize m_laidOut;                   // the window size relayout() last sized things for
+    QRect m_normalGeometry; // the window's own geometry before presenting (frame excluded)
+    QSize m_laidOut;        // the window size relayout() last sized things for
     QList<QPointer<QWidget>> m_hidden; // what entering hid, shown again on leaving
     std::vector<std::pair<QPointer<QXYSeries>, QPen>> m_pens;
     QList<int> m_chosen;
