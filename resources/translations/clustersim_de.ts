@@ -192,22 +192,6 @@
         <translation>%1 reparieren</translation>
     </message>
     <message>
-        <source>median %1 ms</source>
-        <translation>Median %1 ms</translation>
-    </message>
-    <message>
-        <source>p99 %1 ms</source>
-        <translation>p99 %1 ms</translation>
-    </message>
-    <message>
-        <source>loss %1%</source>
-        <translation>Verlust %1 %</translation>
-    </message>
-    <message>
-        <source>link %1: %2</source>
-        <translation>Verbindung %1: %2</translation>
-    </message>
-    <message>
         <source>%1 → %2 req/s</source>
         <translation>%1 → %2 Anfr./s</translation>
     </message>
@@ -1005,10 +989,6 @@
         <translation>%L1 s: %2</translation>
     </message>
     <message>
-        <source>%1 +%2</source>
-        <translation>%1 +%2</translation>
-    </message>
-    <message>
         <source>%L1 s</source>
         <translation>%L1 s</translation>
     </message>
@@ -1035,6 +1015,14 @@
     <message>
         <source>%1: %2 (A), %3 (B)</source>
         <translation>%1: %2 (A), %3 (B)</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 und %2 weitere</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
     </message>
 </context>
 <context>
@@ -2732,6 +2720,25 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
     <message>
         <source>%1 cores</source>
         <translation>%1 Kerne</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message numerus="yes">
+        <source>The timeline&apos;s %n change(s) of the varied field are left out: each point keeps its value for the whole run.</source>
+        <translation>
+            <numerusform>Die %n Änderung des variierten Felds in der Zeitleiste wird ausgelassen: jeder Punkt behält seinen Wert den ganzen Lauf über.</numerusform>
+            <numerusform>Die %n Änderungen des variierten Felds in der Zeitleiste werden ausgelassen: jeder Punkt behält seinen Wert den ganzen Lauf über.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping: the points in progress finish first...</source>
+        <translation>Wird angehalten: die laufenden Punkte werden noch fertig...</translation>
+    </message>
+    <message>
+        <source>Stopped. No points were kept: run again to start over.</source>
+        <translation>Angehalten. Es wurden keine Punkte behalten: erneut starten, um von vorn zu beginnen.</translation>
     </message>
 </context>
 <context>
