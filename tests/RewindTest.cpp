@@ -2,6 +2,9 @@
 // checkpoint and replays the session (the file's and the user's actions) from it to exactly the
 // state a straight run reaches, and live actions after that time are dropped, so what follows is
 // a branch.
+#include "CompareTable.h"
+#include "CompareView.h"
+#include "LockStep.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
 #include "Run.h"
@@ -10,6 +13,7 @@
 #include "TopologyScene.h"
 #include "UiWait.h"
 
+#include <QAction>
 #include <QSlider>
 #include <QTest>
 #include <gtest/gtest.h>
@@ -111,6 +115,32 @@ TEST_F(Rewind, BeforeALiveActionItIsDroppedAndTheFilesTimelineStillRuns) {
     EXPECT_TRUE(alive("api-2"));
     EXPECT_FALSE(alive("api-1"));
     EXPECT_EQ(w.lastSnapshot()->actions->size(), 1u);
+}
+
+// The old future is kept: after a rewind, Simulation > Compare the Branch with the Old Future runs
+// the run as it was (A: api-2 killed at 1.3 s) beside the branch made from 1.0 s (B: never killed).
+TEST_F(Rewind, TheOldFutureRunsBesideTheBranch) {
+    auto* compare = w.findChild<QAction*>(QStringLiteral("compareBranchAction"));
+    ASSERT_NE(compare, nullptr);
+    EXPECT_FALSE(compare->isEnabled()) << "no rewind yet";
+    runTo(1.3);
+    w.scene()->killOrRestart(QStringLiteral("api-2"), true);
+    runTo(1.5);
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Home);
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot()->simTime == 0; }));
+    for (int i = 0; i < 10; ++i) QTest::keyClick(slider, Qt::Key_Right); // to 1.0 s
+    ASSERT_TRUE(pausedAt(1.0));
+    ASSERT_TRUE(compare->isEnabled());
+    compare->trigger();
+    auto* view = w.findChild<ui::CompareView*>();
+    ASSERT_NE(view, nullptr);
+    EXPECT_TRUE(view->titleOf(1).contains(QStringLiteral("branch from")))
+        << view->titleOf(1).toStdString();
+    view->runs()->runTo(4);
+    ASSERT_TRUE(waitFor([&] { return view->summaryTable()->differingRows() > 0; }))
+        << "A lost api-2 at 1.3 s and B did not: their summaries differ";
+    view->close();
 }
 
 TEST_F(Rewind, ForwardRunsOnWithoutARestart) {

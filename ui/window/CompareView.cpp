@@ -113,15 +113,21 @@ void CompareView::start(QWidget* parent, const core::Scenario& a, bool present) 
     auto* dialog = new CompareDialog(a, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QObject::connect(dialog, &QDialog::accepted, parent, [parent, dialog, a, present] {
-        auto* view = new CompareView(a, dialog->scenarioB(), dialog->description(), parent);
-        view->setAttribute(Qt::WA_DeleteOnClose);
-        view->setWindowModality(Qt::WindowModal); // the document waits until the view closes
-        view->resize(parent->size());
-        view->move(parent->pos());
-        view->show();
-        if (present) view->setPresenting(true);
+        open(parent, a, dialog->scenarioB(), dialog->description(), present);
     });
     dialog->open();
+}
+
+CompareView* CompareView::open(QWidget* parent, const core::Scenario& a, const core::Scenario& b,
+                               const QString& description, bool present) {
+    auto* view = new CompareView(a, b, description, parent);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setWindowModality(Qt::WindowModal); // the document waits until the view closes
+    view->resize(parent->size());
+    view->move(parent->pos());
+    view->show();
+    if (present) view->setPresenting(true);
+    return view;
 }
 
 CompareView::~CompareView() {

@@ -39,6 +39,9 @@ public:
     // blocking), then the view over `parent`, at its size (presenting when `present`). Both are
     // deleted when closed.
     static void start(QWidget* parent, const core::Scenario& a, bool present);
+    // The view over two given runs (the old future of a rewind and its branch), the same way.
+    static CompareView* open(QWidget* parent, const core::Scenario& a, const core::Scenario& b,
+                             const QString& description, bool present);
 
     LockStep* runs() const { return m_runs; }
     ChartsPanel* charts() const { return m_charts; }

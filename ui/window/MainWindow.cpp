@@ -111,7 +111,9 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::nodeChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
-    statusBar()->addPermanentWidget(new TimelineBar(m_controller)); // rewind and branch
+    auto* timeline = new TimelineBar(m_controller);
+    statusBar()->addPermanentWidget(timeline); // rewind and branch
+    connect(timeline, &TimelineBar::rewinding, this, &MainWindow::rememberOldFuture);
 
     m_chartTimer = new QTimer(this);
     // Each chart refreshes 4 times a second, one chart per timer tick.
@@ -287,6 +289,8 @@ void MainWindow::reloadEngine() {
     m_restartPending = false;
     const core::Scenario s = m_doc->scenario();
     m_runStart = s;
+    m_oldFuture.reset(); // a new run: no branch yet
+    if (m_compareBranch) m_compareBranch->setEnabled(false);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->load(s); });
     m_sync->resync();
 }

@@ -157,6 +157,12 @@ private:
     std::unique_ptr<Autosave> m_autosave; // this instance's autosave file, held by a lock
     SnapshotPtr m_last;
     core::Scenario m_runStart; // the scenario the engine was last loaded with
+    // The run as it was before the last rewind (its "old future"), to compare the branch with.
+    std::optional<core::Scenario> m_oldFuture;
+    double m_rewoundAt = 0;
+    QAction* m_compareBranch = nullptr;
+    void rememberOldFuture(double simS);
+    void compareBranch();
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
     QString m_hint;                // the status bar's hint for the run's state

@@ -56,6 +56,12 @@ void MainWindow::buildActions() {
     addAction(compare); // its key works while presenting, with the menu bar hidden
     compare->setToolTip(tr("Run the scenario beside a copy with one or more changes, in "
                            "lock-step, and compare (Ctrl+Shift+C)"));
+    m_compareBranch = sim->addAction(tr("Compare the &Branch with the Old Future"), this,
+                                     &MainWindow::compareBranch);
+    m_compareBranch->setObjectName(QStringLiteral("compareBranchAction"));
+    m_compareBranch->setEnabled(false);
+    m_compareBranch->setToolTip(tr("After dragging the timeline back: the run as it was (A) "
+                                   "beside the branch you made from there (B)"));
 }
 
 void MainWindow::buildFileMenu() {
@@ -231,6 +237,22 @@ void MainWindow::buildTopologyTools(QMenu* sim) {
         addAction(a);
     }
     buildViewMenu(fit); // MainWindowView.cpp
+}
+
+// Dragging the timeline back drops what the run did after that moment: kept here, so that the
+// branch the user then makes can be run beside it (A: the old future, B: the branch).
+void MainWindow::rememberOldFuture(double simS) {
+    if (!m_last) return;
+    m_oldFuture = sessionScenario();
+    m_rewoundAt = simS;
+    if (m_compareBranch) m_compareBranch->setEnabled(true);
+}
+
+void MainWindow::compareBranch() {
+    if (!m_oldFuture) return;
+    pause();
+    CompareView::open(this, *m_oldFuture, sessionScenario(),
+                      tr("the branch from %L1 s").arg(m_rewoundAt, 0, 'f', 1), m_present->isOn());
 }
 
 } // namespace cs::ui

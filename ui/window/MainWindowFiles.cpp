@@ -130,8 +130,11 @@ core::Scenario MainWindow::sessionScenario() const {
     // The document already holds the live edits (a flip to AP at 35 s): starting from it would
     // replay the whole run with them.
     core::Scenario s = m_runStart;
-    if (m_last && m_last->actions)
+    if (m_last && m_last->actions) {
         s.timeline = core::sessionTimeline(s, *m_last->actions); // the lesson adds its own
+        for (const core::Action& a : m_runStart.timeline)        // the file's actions still to come
+            if (a.at_us > m_last->simTime) s.timeline.push_back(a);
+    }
     for (auto& n : s.nodes)
         if (const core::NodeSpec* now = m_doc->scenario().find(n.id)) {
             n.x = now->x;

@@ -45,11 +45,13 @@ void TimelineBar::onSnapshot(const SnapshotPtr& snap) {
     const int now =
         static_cast<int>(std::lround(static_cast<double>(snap->simTime) / 1e6 * kPerSecond));
     m_slider->setValue(now);
+    m_now = now;
     showTime(now);
 }
 
 void TimelineBar::seek(int tenths) {
     const double s = tenths / kPerSecond;
+    if (tenths < m_now) emit rewinding(s);
     QMetaObject::invokeMethod(m_controller, [c = m_controller, s] { c->seek(s); });
 }
 

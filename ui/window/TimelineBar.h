@@ -19,6 +19,10 @@ public:
     explicit TimelineBar(SimController* controller, QWidget* parent = nullptr);
     QSlider* slider() const { return m_slider; }
 
+signals:
+    // Before a seek back to `simS`: what the run did from there on is about to be dropped.
+    void rewinding(double simS);
+
 private:
     void onSnapshot(const SnapshotPtr& snap);
     void seek(int tenths);
@@ -27,6 +31,7 @@ private:
     SimController* m_controller;
     QSlider* m_slider;
     QLabel* m_label;
+    int m_now = 0; // the run's time, in the slider's tenths
 };
 
 } // namespace cs::ui
