@@ -149,6 +149,20 @@ TEST(SweepDialog, StopEndsARunningSweepAndKeepsNothing) {
     EXPECT_TRUE(d.csv().empty());
     EXPECT_FALSE(d.findChild<QPushButton*>(QStringLiteral("sweepExport"))->isEnabled());
     EXPECT_FALSE(stop->isEnabled());
+
+    // A finished sweep, then a stopped one: the finished one stays, plotted and exportable.
+    typeInto(d.findChild<QSpinBox*>(QStringLiteral("sweepPoints")), QStringLiteral("2"));
+    typeInto(d.findChild<QDoubleSpinBox*>(QStringLiteral("sweepDuration")), QStringLiteral("1"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    ASSERT_TRUE(cs::test::waitFor([&] { return !d.csv().empty(); }));
+    const std::string finished = d.csv();
+    typeInto(d.findChild<QSpinBox*>(QStringLiteral("sweepPoints")), QStringLiteral("200"));
+    typeInto(d.findChild<QDoubleSpinBox*>(QStringLiteral("sweepDuration")), QStringLiteral("600"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    QTest::mouseClick(stop, Qt::LeftButton);
+    ASSERT_TRUE(cs::test::waitFor([&] { return run->isEnabled(); }));
+    EXPECT_EQ(d.csv(), finished);
+    EXPECT_TRUE(d.findChild<QPushButton*>(QStringLiteral("sweepExport"))->isEnabled());
 }
 
 TEST(SweepDialog, MarksTheKneeAndOverlaysErlangCForOneMmcGroup) {

@@ -255,13 +255,21 @@ void SweepDialog::finished() {
     m_preset->setEnabled(node >= 0 && m_scenario.nodes[static_cast<std::size_t>(node)].kind ==
                                           core::NodeKind::ServiceGroup);
     m_against->setEnabled(m_mode == Mode::Sweep); // the preset plots against cost
-    m_result = m_watcher.result();
-    if (m_result.csv.empty()) { // stopped: the last finished sweep's plot stays, nothing new
+    Result result = m_watcher.result();
+    if (result.csv.empty()) { // stopped: the last finished sweep stays, plotted and exportable
         m_progress->setValue(0);
-        m_export->setEnabled(false);
-        m_status->setText(tr("Stopped. No points were kept: run again to start over."));
+        m_mode = m_resultMode;
+        m_axes = m_resultAxes;
+        m_second = m_resultSecond;
+        m_status->setText(m_result.csv.empty()
+                              ? tr("Stopped. No points were kept: run again to start over.")
+                              : tr("Stopped. The plot is still the last finished sweep."));
         return;
     }
+    m_result = std::move(result);
+    m_resultMode = m_mode;
+    m_resultAxes = m_axes;
+    m_resultSecond = m_second;
     m_progress->setValue(static_cast<int>(m_total));
     m_export->setEnabled(!m_result.csv.empty());
     const QString what = m_mode == Mode::Sizing

@@ -89,6 +89,8 @@ private:
     Mode m_mode = Mode::Sweep;
     std::vector<core::SweepAxis> m_axes, m_second; // the runs' axes (m_second: the preset's)
     Result m_result;
+    Mode m_resultMode = Mode::Sweep; // what m_result was run as (a Stop keeps it)
+    std::vector<core::SweepAxis> m_resultAxes, m_resultSecond; // and its axes
 };
 
 } // namespace cs::ui
