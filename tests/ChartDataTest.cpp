@@ -92,7 +92,9 @@ TEST(ChartData, AddShardMovesKeysAndTheChartShowsTheMigration) {
     EXPECT_NEAR(moved / 10000.0, r.summary.keys_moved_fraction, 1e-6)
         << "every key that had to move was counted once";
     for (const auto& row : r.rows)
-        if (row.t_s <= 5.0) EXPECT_EQ(row.migration_keys_per_s, 0.0) << row.t_s;
+        if (row.t_s <= 5.0) {
+            EXPECT_EQ(row.migration_keys_per_s, 0.0) << row.t_s;
+        }
 }
 
 TEST(ChartData, AReplicatedStoreReportsItsOperations) {

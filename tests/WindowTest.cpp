@@ -226,7 +226,9 @@ TEST(UiWindow, PresentationModeIsLargeAndLeavesTheLayoutAsItWas) {
     for (QChartView* v : w.charts()->views()) shown += v->isVisible();
     EXPECT_EQ(shown, 2);
     for (QChartView* v : w.charts()->views())
-        if (v->isVisible()) EXPECT_GE(v->chart()->plotArea().height(), 120);
+        if (v->isVisible()) {
+            EXPECT_GE(v->chart()->plotArea().height(), 120);
+        }
     EXPECT_EQ(dock(w, "lessonDock")->isVisible(), !w.document()->scenario().lesson.steps.empty())
         << "a lesson with steps keeps its panel (the presenter's script)";
     for (const char* name : {"paletteDock", "inspectorDock", "logDock"})

@@ -2507,6 +2507,18 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <source>Run the scenario beside a copy with one or more changes, in lock-step, and compare (Ctrl+Shift+C)</source>
         <translation>Das Szenario neben einer Kopie mit einer oder mehreren Änderungen im Gleichschritt laufen lassen und vergleichen (Strg+Umschalt+C)</translation>
     </message>
+    <message>
+        <source>Compare the &amp;Branch with the Old Future</source>
+        <translation>&amp;Zweig mit der alten Zukunft vergleichen</translation>
+    </message>
+    <message>
+        <source>After dragging the timeline back: the run as it was (A) beside the branch you made from there (B)</source>
+        <translation>Nach dem Zurückziehen der Zeitleiste: der Lauf, wie er war (A), neben dem Zweig, den Sie von dort aus gemacht haben (B)</translation>
+    </message>
+    <message>
+        <source>the branch from %L1 s</source>
+        <translation>der Zweig ab %L1 s</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MarkedChartView</name>
@@ -2739,6 +2751,10 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
     <message>
         <source>Stopped. No points were kept: run again to start over.</source>
         <translation>Angehalten. Es wurden keine Punkte behalten: erneut starten, um von vorn zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Stopped. The plot is still the last finished sweep.</source>
+        <translation>Angehalten. Das Diagramm zeigt weiter den letzten fertigen Sweep.</translation>
     </message>
 </context>
 <context>
