@@ -9,6 +9,7 @@
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "UiFind.h"
 #include "UiWait.h"
 
 #include <QApplication>
@@ -49,20 +50,7 @@ void clickNode(ui::MainWindow& w, const QString& id) {
     QApplication::processEvents();
 }
 
-// The inspector's field beside `label`.
-QWidget* inspectorField(ui::MainWindow& w, const QString& label) {
-    auto* inspector = w.findChild<QWidget*>(QStringLiteral("inspector"));
-    auto* form = inspector ? inspector->findChild<QFormLayout*>() : nullptr;
-    if (!form) return nullptr;
-    for (int row = 0; row < form->rowCount(); ++row) {
-        auto* l = form->itemAt(row, QFormLayout::LabelRole);
-        auto* f = form->itemAt(row, QFormLayout::FieldRole);
-        if (l && f && qobject_cast<QLabel*>(l->widget()) &&
-            qobject_cast<QLabel*>(l->widget())->text() == label)
-            return f->widget();
-    }
-    return nullptr;
-}
+using cs::test::inspectorField;
 
 int policyActions(const ui::Snapshot& s, const std::string& value) {
     int n = 0;

@@ -13,6 +13,7 @@
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
+#include "UiFind.h"
 #include "UiWait.h"
 
 #include <QApplication>
@@ -513,20 +514,7 @@ TEST_F(Fixture, ASeedTypedInTheToolbarIsAnUndoableEditThatMarksTheDocumentModifi
 }
 
 namespace {
-// The field the inspector shows next to `label` (a QFormLayout row), found as a user finds it.
-QWidget* inspectorField(ui::MainWindow& w, const QString& label) {
-    auto* inspector = w.findChild<QWidget*>(QStringLiteral("inspector"));
-    auto* form = inspector ? inspector->findChild<QFormLayout*>() : nullptr;
-    if (!form) return nullptr;
-    for (int row = 0; row < form->rowCount(); ++row) {
-        auto* l = form->itemAt(row, QFormLayout::LabelRole);
-        auto* f = form->itemAt(row, QFormLayout::FieldRole);
-        if (l && f && qobject_cast<QLabel*>(l->widget()) &&
-            qobject_cast<QLabel*>(l->widget())->text() == label)
-            return f->widget();
-    }
-    return nullptr;
-}
+using cs::test::inspectorField;
 
 void typeInto(QWidget* field, const QString& text) {
     field->setFocus();
