@@ -110,3 +110,39 @@ TEST(EventQueue, NothingIsScheduledIntoThePastOrPastTheEnd) {
     }
     EXPECT_EQ(out, (std::vector<std::pair<SimTime, std::uint32_t>>{{100, 2}, {100, 4}, {200, 3}}));
 }
+
+// The engine's records live in pools: a freed slot is the next one handed out (last freed, first
+// reused, so runs repeat exactly), a stale reference is told apart by its generation, and records
+// keep their place while the pool grows past a chunk.
+TEST(Pool, ReusesTheLastFreedSlotAndKnowsStaleReferences) {
+    Pool<int> pool;
+    std::vector<std::uint32_t> ids;
+    for (int k = 0; k < 600; ++k) ids.push_back(pool.alloc(k)); // more than two chunks
+    EXPECT_EQ(pool.count(), 600u);
+    for (int k = 0; k < 600; ++k)
+        EXPECT_EQ(ids[static_cast<std::size_t>(k)], static_cast<std::uint32_t>(k));
+    const int* first = &pool[0];
+    const std::uint32_t gen7 = pool.gen(7);
+    EXPECT_TRUE(pool.valid(7, gen7));
+    pool.release(7);
+    pool.release(300);
+    pool.release(2);
+    EXPECT_FALSE(pool.valid(7, gen7));
+    EXPECT_FALSE(pool.live(300));
+    EXPECT_EQ(pool.count(), 597u);
+    EXPECT_EQ(pool.alloc(-1), 2u);
+    EXPECT_EQ(pool.alloc(-2), 300u);
+    EXPECT_EQ(pool.alloc(-3), 7u);
+    EXPECT_TRUE(pool.live(7));
+    EXPECT_NE(pool.gen(7), gen7);
+    EXPECT_EQ(pool.alloc(-4), 600u); // none free: the pool grows
+    EXPECT_EQ(pool.capacity(), 601u);
+    EXPECT_EQ(&pool[0], first); // no record moved
+    EXPECT_EQ(pool[300], -2);
+    EXPECT_EQ(pool[599], 599);
+    // Emptied and refilled, it hands out the same slots and does not grow.
+    for (std::uint32_t i = 0; i < 601; ++i) pool.release(i);
+    EXPECT_EQ(pool.count(), 0u);
+    for (std::uint32_t k = 0; k < 601; ++k) EXPECT_EQ(pool.alloc(0), 600u - k);
+    EXPECT_EQ(pool.capacity(), 601u);
+}

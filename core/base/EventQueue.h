@@ -3,6 +3,7 @@
 
 #include "Event.h"
 #include "EventHeap.h"
+#include "Inline.h"
 #include "TimingWheel.h"
 
 #include <cstdint>
@@ -96,23 +97,19 @@ public:
     }
     // A free slot whose record still holds what its last user left: the caller sets every field.
     std::uint32_t allocSlot() {
-        std::uint32_t i;
-        if (!free_.empty()) {
-            i = free_.back();
-            free_.pop_back();
-        } else {
-            i = static_cast<std::uint32_t>(gens_.size());
-            if ((i & (kChunk - 1)) == 0) chunks_.emplace_back(kChunk);
-            gens_.push_back(0);
-        }
+        if (count_ == gens_.size()) [[unlikely]]
+            grow();
+        const std::uint32_t i = free_[gens_.size() - 1 - count_];
         ++gens_[i];
         ++count_;
         return i;
     }
+    // The free slots are a stack in free_[0, capacity - count): a release is one store, with no
+    // check for room (free_ is as long as gens_).
     void release(std::uint32_t i) {
         ++gens_[i];
-        free_.push_back(i);
         --count_;
+        free_[gens_.size() - 1 - count_] = i;
     }
     T& operator[](std::uint32_t i) { return chunks_[i >> kChunkBits][i & (kChunk - 1)]; }
     const T& operator[](std::uint32_t i) const {
@@ -128,9 +125,17 @@ public:
 
 private:
     static constexpr std::uint32_t kChunkBits = 8, kChunk = 1u << kChunkBits;
+    // One more slot, free (called when none is).
+    CS_NOINLINE void grow() {
+        const auto i = static_cast<std::uint32_t>(gens_.size());
+        if ((i & (kChunk - 1)) == 0) chunks_.emplace_back(kChunk);
+        gens_.push_back(0);
+        free_.push_back(0); // free_ stays as long as gens_; the stack (empty before) is free_[0]
+        free_[0] = i;
+    }
     std::vector<std::vector<T>> chunks_; // each of kChunk records, never resized
     std::vector<std::uint32_t> gens_;
-    std::vector<std::uint32_t> free_;
+    std::vector<std::uint32_t> free_; // as long as gens_; the first capacity - count_ are free
     std::size_t count_ = 0;
 };
 

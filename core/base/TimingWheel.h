@@ -60,14 +60,20 @@ private:
     static constexpr int kBits = 6, kSlots = 64, kLevels = 11;
     static constexpr std::uint64_t kMask = kSlots - 1;
     static constexpr std::uint64_t bit(int i) { return std::uint64_t{1} << i; }
+    // The level of a time whose highest differing bit from cur_ is bit w - 1 (w = 0: no bit).
+    static constexpr std::array<std::uint8_t, 65> kLevelOfWidth = [] {
+        std::array<std::uint8_t, 65> t{};
+        for (int w = 1; w <= 64; ++w)
+            t[static_cast<std::size_t>(w)] = static_cast<std::uint8_t>((w - 1) / kBits);
+        return t;
+    }();
     // Offset binary: the unsigned order of the keys is the signed order of the times.
     static std::uint64_t key(SimTime t) { return static_cast<std::uint64_t>(t) ^ bit(63); }
     std::vector<Event>& slot(int level, std::uint64_t i) {
         return slots_[static_cast<std::size_t>(level) * kSlots + i];
     }
     void place(const Event& e, std::uint64_t k) {
-        const std::uint64_t diff = k ^ cur_;
-        const int level = diff == 0 ? 0 : (std::bit_width(diff) - 1) / kBits;
+        const int level = kLevelOfWidth[static_cast<std::size_t>(std::bit_width(k ^ cur_))];
         const std::uint64_t i = (k >> (level * kBits)) & kMask;
         slot(level, i).push_back(e);
         used_[static_cast<std::size_t>(level)] |= bit(static_cast<int>(i));

@@ -46,7 +46,8 @@ std::size_t Engine::approxBytes() const {
              ringBytes(p.deadlines) + bytes(p.downTimes);
     for (const ClientState& c : m.clients) n += sizeof(ClientState) + hashBytes(c.seen);
     for (const LbState& l : m.lbs)
-        n += sizeof(LbState) + hashBytes(l.sticky) + bytes(l.outstanding) + l.healthy.size() / 8;
+        n += sizeof(LbState) + hashBytes(l.sticky) + bytes(l.outstanding) + bytes(l.atCount) +
+             l.healthy.size();
     for (const GroupState& g : m.groups) n += sizeof(GroupState) + bytes(g.members);
     for (const StoreState& st : m.stores) n += storeBytes(st);
     for (const CacheState& c : m.caches) {

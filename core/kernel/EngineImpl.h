@@ -6,6 +6,7 @@
 #include "ClientState.h"
 #include "Engine.h"
 #include "GroupState.h"
+#include "Inline.h"
 #include "Job.h"
 #include "LbState.h"
 #include "LimiterState.h"
@@ -198,8 +199,15 @@ struct Engine::Impl {
     void attachStation(NodeId id, const NodeSpec& params);
     void layLinks(const Scenario& s);
     NodeModel& modelOf(NodeKind kind) const { return *modelOfKind[static_cast<std::size_t>(kind)]; }
-    void retain(std::uint32_t request);
-    void release(std::uint32_t request);
+    // A request record lives while a message, job or call names it (inline: every leg does both).
+    CS_ALWAYS_INLINE void retain(std::uint32_t r) {
+        if (r != kNone) ++requests[r].refs;
+    }
+    CS_ALWAYS_INLINE void release(std::uint32_t r) {
+        if (r == kNone) return;
+        Request& q = requests[r];
+        if (--q.refs == 0 && q.done) requests.release(r);
+    }
     NodeId nearestStoreNode(std::uint32_t store, NodeId from);
 
     // --- clients (ClientModel.cpp), load balancers (LoadBalancerModel.cpp), stations

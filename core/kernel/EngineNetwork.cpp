@@ -12,22 +12,30 @@ double Engine::Impl::sampleLatencyUs(LinkState& l) {
     return l.rng.lognormal(l.median_us, l.sigma);
 }
 
-void Engine::Impl::retain(std::uint32_t r) {
-    if (r != kNone) ++requests[r].refs;
-}
-
-void Engine::Impl::release(std::uint32_t r) {
-    if (r == kNone) return;
-    Request& q = requests[r];
-    if (--q.refs == 0 && q.done) requests.release(r);
-}
-
 void Engine::Impl::markLost(const Job& job) {
     ++totals.messages_lost;
     ++intervalLost;
     if (job.request == kNone) return;
     Request& q = requests[job.request];
     if (q.attempts == job.attempt) q.lostAttempt = job.attempt;
+}
+
+// The one way onto the wire: a missing target or route is noticed only at the caller's timeout.
+// The message is written once, in its pool slot, and handled there to the end (the slot's old
+// contents are overwritten field by field: send and sendRepl set the payload).
+CS_ALWAYS_INLINE std::uint32_t Engine::Impl::newMessage(NodeId from, NodeId to) {
+    if (to == kNone) return kNone;
+    const RouteId r = topo.route(from, to);
+    if (r == kNone) return kNone;
+    const std::uint32_t id = messages.allocSlot();
+    Message& m = messages[id];
+    m.from = from;
+    m.to = to;
+    m.route = r;
+    m.hop = 0;
+    m.sent = now;
+    m.repl = kNone;
+    return id;
 }
 
 void Engine::Impl::send(NodeId from, NodeId to, const Job& job, bool response, ErrorReason err) {
@@ -51,30 +59,34 @@ void Engine::Impl::sendRepl(NodeId from, NodeId to, const ReplMsg& msg) {
     launchLeg(id, now);
 }
 
-// The one way onto the wire: a missing target or route is noticed only at the caller's timeout.
-// The message is written once, in its pool slot, and handled there to the end (the slot's old
-// contents are overwritten field by field: send and sendRepl set the payload).
-std::uint32_t Engine::Impl::newMessage(NodeId from, NodeId to) {
-    if (to == kNone) return kNone;
-    const RouteId r = topo.route(from, to);
-    if (r == kNone) return kNone;
-    const std::uint32_t id = messages.allocSlot();
-    Message& m = messages[id];
-    m.from = from;
-    m.to = to;
-    m.route = r;
-    m.hop = 0;
-    m.sent = now;
-    m.repl = kNone;
-    return id;
-}
-
 // Samples the next (up to kInlineHops) links of message `id`'s route and schedules one delivery
 // event for them; a leg of zero latency is delivered at once without an event. The slot is freed
 // here unless a delivery event holds it.
 void Engine::Impl::launchLeg(std::uint32_t id, SimTime t0) {
     Message& m = messages[id];
     const Topology::RouteHead& head = topo.routeHead(m.route);
+    if (head.length == 1) { // one link, the usual case: no loop over hops
+        m.routeLen = 1;
+        LinkState& l = links[edgeLink[head.first]];
+        if (l.loss > 0.0 && l.rng.bernoulli(l.loss)) {
+            markLost(m.job);
+            dropMessage(m);
+            messages.release(id);
+            return;
+        }
+        const SimTime arrival = roundToInt64(static_cast<double>(t0) + sampleLatencyUs(l));
+        m.cross[0] = arrival;
+        m.hops = 1;
+        m.legStart = t0;
+        if (arrival == t0) {
+            receive(m);
+            messages.release(id);
+            return;
+        }
+        retain(m.job.request);
+        events.push(arrival, EventType::Deliver, id);
+        return;
+    }
     for (;;) {
         const std::size_t total = head.length;
         m.routeLen = static_cast<std::uint16_t>(total);

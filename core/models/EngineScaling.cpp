@@ -117,7 +117,7 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
                 if (!p.exists || p.draining) continue;
                 p.draining = true; // deregistered at once: load balancers stop sending it work
                 for (auto& lb : lbs)
-                    if (lb.group == g && k < lb.healthy.size()) lb.healthy[k] = false;
+                    if (lb.group == g && k < lb.healthy.size()) lb.setHealthy(k, false);
                 --remove;
                 retireIfIdle(group.members[k]);
             }

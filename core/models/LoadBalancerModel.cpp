@@ -4,25 +4,24 @@
 #include "EngineImpl.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace cs::core {
 namespace {
 
 // The first healthy member, from the cursor round to it again, with the fewest outstanding calls
-// (kNone if none is healthy): the least count of a healthy member, in one branch-free pass, then
-// its first member in [cursor, n), else in [0, cursor).
-std::uint32_t leastOutstanding(const LbState& lb, std::uint32_t n) {
+// (kNone if none is healthy): the least count is kept by the load balancer (LbState::least), so
+// this looks only from the cursor to the first member that has it.
+std::uint32_t leastOutstanding(LbState& lb, std::uint32_t n) {
+    if (!lb.leastKnown) lb.countLeast();
+#ifdef CLUSTERSIM_SLOW_CHECKS
+    assert(lb.least == lb.lookForLeast());
+#endif
+    const std::uint32_t least = lb.least;
+    if (least == UINT32_MAX) return kNone;
     const std::uint32_t* out = lb.outstanding.data();
     const std::uint8_t* healthy = lb.healthy.data();
-    std::uint32_t least = kNone;
-    std::uint8_t any = 0;
-    for (std::uint32_t b = 0; b < n; ++b) {
-        const std::uint32_t v = out[b] | (healthy[b] - 1u); // all ones if not healthy
-        least = v < least ? v : least;
-        any |= healthy[b];
-    }
-    if (any == 0) return kNone;
     const std::uint32_t start = lb.cursor % n;
     for (std::uint32_t b = start; b < n; ++b)
         if (out[b] == least && healthy[b]) return b;
@@ -83,7 +82,7 @@ void Engine::Impl::onLbRequest(LbState& lb, const Job& request) {
     }
     const std::uint32_t call = openCallFor(lb.node, members[pick], job, spec.downstream_timeout_ms);
     calls[call].backend = pick;
-    ++lb.outstanding[pick];
+    lb.callOpened(pick);
     sendCall(call);
 }
 
@@ -93,7 +92,7 @@ void Engine::Impl::onLbAnswer(std::uint32_t call, ErrorReason err, const Job* an
     if (answer) c.parent.takeAnswer(*answer);
     LbState& lb = lbs[pnodes[c.caller].model];
     if (c.backend < lb.outstanding.size() && lb.outstanding[c.backend] > 0)
-        --lb.outstanding[c.backend];
+        lb.callClosed(c.backend);
     retain(c.parent.request); // keep the request alive across closeCall
     closeCall(call);
     respond(c.parent, c.caller, err);
@@ -111,7 +110,7 @@ void Engine::Impl::onHealthCheck(std::uint32_t li) {
             const bool ok =
                 ready(members[b]) && m.alive && topo.route(lb.node, members[b]) != kNone;
             if (ok != lb.healthy[b]) {
-                lb.healthy[b] = ok;
+                lb.setHealthy(b, ok);
                 if (m.exists)
                     log(m.name, spec.id + (ok ? " sees " + m.name + " healthy and sends it traffic"
                                               : " marks " + m.name +
@@ -166,12 +165,14 @@ public:
             if (lb.group == group && lb.healthy.size() < e.groups[group].members.size()) {
                 lb.healthy.push_back(false); // until its first health check
                 lb.outstanding.push_back(0);
+                lb.leastKnown = false;
             }
     }
 
     void onKill(Engine::Impl& e, NodeId n) override {
         LbState& lb = e.lbs[e.pnodes[n].model];
         std::fill(lb.outstanding.begin(), lb.outstanding.end(), 0);
+        lb.leastKnown = false;
     }
 
     NodeId resolveTarget(Engine::Impl& e, std::uint32_t spec, NodeId, Rng&,
