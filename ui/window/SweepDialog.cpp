@@ -1,5 +1,6 @@
 #include "SweepDialog.h"
 
+#include "CompareTable.h"
 #include "FieldTable.h"
 #include "QueueTheory.h"
 #include "Run.h"
@@ -69,10 +70,14 @@ void SweepDialog::buildForm() {
     m_against->setObjectName(QStringLiteral("sweepAgainst"));
     m_against->addItem(tr("the varied field"), QString());
     for (const auto& [key, value] : core::flattenSummary(core::Summary{})) {
-        m_metric->addItem(QString::fromStdString(key));
-        m_against->addItem(QString::fromStdString(key), QString::fromStdString(key));
+        const QString text = summaryKeyName(key), data = QString::fromStdString(key);
+        m_metric->addItem(text, data);
+        m_against->addItem(text, data);
+        // The key as the file and the CLI name it, for whoever knows it by that name.
+        m_metric->setItemData(m_metric->count() - 1, data, Qt::ToolTipRole);
+        m_against->setItemData(m_against->count() - 1, data, Qt::ToolTipRole);
     }
-    m_metric->setCurrentText(QStringLiteral("latency_ms.p99"));
+    m_metric->setCurrentIndex(m_metric->findData(QStringLiteral("latency_ms.p99")));
     m_against->setCurrentIndex(m_against->findData(QStringLiteral("throughput_rps")));
     form->addRow(tr("Node"), m_node);
     form->addRow(tr("Field"), m_field);
@@ -272,11 +277,12 @@ void SweepDialog::finished() {
     m_resultSecond = m_second;
     m_progress->setValue(static_cast<int>(m_total));
     m_export->setEnabled(!m_result.csv.empty());
-    const QString what = m_mode == Mode::Sizing
-                             ? tr("Scale up vs scale out of %1")
-                                   .arg(QString::fromStdString(m_axes.front().path.substr(
-                                       0, m_axes.front().path.rfind('.'))))
-                             : QString::fromStdString(m_axes.front().path);
+    const QString what =
+        m_mode == Mode::Sizing
+            ? tr("Scale up vs scale out of %1")
+                  .arg(
+                      sweepFieldText(m_axes.front().path.substr(0, m_axes.front().path.rfind('.'))))
+            : sweepFieldText(m_axes.front().path);
     m_status->setText(
         tr("%1: %2 runs of %3 s each.").arg(what).arg(m_total).arg(m_duration->value()));
     plot();

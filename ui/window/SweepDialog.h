@@ -93,4 +93,7 @@ private:
     std::vector<core::SweepAxis> m_resultAxes, m_resultSecond; // and its axes
 };
 
+// A varied field, "nodes[api].instances", as a person reads it: "api.instances".
+QString sweepFieldText(const std::string& path);
+
 } // namespace cs::ui

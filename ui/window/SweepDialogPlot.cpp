@@ -2,6 +2,7 @@
 // and the preset's p99 against cost per hour for scaling out and scaling up.
 #include "SweepDialog.h"
 
+#include "CompareTable.h"
 #include "QueueTheory.h"
 #include "SweepAnalysis.h"
 #include "SweepPlot.h"
@@ -38,6 +39,13 @@ bool isLatency(const std::string& key) {
 
 } // namespace
 
+QString sweepFieldText(const std::string& path) {
+    const auto close = path.find(']');
+    if (path.rfind("nodes[", 0) != 0 || close == std::string::npos)
+        return QString::fromStdString(path);
+    return QString::fromStdString(path.substr(6, close - 6) + path.substr(close + 1));
+}
+
 void SweepDialog::plot() {
     m_plot->clear();
     m_series = m_theory = m_scaleOutLine = m_scaleUpLine = nullptr;
@@ -52,28 +60,39 @@ void SweepDialog::plot() {
 
 void SweepDialog::plotSweep() {
     const core::SweepTable table = core::parseSweepCsv(m_result.csv);
-    const std::string yKey = m_metric->currentText().toStdString();
+    const std::string yKey = m_metric->currentData().toString().toStdString();
     const std::string against = m_against->currentData().toString().toStdString();
     const std::string xKey = against.empty() ? m_axes.front().path : against;
     if (!table.has(yKey) || !table.has(xKey)) return;
     const auto xs = table.column(xKey), ys = table.column(yKey);
-    m_series = m_plot->addMeasured(QString::fromStdString(yKey), pointsOf(xs, ys));
+    m_series = m_plot->addMeasured(summaryKeyName(yKey), pointsOf(xs, ys));
     const std::string& path = m_axes.front().path;
     const auto varied = table.column(path);
     QStringList texts;
     for (std::size_t i = 0; i < varied.size(); ++i)
         if (std::isfinite(xs[i]) && std::isfinite(ys[i]))
-            texts << pointText(QStringLiteral("%1 = %2").arg(QString::fromStdString(path),
+            texts << pointText(QStringLiteral("%1 = %2").arg(sweepFieldText(path),
                                                              QString::number(varied[i], 'g', 6)),
                                xKey, xs[i], yKey, ys[i]);
     m_plot->setPointTexts(m_series, texts);
     if (isLatency(yKey))
         if (const auto k = core::kneeIndex(xs, ys))
-            m_knee = m_plot->addMarker(tr("knee: beyond it latency grows faster than %1")
-                                           .arg(QString::fromStdString(xKey)),
-                                       QPointF(xs[*k], ys[*k]));
+            m_knee = m_plot->addMarker(
+                tr("knee: beyond it latency grows faster than %1")
+                    .arg(against.empty() ? sweepFieldText(path) : summaryKeyName(xKey).toLower()),
+                QPointF(xs[*k], ys[*k]));
     plotTheory(xKey, yKey);
-    m_plot->finish(QString::fromStdString(xKey), QString::fromStdString(yKey));
+    const QString xText = against.empty() ? sweepFieldText(path) : summaryKeyName(xKey);
+    m_plot->finish(xText, summaryKeyName(yKey));
+    // A title, so that an exported picture says what it shows on a slide of its own.
+    const auto& axis = m_axes.front();
+    const QString range = tr("%1 from %2 to %3")
+                              .arg(sweepFieldText(path))
+                              .arg(axis.values.front(), 0, 'g', 6)
+                              .arg(axis.values.back(), 0, 'g', 6);
+    m_plot->chart()->setTitle(against.empty()
+                                  ? tr("%1 vs %2").arg(summaryKeyName(yKey), range)
+                                  : tr("%1 vs %2: %3").arg(summaryKeyName(yKey), xText, range));
 }
 
 // Erlang C at every point whose scenario is one M/M/c group in a steady state; the note says
@@ -121,7 +140,7 @@ void SweepDialog::plotTheory(const std::string& xKey, const std::string& yKey) {
 }
 
 void SweepDialog::plotSizing() {
-    const std::string yKey = m_metric->currentText().toStdString();
+    const std::string yKey = m_metric->currentData().toString().toStdString();
     const core::SweepTable out = core::parseSweepCsv(m_result.csv),
                            up = core::parseSweepCsv(m_result.scaleUp);
     if (!out.has(yKey)) return;
@@ -139,7 +158,11 @@ void SweepDialog::plotSizing() {
     m_scaleOutLine = curve(out, tr("scale out: 1 to %1 instances").arg(n), tr("%1 instances"));
     m_scaleUpLine = curve(up, tr("scale up: 1 to %1 cores").arg(n), tr("%1 cores"));
     m_note->setText(tr("Each point is one size of the group; lower and further left is better."));
-    m_plot->finish(QString::fromStdString(cost), QString::fromStdString(yKey));
+    m_plot->finish(QString::fromStdString(cost), summaryKeyName(yKey));
+    const std::string& path = m_axes.front().path;
+    m_plot->chart()->setTitle(
+        tr("Scale up vs scale out of %1: %2 vs cost per hour")
+            .arg(sweepFieldText(path.substr(0, path.rfind('.'))), summaryKeyName(yKey)));
 }
 
 } // namespace cs::ui

@@ -37,6 +37,7 @@ void SweepPlot::clear() {
         chart()->removeAxis(a);
         delete a;
     }
+    chart()->setTitle({});
     m_next = 0;
     m_texts.clear();
 }
