@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
 #include <QUndoStack>
 #include <gtest/gtest.h>
@@ -287,4 +288,34 @@ TEST(UiClassroom, LeavingFullScreenRestoresTheExactGeometry) {
     ASSERT_TRUE(f11(true));
     ASSERT_TRUE(f11(false));
     EXPECT_EQ(w.geometry(), before);
+}
+
+// A lesson's question pauses the run: the status bar says why, not a bare "Paused", and once
+// the class has answered, that the lesson paused it and Space plays on.
+TEST(UiClassroom, APauseForAQuestionSaysWhyInTheStatusBar) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    w.resize(1280, 720);
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() != nullptr; }));
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] {
+        c->setSpeed(0); // as fast as possible: Play, as a teacher presses it
+        c->play();
+    });
+    ASSERT_TRUE(waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->state == ui::RunState::Paused && snap->simTime > 0;
+    }));
+    EXPECT_EQ(w.lastSnapshot()->simTime, 20'000'000) << "the step at 20 s pauses the run";
+    EXPECT_TRUE(waitFor([&] {
+        return w.statusBar()->currentMessage().contains(QStringLiteral("question"));
+    })) << w.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Lesson panel")));
+    auto* choice = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice0"));
+    ASSERT_NE(choice, nullptr);
+    QTest::mouseClick(choice, Qt::LeftButton); // answered on the charts' cover
+    EXPECT_TRUE(waitFor([&] {
+        return w.statusBar()->currentMessage().contains(QStringLiteral("Paused by the lesson"));
+    })) << w.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Space")));
 }

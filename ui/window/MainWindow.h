@@ -105,6 +105,9 @@ private:
     void lessonStep(int delta);
     void buildDocks();
     void showLiveStoreMode(const Snapshot& snap);
+    // The status bar's hint for the run's state (unless a notice shows), saying why a lesson
+    // paused it.
+    void showRunHint();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
     void restartForEdit(const QString& why);
@@ -122,6 +125,7 @@ private:
     void saveSessionAs();
     void exportMetrics();
     void exportTopology();
+    void exportCharts();
     void openHistoryFile();
     void showHistory(const QString& text, const QString& title, bool window = false);
     void autosave();

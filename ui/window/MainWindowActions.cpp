@@ -88,6 +88,8 @@ void MainWindow::buildFileMenu() {
             "Save with everything you did during the run as its timeline, to replay it exactly"));
     file->addSeparator();
     file->addAction(tr("Export Metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addAction(tr("Export Charts as PNG…"), this, &MainWindow::exportCharts)
+        ->setObjectName(QStringLiteral("exportChartsAction"));
     file->addAction(tr("Export Topology as PNG or SVG…"), this, &MainWindow::exportTopology);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
