@@ -3,6 +3,7 @@
 
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
+#include "ElidingStatusBar.h"
 #include "ExportFile.h"
 #include "Inspector.h"
 #include "LessonPanel.h"
@@ -112,6 +113,7 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
     auto* timeline = new TimelineBar(m_controller);
+    setStatusBar(new ElidingStatusBar);        // a long hint never runs into the timeline
     statusBar()->addPermanentWidget(timeline); // rewind and branch
     connect(timeline, &TimelineBar::rewinding, this, &MainWindow::rememberOldFuture);
 
