@@ -357,6 +357,13 @@ TEST(UiClassroom, LargerTextAt1024KeepsEverySwitchAndTheHintOffTheTimeline) {
     auto* switches = w.findChild<QToolBar*>(QStringLiteral("switchesToolbar"));
     ASSERT_TRUE(run && switches);
     EXPECT_GT(switches->y(), run->y()) << "the switches on a second row";
+    // The charts' range label gives way ("…"), so the charts fit their dock: none cut off.
+    const QWidget* chartsViewport = w.charts()->parentWidget();
+    ASSERT_NE(chartsViewport, nullptr);
+    EXPECT_LE(w.charts()->width(), chartsViewport->width()) << "the charts fit the dock's width";
+    auto* range = w.charts()->findChild<QLabel*>(QStringLiteral("chartRange"));
+    ASSERT_NE(range, nullptr);
+    EXPECT_EQ(range->toolTip(), range->text()) << "the whole range text on hover";
 
     QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier); // normal text size
     w.resize(1920, 1080);

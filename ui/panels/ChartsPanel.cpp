@@ -45,6 +45,23 @@ void niceTimeTicks(QValueAxis* axis, double lo, double hi) {
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
+// The range label gives way first when the bar is narrow (1024x768, larger text): it ends in "…"
+// (the whole text in its tooltip) instead of making the panel wider than its dock, which cut off
+// the last chart of each row.
+class ElidedLabel : public QLabel {
+public:
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().windowText().color());
+        const QRect r = contentsRect();
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+
 } // namespace
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
@@ -73,11 +90,10 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         connect(b, &QToolButton::clicked, this, [this, s = s] { setWindowSeconds(s); });
         bar->addWidget(b);
     }
-    m_rangeLabel = new QLabel;
+    m_rangeLabel = new ElidedLabel;
     m_rangeLabel->setObjectName(QStringLiteral("chartRange"));
     bar->addSpacing(8);
-    bar->addWidget(m_rangeLabel);
-    bar->addStretch();
+    bar->addWidget(m_rangeLabel, 1);
     outer->addWidget(m_bar);
     m_grid = new QGridLayout;
     m_grid->setSpacing(2);
@@ -409,6 +425,11 @@ void ChartsPanel::zoomTo(double fromS, double toS) {
 }
 
 void ChartsPanel::updateRangeLabel() {
+    updateRangeText();
+    m_rangeLabel->setToolTip(m_rangeLabel->text());
+}
+
+void ChartsPanel::updateRangeText() {
     if (m_pinned)
         m_rangeLabel->setText(
             tr("horizontal axes: simulated time %L1–%L2 s (zoomed; double-click a "

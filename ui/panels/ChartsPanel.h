@@ -124,6 +124,7 @@ private:
     void placeCharts();
     void fitToHeight(Chart& c, int height);
     void updateRangeLabel();
+    void updateRangeText();
     std::vector<MarkerGroup> markerGroups(int chart) const;
     QString describeAt(int chart, QPointF scenePos) const;
     void addMarkers(const Snapshot& snap, int run);
