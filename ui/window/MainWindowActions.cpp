@@ -252,6 +252,11 @@ void MainWindow::resizeEvent(QResizeEvent* e) {
     fitToolbars();
 }
 
+void MainWindow::showEvent(QShowEvent* e) {
+    QMainWindow::showEvent(e);
+    QTimer::singleShot(0, this, &MainWindow::fitToolbars); // a window shown at its final size
+}
+
 void MainWindow::changeEvent(QEvent* e) {
     QMainWindow::changeEvent(e);
     if (e->type() == QEvent::FontChange) // after the toolbars' widgets took the new size
