@@ -1,7 +1,11 @@
 // The autoscaler: target tracking follows a spike within warm-up plus a window and comes back
 // after the cooldown; manual holds; no cooldown thrashes; bounds hold.
+#include "Engine.h"
 #include "ScenarioIO.h"
 #include "TestUtil.h"
+
+#include <algorithm>
+#include <regex>
 
 using namespace cs::core;
 
@@ -197,4 +201,42 @@ TEST(Autoscaling, AGroupWithoutAutoscalingSwitchedLiveGrowsAfterTheSwitch) {
     Scenario stays = s;
     stays.timeline.clear();
     EXPECT_EQ(cs::test::run(stays).summary.instances_max, 2);
+}
+
+// The event log is read by a class: its numbers are rounded as a person writes them ("utilisation
+// 0.853 ... against a target of 0.6"), never a double's 7 digits ("0.8532857", "0.600").
+TEST(Autoscaling, TheLogSaysWhyInNumbersAPersonReads) {
+    Engine e(spiky(R"({"policy": "target_tracking", "target_utilization": 0.6, "min": 2,
+        "max": 10, "cooldown_s": 20, "warmup_s": 5, "evaluation_s": 5})",
+                   kSpike));
+    std::vector<std::string> scaled;
+    e.setLogSink([&](const LogEntry& l) {
+        if (l.text.find("scales out") != std::string::npos) scaled.push_back(l.text);
+    });
+    e.runUntil(60'000'000);
+    ASSERT_FALSE(scaled.empty());
+    const std::regex number(R"(\d+\.\d+)");
+    for (const std::string& text : scaled) {
+        EXPECT_NE(text.find("against a target of 0.6;"), std::string::npos) << text;
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), number);
+             it != std::sregex_iterator(); ++it) {
+            std::string digits = it->str();
+            digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+            digits.erase(0, digits.find_first_not_of('0')); // leading zeros are not significant
+            EXPECT_LE(digits.size(), 3u) << it->str() << " in: " << text;
+            EXPECT_NE(it->str().back(), '0') << "no trailing zero: " << text;
+        }
+    }
+}
+
+// Sentence numbers: three significant digits, trailing zeros dropped, whole numbers whole.
+TEST(Autoscaling, SentenceNumbersAreRoundedLikeAPersonWritesThem) {
+    EXPECT_EQ(sentenceNumber(0.6012857), "0.601");
+    EXPECT_EQ(sentenceNumber(0.6), "0.6");
+    EXPECT_EQ(sentenceNumber(12.5), "12.5");
+    EXPECT_EQ(sentenceNumber(12.5038), "12.5");
+    EXPECT_EQ(sentenceNumber(20000), "20000");
+    EXPECT_EQ(sentenceNumber(1234.56), "1235");
+    EXPECT_EQ(sentenceNumber(0.9999), "1");
+    EXPECT_EQ(sentenceNumber(10), "10");
 }

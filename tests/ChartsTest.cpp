@@ -1,17 +1,23 @@
 // The charts as a room reads them: actions marked in a lane above the plots (same-time ones as one
 // marker listing both), aligned time axes, colours that belong to a line and not to its position,
-// the time zoom, gaps instead of a false zero, and the workload apart from its retries.
+// the time zoom, gaps instead of a false zero, the workload apart from its retries, ticks on round
+// numbers (whole ones for counts), a window that fits a short run, and the charts as one PNG.
 #include "ChartsPanel.h"
 #include "MainWindow.h"
 #include "UiWait.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHelpEvent>
+#include <QLabel>
 #include <QLineSeries>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QValueAxis>
 
@@ -264,3 +270,131 @@ TEST_F(Charts, TheStoreSwitchFollowsALessonsFlipToAp) {
     EXPECT_EQ(mode->currentText(), QStringLiteral("AP"));
 }
 } // namespace
+
+namespace {
+// 1, 2 or 5 times a power of ten.
+bool isNiceStep(double step) {
+    const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    return std::abs(mantissa - 1) < 1e-9 || std::abs(mantissa - 2) < 1e-9 ||
+           std::abs(mantissa - 5) < 1e-9;
+}
+} // namespace
+
+// Value axes tick on round numbers from 0 (0 500 1000 1500 ms), and a count on whole ones
+// (0 2 4 6 8 10 instances): never 0.625 or 1.875 instances on a projector.
+TEST_F(Charts, ValueAxesTickOnNiceNumbersAndCountsOnWholeOnes) {
+    const ui::NiceScale empty = ui::niceScale(0, 5, false);
+    EXPECT_DOUBLE_EQ(empty.top, 1.0);
+    EXPECT_DOUBLE_EQ(empty.step, 0.2);
+    const ui::NiceScale two = ui::niceScale(2.4, 5, true); // 2.4 instances on average
+    EXPECT_DOUBLE_EQ(two.step, 1.0);
+    EXPECT_DOUBLE_EQ(two.top, 3.0);
+    EXPECT_EQ(two.decimals, 0);
+    const ui::NiceScale ms = ui::niceScale(1234, 5, false);
+    EXPECT_DOUBLE_EQ(ms.step, 500.0);
+    EXPECT_DOUBLE_EQ(ms.top, 1500.0);
+    const ui::NiceScale shortChart = ui::niceScale(7, 2, true);
+    EXPECT_DOUBLE_EQ(shortChart.step, 5.0);
+    EXPECT_DOUBLE_EQ(shortChart.top, 10.0);
+
+    open(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json"), {1920, 1080});
+    runTo(70); // the spike: instances 2 -> 8
+    int instancesChart = -1;
+    for (int i = 0; i < w.charts()->chartCount(); ++i) {
+        auto* chart = w.charts()->views()[i]->chart();
+        if (chart->title().startsWith(QStringLiteral("Instances"))) instancesChart = i;
+        for (QAbstractAxis* a : chart->axes(Qt::Vertical)) {
+            auto* axis = qobject_cast<QValueAxis*>(a);
+            ASSERT_NE(axis, nullptr);
+            EXPECT_EQ(axis->tickType(), QValueAxis::TicksDynamic) << chart->title().toStdString();
+            EXPECT_DOUBLE_EQ(axis->min(), 0.0);
+            EXPECT_TRUE(isNiceStep(axis->tickInterval()))
+                << chart->title().toStdString() << ": ticks every " << axis->tickInterval();
+            const double steps = axis->max() / axis->tickInterval();
+            EXPECT_NEAR(steps, std::round(steps), 1e-9) << "the top is a tick";
+            EXPECT_LE(steps, 5.0 + 1e-9) << chart->title().toStdString();
+        }
+    }
+    ASSERT_GE(instancesChart, 0);
+    auto* instances = qobject_cast<QValueAxis*>(
+        w.charts()->views()[instancesChart]->chart()->axes(Qt::Vertical).value(0));
+    ASSERT_NE(instances, nullptr);
+    EXPECT_GE(instances->max(), 8.0) << "eight instances fit";
+    EXPECT_GE(instances->tickInterval(), 1.0);
+    EXPECT_EQ(instances->tickInterval(), std::round(instances->tickInterval()));
+    EXPECT_EQ(instances->labelFormat(), QStringLiteral("%.0f")) << "no 2.0, 4.0";
+}
+
+// A 60 s run fills the charts' width (the last 60 s, the "1 min" button), a 50 s one too (no
+// button has 50 s: the range label names it), a 150 s one shows its last 2 minutes; a window the
+// user chose is kept for the next runs.
+TEST_F(Charts, TheWindowFitsAShortRunUnlessTheUserChoseOne) {
+    auto checked = [&]() -> QString {
+        for (auto* b : w.charts()->findChildren<QToolButton*>())
+            if (b->isChecked()) return b->objectName();
+        return {};
+    };
+    open(kDefault); // 60 s
+    EXPECT_DOUBLE_EQ(w.charts()->windowSeconds(), 60.0);
+    EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 60.0);
+    EXPECT_EQ(checked(), QStringLiteral("window60"));
+    open(QStringLiteral(":/scenarios/lesson-rate-limit-token-bucket.clustersim.json")); // 50 s
+    EXPECT_TRUE(waitFor([&] { return w.charts()->windowSeconds() == 50.0; }));
+    EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 50.0);
+    EXPECT_EQ(checked(), QString()) << "no button says 50 s";
+    auto* range = w.charts()->findChild<QLabel*>(QStringLiteral("chartRange"));
+    ASSERT_NE(range, nullptr);
+    EXPECT_TRUE(range->text().contains(QStringLiteral("50"))) << range->text().toStdString();
+    open(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")); // 150 s
+    EXPECT_TRUE(waitFor([&] { return w.charts()->windowSeconds() == 120.0; }));
+
+    QTest::mouseClick(w.charts()->findChild<QToolButton*>(QStringLiteral("window10")),
+                      Qt::LeftButton);
+    open(kDefault);
+    runTo(5);
+    EXPECT_DOUBLE_EQ(w.charts()->windowSeconds(), 10.0) << "the user's choice stays";
+    EXPECT_DOUBLE_EQ(xAxis(0)->max() - xAxis(0)->min(), 10.0);
+}
+
+// File > Export Charts as PNG…: one picture of the charts shown, for a slide, written where the
+// save dialog says (atomically, through the export helper).
+TEST_F(Charts, ExportChartsAsPngWritesThePictureOfTheChartsShown) {
+    open(kDefault);
+    runTo(20);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("slide.png"));
+    QAction* action = w.findChild<QAction*>(QStringLiteral("exportChartsAction"));
+    ASSERT_NE(action, nullptr);
+    bool answered = false;
+    QTimer::singleShot(0, &w, [&] { // in the save dialog's own event loop
+        QFileDialog* dialog = nullptr;
+        waitFor([&] {
+            dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            return dialog != nullptr;
+        });
+        if (!dialog) return;
+        dialog->selectFile(path);
+        static_cast<QDialog*>(dialog)->accept(); // Save
+        answered = true;
+    });
+    action->trigger();
+    ASSERT_TRUE(answered) << "the action asks where to save";
+    QImage image(path);
+    ASSERT_FALSE(image.isNull()) << "a PNG Qt reads back";
+    QRect shown;
+    for (auto* v : w.charts()->views())
+        if (v->isVisible()) shown |= v->geometry();
+    EXPECT_EQ(image.size(), shown.size()) << "every chart shown, and nothing else";
+    // Not blank: the plots' lines and labels, not one colour.
+    QSet<QRgb> colours;
+    int dark = 0;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QRgb c = image.pixel(x, y);
+            colours.insert(c);
+            dark += qGray(c) < 128;
+        }
+    EXPECT_GT(colours.size(), 8);
+    EXPECT_GT(dark, 200) << "text and lines";
+}

@@ -1,6 +1,7 @@
 // The classroom window's last defects (issue 14), driven as a teacher drives it: real mouse and
 // key events on the widgets, the run checked through the window's snapshots.
 #include "ChartsPanel.h"
+#include "ElidingStatusBar.h"
 #include "FieldTable.h"
 #include "MainWindow.h"
 #include "NodeItem.h"
@@ -21,7 +22,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTest>
+#include <QToolBar>
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
@@ -287,4 +290,84 @@ TEST(UiClassroom, LeavingFullScreenRestoresTheExactGeometry) {
     ASSERT_TRUE(f11(true));
     ASSERT_TRUE(f11(false));
     EXPECT_EQ(w.geometry(), before);
+}
+
+// A lesson's question pauses the run: the status bar says why, not a bare "Paused", and once
+// the class has answered, that the lesson paused it and Space plays on.
+TEST(UiClassroom, APauseForAQuestionSaysWhyInTheStatusBar) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.show();
+    w.resize(1280, 720);
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() != nullptr; }));
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] {
+        c->setSpeed(0); // as fast as possible: Play, as a teacher presses it
+        c->play();
+    });
+    ASSERT_TRUE(waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->state == ui::RunState::Paused && snap->simTime > 0;
+    }));
+    EXPECT_EQ(w.lastSnapshot()->simTime, 20'000'000) << "the step at 20 s pauses the run";
+    EXPECT_TRUE(waitFor([&] {
+        return w.statusBar()->currentMessage().contains(QStringLiteral("question"));
+    })) << w.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Lesson panel")));
+    auto* choice = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice0"));
+    ASSERT_NE(choice, nullptr);
+    QTest::mouseClick(choice, Qt::LeftButton); // answered on the charts' cover
+    EXPECT_TRUE(waitFor([&] {
+        return w.statusBar()->currentMessage().contains(QStringLiteral("Paused by the lesson"));
+    })) << w.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Space")));
+}
+
+// At 1024x768 with Larger Text twice, every switch of the run toolbar stays on screen (the switches
+// take a second row instead of the toolbar's overflow) and the status bar's hint ends in "…"
+// before the timeline instead of running into its label; back at the normal size, one row again.
+TEST(UiClassroom, LargerTextAt1024KeepsEverySwitchAndTheHintOffTheTimeline) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
+    w.show();
+    w.resize(1024, 768);
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot() != nullptr; }));
+    for (int i = 0; i < 2; ++i) QTest::keyClick(&w, Qt::Key_Equal, Qt::ControlModifier);
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    for (const char* name : {"speed", "storeMode", "scalingPolicy", "seed", "simTime"}) {
+        auto* box = w.findChild<QWidget*>(QLatin1String(name));
+        ASSERT_NE(box, nullptr) << name;
+        EXPECT_TRUE(box->isVisible()) << name << " is not in an overflow menu";
+        const QRect inWindow(box->mapTo(&w, QPoint(0, 0)), box->size());
+        EXPECT_LE(inWindow.right(), w.width()) << name;
+    }
+    auto* status = qobject_cast<ui::ElidingStatusBar*>(w.statusBar());
+    ASSERT_NE(status, nullptr);
+    auto* timeline = w.findChild<QWidget*>(QStringLiteral("timelineBar"));
+    ASSERT_NE(timeline, nullptr);
+    EXPECT_LT(status->messageArea().right(), timeline->x()) << "the hint stops before it";
+    const QString hint = status->currentMessage();
+    ASSERT_FALSE(hint.isEmpty());
+    EXPECT_LE(status->fontMetrics().horizontalAdvance(status->shownMessage()),
+              status->messageArea().width());
+    if (status->fontMetrics().horizontalAdvance(hint) > status->messageArea().width()) {
+        EXPECT_TRUE(status->shownMessage().endsWith(QChar(0x2026))) << "elided with …";
+        EXPECT_EQ(status->toolTip(), hint) << "the whole hint on hover";
+    }
+    auto* run = w.findChild<QToolBar*>(QStringLiteral("runToolbar"));
+    auto* switches = w.findChild<QToolBar*>(QStringLiteral("switchesToolbar"));
+    ASSERT_TRUE(run && switches);
+    EXPECT_GT(switches->y(), run->y()) << "the switches on a second row";
+    // The charts' range label gives way ("…"), so the charts fit their dock: none cut off.
+    const QWidget* chartsViewport = w.charts()->parentWidget();
+    ASSERT_NE(chartsViewport, nullptr);
+    EXPECT_LE(w.charts()->width(), chartsViewport->width()) << "the charts fit the dock's width";
+    auto* range = w.charts()->findChild<QLabel*>(QStringLiteral("chartRange"));
+    ASSERT_NE(range, nullptr);
+    EXPECT_EQ(range->toolTip(), range->text()) << "the whole range text on hover";
+
+    QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier); // normal text size
+    w.resize(1920, 1080);
+    for (int i = 0; i < 5; ++i) QApplication::processEvents();
+    EXPECT_EQ(switches->y(), run->y()) << "room for one row again";
+    EXPECT_EQ(run->toolButtonStyle(), Qt::ToolButtonTextBesideIcon) << "Play, Step, Reset named";
 }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace cs::core {
 
@@ -64,6 +65,27 @@ std::string formatNumber(double v) {
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 7);
     return std::string(buf, res.ptr);
+}
+
+std::string readableNumber(double v) {
+    if (!std::isfinite(v)) return "0";
+    const double a = std::abs(v);
+    // Whole numbers stay whole; others keep about three significant digits (59.1, 1.82, 0.0534).
+    const int decimals = a >= 100 || v == std::floor(v) ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+    char buf[64];
+    if (a > 0 && a < 0.001)
+        std::snprintf(buf, sizeof buf, "%.2g", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+std::string sentenceNumber(double v) {
+    std::string s = readableNumber(v);
+    if (s.find('.') == std::string::npos || s.find('e') != std::string::npos) return s;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
 }
 
 std::vector<double> metricsValues(const MetricsRow& r) {

@@ -52,7 +52,14 @@ const std::vector<std::string>& metricsColumns();
 std::string metricsCsvLine(const MetricsRow& row);
 // The row's values in column order (what metricsCsvLine prints, unrounded).
 std::vector<double> metricsValues(const MetricsRow& row);
+// For files a program reads (CSV, `check`): up to 7 significant digits, the same everywhere.
 std::string formatNumber(double v);
+// For a person (the event log, lesson reveals, the compare table): whole numbers whole, others to
+// about three significant digits (59.1355 -> "59.1", 1.823745 -> "1.82", 0.05342 -> "0.053").
+std::string readableNumber(double v);
+// readableNumber without the trailing zeros a sentence does not need: 0.6012857 -> "0.601",
+// 0.6 -> "0.6" (not "0.600"), 12.50 -> "12.5".
+std::string sentenceNumber(double v);
 
 // Long-format per-node series: t_s,node,metric,value.
 struct NodeSample {

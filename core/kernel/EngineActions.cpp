@@ -311,7 +311,7 @@ void Engine::Impl::applyAction(const Action& a) {
         set.field = "rate_rps";
         set.value = a.rate_rps;
         setField(set);
-        log(a.node, a.node + " now sends " + formatNumber(a.rate_rps) + " requests/s");
+        log(a.node, a.node + " now sends " + sentenceNumber(a.rate_rps) + " requests/s");
         break;
     }
     case ActionKind::SetField:

@@ -408,7 +408,7 @@ struct Engine::Impl {
 
 // Shared by the replica-set files (EngineReplication, EngineElection).
 inline std::string ms(SimTime us) { // milliseconds, for the event log's sentences
-    return formatNumber(static_cast<double>(us) / 1000.0);
+    return sentenceNumber(static_cast<double>(us) / 1000.0);
 }
 inline ReplMsg replMsg(ReplMsg::Kind kind) {
     ReplMsg m{};

@@ -135,7 +135,7 @@ void Engine::Impl::setStoreMode(std::uint32_t spec, StoreMode mode) {
     }
     st.set.leaderlessSince = mode == StoreMode::CP ? now : -1;
     log(n.id, n.id + " switched to " + (mode == StoreMode::CP ? "CP" : "AP") + " at " +
-                  formatNumber(static_cast<double>(now) / 1e6) +
+                  sentenceNumber(static_cast<double>(now) / 1e6) +
                   (mode == StoreMode::CP
                        ? " s: its replicas elect a leader, and minorities will refuse"
                        : " s: no leader; every replica answers, and partitions will show stale "

@@ -65,25 +65,25 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
                 static_cast<int>(std::ceil(readyCount * depth / a.target_queue_depth - 1e-9)) +
                     warming,
                 readyCount == 0 ? current : 1);
-            why = "queue depth " + formatNumber(depth) + " per instance against a target of " +
-                  formatNumber(a.target_queue_depth);
+            why = "queue depth " + sentenceNumber(depth) + " per instance against a target of " +
+                  sentenceNumber(a.target_queue_depth);
             break;
         }
         // desired = ceil(ready x utilisation / target); instances already warming count as coming.
         desired = std::max(
             static_cast<int>(std::ceil(readyCount * util / a.target_utilization - 1e-9)) + warming,
             readyCount == 0 ? current : 0);
-        why = "utilisation " + formatNumber(util) + " over the last " +
-              formatNumber(static_cast<double>(window) / 1e6) + " s against a target of " +
-              formatNumber(a.target_utilization);
+        why = "utilisation " + sentenceNumber(util) + " over the last " +
+              sentenceNumber(static_cast<double>(window) / 1e6) + " s against a target of " +
+              sentenceNumber(a.target_utilization);
         break;
     case Autoscaling::Policy::Step:
         for (const auto& rule : a.steps)
             if ((rule.above <= 1 && util > rule.above) || (rule.below >= 0 && util < rule.below)) {
                 desired = current + rule.add;
-                why = "utilisation " + formatNumber(util) +
-                      (rule.above <= 1 ? " above " + formatNumber(rule.above)
-                                       : " below " + formatNumber(rule.below));
+                why = "utilisation " + sentenceNumber(util) +
+                      (rule.above <= 1 ? " above " + sentenceNumber(rule.above)
+                                       : " below " + sentenceNumber(rule.below));
                 break;
             }
         break;
@@ -92,7 +92,7 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
             if (static_cast<double>(now) / 1e6 >= s.at_s) {
                 desired = s.desired;
                 why = "the schedule asks for " + std::to_string(s.desired) + " from " +
-                      formatNumber(s.at_s) + " s";
+                      sentenceNumber(s.at_s) + " s";
             }
         break;
     }
@@ -109,7 +109,7 @@ void Engine::Impl::onAutoscale(std::uint32_t g) {
             }
             log(spec.id, spec.id + " scales out " + std::to_string(current) + " -> " +
                              std::to_string(desired) + ": " + why + "; new instances warm up for " +
-                             formatNumber(a.warmup_s) + " s before taking traffic");
+                             sentenceNumber(a.warmup_s) + " s before taking traffic");
         } else {
             int remove = current - desired;
             for (std::size_t k = group.members.size(); k-- > 0 && remove > 0;) {

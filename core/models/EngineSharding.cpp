@@ -97,8 +97,8 @@ void Engine::Impl::addShard(std::uint32_t store) {
     const NodeSpec& spec = specs[st.spec];
     log(spec.id, spec.id + " adds shard " + pnodes[id].name + ": " +
                      std::to_string(mig.moves.size()) + " of " + std::to_string(keys) + " keys (" +
-                     formatNumber(100.0 * keysMovedFraction) + "%) move to another shard, at " +
-                     formatNumber(spec.shards->migration_keys_per_s) + " keys/s");
+                     sentenceNumber(100.0 * keysMovedFraction) + "%) move to another shard, at " +
+                     sentenceNumber(spec.shards->migration_keys_per_s) + " keys/s");
     if (!mig.moves.empty()) onMigrationTick(store, mig.gen);
 }
 
@@ -143,7 +143,7 @@ void Engine::Impl::onMigrationArrive(std::uint32_t tag, std::uint32_t batch) {
     if (mig.arrived == mig.moves.size())
         log(specs[st.spec].id, specs[st.spec].id + ": migration done, " +
                                    std::to_string(mig.moves.size()) + " keys moved in " +
-                                   formatNumber(static_cast<double>(now - mig.started) / 1e6) +
+                                   sentenceNumber(static_cast<double>(now - mig.started) / 1e6) +
                                    " s");
 }
 

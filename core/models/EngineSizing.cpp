@@ -39,7 +39,7 @@ void Engine::Impl::onResizeStart(NodeId n) {
         return;
     }
     log(p.name, p.name + " restarts to resize to " + std::to_string(spec.cores) +
-                    " cores: down for " + formatNumber(spec.resize_downtime_s) + " s");
+                    " cores: down for " + sentenceNumber(spec.resize_downtime_s) + " s");
     events.push(now + std::llround(spec.resize_downtime_s * 1e6), EventType::ResizeDone, n,
                 p.incarnation);
 }

@@ -89,9 +89,9 @@ void Engine::Impl::onLimiterRequest(NodeId node, const Job& job) {
         ++L.limited;
         if (L.lastLogged < 0 || now - L.lastLogged >= 5'000'000) {
             L.lastLogged = now;
-            log(spec.id, spec.id + " refuses requests over " + formatNumber(spec.limit_rps) +
+            log(spec.id, spec.id + " refuses requests over " + sentenceNumber(spec.limit_rps) +
                              "/s (" + toString(spec.limiter) + "): 429, retry after " +
-                             formatNumber(static_cast<double>(retryAfter) / 1000.0) + " ms");
+                             sentenceNumber(static_cast<double>(retryAfter) / 1000.0) + " ms");
         }
         Job refused = job;
         refused.definite = true;

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace cs::core {
 // flattenSummary is defined with summaryToJson (Run.cpp): one walk of one object.
@@ -33,19 +32,6 @@ std::vector<std::string> summaryPlaceholders(const std::string& text) {
         keys.push_back(text.substr(open + 1, close - open - 1));
     }
     return keys;
-}
-
-std::string readableNumber(double v) {
-    if (!std::isfinite(v)) return "0";
-    const double a = std::abs(v);
-    // Whole numbers stay whole; others keep about three significant digits (59.1, 1.82, 0.0534).
-    const int decimals = a >= 100 || v == std::floor(v) ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
-    char buf[64];
-    if (a > 0 && a < 0.001)
-        std::snprintf(buf, sizeof buf, "%.2g", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
 }
 
 std::string fillSummaryPlaceholders(const std::string& text, const Summary& s) {

@@ -17,9 +17,7 @@ bool isSummaryKey(const std::string& key);
 
 // The {key} placeholders of a text, in order (e.g. "{requests.failed.unavailable}").
 std::vector<std::string> summaryPlaceholders(const std::string& text);
-// A number for a person to read: whole numbers whole, others to about three significant digits
-// (59.1355 -> "59.1", 1.823745 -> "1.82", 0.05342 -> "0.053").
-std::string readableNumber(double v);
+// readableNumber (a number for a person to read): Metrics.h.
 // The text with each {key} replaced by the summary's value (readableNumber); an unknown key is
 // left as it is.
 std::string fillSummaryPlaceholders(const std::string& text, const Summary& s);

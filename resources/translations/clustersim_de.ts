@@ -1024,6 +1024,10 @@
         <source> and </source>
         <translation> und </translation>
     </message>
+    <message>
+        <source>horizontal axes: seconds ago (simulated), the run&apos;s %L1 s; drag on a chart to zoom</source>
+        <translation>waagerechte Achsen: vor wie vielen Sekunden (simuliert), die %L1 s des Laufs; in einem Diagramm ziehen zoomt</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::CompareDialog</name>
@@ -2518,6 +2522,34 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source>the branch from %L1 s</source>
         <translation>der Zweig ab %L1 s</translation>
+    </message>
+    <message>
+        <source>Export Charts as PNG…</source>
+        <translation>Diagramme als PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Switches</source>
+        <translation>Schalter</translation>
+    </message>
+    <message>
+        <source>Export charts</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>No chart is shown: open them with View &gt; Charts first.</source>
+        <translation>Kein Diagramm ist sichtbar: zuerst mit Ansicht &gt; Diagramme öffnen.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Paused for a question — answer it in the Lesson panel</source>
+        <translation>Pausiert für eine Frage — beantworten Sie sie in der Lektion</translation>
+    </message>
+    <message>
+        <source>Paused by the lesson: read its step, then Space plays on.</source>
+        <translation>Von der Lektion pausiert: Schritt lesen, dann startet die Leertaste weiter.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
+
 namespace cs::ui {
 namespace {
 using core::MetricsRow;
@@ -63,10 +66,11 @@ std::vector<ChartSpec> build() {
           {tr("lost in flight"), "lost",
            [](const MetricsRow& r) { return errors(r, core::ErrorReason::LostInFlight); }},
           {tr("duplicates"), "dupes", [](const MetricsRow& r) { return r.duplicate_side_effects; },
-           true},
+           true, nullptr, true},
           {tr("lost updates"), "lost updates", [](const MetricsRow& r) { return r.lost_updates; },
-           true},
-          {tr("conflicts"), "conflicts", [](const MetricsRow& r) { return r.conflicts; }, true}},
+           true, nullptr, true},
+          {tr("conflicts"), "conflicts", [](const MetricsRow& r) { return r.conflicts; }, true,
+           nullptr, true}},
          false,
          true},
         // Caching's trade in one chart: the hit ratio next to the staleness it can cost.
@@ -84,7 +88,8 @@ std::vector<ChartSpec> build() {
         {tr("Instances and cost"),
          tr("instances, ×"),
          tr("$/hour"),
-         {{tr("instances"), "instances", [](const MetricsRow& r) { return r.instances; }},
+         {{tr("instances"), "instances", [](const MetricsRow& r) { return r.instances; }, false,
+           nullptr, true},
           {tr("speed-up from cores"), "speedup",
            [](const MetricsRow& r) { return r.cores_speedup; }},
           {tr("cost"), "cost", [](const MetricsRow& r) { return r.cost_per_hour; }, true}},
@@ -127,6 +132,24 @@ const QColor kLineColours[] = {kBlue, kVermillion, kGreen, kPurple, kOrange, kSk
 const std::vector<ChartSpec>& chartSpecs() {
     static const std::vector<ChartSpec> specs = build(); // after the translators are installed
     return specs;
+}
+
+NiceScale niceScale(double maxValue, int intervals, bool whole) {
+    intervals = std::max(1, intervals);
+    // Some headroom over the top value; an empty chart shows 0..1, not 0..1e-9.
+    const double target = std::max(1.0, (std::isfinite(maxValue) ? maxValue : 0.0) * 1.15);
+    NiceScale out;
+    for (double mag = std::pow(10.0, std::floor(std::log10(target / intervals)));; mag *= 10) {
+        for (double m : {1.0, 2.0, 5.0}) {
+            const double step = whole ? std::max(1.0, m * mag) : m * mag;
+            const double steps = std::ceil(target / step - 1e-9);
+            if (steps > intervals) continue;
+            out.step = step;
+            out.top = steps * step;
+            out.decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+            return out;
+        }
+    }
 }
 
 LineLook seriesLook(const QString& key) {

@@ -23,6 +23,9 @@ struct SeriesSpec {
     // A row where the value means nothing (no request finished: no latency) is a gap in the line,
     // never a drop to zero.
     bool (*gap)(const core::MetricsRow& row) = nullptr;
+    // A count (instances, duplicates): its axis ticks on whole numbers when every line shown on
+    // that axis is one.
+    bool whole = false;
 };
 
 struct ChartSpec {
@@ -40,6 +43,15 @@ struct ChartSpec {
     // that a legend cut short at 720p still names it.
     bool legendTopFirst = false;
 };
+
+// A value axis from 0: ticks every `step`, a 1, 2 or 5 times a power of ten (at least 1 for a
+// count), at most `intervals` of them up to `top`, which is a whole number of steps above
+// `maxValue` with some headroom (an empty chart: 0 to 1). Labels with `decimals` decimals.
+struct NiceScale {
+    double top = 1, step = 0.2;
+    int decimals = 1;
+};
+NiceScale niceScale(double maxValue, int intervals, bool whole);
 
 // In the order the charts are laid out.
 const std::vector<ChartSpec>& chartSpecs();

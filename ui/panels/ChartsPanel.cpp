@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPainter>
 #include <QToolButton>
 #include <QValueAxis>
 
@@ -44,6 +45,23 @@ void niceTimeTicks(QValueAxis* axis, double lo, double hi) {
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
+// The range label gives way first when the bar is narrow (1024x768, larger text): it ends in "…"
+// (the whole text in its tooltip) instead of making the panel wider than its dock, which cut off
+// the last chart of each row.
+class ElidedLabel : public QLabel {
+public:
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().windowText().color());
+        const QRect r = contentsRect();
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                   fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+
 } // namespace
 
 ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
@@ -72,11 +90,10 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         connect(b, &QToolButton::clicked, this, [this, s = s] { setWindowSeconds(s); });
         bar->addWidget(b);
     }
-    m_rangeLabel = new QLabel;
+    m_rangeLabel = new ElidedLabel;
     m_rangeLabel->setObjectName(QStringLiteral("chartRange"));
     bar->addSpacing(8);
-    bar->addWidget(m_rangeLabel);
-    bar->addStretch();
+    bar->addWidget(m_rangeLabel, 1);
     outer->addWidget(m_bar);
     m_grid = new QGridLayout;
     m_grid->setSpacing(2);
@@ -115,12 +132,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
             visibleRange(from, to);
             zoomTo(from + a * (to - from), from + b * (to - from));
         });
-        connect(view, &MarkedChartView::followRequested, this,
-                [this] { setWindowSeconds(m_windowS); });
+        connect(view, &MarkedChartView::followRequested, this, [this] { applyWindow(m_windowS); });
         m_views.append(view);
     }
     placeCharts();
-    setWindowSeconds(120);
+    applyWindow(120);
 }
 
 ChartsPanel::Chart ChartsPanel::makeChart(const ChartSpec& spec) {
@@ -341,14 +357,17 @@ void ChartsPanel::layoutPlots() {
 }
 
 void ChartsPanel::clear() {
-    if (m_pinned) setWindowSeconds(m_windowS); // a zoom into another run's time means nothing here
+    if (m_pinned) applyWindow(m_windowS); // a zoom into another run's time means nothing here
     m_runs[0].clear();
     m_runs[1].clear();
     m_markers.clear();
     m_ownerColours.clear();
     for (auto& c : m_charts) {
-        c.y->setRange(0, 1);
-        if (c.y2) c.y2->setRange(0, 1);
+        for (QValueAxis* axis : {c.y, c.y2}) {
+            if (!axis) continue;
+            axis->setRange(0, 1);
+            axis->setProperty("niceIntervals", 0); // its ticks are set afresh (rescale)
+        }
         if (c.spec->utilisationByOwner) {
             for (auto& l : c.lines) {
                 c.chart->removeSeries(l.legend);
@@ -364,11 +383,25 @@ void ChartsPanel::clear() {
 }
 
 void ChartsPanel::setWindowSeconds(double s) {
+    m_windowChosen = true;
+    applyWindow(s);
+}
+
+void ChartsPanel::fitWindowToRun(double durationS) {
+    if (m_windowChosen || !(durationS > 0)) return;
+    // Tenths of a second: a window of 59.99999 s would not match the "1 min" button.
+    applyWindow(std::min(120.0, std::ceil(durationS * 10 - 1e-9) / 10));
+}
+
+void ChartsPanel::applyWindow(double s) {
     m_windowS = std::clamp(s, 0.0, kMaxWindowS);
     m_pinned = false;
+    // None checked for a window no button has (a 50 s run's): the range label names it.
+    m_windowButtons->setExclusive(false);
     for (QAbstractButton* b : m_windowButtons->buttons())
         b->setChecked(b->objectName() == (m_windowS > 0 ? QStringLiteral("window%1").arg(m_windowS)
                                                         : QStringLiteral("windowAll")));
+    m_windowButtons->setExclusive(true);
     for (auto& c : m_charts) {
         if (m_windowS > 0) c.x->setRange(-m_windowS, 0);
         c.fullRepaint = true;
@@ -392,12 +425,21 @@ void ChartsPanel::zoomTo(double fromS, double toS) {
 }
 
 void ChartsPanel::updateRangeLabel() {
+    updateRangeText();
+    m_rangeLabel->setToolTip(m_rangeLabel->text());
+}
+
+void ChartsPanel::updateRangeText() {
     if (m_pinned)
         m_rangeLabel->setText(
             tr("horizontal axes: simulated time %L1–%L2 s (zoomed; double-click a "
                "chart to follow the run)")
                 .arg(m_pinFrom, 0, 'f', 1)
                 .arg(m_pinTo, 0, 'f', 1));
+    else if (m_windowS > 0 && !m_windowButtons->checkedButton())
+        m_rangeLabel->setText(tr("horizontal axes: seconds ago (simulated), the run's %L1 s; "
+                                 "drag on a chart to zoom")
+                                  .arg(m_windowS));
     else if (m_windowS > 0)
         m_rangeLabel->setText(tr("horizontal axes: seconds ago (simulated); drag on a chart to "
                                  "zoom"));
@@ -446,6 +488,21 @@ QColor ChartsPanel::lineColour(const QString& title, const QString& name) const 
             for (const auto& l : c.lines)
                 if (l.legend->name() == name) return l.legend->pen().color();
     return {};
+}
+
+QImage ChartsPanel::chartsImage() const {
+    QRect area; // the views' own pictures: a sibling on top of them (the cover) is left out
+    for (const MarkedChartView* v : m_views)
+        if (v->isVisible()) area |= v->geometry();
+    if (area.isEmpty()) return {};
+    const qreal ratio = devicePixelRatioF();
+    QImage image((QSizeF(area.size()) * ratio).toSize(), QImage::Format_RGB32);
+    image.setDevicePixelRatio(ratio);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    for (MarkedChartView* v : m_views)
+        if (v->isVisible()) p.drawPixmap(v->geometry().topLeft() - area.topLeft(), v->grab());
+    return image;
 }
 
 QString ChartsPanel::metricsCsv() const {

@@ -54,8 +54,13 @@ public:
     // Paints what refreshCharts(first, last) left to paint, now (the UI benchmark times it).
     void repaintNow(int first, int last);
     int chartCount() const { return static_cast<int>(m_charts.size()); }
-    // A rolling window of the last `s` simulated seconds; 0: the whole run.
+    // A rolling window of the last `s` simulated seconds; 0: the whole run. The user's choice (a
+    // window button): kept for the next runs, which fitWindowToRun then leaves alone.
     void setWindowSeconds(double s);
+    // The window a run starts with, unless the user chose one: a run shorter than two minutes
+    // fills the charts' width (60 s: the last 60 s), a longer one shows its last two minutes.
+    void fitWindowToRun(double durationS);
+    bool windowChosen() const { return m_windowChosen; }
     double windowSeconds() const { return m_windowS; }
     // A fixed range of simulated time (what a drag across a chart selects).
     void zoomTo(double fromS, double toS);
@@ -63,6 +68,9 @@ public:
     // For a projector: fonts times `scale`, and with `highContrast` thicker, darker lines and
     // a darker grid. (1, false) is the normal look.
     void setPresentation(double scale, bool highContrast);
+    // The charts shown, as they are laid out now, in one picture (for slides); without the window
+    // buttons, and without the cover a lesson's question puts over them. Null when none is shown.
+    QImage chartsImage() const;
     // Every row kept (downsampled by halves past kMaxKept), as the metrics CSV.
     QString metricsCsv() const;
     int seriesPoints(const QString& chartTitle) const;   // for tests: points of its first line
@@ -116,11 +124,13 @@ private:
     void placeCharts();
     void fitToHeight(Chart& c, int height);
     void updateRangeLabel();
+    void updateRangeText();
     std::vector<MarkerGroup> markerGroups(int chart) const;
     QString describeAt(int chart, QPointF scenePos) const;
     void addMarkers(const Snapshot& snap, int run);
-    bool rescale(QValueAxis* axis, double maxValue);
+    bool rescale(QValueAxis* axis, double maxValue, int intervals, bool whole);
     void visibleRange(double& from, double& to) const; // absolute sim seconds
+    void applyWindow(double s);                        // setWindowSeconds, not a choice
     static constexpr int kCompactBelow = 250;          // view height, pixels
 
     ChartData m_runs[2]; // the run shown; comparing, run B
@@ -132,6 +142,7 @@ private:
     QList<int> m_only;        // showOnly
     QWidget* m_bar = nullptr; // the window buttons and the range label
     double m_windowS = 120;
+    bool m_windowChosen = false; // setWindowSeconds: fitWindowToRun keeps it
     bool m_pinned = false;
     double m_pinFrom = 0, m_pinTo = 0;
     double m_scale = 1;

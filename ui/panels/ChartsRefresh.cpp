@@ -118,20 +118,23 @@ Trace traceOf(const ChartData& data, const SeriesSpec& spec, double from, double
 }
 } // namespace
 
-// Rescale only when the data leaves the range or uses little of it: an axis change repaints the
-// whole chart. Returns whether it changed.
-bool ChartsPanel::rescale(QValueAxis* axis, double maxValue) {
+// Rescale only when the data leaves the range or uses little of it (an axis change repaints the
+// whole chart), or when its ticks must change (a count on its own, a shorter chart). Ticks sit on
+// round numbers from 0 (niceScale): 0 5 10 15 instances, never 1.875. Returns whether it changed.
+bool ChartsPanel::rescale(QValueAxis* axis, double maxValue, int intervals, bool whole) {
     const double top = axis->max();
-    if (maxValue <= top && (maxValue >= 0.35 * top || top <= 1.0)) return false;
-    double nice = 1;
-    const double target = std::max(1.0, maxValue * 1.15); // an empty chart shows 0..1, not 0..1e-9
-    const double mag = std::pow(10, std::floor(std::log10(target)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * mag >= target) {
-            nice = m * mag;
-            break;
-        }
-    axis->setRange(0, std::max(nice, 1e-6));
+    const bool sameTicks = axis->property("niceIntervals").toInt() == intervals &&
+                           axis->property("niceWhole").toBool() == whole;
+    if (sameTicks && maxValue <= top && (maxValue >= 0.35 * top || top <= 1.0)) return false;
+    const NiceScale nice = niceScale(maxValue, intervals, whole);
+    axis->setProperty("niceIntervals", intervals);
+    axis->setProperty("niceWhole", whole);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(nice.step);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(nice.decimals) +
+                         QStringLiteral("f"));
+    axis->setRange(0, nice.top);
     return true;
 }
 
@@ -223,8 +226,18 @@ void ChartsPanel::refreshChart(Chart& c) {
             c.fullRepaint = c.legendDirty = true;
         }
     }
-    if (rescale(c.y, maxLeft)) c.fullRepaint = true;
-    if (c.y2 && rescale(c.y2, maxRight)) c.fullRepaint = true;
+    // An axis counts in whole numbers when every line shown on it is a count (when none is
+    // shown, every line it has).
+    bool wholeLeft = true, wholeRight = true, shownLeft = false, shownRight = false;
+    for (const Line& l : c.lines) (l.spec->rightAxis && c.y2 ? shownRight : shownLeft) |= l.active;
+    for (const Line& l : c.lines) {
+        const bool right = l.spec->rightAxis && c.y2;
+        if (!l.spec->whole && (l.active || !(right ? shownRight : shownLeft)))
+            (right ? wholeRight : wholeLeft) = false;
+    }
+    const int intervals = c.compact ? 2 : 5;
+    if (rescale(c.y, maxLeft, intervals, wholeLeft)) c.fullRepaint = true;
+    if (c.y2 && rescale(c.y2, maxRight, intervals, wholeRight)) c.fullRepaint = true;
     auto& lines = c.plot->lines();
     lines.resize(traces.size());
     for (std::size_t k = 0; k < traces.size(); ++k) {
@@ -328,10 +341,8 @@ void ChartsPanel::refreshUtilisation(Chart& c, double from, double to) {
             lineB.segments.push_back(std::move(utilB[idB->second]));
         toPixels(lineB.segments, c.y, plot);
     }
-    if (c.y->max() != 100) {
-        c.y->setRange(0, 100);
-        c.fullRepaint = true;
-    }
+    // 0 to 100%: 86% and the headroom make 100, in steps of 20 (50 on a short chart).
+    if (rescale(c.y, 86, c.compact ? 2 : 5, false)) c.fullRepaint = true;
 }
 
 // A short chart (a 720p projector, a small laptop) cannot fit five tick labels and a vertical
@@ -349,8 +360,7 @@ void ChartsPanel::fitToHeight(Chart& c, int height) {
     c.chart->setTitle(title);
     for (QValueAxis* axis : {c.y, c.y2}) {
         if (!axis) continue;
-        axis->setTitleVisible(!compact);
-        axis->setTickCount(compact ? 3 : 5);
+        axis->setTitleVisible(!compact); // its ticks follow at the next refresh (rescale)
     }
     c.fullRepaint = true;
 }

@@ -3,6 +3,7 @@
 
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
+#include "ElidingStatusBar.h"
 #include "ExportFile.h"
 #include "Inspector.h"
 #include "LessonPanel.h"
@@ -112,6 +113,7 @@ MainWindow::MainWindow(bool interactive)
     connect(m_doc, &Document::structureChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &SimController::snapshotReady, this, &MainWindow::onSnapshot);
     auto* timeline = new TimelineBar(m_controller);
+    setStatusBar(new ElidingStatusBar);        // a long hint never runs into the timeline
     statusBar()->addPermanentWidget(timeline); // rewind and branch
     connect(timeline, &TimelineBar::rewinding, this, &MainWindow::rememberOldFuture);
 
@@ -180,6 +182,8 @@ void MainWindow::buildDocks() {
     connect(m_lessonPanel, &LessonPanel::actionRequested, this, &MainWindow::post);
     connect(m_lessonPanel, &LessonPanel::startedOver, this, &MainWindow::reloadEngine);
     connect(m_controller, &SimController::snapshotReady, m_lessonPanel, &LessonPanel::onSnapshot);
+    // A question pausing the run comes after the snapshot: the hint says why once it is asked.
+    connect(m_lessonPanel, &LessonPanel::chartsHiddenChanged, this, &MainWindow::showRunHint);
     // Scrolled, so that a node with many fields never makes the window taller than the screen.
     auto* inspectorScroll = new DockScroll(QSize(380, 300));
     inspectorScroll->setWidget(m_inspector);
@@ -369,6 +373,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->generation != m_generation) { // a new run: start the charts and log afresh
         m_generation = snap->generation;
         m_charts->clear();
+        m_charts->fitWindowToRun(snap->duration_s);
         m_log->clear();
     }
     m_last = snap;
@@ -398,16 +403,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     m_time->setToolTip(tr("Simulated time; %1").arg(QString::fromLatin1(toString(snap->state))));
     m_present->setClock(snap->state == RunState::Running ? clock : clock + tr("  (paused)"));
     const bool running = snap->state == RunState::Running;
-    if (snap->state != RunState::Error) { // the hint follows the state, unless a notice shows
-        const QString hint =
-            running ? tr("Running: Space pauses; right-click nodes and links to break things.")
-            : snap->simTime == 0
-                ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
-                : tr("Paused: Space plays, . steps; right-click nodes and links to break things.");
-        const QString shown = statusBar()->currentMessage();
-        if (shown.isEmpty() || (shown == m_hint && hint != m_hint)) statusBar()->showMessage(hint);
-        m_hint = hint;
-    }
+    showRunHint();
     m_playPause->setText(running ? tr("Pause") : tr("Play"));
     m_playPause->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));

@@ -91,6 +91,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void resizeEvent(QResizeEvent* e) override;
+    void showEvent(QShowEvent* e) override;
+    void changeEvent(QEvent* e) override;
 
 private:
     void buildActions(); // MainWindowActions.cpp
@@ -98,6 +101,9 @@ private:
     void buildEditMenu();
     void buildRunActions(QToolBar* run, QMenu* sim);
     void buildRunSwitches(QToolBar* run);
+    // Narrow window or large text: the run buttons lose their text, then the switches take a
+    // second row; nothing goes into an overflow menu a class cannot see.
+    void fitToolbars();
     void buildTopologyTools(QMenu* sim);
     void buildViewMenu(QAction* fit); // MainWindowView.cpp
     void buildHelpMenu();
@@ -105,6 +111,9 @@ private:
     void lessonStep(int delta);
     void buildDocks();
     void showLiveStoreMode(const Snapshot& snap);
+    // The status bar's hint for the run's state (unless a notice shows), saying why a lesson
+    // paused it.
+    void showRunHint();
     void onSnapshot(const SnapshotPtr& snap);
     void reloadEngine();
     void restartForEdit(const QString& why);
@@ -122,6 +131,7 @@ private:
     void saveSessionAs();
     void exportMetrics();
     void exportTopology();
+    void exportCharts();
     void openHistoryFile();
     void showHistory(const QString& text, const QString& title, bool window = false);
     void autosave();
@@ -146,6 +156,9 @@ private:
     LessonPanel* m_lessonPanel = nullptr;
     PredictionCover* m_predictionCover = nullptr;
     QLabel* m_time = nullptr;
+    QToolBar* m_runBar = nullptr;      // play, step, reset, the clock, speed
+    QToolBar* m_switchBar = nullptr;   // store mode, scaling policy, seed
+    QToolBar* m_topologyBar = nullptr; // connect, fit
     QComboBox* m_speed = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_storeMode = nullptr;

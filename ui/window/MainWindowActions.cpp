@@ -25,6 +25,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -38,6 +39,7 @@ void MainWindow::buildActions() {
     auto* run = addToolBar(tr("Run"));
     run->setObjectName(QStringLiteral("runToolbar"));
     run->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_runBar = run;
     buildRunActions(run, sim);
     buildRunSwitches(run);
     buildTopologyTools(sim);
@@ -88,6 +90,8 @@ void MainWindow::buildFileMenu() {
             "Save with everything you did during the run as its timeline, to replay it exactly"));
     file->addSeparator();
     file->addAction(tr("Export Metrics as CSV…"), this, &MainWindow::exportMetrics);
+    file->addAction(tr("Export Charts as PNG…"), this, &MainWindow::exportCharts)
+        ->setObjectName(QStringLiteral("exportChartsAction"));
     file->addAction(tr("Export Topology as PNG or SVG…"), this, &MainWindow::exportTopology);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -168,6 +172,9 @@ void MainWindow::buildRunSwitches(QToolBar* run) {
         QMetaObject::invokeMethod(m_controller, [c = m_controller, v] { c->setSpeed(v); });
     });
     run->addWidget(m_speed);
+    m_switchBar = addToolBar(tr("Switches"));
+    m_switchBar->setObjectName(QStringLiteral("switchesToolbar"));
+    run = m_switchBar;
     run->addWidget(new QLabel(tr("  Store ")));
     m_storeMode = new QComboBox;
     m_storeMode->setObjectName(QStringLiteral("storeMode"));
@@ -208,6 +215,7 @@ void MainWindow::buildRunSwitches(QToolBar* run) {
 void MainWindow::buildTopologyTools(QMenu* sim) {
     auto* tools = addToolBar(tr("Topology"));
     tools->setObjectName(QStringLiteral("topologyToolbar"));
+    m_topologyBar = tools;
     m_connect = tools->addAction(tr("Connect"));
     m_connect->setCheckable(true);
     m_connect->setToolTip(tr("Drag from one node to another to link them (or hold Shift)"));
@@ -237,6 +245,44 @@ void MainWindow::buildTopologyTools(QMenu* sim) {
         addAction(a);
     }
     buildViewMenu(fit); // MainWindowView.cpp
+}
+
+void MainWindow::resizeEvent(QResizeEvent* e) {
+    QMainWindow::resizeEvent(e);
+    fitToolbars();
+}
+
+void MainWindow::showEvent(QShowEvent* e) {
+    QMainWindow::showEvent(e);
+    QTimer::singleShot(0, this, &MainWindow::fitToolbars); // a window shown at its final size
+}
+
+void MainWindow::changeEvent(QEvent* e) {
+    QMainWindow::changeEvent(e);
+    if (e->type() == QEvent::FontChange) // after the toolbars' widgets took the new size
+        QTimer::singleShot(0, this, &MainWindow::fitToolbars);
+}
+
+// Connect and Fit (also Shift-drag, F and the View menu) are the first to go into an overflow;
+// the run's buttons and switches never do.
+void MainWindow::fitToolbars() {
+    if (!m_runBar || !m_switchBar || !m_topologyBar || !m_runBar->isVisible()) return;
+    const int room = width() - 16; // the toolbar handles and margins
+    // What the buttons' text takes, to know when it fits again.
+    const QFontMetrics fm(m_runBar->font());
+    int text = 0;
+    for (QAction* a : m_runBar->actions())
+        if (!a->icon().isNull()) text += fm.horizontalAdvance(a->text()) + fm.height() / 2;
+    const bool iconOnly = m_runBar->toolButtonStyle() == Qt::ToolButtonIconOnly;
+    const int run = m_runBar->sizeHint().width() - (iconOnly ? 0 : text); // without the text
+    // The topology toolbar keeps its handle, first button and overflow arrow on the row.
+    const int switches = m_switchBar->sizeHint().width() + m_topologyBar->minimumSizeHint().width();
+    // One row with the buttons' text, else one row without it, else the switches on a second.
+    const bool oneRow = run + switches <= room;
+    const bool withText = oneRow ? run + text + switches <= room : run + text <= room;
+    m_runBar->setToolButtonStyle(withText ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly);
+    if (oneRow && toolBarBreak(m_switchBar)) removeToolBarBreak(m_switchBar);
+    if (!oneRow && !toolBarBreak(m_switchBar)) insertToolBarBreak(m_switchBar);
 }
 
 // Dragging the timeline back drops what the run did after that moment: kept here, so that the

@@ -234,6 +234,22 @@ void MainWindow::exportMetrics() {
     if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
 }
 
+// The charts as the class sees them, for a slide: one PNG of every chart shown.
+void MainWindow::exportCharts() {
+    m_charts->refresh(); // the latest rows, not those of the last timer tick
+    const QImage image = m_charts->chartsImage();
+    if (image.isNull()) {
+        QMessageBox::information(this, tr("Export charts"),
+                                 tr("No chart is shown: open them with View > Charts first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export charts"), QStringLiteral("charts.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty()) return;
+    const QString err = saveImage(path, image);
+    if (!err.isEmpty()) QMessageBox::critical(this, tr("Cannot export"), err);
+}
+
 void MainWindow::exportTopology() {
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export topology"), QStringLiteral("topology.png"),

@@ -1,7 +1,8 @@
-// MainWindow: the View menu (topology zoom, text size, presentation mode, the docks) and the Help
-// menu (every key, and each built-in example's lesson).
+// MainWindow: the View menu (topology zoom, text size, presentation mode, the docks), the Help
+// menu (every key, and each built-in example's lesson) and the status bar's hint.
 #include "AboutDialog.h"
 #include "BuiltinMenu.h"
+#include "Document.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
 #include "Presentation.h"
@@ -19,6 +20,9 @@
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace cs::ui {
 
@@ -50,6 +54,28 @@ void MainWindow::buildViewMenu(QAction* fit) {
     });
     viewMenu->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu->addAction(d->toggleViewAction());
+}
+
+void MainWindow::showRunHint() {
+    if (!m_last || m_last->state == RunState::Error) return;
+    const Snapshot& snap = *m_last;
+    const auto& steps = m_doc->scenario().lesson.steps;
+    const bool lessonPaused = std::any_of(steps.begin(), steps.end(), [&](const auto& step) {
+        return step.pause && step.at_s && std::llround(*step.at_s * 1e6) == snap.simTime;
+    });
+    const QString hint =
+        snap.state == RunState::Running
+            ? tr("Running: Space pauses; right-click nodes and links to break things.")
+        : snap.simTime == 0
+            ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
+        : m_lessonPanel && m_lessonPanel->awaitingGuess()
+            ? tr("Paused for a question — answer it in the Lesson panel")
+        : lessonPaused ? tr("Paused by the lesson: read its step, then Space plays on.")
+                       : tr("Paused: Space plays, . steps; right-click nodes and links to break "
+                            "things.");
+    const QString shown = statusBar()->currentMessage();
+    if (shown.isEmpty() || (shown == m_hint && hint != m_hint)) statusBar()->showMessage(hint);
+    m_hint = hint;
 }
 
 void MainWindow::buildHelpMenu() {
