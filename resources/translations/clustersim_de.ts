@@ -2788,6 +2788,22 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
         <source>Stopped. The plot is still the last finished sweep.</source>
         <translation>Angehalten. Das Diagramm zeigt weiter den letzten fertigen Sweep.</translation>
     </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1 von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 gegen %2</translation>
+    </message>
+    <message>
+        <source>%1 vs %2: %3</source>
+        <translation>%1 gegen %2: %3</translation>
+    </message>
+    <message>
+        <source>Scale up vs scale out of %1: %2 vs cost per hour</source>
+        <translation>%1 vertikal oder horizontal skaliert: %2 gegen Kosten pro Stunde</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::SweepPlot</name>
