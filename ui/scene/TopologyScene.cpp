@@ -6,10 +6,12 @@
 #include "NodeItem.h"
 #include "OverlayItems.h"
 #include "Palette.h"
+#include "RemovalPrompt.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMenu>
 
 #include <algorithm>
@@ -369,7 +371,13 @@ void TopologyScene::partitionSelection() {
 void TopologyScene::deleteSelection() {
     const auto ids = selectedSpecIds();
     if (!ids.empty()) {
-        m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, ids));
+        // Everything that names the nodes goes with them, so that the file still opens; what
+        // goes beyond their links and references is asked about first.
+        core::NodeRemoval plan =
+            core::planNodeRemoval(m_doc->scenario(), ids, m_doc->filePath().toStdString());
+        QWidget* parent = views().isEmpty() ? nullptr : views().first()->window();
+        if (confirmRemoval(parent, plan))
+            m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, std::move(plan)));
         return;
     }
     for (QGraphicsItem* item : selectedItems())

@@ -1,0 +1,154 @@
+// Deleting nodes leaves a scenario that saves and opens again, and undoing it restores every byte.
+#include "NodeRemoval.h"
+#include "ScenarioIO.h"
+#include "TestUtil.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <iostream>
+
+using namespace cs::core;
+
+namespace {
+
+Scenario loadBuiltin(const std::string& rel) {
+    const LoadResult r = loadScenarioFile(std::string(CLUSTERSIM_SOURCE_DIR) + "/resources/" + rel);
+    EXPECT_TRUE(r.ok) << r.error;
+    return r.scenario;
+}
+
+bool hasNode(const Scenario& s, const std::string& id) {
+    return s.find(id) != nullptr;
+}
+
+} // namespace
+
+// Every built-in scenario, lesson and preset, every node deleted in turn: the rest is written to
+// a file that opens again, and reverting gives back the very same file.
+TEST(NodeRemoval, EveryBuiltinNodeDeletedLeavesAFileThatOpens) {
+    QTemporaryDir tmp;
+    ASSERT_TRUE(tmp.isValid());
+    const std::string out = tmp.filePath(QStringLiteral("after.clustersim.json")).toStdString();
+    int files = 0, deletions = 0, tookMore = 0;
+    for (const char* folder : {"/resources/scenarios", "/resources/presets"}) {
+        const QDir dir(QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + folder));
+        for (const QString& name : dir.entryList({QStringLiteral("*.clustersim.json")})) {
+            const std::string path = dir.filePath(name).toStdString();
+            const LoadResult loaded = loadScenarioFile(path);
+            ASSERT_TRUE(loaded.ok) << loaded.error;
+            const std::string original = scenarioToJson(loaded.scenario);
+            ++files;
+            for (const NodeSpec& n : loaded.scenario.nodes) {
+                SCOPED_TRACE(name.toStdString() + ": deleting " + n.id);
+                const NodeRemoval plan = planNodeRemoval(loaded.scenario, {n.id}, path);
+                ASSERT_EQ(plan.error, "");
+                Scenario s = loaded.scenario;
+                applyNodeRemoval(s, plan);
+                EXPECT_FALSE(hasNode(s, n.id));
+                tookMore += plan.takesMore() ? 1 : 0;
+                ASSERT_EQ(saveScenarioFile(s, out), "");
+                const LoadResult back = loadScenarioFile(out);
+                ASSERT_TRUE(back.ok) << back.error;
+                EXPECT_EQ(back.scenario, s); // what was saved is what opens
+                revertNodeRemoval(s, plan);
+                EXPECT_EQ(scenarioToJson(s), original);
+                ++deletions;
+            }
+        }
+    }
+    EXPECT_GE(files, 30);
+    EXPECT_GE(deletions, 200);
+    // Many deletions need more than dropping links and clearing references (what deleting did
+    // before, and what left files that did not open): the check above covers them.
+    EXPECT_GE(tookMore, 50);
+    std::cout << files << " files, " << deletions << " deletions, " << tookMore
+              << " of them taking timeline or lesson actions, expectations or other nodes\n";
+}
+
+// A replica cut off by itself: its links, the timeline's cuts and heals of its links, and the
+// expectation about it go; the group whose only path to the store ran through it no longer uses
+// the store; the rest, the lesson's flip to AP included, stays.
+TEST(NodeRemoval, AReplicaTakesWhatNamesItAndNothingElse) {
+    const Scenario s = loadBuiltin("scenarios/cap-cp-partition.clustersim.json");
+    const NodeRemoval plan = planNodeRemoval(s, {"db3"});
+    ASSERT_EQ(plan.error, "");
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    EXPECT_EQ(after.nodes.size(), s.nodes.size() - 1);
+    EXPECT_EQ(after.find("db")->replicas, (std::vector<std::string>{"db1", "db2"}));
+    EXPECT_EQ(after.find("api_east")->datastore, "");   // its only link to the store was to db3
+    EXPECT_EQ(after.find("api_west")->datastore, "db"); // still linked to db1
+    EXPECT_TRUE(after.timeline.empty());                // all four cut or heal a link of db3
+    EXPECT_EQ(plan.timeline.size(), 4u);
+    ASSERT_EQ(plan.expect.size(), 1u);
+    EXPECT_EQ(plan.expect[0].second.metric, "node:db3:is_leader");
+    EXPECT_EQ(after.expect.size(), s.expect.size() - 1);
+    EXPECT_TRUE(plan.lessonActions.empty()); // "set db mode AP" still holds
+    EXPECT_TRUE(plan.takesMore());
+    EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+}
+
+// A datastore's replicas are its parts; the lesson's action on the store goes with it.
+TEST(NodeRemoval, ADatastoreTakesItsReplicasAndTheLessonActionOnIt) {
+    const Scenario s = loadBuiltin("scenarios/cap-cp-partition.clustersim.json");
+    const NodeRemoval plan = planNodeRemoval(s, {"db"});
+    ASSERT_EQ(plan.error, "");
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    for (const char* id : {"db", "db1", "db2", "db3"}) EXPECT_FALSE(hasNode(after, id)) << id;
+    EXPECT_TRUE(hasNode(after, "west"));
+    EXPECT_EQ(after.find("api_west")->datastore, "");
+    ASSERT_EQ(plan.lessonActions.size(), 1u);
+    EXPECT_EQ(plan.lessonActions[0].step, 4u);
+    EXPECT_EQ(plan.lessonActions[0].action.node, "db");
+    EXPECT_TRUE(after.lesson.steps[4].actions.empty());
+    EXPECT_EQ(after.lesson.steps.size(), s.lesson.steps.size()); // the steps' texts stay
+    revertNodeRemoval(after, plan);
+    EXPECT_EQ(after, s);
+}
+
+// A client cannot be without a target: deleting the only group it sends to takes the client too
+// (the app asks first), rather than leaving a file that no longer opens.
+TEST(NodeRemoval, ANodeThatCannotBeWithoutTheDeletedOneGoesToo) {
+    const Scenario s = loadBuiltin("scenarios/cap-cp-partition.clustersim.json");
+    const NodeRemoval plan = planNodeRemoval(s, {"api_west"});
+    ASSERT_EQ(plan.error, "");
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    EXPECT_FALSE(hasNode(after, "west"));
+    EXPECT_TRUE(hasNode(after, "east"));
+    EXPECT_EQ(plan.asked, (std::vector<std::string>{"api_west"}));
+    EXPECT_TRUE(plan.takesMore());
+    EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+}
+
+// A store that waits for all three replicas waits for the two that are left.
+TEST(NodeRemoval, AQuorumLargerThanTheReplicasLeftShrinks) {
+    Scenario s = cs::test::parse(R"({"format": "clustersim-scenario", "version": 1,
+      "nodes": [
+        {"id": "c", "kind": "client", "target": "g"},
+        {"id": "g", "kind": "service_group", "datastore": "db"},
+        {"id": "db", "kind": "datastore", "replicas": ["r1", "r2", "r3"], "mode": "AP", "r": 3, "w": 3},
+        {"id": "r1", "kind": "replica"}, {"id": "r2", "kind": "replica"}, {"id": "r3", "kind": "replica"}],
+      "links": [{"a": "c", "b": "g"}, {"a": "g", "b": "r1"}, {"a": "r1", "b": "r2"}, {"a": "r2", "b": "r3"}]})");
+    const NodeRemoval plan = planNodeRemoval(s, {"r3"});
+    ASSERT_EQ(plan.error, "");
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    EXPECT_EQ(after.find("db")->r, 2);
+    EXPECT_EQ(after.find("db")->w, 2);
+    EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+    revertNodeRemoval(after, plan);
+    EXPECT_EQ(after, s);
+}
+
+// The save guard's check: the loader's own message, naming the file and the field.
+TEST(NodeRemoval, ReloadErrorNamesTheFileAndTheField) {
+    Scenario s = cs::test::parse(cs::test::mmcScenario(10, 1, 5, 10, 10));
+    EXPECT_EQ(reloadError(s, "a.clustersim.json"), "");
+    s.nodes[0].target = "gone";
+    const std::string e = reloadError(s, "a.clustersim.json");
+    EXPECT_EQ(e.rfind("a.clustersim.json: nodes[0].target:", 0), 0u) << e;
+}
