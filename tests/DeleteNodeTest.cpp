@@ -2,6 +2,7 @@
 // document saves and opens again, and undo gives back the very same file.
 #include "DocumentCommands.h"
 #include "MainWindow.h"
+#include "RemovalPrompt.h"
 #include "ScenarioIO.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
@@ -114,8 +115,12 @@ TEST(DeleteNode, ClickAndDeleteKeyThenSaveAndOpen) {
     QTest::mouseClick(vp, Qt::LeftButton, {},
                       w.view()->mapFromScene(db3->sceneBoundingRect().center()));
     ASSERT_TRUE(db3->isSelected());
+    // The interactive app asks first (MainWindow installs this); a test window does not ask.
+    w.scene()->setRemovalConfirm(
+        [&](const core::NodeRemoval& plan) { return ui::confirmRemoval(&w, plan); });
 
     QString listed;
+    QMessageBox::ButtonRole answerWith = QMessageBox::RejectRole;
     QTimer answer; // the confirmation is modal: answer it as the user would, when it shows
     answer.setInterval(10);
     QObject::connect(&answer, &QTimer::timeout, [&] {
@@ -123,13 +128,20 @@ TEST(DeleteNode, ClickAndDeleteKeyThenSaveAndOpen) {
         if (!box || box->objectName() != QStringLiteral("removalPrompt")) return;
         listed = box->informativeText();
         for (QAbstractButton* b : box->buttons())
-            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
-                QTest::mouseClick(b, Qt::LeftButton);
+            if (box->buttonRole(b) == answerWith) QTest::mouseClick(b, Qt::LeftButton);
     });
     answer.start();
+    QTest::keyClick(vp, Qt::Key_Delete); // Cancel: nothing changes
+    EXPECT_FALSE(listed.isEmpty()) << "asked first";
+    EXPECT_EQ(w.document()->scenario(), before);
+    EXPECT_EQ(w.document()->undoStack()->count(), 0);
+    listed.clear();
+    answerWith = QMessageBox::DestructiveRole; // "Delete all of it"
+    w.activateWindow(); // offscreen, no window manager gives the focus back after the dialog
+    ASSERT_TRUE(cs::test::waitFor([&] { return QApplication::activeWindow() == &w; }));
     QTest::keyClick(vp, Qt::Key_Delete);
     answer.stop();
-    EXPECT_TRUE(listed.contains(QStringLiteral("cut_link"))) << listed.toStdString();
+    EXPECT_TRUE(listed.contains(QStringLiteral("cut_link db1-db3"))) << listed.toStdString();
     EXPECT_TRUE(listed.contains(QStringLiteral("db3 does not lead again"))) << listed.toStdString();
     const core::Scenario& now = w.document()->scenario();
     EXPECT_EQ(now.find("db3"), nullptr);

@@ -1,9 +1,7 @@
 #include "RemovalPrompt.h"
 
-#include "Expectations.h"
 #include "FieldTable.h"
 #include "Palette.h"
-#include "ScenarioLesson.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -21,6 +19,24 @@ QString qs(const std::string& s) {
 QString valueText(const core::FieldValue& v) {
     if (const auto* text = std::get_if<std::string>(&v)) return qs(*text);
     return QString::number(std::get<double>(v));
+}
+
+// An action as the file names it, short: "cut_link db1-db3", "set db.mode = AP".
+QString actionWords(const core::Action& a) {
+    const QString kind = QString::fromLatin1(core::toString(a.kind));
+    switch (a.kind) {
+    case core::ActionKind::CutLink:
+    case core::ActionKind::HealLink:
+    case core::ActionKind::SetLink:
+        return QStringLiteral("%1 %2-%3").arg(kind, qs(a.a), qs(a.b));
+    case core::ActionKind::SetField:
+        return QStringLiteral("%1 %2.%3 = %4")
+            .arg(kind, qs(a.node), qs(a.field), valueText(a.value));
+    case core::ActionKind::SetRate:
+        return QStringLiteral("%1 %2 %3").arg(kind, qs(a.node)).arg(a.rate_rps);
+    default:
+        return QStringLiteral("%1 %2").arg(kind, qs(a.node));
+    }
 }
 
 // The fields of a node that stays which the deletion changed.
@@ -53,17 +69,18 @@ QStringList describeRemoval(const core::NodeRemoval& r) {
     QStringList out;
     for (const auto& [index, n] : r.nodes)
         if (std::find(r.asked.begin(), r.asked.end(), n.id) == r.asked.end())
-            out << QCoreApplication::translate("RemovalPrompt", "the %1 %2 (it needs what goes)")
+            out << QCoreApplication::translate("RemovalPrompt",
+                                               "%1 %2, which cannot work without it")
                        .arg(palette::kindLabel(n.kind), qs(n.id));
     for (const auto& [before, after] : r.edited) describeEdit(before, after, out);
     for (const auto& [index, a] : r.timeline)
         out << QCoreApplication::translate("RemovalPrompt", "timeline at %1 s: %2")
                    .arg(static_cast<double>(a.at_us) / 1e6)
-                   .arg(qs(core::actionToJson(a, false)));
+                   .arg(actionWords(a));
     for (const auto& sa : r.lessonActions) {
         out << QCoreApplication::translate("RemovalPrompt", "lesson step %1: the action %2")
                    .arg(static_cast<qulonglong>(sa.step + 1))
-                   .arg(qs(core::actionToJson(sa.action, false)));
+                   .arg(actionWords(sa.action));
     }
     for (const auto& [index, e] : r.expect)
         out << QCoreApplication::translate("RemovalPrompt", "expectation \"%1\"")

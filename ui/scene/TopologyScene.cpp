@@ -6,12 +6,10 @@
 #include "NodeItem.h"
 #include "OverlayItems.h"
 #include "Palette.h"
-#include "RemovalPrompt.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
-#include <QGraphicsView>
 #include <QMenu>
 
 #include <algorithm>
@@ -375,8 +373,10 @@ void TopologyScene::deleteSelection() {
         // goes beyond their links and references is asked about first.
         core::NodeRemoval plan =
             core::planNodeRemoval(m_doc->scenario(), ids, m_doc->filePath().toStdString());
-        QWidget* parent = views().isEmpty() ? nullptr : views().first()->window();
-        if (confirmRemoval(parent, plan))
+        if (!plan.error.empty() && !m_confirmRemoval)
+            emit statusMessage(tr("Not deleted: what would be left does not open again (%1)")
+                                   .arg(QString::fromStdString(plan.error)));
+        if (m_confirmRemoval ? m_confirmRemoval(plan) : plan.error.empty())
             m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, std::move(plan)));
         return;
     }
