@@ -31,7 +31,7 @@ TEST(NodeRemoval, EveryBuiltinNodeDeletedLeavesAFileThatOpens) {
     QTemporaryDir tmp;
     ASSERT_TRUE(tmp.isValid());
     const std::string out = tmp.filePath(QStringLiteral("after.clustersim.json")).toStdString();
-    int files = 0, deletions = 0, tookMore = 0;
+    int files = 0, deletions = 0, tookMore = 0, tookNodes = 0, bypassed = 0;
     for (const char* folder : {"/resources/scenarios", "/resources/presets"}) {
         const QDir dir(QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + folder));
         for (const QString& name : dir.entryList({QStringLiteral("*.clustersim.json")})) {
@@ -48,6 +48,8 @@ TEST(NodeRemoval, EveryBuiltinNodeDeletedLeavesAFileThatOpens) {
                 applyNodeRemoval(s, plan);
                 EXPECT_FALSE(hasNode(s, n.id));
                 tookMore += plan.takesMore() ? 1 : 0;
+                tookNodes += plan.nodes.size() > plan.asked.size() ? 1 : 0;
+                bypassed += plan.addedLinks.empty() ? 0 : 1;
                 ASSERT_EQ(saveScenarioFile(s, out), "");
                 const LoadResult back = loadScenarioFile(out);
                 ASSERT_TRUE(back.ok) << back.error;
@@ -64,7 +66,8 @@ TEST(NodeRemoval, EveryBuiltinNodeDeletedLeavesAFileThatOpens) {
     // before, and what left files that did not open): the check above covers them.
     EXPECT_GE(tookMore, 50);
     std::cout << files << " files, " << deletions << " deletions, " << tookMore
-              << " of them taking timeline or lesson actions, expectations or other nodes\n";
+              << " of them taking more than links and references (" << tookNodes << " other nodes, "
+              << bypassed << " linking around)\n";
 }
 
 // A replica cut off by itself: its links, the timeline's cuts and heals of its links, and the
@@ -122,6 +125,32 @@ TEST(NodeRemoval, ANodeThatCannotBeWithoutTheDeletedOneGoesToo) {
     EXPECT_EQ(plan.asked, (std::vector<std::string>{"api_west"}));
     EXPECT_TRUE(plan.takesMore());
     EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+}
+
+// Deleting the load balancer in front of a group: the client sends to the group itself, over a
+// new link with the latency it had to the balancer, rather than going too.
+TEST(NodeRemoval, AClientBehindADeletedBalancerTargetsItsGroup) {
+    const LoadResult loaded =
+        loadScenarioFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    const Scenario& s = loaded.scenario;
+    ASSERT_EQ(s.find("users")->target, "lb");
+    ASSERT_EQ(s.find("lb")->group, "api");
+    const NodeRemoval plan = planNodeRemoval(s, {"lb"});
+    ASSERT_EQ(plan.error, "");
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    EXPECT_EQ(after.find("users")->target, "api");
+    ASSERT_EQ(plan.addedLinks.size(), 1u);
+    const LinkSpec& around = plan.addedLinks[0];
+    EXPECT_EQ(around.a, "users");
+    EXPECT_EQ(around.b, "api");
+    EXPECT_EQ(around.median_ms, 10); // as users-lb was
+    EXPECT_EQ(around.p99_ms, 30);
+    EXPECT_TRUE(plan.takesMore()); // the app says so before it happens
+    EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+    revertNodeRemoval(after, plan);
+    EXPECT_EQ(after, s);
 }
 
 // A store that waits for all three replicas waits for the two that are left.

@@ -39,24 +39,75 @@ void addReplicasOfGone(Work& w) {
         if (w.gone.count(n.id)) w.gone.insert(n.replicas.begin(), n.replicas.end());
 }
 
-// Removes the gone nodes still there and their links; clears references to them, and marks gone
-// the nodes whose required reference named one. Returns whether it marked any.
+constexpr std::size_t kAdded = static_cast<std::size_t>(-1); // a link the removal adds
+
+// What a node with a required reference to the gone node `x` is pointed at instead: where `x`
+// itself sent requests (a load balancer's group, a rate limiter's target), when that is of a kind
+// the reference allows; "" when nothing fits.
+std::string bypass(const Work& w, const NodeRemoval& r, const NodeSpec& n, const FieldRow& row,
+                   const std::string& x) {
+    const auto spec = std::find_if(r.nodes.begin(), r.nodes.end(),
+                                   [&](const auto& p) { return p.second.id == x; });
+    if (spec == r.nodes.end()) return {};
+    for (const FieldRow& via : fieldTable()) {
+        if (via.type != FieldType::Reference || !via.kinds.has(spec->second.kind)) continue;
+        const std::string y = std::get<std::string>(via.access.get(spec->second));
+        const NodeSpec* target = w.s.find(y);
+        if (!target || y == n.id || w.gone.count(y) || !row.refKinds.has(target->kind)) continue;
+        if (target->kind == NodeKind::Datastore && !target->replicas.empty()) continue;
+        return y;
+    }
+    return {};
+}
+
+// Links `n` to `y` as it was linked to the gone `x` (the same latency and loss), unless they are
+// linked already.
+void linkAround(Work& w, const NodeRemoval& r, const std::string& n, const std::string& x,
+                const std::string& y) {
+    auto joins = [](const LinkSpec& l, const std::string& a, const std::string& b) {
+        return (l.a == a && l.b == b) || (l.a == b && l.b == a);
+    };
+    if (std::any_of(w.s.links.begin(), w.s.links.end(),
+                    [&](const LinkSpec& l) { return joins(l, n, y); }))
+        return;
+    LinkSpec link;
+    for (const auto& [index, old] : r.links)
+        if (joins(old, n, x)) link = old;
+    link.a = n;
+    link.b = y;
+    w.s.links.push_back(link);
+    w.linkAt.push_back(kAdded);
+}
+
+// Removes the gone nodes still there and their links. A reference to a gone node is cleared; a
+// required one is pointed past it (bypass) or, when nothing fits, its node is marked gone too.
+// Returns whether it marked any.
 bool removeGone(Work& w, NodeRemoval& r) {
     addReplicasOfGone(w);
     auto gone = [&](const std::string& id) { return !id.empty() && w.gone.count(id) > 0; };
-    for (std::size_t i = w.s.links.size(); i-- > 0;)
-        if (gone(w.s.links[i].a) || gone(w.s.links[i].b)) take(w.s.links, w.linkAt, i, r.links);
+    for (std::size_t i = w.s.links.size(); i-- > 0;) {
+        if (!gone(w.s.links[i].a) && !gone(w.s.links[i].b)) continue;
+        if (w.linkAt[i] != kAdded) {
+            take(w.s.links, w.linkAt, i, r.links);
+            continue;
+        }
+        w.s.links.erase(w.s.links.begin() + static_cast<std::ptrdiff_t>(i));
+        w.linkAt.erase(w.linkAt.begin() + static_cast<std::ptrdiff_t>(i));
+    }
     for (std::size_t i = w.s.nodes.size(); i-- > 0;)
         if (gone(w.s.nodes[i].id)) take(w.s.nodes, w.nodeAt, i, r.nodes);
     bool more = false;
     for (NodeSpec& n : w.s.nodes) {
         for (const FieldRow& row : fieldTable()) {
             if (row.type != FieldType::Reference || !row.kinds.has(n.kind)) continue;
-            if (!gone(std::get<std::string>(row.access.get(n)))) continue;
-            if (row.required)
+            const std::string ref = std::get<std::string>(row.access.get(n));
+            if (!gone(ref)) continue;
+            const std::string past = row.required ? bypass(w, r, n, row, ref) : std::string();
+            if (!past.empty()) linkAround(w, r, n.id, ref, past);
+            if (row.required && past.empty())
                 more |= w.gone.insert(n.id).second;
             else
-                row.access.set(n, std::string());
+                row.access.set(n, past);
         }
         std::erase_if(n.replicas, gone);
     }
@@ -167,6 +218,8 @@ NodeRemoval planNodeRemoval(const Scenario& s, const std::vector<std::string>& i
         while (removeGone(w, r)) {
         }
     }
+    for (std::size_t j = 0; j < w.s.links.size(); ++j)
+        if (w.linkAt[j] == kAdded) r.addedLinks.push_back(w.s.links[j]);
     for (std::size_t j = 0; j < w.s.nodes.size(); ++j)
         if (!(w.s.nodes[j] == s.nodes[w.nodeAt[j]]))
             r.edited.emplace_back(s.nodes[w.nodeAt[j]], w.s.nodes[j]);
@@ -205,6 +258,7 @@ void applyNodeRemoval(Scenario& s, const NodeRemoval& r) {
     for (const auto& [before, after] : r.edited) setById(s, after);
     eraseAt(s.nodes, r.nodes);
     eraseAt(s.links, r.links);
+    s.links.insert(s.links.end(), r.addedLinks.begin(), r.addedLinks.end());
     eraseAt(s.timeline, r.timeline);
     eraseAt(s.expect, r.expect);
     for (auto it = r.lessonActions.rbegin(); it != r.lessonActions.rend(); ++it) {
@@ -216,6 +270,7 @@ void applyNodeRemoval(Scenario& s, const NodeRemoval& r) {
 void revertNodeRemoval(Scenario& s, const NodeRemoval& r) {
     insertAt(s.nodes, r.nodes);
     for (const auto& [before, after] : r.edited) setById(s, before);
+    s.links.resize(s.links.size() - std::min(s.links.size(), r.addedLinks.size()));
     insertAt(s.links, r.links);
     insertAt(s.timeline, r.timeline);
     insertAt(s.expect, r.expect);

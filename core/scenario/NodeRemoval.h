@@ -17,6 +17,7 @@ struct NodeRemoval {
     std::vector<std::string> asked;                      // the nodes the user deleted
     std::vector<std::pair<std::size_t, NodeSpec>> nodes; // asked ones, and those that cannot stay
     std::vector<std::pair<std::size_t, LinkSpec>> links;
+    std::vector<LinkSpec> addedLinks; // around a deleted node in the path (appended)
     std::vector<std::pair<NodeSpec, NodeSpec>> edited; // nodes that stay: before, after
     std::vector<std::pair<std::size_t, Action>> timeline;
     struct StepAction {
@@ -31,14 +32,16 @@ struct NodeRemoval {
     // Whether it goes beyond the asked nodes, their links and cleared references (what a
     // teacher is asked to confirm first).
     bool takesMore() const {
-        return nodes.size() > asked.size() || !timeline.empty() || !lessonActions.empty() ||
-               !expect.empty();
+        return nodes.size() > asked.size() || !addedLinks.empty() || !timeline.empty() ||
+               !lessonActions.empty() || !expect.empty();
     }
 };
 
-// Plans deleting `ids` from `s`: their links go; other nodes' references to them are cleared,
-// or, where a node cannot be without that reference (a client's target, a load balancer's group,
-// a replica's datastore), that node goes too; references left without a path of links are
+// Plans deleting `ids` from `s`: their links go; other nodes' references to them are cleared;
+// a reference a node cannot be without (a client's target, a load balancer's group) is pointed
+// past the deleted node to where it sent requests (a client behind a deleted load balancer then
+// targets its group, linked as it was to the balancer), or, when nothing fits, that node goes
+// too, as a datastore's replicas go with it; references left without a path of links are
 // cleared; timeline actions, lesson step actions and expectations that name what went are
 // removed. When `s` itself does not load (`path`: its file, for relative workload files), only
 // the nodes, their links and direct references are handled.

@@ -260,6 +260,10 @@
         <source>Delete all of it</source>
         <translation>Alles löschen</translation>
     </message>
+    <message>
+        <source>a new link %1-%2 (around what goes)</source>
+        <translation>eine neue Verbindung %1-%2 (um das Gelöschte herum)</translation>
+    </message>
 </context>
 <context>
     <name>cs::core::FieldTable</name>

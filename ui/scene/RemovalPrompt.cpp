@@ -73,6 +73,9 @@ QStringList describeRemoval(const core::NodeRemoval& r) {
                                                "%1 %2, which cannot work without it")
                        .arg(palette::kindLabel(n.kind), qs(n.id));
     for (const auto& [before, after] : r.edited) describeEdit(before, after, out);
+    for (const auto& l : r.addedLinks)
+        out << QCoreApplication::translate("RemovalPrompt", "a new link %1-%2 (around what goes)")
+                   .arg(qs(l.a), qs(l.b));
     for (const auto& [index, a] : r.timeline)
         out << QCoreApplication::translate("RemovalPrompt", "timeline at %1 s: %2")
                    .arg(static_cast<double>(a.at_us) / 1e6)
