@@ -161,3 +161,34 @@ TEST(DeleteNode, ClickAndDeleteKeyThenSaveAndOpen) {
     EXPECT_EQ(w.document()->scenario(), before);
     ASSERT_NE(w.scene()->topItem(QStringLiteral("db3")), nullptr) << "drawn again";
 }
+
+// The prompt names a client pointed past a deleted balancer and the link it gets; a deletion that
+// would leave a file that does not open is refused with the loader's reason, and changes nothing.
+TEST(DeleteNode, ThePromptListsTheBypassAndARefusalSaysWhy) {
+    const core::LoadResult loaded =
+        core::loadScenarioFile(std::string(CLUSTERSIM_TEST_DATA) + "/base.clustersim.json");
+    ASSERT_TRUE(loaded.ok) << loaded.error;
+    const core::NodeRemoval plan = core::planNodeRemoval(loaded.scenario, {"lb"});
+    const QStringList lines = ui::describeRemoval(plan);
+    EXPECT_TRUE(lines.contains(QStringLiteral("users: target lb becomes api")))
+        << lines.join('|').toStdString();
+    EXPECT_TRUE(lines.contains(QStringLiteral("a new link users-api (around what goes)")))
+        << lines.join('|').toStdString();
+
+    core::NodeRemoval refused = plan;
+    refused.error = "nodes[0].target: no path of links from \"users\" to \"api\"";
+    QString told;
+    QTimer answer;
+    answer.setInterval(10);
+    QObject::connect(&answer, &QTimer::timeout, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != QStringLiteral("removalRefused")) return;
+        told = box->text();
+        QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+    });
+    answer.start();
+    EXPECT_FALSE(ui::confirmRemoval(nullptr, refused));
+    answer.stop();
+    EXPECT_TRUE(told.contains(QStringLiteral("nodes[0].target: no path of links")))
+        << told.toStdString();
+}
