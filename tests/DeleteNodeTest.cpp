@@ -192,3 +192,24 @@ TEST(DeleteNode, ThePromptListsTheBypassAndARefusalSaysWhy) {
     EXPECT_TRUE(told.contains(QStringLiteral("nodes[0].target: no path of links")))
         << told.toStdString();
 }
+
+// Deleting a link the timeline cuts and heals takes those actions with it in one undo step (the
+// timeline has no editor: left behind, they would keep the file from saving).
+TEST(DeleteNode, DeletingALinkTakesTheTimelinesCutsOfIt) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    const core::Scenario before = w.document()->scenario();
+    w.scene()->selectSubject(QStringLiteral("db1--db3"));
+    w.scene()->deleteSelection();
+    const core::Scenario& now = w.document()->scenario();
+    EXPECT_EQ(now.links.size(), before.links.size() - 1);
+    EXPECT_EQ(now.timeline.size(), before.timeline.size() - 2);
+    for (const core::Action& a : now.timeline) EXPECT_NE(a.a, "db1") << "db1-db3's cut and heal";
+    QTemporaryDir tmp;
+    QString error;
+    EXPECT_TRUE(w.saveTo(tmp.filePath(QStringLiteral("x.clustersim.json")), &error))
+        << error.toStdString();
+    EXPECT_EQ(w.document()->undoStack()->count(), 1);
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario(), before);
+}

@@ -153,6 +153,48 @@ TEST(NodeRemoval, AClientBehindADeletedBalancerTargetsItsGroup) {
     EXPECT_EQ(after, s);
 }
 
+// Deleting a link takes the timeline's and the lessons' cuts, heals and changes of it (nothing
+// else can edit them), and only those; over every built-in link, what is left either opens or
+// fails only on a node's reference, which the user mends by linking again or in the inspector.
+TEST(NodeRemoval, ALinkTakesTheActionsOnItAndOnlyThose) {
+    const Scenario s = loadBuiltin("scenarios/cap-cp-partition.clustersim.json");
+    std::size_t index = s.links.size();
+    for (std::size_t i = 0; i < s.links.size(); ++i)
+        if (s.links[i].a == "db1" && s.links[i].b == "db3") index = i;
+    ASSERT_LT(index, s.links.size());
+    const NodeRemoval plan = planLinkRemoval(s, index);
+    ASSERT_EQ(plan.timeline.size(), 2u); // the cut at 20 s and the heal at 40 s
+    for (const auto& [i, a] : plan.timeline) EXPECT_EQ(a.b, "db3");
+    EXPECT_TRUE(plan.takesMore());
+    Scenario after = s;
+    applyNodeRemoval(after, plan);
+    EXPECT_EQ(after.links.size(), s.links.size() - 1);
+    EXPECT_EQ(after.timeline.size(), 2u); // db2-db3's cut and heal stay
+    EXPECT_EQ(reloadError(after, "x.clustersim.json"), "");
+    revertNodeRemoval(after, plan);
+    EXPECT_EQ(after, s);
+
+    int links = 0;
+    for (const char* folder : {"/resources/scenarios", "/resources/presets"}) {
+        const QDir dir(QString::fromStdString(std::string(CLUSTERSIM_SOURCE_DIR) + folder));
+        for (const QString& name : dir.entryList({QStringLiteral("*.clustersim.json")})) {
+            const LoadResult loaded = loadScenarioFile(dir.filePath(name).toStdString());
+            ASSERT_TRUE(loaded.ok) << loaded.error;
+            for (std::size_t i = 0; i < loaded.scenario.links.size(); ++i, ++links) {
+                const NodeRemoval p = planLinkRemoval(loaded.scenario, i);
+                Scenario t = loaded.scenario;
+                applyNodeRemoval(t, p);
+                const std::string e = reloadError(t, "x.clustersim.json");
+                EXPECT_TRUE(e.empty() || e.rfind("x.clustersim.json: nodes[", 0) == 0)
+                    << name.toStdString() << " link " << i << ": " << e;
+                revertNodeRemoval(t, p);
+                EXPECT_EQ(t, loaded.scenario);
+            }
+        }
+    }
+    EXPECT_GE(links, 150);
+}
+
 // A store that waits for all three replicas waits for the two that are left.
 TEST(NodeRemoval, AQuorumLargerThanTheReplicasLeftShrinks) {
     Scenario s = cs::test::parse(R"({"format": "clustersim-scenario", "version": 1,

@@ -233,6 +233,29 @@ NodeRemoval planNodeRemoval(const Scenario& s, const std::vector<std::string>& i
     return r;
 }
 
+NodeRemoval planLinkRemoval(const Scenario& s, std::size_t index) {
+    NodeRemoval r;
+    if (index >= s.links.size()) return r;
+    const LinkSpec& link = s.links[index];
+    r.links.emplace_back(index, link);
+    // A member (api-2) stands for its group, as the validator reads link actions.
+    auto owner = [&](const std::string& id) {
+        return s.find(id) ? id : id.substr(0, id.rfind('-'));
+    };
+    auto onLink = [&](const Action& a) {
+        const bool linkAction = a.kind == ActionKind::CutLink || a.kind == ActionKind::HealLink ||
+                                a.kind == ActionKind::SetLink;
+        return linkAction && std::minmax(owner(a.a), owner(a.b)) == std::minmax(link.a, link.b);
+    };
+    for (std::size_t i = 0; i < s.timeline.size(); ++i)
+        if (onLink(s.timeline[i])) r.timeline.emplace_back(i, s.timeline[i]);
+    for (std::size_t i = 0; i < s.lesson.steps.size(); ++i)
+        for (std::size_t k = 0; k < s.lesson.steps[i].actions.size(); ++k)
+            if (onLink(s.lesson.steps[i].actions[k]))
+                r.lessonActions.push_back({i, k, s.lesson.steps[i].actions[k]});
+    return r;
+}
+
 namespace {
 
 template <class T>

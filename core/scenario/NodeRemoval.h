@@ -47,6 +47,10 @@ struct NodeRemoval {
 // the nodes, their links and direct references are handled.
 NodeRemoval planNodeRemoval(const Scenario& s, const std::vector<std::string>& ids,
                             const std::string& path = {});
+// Plans deleting the link at `index`: the timeline and lesson step actions that cut, heal or set
+// it go with it (nothing else can edit them). References that lose their path are left for the
+// user to link again (Save says which).
+NodeRemoval planLinkRemoval(const Scenario& s, std::size_t index);
 void applyNodeRemoval(Scenario& s, const NodeRemoval& r);
 void revertNodeRemoval(Scenario& s, const NodeRemoval& r);
 

@@ -94,14 +94,24 @@ void AddLinkCommand::undo() {
 }
 
 RemoveLinkCommand::RemoveLinkCommand(Document* doc, int index)
+    : RemoveLinkCommand(doc, core::planLinkRemoval(doc->scenario(),
+                                                   index < 0 ? doc->scenario().links.size()
+                                                             : static_cast<std::size_t>(index))) {}
+
+RemoveLinkCommand::RemoveLinkCommand(Document* doc, core::NodeRemoval plan)
     : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Delete link")), m_doc(doc),
-      m_index(index), m_link(doc->scenario().links[static_cast<std::size_t>(index)]) {}
+      m_plan(std::move(plan)) {}
 
 void RemoveLinkCommand::redo() {
-    m_doc->removeLink(m_index);
+    if (m_plan.links.empty()) {
+        setObsolete(true);
+        return;
+    }
+    m_doc->applyRemoval(m_plan, false);
 }
+
 void RemoveLinkCommand::undo() {
-    m_doc->insertLink(m_index, m_link);
+    m_doc->applyRemoval(m_plan, true);
 }
 
 SetLinkCommand::SetLinkCommand(Document* doc, int index, const core::LinkSpec& after)

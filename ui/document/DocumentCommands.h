@@ -75,16 +75,18 @@ private:
     core::LinkSpec m_link;
 };
 
+// Deletes a link with the timeline and lesson actions on it (core::planLinkRemoval).
 class RemoveLinkCommand : public QUndoCommand {
 public:
     RemoveLinkCommand(Document* doc, int index);
+    RemoveLinkCommand(Document* doc, core::NodeRemoval plan);
+    const core::NodeRemoval& plan() const { return m_plan; }
     void undo() override;
     void redo() override;
 
 private:
     Document* m_doc;
-    int m_index;
-    core::LinkSpec m_link;
+    core::NodeRemoval m_plan;
 };
 
 class SetLinkCommand : public QUndoCommand {

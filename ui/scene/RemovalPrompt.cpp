@@ -94,6 +94,9 @@ QStringList describeRemoval(const core::NodeRemoval& r) {
 bool confirmRemoval(QWidget* parent, const core::NodeRemoval& r) {
     QStringList asked;
     for (const auto& id : r.asked) asked << qs(id);
+    if (r.asked.empty()) // a link
+        for (const auto& [index, l] : r.links)
+            asked << QStringLiteral("%1-%2").arg(qs(l.a), qs(l.b));
     const QString names = asked.join(QStringLiteral(", "));
     if (!r.error.empty()) {
         QMessageBox box(QMessageBox::Warning,

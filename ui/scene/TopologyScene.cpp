@@ -383,7 +383,11 @@ void TopologyScene::deleteSelection() {
     for (QGraphicsItem* item : selectedItems())
         if (auto* l = dynamic_cast<LinkItem*>(item)) {
             const int i = m_doc->linkIndex(l->specA().toStdString(), l->specB().toStdString());
-            if (i >= 0) m_doc->undoStack()->push(new RemoveLinkCommand(m_doc, i));
+            if (i < 0) return;
+            core::NodeRemoval plan =
+                core::planLinkRemoval(m_doc->scenario(), static_cast<std::size_t>(i));
+            if (!m_confirmRemoval || m_confirmRemoval(plan))
+                m_doc->undoStack()->push(new RemoveLinkCommand(m_doc, std::move(plan)));
             return;
         }
 }
