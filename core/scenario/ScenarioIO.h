@@ -27,6 +27,9 @@ std::string validateScenario(const Scenario& s);
 std::string scenarioToJson(const Scenario& s);
 // Atomic: the old file stays intact if anything fails. Returns an error message or "".
 std::string saveScenarioFile(const Scenario& s, const std::string& path);
+// What opening `s` saved at `path` would say: "" when it loads, else the loader's own error
+// ("PATH: nodes[0].target: ..."). The app's save guard: what would not open again is not written.
+std::string reloadError(const Scenario& s, const std::string& path);
 
 // Whether `id` could name a member that exists at run time: "<group>-<k>" with k >= 1.
 bool isPossibleMember(const Scenario& s, const std::string& id);

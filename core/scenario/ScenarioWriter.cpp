@@ -124,4 +124,9 @@ std::string saveScenarioFile(const Scenario& s, const std::string& path) {
     return saveFileAtomically(path, scenarioToJson(s));
 }
 
+std::string reloadError(const Scenario& s, const std::string& path) {
+    const LoadResult back = loadScenarioText(scenarioToJson(s), path);
+    return back.ok ? std::string() : back.error;
+}
+
 } // namespace cs::core

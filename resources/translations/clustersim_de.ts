@@ -205,6 +205,67 @@
     </message>
 </context>
 <context>
+    <name>RemovalPrompt</name>
+    <message>
+        <source>%1: %2 cleared (was %3)</source>
+        <translation>%1: %2 geleert (war %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 becomes %4</source>
+        <translation>%1: %2 %3 wird %4</translation>
+    </message>
+    <message>
+        <source>%1: replicas without %2</source>
+        <translation>%1: Replikate ohne %2</translation>
+    </message>
+    <message>
+        <source>%1 %2, which cannot work without it</source>
+        <translation>%1 %2, das ohne ihn nicht arbeiten kann</translation>
+    </message>
+    <message>
+        <source>timeline at %1 s: %2</source>
+        <translation>Zeitleiste bei %1 s: %2</translation>
+    </message>
+    <message>
+        <source>lesson step %1: the action %2</source>
+        <translation>Lektionsschritt %1: die Aktion %2</translation>
+    </message>
+    <message>
+        <source>expectation &quot;%1&quot;</source>
+        <translation>Erwartung „%1“</translation>
+    </message>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Löschen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Deleting %1 would leave a scenario that does not open again:
+%2</source>
+        <translation>Nach dem Löschen von %1 ließe sich das Szenario nicht wieder öffnen:
+%2</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting %1 also removes what names it:</source>
+        <translation>Das Löschen von %1 entfernt auch, was ihn nennt:</translation>
+    </message>
+    <message>
+        <source>Undo brings all of it back.</source>
+        <translation>Rückgängig stellt alles wieder her.</translation>
+    </message>
+    <message>
+        <source>Delete all of it</source>
+        <translation>Alles löschen</translation>
+    </message>
+    <message>
+        <source>a new link %1-%2 (around what goes)</source>
+        <translation>eine neue Verbindung %1-%2 (um das Gelöschte herum)</translation>
+    </message>
+</context>
+<context>
     <name>cs::core::FieldTable</name>
     <message>
         <source>Target</source>
@@ -1508,6 +1569,15 @@
     <message>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>cs::ui::Document</name>
+    <message>
+        <source>Not saved: the file would not open again.
+%1</source>
+        <translation>Nicht gespeichert: die Datei ließe sich nicht wieder öffnen.
+%1</translation>
     </message>
 </context>
 <context>
@@ -2904,6 +2974,10 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
     <message>
         <source>Heal every link %1 – %2</source>
         <translation>Alle Verbindungen %1 – %2 reparieren</translation>
+    </message>
+    <message>
+        <source>Not deleted: what would be left does not open again (%1)</source>
+        <translation>Nicht gelöscht: was übrig bliebe, ließe sich nicht wieder öffnen (%1)</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,8 @@ void Document::reset(const core::Scenario& scenario, const QString& filePath) {
 }
 
 QString Document::saveTo(const QString& path) {
+    if (const std::string bad = core::reloadError(m_scenario, path.toStdString()); !bad.empty())
+        return tr("Not saved: the file would not open again.\n%1").arg(QString::fromStdString(bad));
     const std::string err = core::saveScenarioFile(m_scenario, path.toStdString());
     if (!err.empty()) return QString::fromStdString(err);
     m_filePath = path;
@@ -54,6 +56,14 @@ void Document::insertNode(int index, const core::NodeSpec& spec) {
 void Document::removeNode(int index) {
     m_scenario.nodes.erase(m_scenario.nodes.begin() + index);
     emit structureChanged();
+}
+
+void Document::applyRemoval(const core::NodeRemoval& removal, bool undo) {
+    if (undo)
+        core::revertNodeRemoval(m_scenario, removal);
+    else
+        core::applyNodeRemoval(m_scenario, removal);
+    emit structureChanged(); // also the timeline, lesson and expectations: the run is rebuilt
 }
 
 void Document::setLink(int index, const core::LinkSpec& link) {

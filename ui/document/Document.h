@@ -1,6 +1,7 @@
 // The open scenario: its contents, file name and undo stack. Every edit goes through undo commands.
 #pragma once
 
+#include "NodeRemoval.h"
 #include "Scenario.h"
 
 #include <QObject>
@@ -22,6 +23,8 @@ public:
     // Replaces everything (New, Open, recovery); clears the undo history.
     void reset(const core::Scenario& scenario, const QString& filePath);
     // Writes atomically; marks the stack clean on success. Returns an error message or "".
+    // Writes nothing when the file would not open again (the loader's own check): the message
+    // names the file and the field.
     QString saveTo(const QString& path);
 
     int nodeIndex(const std::string& id) const;
@@ -31,6 +34,8 @@ public:
     void setNode(int index, const core::NodeSpec& spec);
     void insertNode(int index, const core::NodeSpec& spec);
     void removeNode(int index);
+    // Deleting nodes with all that goes with them (core::planNodeRemoval), or undoing it.
+    void applyRemoval(const core::NodeRemoval& removal, bool undo);
     void setLink(int index, const core::LinkSpec& link);
     void insertLink(int index, const core::LinkSpec& link);
     void removeLink(int index);

@@ -56,60 +56,27 @@ void AddNodeCommand::undo() {
 }
 
 RemoveNodesCommand::RemoveNodesCommand(Document* doc, const std::vector<std::string>& ids)
-    : QUndoCommand(
-          ids.size() == 1
-              ? QCoreApplication::translate("DocumentCommands", "Delete %1")
-                    .arg(QString::fromStdString(ids[0]))
-              : QCoreApplication::translate("DocumentCommands", "Delete %1 nodes").arg(ids.size())),
-      m_doc(doc), m_ids(ids) {}
+    : RemoveNodesCommand(
+          doc, core::planNodeRemoval(doc->scenario(), ids, doc->filePath().toStdString())) {}
+
+RemoveNodesCommand::RemoveNodesCommand(Document* doc, core::NodeRemoval plan)
+    : QUndoCommand(plan.asked.size() == 1
+                       ? QCoreApplication::translate("DocumentCommands", "Delete %1")
+                             .arg(QString::fromStdString(plan.asked[0]))
+                       : QCoreApplication::translate("DocumentCommands", "Delete %1 nodes")
+                             .arg(plan.asked.size())),
+      m_doc(doc), m_plan(std::move(plan)) {}
 
 void RemoveNodesCommand::redo() {
-    auto gone = [this](const std::string& id) {
-        return std::find(m_ids.begin(), m_ids.end(), id) != m_ids.end();
-    };
-    const core::Scenario& s = m_doc->scenario();
-    m_links.clear();
-    m_nodes.clear();
-    m_referrers.clear();
-    for (int i = static_cast<int>(s.links.size()) - 1; i >= 0; --i) {
-        const auto& l = s.links[static_cast<std::size_t>(i)];
-        if (gone(l.a) || gone(l.b)) {
-            m_links.emplace_back(i, l);
-            m_doc->removeLink(i);
-        }
+    if (!m_plan.error.empty() || m_plan.asked.empty()) {
+        setObsolete(true); // nothing changes, nothing is recorded
+        return;
     }
-    for (int i = 0; i < static_cast<int>(s.nodes.size()); ++i) {
-        core::NodeSpec n = s.nodes[static_cast<std::size_t>(i)];
-        if (gone(n.id)) continue;
-        const core::NodeSpec before = n;
-        if (gone(n.target)) n.target.clear();
-        if (gone(n.group)) n.group.clear();
-        if (gone(n.datastore)) n.datastore.clear();
-        if (gone(n.session_store)) n.session_store.clear();
-        if (gone(n.cache)) n.cache.clear();
-        if (gone(n.queue)) n.queue.clear();
-        if (gone(n.consumers)) n.consumers.clear();
-        n.replicas.erase(std::remove_if(n.replicas.begin(), n.replicas.end(), gone),
-                         n.replicas.end());
-        if (!(n == before)) {
-            m_referrers.emplace_back(before, n);
-            m_doc->setNode(i, n);
-        }
-    }
-    for (int i = static_cast<int>(s.nodes.size()) - 1; i >= 0; --i) {
-        if (!gone(s.nodes[static_cast<std::size_t>(i)].id)) continue;
-        m_nodes.emplace_back(i, s.nodes[static_cast<std::size_t>(i)]);
-        m_doc->removeNode(i);
-    }
+    m_doc->applyRemoval(m_plan, false);
 }
 
 void RemoveNodesCommand::undo() {
-    for (auto it = m_nodes.rbegin(); it != m_nodes.rend(); ++it)
-        m_doc->insertNode(it->first, it->second);
-    for (const auto& [before, after] : m_referrers)
-        m_doc->setNode(m_doc->nodeIndex(after.id), before);
-    for (auto it = m_links.rbegin(); it != m_links.rend(); ++it)
-        m_doc->insertLink(it->first, it->second);
+    m_doc->applyRemoval(m_plan, true);
 }
 
 AddLinkCommand::AddLinkCommand(Document* doc, const core::LinkSpec& link)
@@ -127,14 +94,24 @@ void AddLinkCommand::undo() {
 }
 
 RemoveLinkCommand::RemoveLinkCommand(Document* doc, int index)
+    : RemoveLinkCommand(doc, core::planLinkRemoval(doc->scenario(),
+                                                   index < 0 ? doc->scenario().links.size()
+                                                             : static_cast<std::size_t>(index))) {}
+
+RemoveLinkCommand::RemoveLinkCommand(Document* doc, core::NodeRemoval plan)
     : QUndoCommand(QCoreApplication::translate("DocumentCommands", "Delete link")), m_doc(doc),
-      m_index(index), m_link(doc->scenario().links[static_cast<std::size_t>(index)]) {}
+      m_plan(std::move(plan)) {}
 
 void RemoveLinkCommand::redo() {
-    m_doc->removeLink(m_index);
+    if (m_plan.links.empty()) {
+        setObsolete(true);
+        return;
+    }
+    m_doc->applyRemoval(m_plan, false);
 }
+
 void RemoveLinkCommand::undo() {
-    m_doc->insertLink(m_index, m_link);
+    m_doc->applyRemoval(m_plan, true);
 }
 
 SetLinkCommand::SetLinkCommand(Document* doc, int index, const core::LinkSpec& after)

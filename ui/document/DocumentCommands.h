@@ -52,17 +52,16 @@ private:
 
 class RemoveNodesCommand : public QUndoCommand {
 public:
+    // Plans the removal itself (core::planNodeRemoval); a plan with an error changes nothing.
     RemoveNodesCommand(Document* doc, const std::vector<std::string>& ids);
+    RemoveNodesCommand(Document* doc, core::NodeRemoval plan);
+    const core::NodeRemoval& plan() const { return m_plan; }
     void undo() override;
     void redo() override;
 
 private:
     Document* m_doc;
-    std::vector<std::string> m_ids;
-    // Filled by the first redo: what was removed (with its index) and which nodes lost a reference.
-    std::vector<std::pair<int, core::NodeSpec>> m_nodes;
-    std::vector<std::pair<int, core::LinkSpec>> m_links;
-    std::vector<std::pair<core::NodeSpec, core::NodeSpec>> m_referrers; // before, after
+    core::NodeRemoval m_plan; // what goes, with its places, so that undo restores it exactly
 };
 
 class AddLinkCommand : public QUndoCommand {
@@ -76,16 +75,18 @@ private:
     core::LinkSpec m_link;
 };
 
+// Deletes a link with the timeline and lesson actions on it (core::planLinkRemoval).
 class RemoveLinkCommand : public QUndoCommand {
 public:
     RemoveLinkCommand(Document* doc, int index);
+    RemoveLinkCommand(Document* doc, core::NodeRemoval plan);
+    const core::NodeRemoval& plan() const { return m_plan; }
     void undo() override;
     void redo() override;
 
 private:
     Document* m_doc;
-    int m_index;
-    core::LinkSpec m_link;
+    core::NodeRemoval m_plan;
 };
 
 class SetLinkCommand : public QUndoCommand {

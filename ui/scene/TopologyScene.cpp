@@ -369,13 +369,25 @@ void TopologyScene::partitionSelection() {
 void TopologyScene::deleteSelection() {
     const auto ids = selectedSpecIds();
     if (!ids.empty()) {
-        m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, ids));
+        // Everything that names the nodes goes with them, so that the file still opens; what
+        // goes beyond their links and references is asked about first.
+        core::NodeRemoval plan =
+            core::planNodeRemoval(m_doc->scenario(), ids, m_doc->filePath().toStdString());
+        if (!plan.error.empty() && !m_confirmRemoval)
+            emit statusMessage(tr("Not deleted: what would be left does not open again (%1)")
+                                   .arg(QString::fromStdString(plan.error)));
+        if (m_confirmRemoval ? m_confirmRemoval(plan) : plan.error.empty())
+            m_doc->undoStack()->push(new RemoveNodesCommand(m_doc, std::move(plan)));
         return;
     }
     for (QGraphicsItem* item : selectedItems())
         if (auto* l = dynamic_cast<LinkItem*>(item)) {
             const int i = m_doc->linkIndex(l->specA().toStdString(), l->specB().toStdString());
-            if (i >= 0) m_doc->undoStack()->push(new RemoveLinkCommand(m_doc, i));
+            if (i < 0) return;
+            core::NodeRemoval plan =
+                core::planLinkRemoval(m_doc->scenario(), static_cast<std::size_t>(i));
+            if (!m_confirmRemoval || m_confirmRemoval(plan))
+                m_doc->undoStack()->push(new RemoveLinkCommand(m_doc, std::move(plan)));
             return;
         }
 }

@@ -29,6 +29,11 @@ public:
     // Live faults go here (kill, restart, cut, heal): they are run actions, not document edits.
     void setActionSink(std::function<void(const core::Action&)> sink) { m_sink = std::move(sink); }
     void setConnectMode(bool on) { m_connectMode = on; }
+    // Asked before a deletion goes ahead (RemovalPrompt's confirmRemoval in the interactive app);
+    // without it, a deletion goes ahead and a refused one is told in the status bar.
+    void setRemovalConfirm(std::function<bool(const core::NodeRemoval&)> confirm) {
+        m_confirmRemoval = std::move(confirm);
+    }
     // After NodeItem::setLabelScale: labels, their room and the frames' titles take the new size.
     void refreshLabels();
 
@@ -80,6 +85,7 @@ private:
 
     Document* m_doc;
     std::function<void(const core::Action&)> m_sink;
+    std::function<bool(const core::NodeRemoval&)> m_confirmRemoval;
     QHash<QString, QGraphicsItem*> m_top; // scenario id -> its item (node or group frame)
     QHash<QString, NodeItem*> m_nodes;    // physical name -> node item (named ones)
     QHash<QString, GroupFrameItem*> m_storeFrames;

@@ -11,6 +11,7 @@
 #include "NodeItem.h"
 #include "Palette.h"
 #include "Presentation.h"
+#include "RemovalPrompt.h"
 #include "TimelineBar.h"
 #include "TopologyScene.h"
 #include "TopologyView.h"
@@ -84,6 +85,9 @@ MainWindow::MainWindow(bool interactive)
     m_view = new TopologyView(m_scene);
     setCentralWidget(m_view);
     m_scene->setActionSink([this](const core::Action& a) { post(a); });
+    if (m_interactive) // what a deletion takes beyond the selection is listed and asked first
+        m_scene->setRemovalConfirm(
+            [this](const core::NodeRemoval& plan) { return confirmRemoval(this, plan); });
     connect(m_scene, &TopologyScene::statusMessage, this,
             [this](const QString& s) { statusBar()->showMessage(s, 6000); });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);

@@ -147,7 +147,9 @@ void MainWindow::saveSessionAs() {
     QString path = QFileDialog::getSaveFileName(this, tr("Save session as scenario"), QString(),
                                                 scenarioFilter());
     if (path.isEmpty()) return;
-    const std::string err = core::saveScenarioFile(sessionScenario(), path.toStdString());
+    const core::Scenario session = sessionScenario();
+    std::string err = core::reloadError(session, path.toStdString()); // what would not open again
+    if (err.empty()) err = core::saveScenarioFile(session, path.toStdString());
     if (!err.empty())
         QMessageBox::critical(this, tr("Cannot save"), QString::fromStdString(err));
     else
