@@ -31,6 +31,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QSysInfo>
@@ -680,6 +681,32 @@ TEST(UiScaling, SwitchingThePolicyDuringARunKeepsTheRunGoing) {
     for (const auto& a : *w.lastSnapshot()->actions)
         recorded |= a.field == "autoscaling.policy" && a.at_us >= 10'000'000;
     EXPECT_TRUE(recorded);
+}
+
+// The switches show what the run is in: back before a live switch with the timeline, the run is
+// in the policy it was loaded with again, and so is the switch (the document keeps the edit).
+TEST(UiScaling, ARewindBeforeALiveSwitchShowsThePolicyTheRunIsIn) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
+    w.show();
+    ASSERT_TRUE(runWindowTo(w, 10));
+    auto* combo = w.findChild<QComboBox*>(QStringLiteral("scalingPolicy"));
+    ASSERT_NE(combo, nullptr);
+    combo->setFocus();
+    QTest::keyClick(combo, Qt::Key_Home); // manual, live at 10 s
+    ASSERT_TRUE(runWindowTo(w, 12));
+    EXPECT_EQ(combo->currentText(), QStringLiteral("manual"));
+    auto* slider = w.findChild<QSlider*>(QStringLiteral("timelineSlider"));
+    ASSERT_NE(slider, nullptr);
+    slider->setFocus();
+    for (int k = 0; k < 4; ++k) QTest::keyClick(slider, Qt::Key_PageDown); // to 8 s
+    ASSERT_TRUE(cs::test::waitFor([&] {
+        const auto snap = w.lastSnapshot();
+        return snap && snap->simTime == 8'000'000 && snap->state == ui::RunState::Paused;
+    }));
+    EXPECT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    EXPECT_EQ(w.document()->scenario().find("api")->autoscaling->policy,
+              core::Autoscaling::Policy::Manual);
 }
 
 // A 720p projector and a 1024x768 one show the whole window: the docks and charts never ask for

@@ -359,20 +359,6 @@ void MainWindow::whenShown(double simS, std::function<void()> then) {
     QMetaObject::invokeMethod(m_controller, [c = m_controller, simS] { c->runUntilSeconds(simS); });
 }
 
-// The Store switch shows the mode the run is in now: a lesson step or the file's timeline may have
-// flipped it since the document was loaded.
-void MainWindow::showLiveStoreMode(const Snapshot& snap) {
-    if (!m_storeMode || !snap.actions) return;
-    int index = -1;
-    for (const core::Action& a : *snap.actions)
-        if (a.kind == core::ActionKind::SetField && a.field == "mode")
-            if (const auto* mode = std::get_if<std::string>(&a.value))
-                index = *mode == "AP" ? 1 : 0;
-    if (index < 0 || m_storeMode->currentIndex() == index) return;
-    const QSignalBlocker block(m_storeMode);
-    m_storeMode->setCurrentIndex(index);
-}
-
 void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (snap->generation != m_generation) { // a new run: start the charts and log afresh
         m_generation = snap->generation;

@@ -11,12 +11,14 @@
 #include "WindowLayout.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QMenuBar>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -147,6 +149,36 @@ void MainWindow::showKeys() {
 void MainWindow::lessonStep(int delta) {
     if (!m_lessonPanel) return;
     delta > 0 ? m_lessonPanel->nextStep() : m_lessonPanel->previousStep();
+}
+
+// The Store and Scaling switches show what the run is in now: a lesson step, the file's timeline
+// or a live edit may have changed it since the document was loaded, and a rewind to before that
+// change takes it back to the document's value.
+void MainWindow::showLiveStoreMode(const Snapshot& snap) {
+    if (!m_storeMode || !snap.actions) return;
+    const core::Scenario& doc = m_runStart; // not the document: a live switch edits that too
+    int store = -1, scaling = -1;
+    std::string firstGroup;
+    for (const auto& n : doc.nodes) {
+        if (n.kind == core::NodeKind::Datastore && !n.replicas.empty())
+            store = n.mode == core::StoreMode::AP ? 1 : 0;
+        if (n.kind == core::NodeKind::ServiceGroup && firstGroup.empty()) {
+            firstGroup = n.id;
+            scaling = n.autoscaling ? static_cast<int>(n.autoscaling->policy) : 0;
+        }
+    }
+    for (const core::Action& a : *snap.actions) {
+        const auto* text = std::get_if<std::string>(&a.value);
+        if (a.kind != core::ActionKind::SetField || !text) continue;
+        if (a.field == "mode") store = *text == "AP" ? 1 : 0;
+        if (a.field == "autoscaling.policy" && a.node == firstGroup)
+            scaling = std::max(0, m_scaling->findText(QString::fromStdString(*text)));
+    }
+    for (auto [box, index] : {std::pair{m_storeMode, store}, std::pair{m_scaling, scaling}})
+        if (index >= 0 && box->currentIndex() != index) {
+            const QSignalBlocker block(box);
+            box->setCurrentIndex(index);
+        }
 }
 
 } // namespace cs::ui
