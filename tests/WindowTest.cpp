@@ -278,6 +278,11 @@ TEST(UiWindow, PageDownAndPageUpStepTheLessonWhilePresenting) {
     EXPECT_EQ(w.lessonPanel()->currentStep(), 0) << "not presenting: the keys are the lists'";
     w.presentation()->enter(false);
     EXPECT_TRUE(dock(w, "lessonDock")->isVisible()) << "the steps' text stays on screen";
+    // The lesson is about latency against throughput: those are the two charts presented.
+    QStringList shown;
+    for (QChartView* v : w.charts()->views())
+        if (v->isVisible()) shown << v->chart()->title();
+    EXPECT_EQ(shown, (QStringList{QStringLiteral("Latency"), QStringLiteral("Throughput")}));
     EXPECT_FALSE(dock(w, "inspectorDock")->isVisible());
     QTest::keyClick(&w, Qt::Key_PageDown);
     EXPECT_EQ(w.lessonPanel()->currentStep(), 1);

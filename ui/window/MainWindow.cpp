@@ -556,6 +556,7 @@ void MainWindow::updateTitle() {
                       n.autoscaling->policy != core::Autoscaling::Policy::Manual;
     m_present->setAutoscaled(autoscaled); // presents latency and instances
     m_present->setKeepLesson(!m_doc->scenario().lesson.steps.empty());
+    m_present->setConcept(m_doc->scenario().lesson.concept_name);
     if (m_scaling) { // the first group's policy; disabled without groups
         const QSignalBlocker block(m_scaling);
         int index = -1;

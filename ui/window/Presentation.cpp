@@ -27,6 +27,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <map>
+
 namespace cs::ui {
 
 Presentation::Presentation(QMainWindow* window, WindowLayout* layout, ChartsPanel* charts,
@@ -72,7 +74,21 @@ Presentation::Presentation(QMainWindow* window, WindowLayout* layout, ChartsPane
 
 QList<int> Presentation::shownCharts() const {
     if (!m_chosen.isEmpty()) return m_chosen;
-    // ChartSeries.h's order: latency, throughput, errors, staleness, instances, utilisation.
+    // ChartSeries.h's order: latency, throughput, errors, staleness and hits, instances and cost,
+    // utilisation. What each concept's lesson asks the room to watch (DESIGN.md section 6).
+    static const std::map<std::string, QList<int>> kByConcept = {
+        {"latency-throughput", {0, 1}},
+        {"cap", {2, 3}},
+        {"scalability-elasticity", {0, 4}},
+        {"stateful-stateless", {0, 2}},
+        {"horizontal-vertical", {0, 4}},
+        {"read-write-heavy", {3, 5}},
+        {"strong-eventual", {0, 3}},
+        {"idempotency", {1, 2}},
+        {"sharding", {0, 5}},
+        {"rate-limiting", {1, 2}},
+    };
+    if (const auto it = kByConcept.find(m_concept); it != kByConcept.end()) return it->second;
     return m_replicated ? QList<int>{2, 3} : m_autoscaled ? QList<int>{0, 4} : QList<int>{0, 2};
 }
 

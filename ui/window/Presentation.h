@@ -9,10 +9,12 @@
 #include <QByteArray>
 #include <QList>
 #include <QObject>
+
 #include <QPen>
 #include <QPointer>
 #include <QRect>
 #include <QSize>
+#include <string>
 
 #include <vector>
 
@@ -48,6 +50,9 @@ public:
     // scenario's story: errors and staleness with replicated stores, latency and instances with
     // autoscaling, latency and errors otherwise.
     void setChosenCharts(QList<int> charts) { m_chosen = std::move(charts); }
+    // A lesson's concept (DESIGN.md section 8) picks the two charts that show it, before the
+    // scenario's kind does: the hockey-stick lesson presents latency and throughput.
+    void setConcept(std::string concept_name) { m_concept = std::move(concept_name); }
     void setReplicated(bool replicated) { m_replicated = replicated; }
     void setAutoscaled(bool autoscaled) { m_autoscaled = autoscaled; }
     // A lesson with steps keeps its panel beside the topology: the presenter's script, and where
@@ -83,6 +88,7 @@ private:
     TopologyView* m_view;
     bool m_on = false, m_fullScreen = false, m_wasFullScreen = false, m_wasMaximized = false;
     bool m_replicated = false, m_autoscaled = false, m_keepLesson = false;
+    std::string m_concept;
     bool m_relayoutQueued = false;
     QByteArray m_state, m_geometry;
     QRect m_normalGeometry; // the window's own geometry before presenting (frame excluded)
