@@ -45,12 +45,12 @@ Scenario builtIn(const char* name) {
 
 } // namespace
 
-// `offered_rps` (the CSV's column) counts attempts, retries included; the charts' "offered" is
-// the workload: requests issued. With retries the two differ by exactly the retries.
+// `offered_rps` is the workload, requests issued (DESIGN.md section 4: retries excluded), and
+// `attempts_rps` counts every attempt: with retries the two differ by exactly the retries.
 TEST(ChartData, OfferedIsTheWorkloadAndAttemptsCountRetries) {
     const Rows r = runRows(builtIn("idempotency-retries"));
-    EXPECT_NEAR(r.sum(&MetricsRow::requests_rps), static_cast<double>(r.summary.issued), 1.0);
-    EXPECT_NEAR(r.sum(&MetricsRow::offered_rps), static_cast<double>(r.summary.attempts), 1.0);
+    EXPECT_NEAR(r.sum(&MetricsRow::offered_rps), static_cast<double>(r.summary.issued), 1.0);
+    EXPECT_NEAR(r.sum(&MetricsRow::attempts_rps), static_cast<double>(r.summary.attempts), 1.0);
     EXPECT_GT(r.summary.attempts, r.summary.issued) << "the lesson's slow link makes retries";
 }
 

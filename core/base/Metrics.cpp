@@ -55,7 +55,8 @@ const std::vector<std::string>& metricsColumns() {
                                                   "late_responses",
                                                   "messages_lost",
                                                   "cache_hit_ratio",
-                                                  "datastore_ops_per_s"};
+                                                  "datastore_ops_per_s",
+                                                  "attempts_rps"};
     return cols;
 }
 
@@ -117,7 +118,8 @@ std::vector<double> metricsValues(const MetricsRow& r) {
             r.late_responses,
             r.messages_lost,
             r.cache_hit_ratio,
-            r.datastore_ops_per_s};
+            r.datastore_ops_per_s,
+            r.attempts_rps};
 }
 
 std::string metricsCsvLine(const MetricsRow& r) {

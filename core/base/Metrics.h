@@ -35,9 +35,10 @@ struct MetricsRow {
     double in_flight = 0, late_responses = 0, messages_lost = 0;
     double cache_hit_ratio = 0;     // hits / lookups over the interval, all caches (0: none)
     double datastore_ops_per_s = 0; // operations the datastores finished (non-replicated)
+    // DESIGN.md section 4: offered_rps counts new requests (the workload), this every attempt.
+    double attempts_rps = 0;
     // Not in the CSV (its bytes are the determinism fingerprint, tests/EngineTest.cpp): read by
-    // the charts only. `offered_rps` counts attempts (retries included); these split it.
-    double requests_rps = 0;         // new requests the clients issued (the workload)
+    // the charts only.
     double replicated_ops_per_s = 0; // operations replicated stores' replicas served
     double limiter_passed_rps = 0, limiter_limited_rps = 0; // all rate limiters
     double queue_depth = 0;                                 // messages waiting in all write queues

@@ -336,7 +336,8 @@ void Engine::Impl::onMetricsTick() {
     const double secs = static_cast<double>(metricsInterval) / 1e6;
     MetricsRow row;
     row.t_s = static_cast<double>(now) / 1e6;
-    row.offered_rps = static_cast<double>(interval.attempts) / secs;
+    row.offered_rps = static_cast<double>(interval.issued) / secs; // the workload, no retries
+    row.attempts_rps = static_cast<double>(interval.attempts) / secs;
     row.throughput_rps = static_cast<double>(interval.completed) / secs;
     std::uint64_t errors = 0;
     for (std::size_t k = 1; k < kErrorReasons; ++k) {
@@ -372,7 +373,6 @@ void Engine::Impl::onMetricsTick() {
     totals.store_ops_max = std::max(totals.store_ops_max, row.datastore_ops_per_s);
     storeOpsTotal += interval.storeOps;
     interval.storeOps = 0;
-    row.requests_rps = static_cast<double>(interval.issued) / secs;
     row.replicated_ops_per_s = static_cast<double>(interval.replicatedOps) / secs;
     row.migration_keys_per_s = static_cast<double>(interval.migratedKeys) / secs;
     interval.issued = interval.replicatedOps = interval.migratedKeys = 0;
