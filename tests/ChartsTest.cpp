@@ -398,3 +398,35 @@ TEST_F(Charts, ExportChartsAsPngWritesThePictureOfTheChartsShown) {
     EXPECT_GT(colours.size(), 8);
     EXPECT_GT(dark, 200) << "text and lines";
 }
+
+// A line the scenario cannot produce is not drawn as a flat zero with a legend entry: without a
+// datastore the Throughput chart has no "datastore ops"; with one it appears once it carries
+// operations. A right axis with no line on it is hidden.
+TEST_F(Charts, ALineTheScenarioCannotProduceIsNotShown) {
+    auto throughputNames = [&] {
+        QStringList names;
+        for (auto* v : w.charts()->views())
+            if (v->accessibleName() == QStringLiteral("Throughput"))
+                for (const auto& e : v->legendEntries()) names << e.second;
+        return names;
+    };
+    // Opened, and its own run running: until then the last snapshot is the old file's.
+    auto openNew = [&](const QString& file) {
+        const auto old = w.lastSnapshot() ? w.lastSnapshot()->generation : ~std::uint64_t{0};
+        open(file);
+        ASSERT_TRUE(waitFor([&] { return w.lastSnapshot()->generation != old; }));
+    };
+    openNew(kDefault); // has a datastore
+    runTo(5);
+    EXPECT_TRUE(throughputNames().contains(QStringLiteral("datastore ops")))
+        << throughputNames().join(", ").toStdString();
+    openNew(QStringLiteral(":/scenarios/lesson-latency-hockey-stick.clustersim.json"));
+    runTo(5);
+    EXPECT_FALSE(throughputNames().contains(QStringLiteral("datastore ops")))
+        << throughputNames().join(", ").toStdString();
+    EXPECT_TRUE(throughputNames().contains(QStringLiteral("throughput")));
+    openNew(kDefault); // has a datastore
+    runTo(5);
+    EXPECT_TRUE(throughputNames().contains(QStringLiteral("datastore ops")))
+        << throughputNames().join(", ").toStdString();
+}

@@ -26,6 +26,9 @@ struct SeriesSpec {
     // A count (instances, duplicates): its axis ticks on whole numbers when every line shown on
     // that axis is one.
     bool whole = false;
+    // Hidden, legend entry and all, until it has been non-zero in the run: a line the scenario
+    // cannot produce (datastore operations without a datastore) is not a flat line at zero.
+    bool onlyWhenUsed = false;
 };
 
 struct ChartSpec {

@@ -376,6 +376,8 @@ void ChartsPanel::clear() {
             c.lines.clear();
         }
         c.used = false;
+        for (auto& l : c.lines) l.used = false;
+        if (c.y2) c.y2->setVisible(true); // until a refresh finds none of its lines shown
         c.plot->lines().clear();
         c.fullRepaint = true;
     }

@@ -95,6 +95,7 @@ private:
         QString owner;                    // utilisation: the group or datastore
         QLineSeries* legend = nullptr;    // empty: only its legend entry and colour are used
         bool active = true;
+        bool used = false; // non-zero at some point of the run (SeriesSpec::onlyWhenUsed)
     };
     struct Chart {
         const ChartSpec* spec = nullptr; // what it shows (ChartSeries.h)
@@ -123,6 +124,7 @@ private:
     void layoutPlots();
     void placeCharts();
     void fitToHeight(Chart& c, int height);
+    void updateTitle(Chart& c); // a compact chart names its units, the right one when shown
     void updateRangeLabel();
     void updateRangeText();
     std::vector<MarkerGroup> markerGroups(int chart) const;

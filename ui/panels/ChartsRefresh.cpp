@@ -219,7 +219,9 @@ void ChartsPanel::refreshChart(Chart& c) {
         Line& l = c.lines[k];
         const double top = std::max(traces[k].top, runs > 1 ? traces[k + c.lines.size()].top : 0.0);
         c.used = c.used || top > 0;
-        const bool active = !c.spec->onlyActiveLines || top > 0;
+        l.used = l.used || top > 0;
+        const bool active =
+            (!c.spec->onlyActiveLines || top > 0) && (!l.spec->onlyWhenUsed || l.used);
         if (active != l.active) {
             l.active = active;
             l.legend->setVisible(active);
@@ -234,6 +236,13 @@ void ChartsPanel::refreshChart(Chart& c) {
         const bool right = l.spec->rightAxis && c.y2;
         if (!l.spec->whole && (l.active || !(right ? shownRight : shownLeft)))
             (right ? wholeRight : wholeLeft) = false;
+    }
+    // A right axis none of whose lines is shown is hidden (no "count (total)" from 0 to 1 over an
+    // empty plot); the plot area keeps its margins, so the time axes still line up.
+    if (c.y2 && c.y2->isVisible() != shownRight) {
+        c.y2->setVisible(shownRight);
+        updateTitle(c);
+        c.fullRepaint = true;
     }
     const int intervals = c.compact ? 2 : 5;
     if (rescale(c.y, maxLeft, intervals, wholeLeft)) c.fullRepaint = true;
@@ -352,17 +361,21 @@ void ChartsPanel::fitToHeight(Chart& c, int height) {
     if (compact == c.compact && !c.chart->title().isEmpty()) return;
     c.compact = compact;
     applyLook(c); // its title font
-    QString title = c.spec->title;
-    if (compact && !c.spec->leftAxis.isEmpty())
-        title +=
-            QStringLiteral(" · ") + c.spec->leftAxis +
-            (c.spec->rightAxis.isEmpty() ? QString() : QStringLiteral(" | ") + c.spec->rightAxis);
-    c.chart->setTitle(title);
+    updateTitle(c);
     for (QValueAxis* axis : {c.y, c.y2}) {
         if (!axis) continue;
         axis->setTitleVisible(!compact); // its ticks follow at the next refresh (rescale)
     }
     c.fullRepaint = true;
+}
+
+void ChartsPanel::updateTitle(Chart& c) {
+    QString title = c.spec->title;
+    const bool right = c.y2 && c.y2->isVisible();
+    if (c.compact && !c.spec->leftAxis.isEmpty())
+        title += QStringLiteral(" · ") + c.spec->leftAxis +
+                 (right ? QStringLiteral(" | ") + c.spec->rightAxis : QString());
+    c.chart->setTitle(title);
 }
 
 // The hover tooltip: every shown line's value at the row nearest the pointer.
