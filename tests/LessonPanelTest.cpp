@@ -233,3 +233,37 @@ TEST_F(LessonFixture, OpeningABadLessonNamesThePathAndKeepsTheOpenLesson) {
 }
 
 } // namespace
+
+namespace {
+// Reset (Ctrl+R) starts the run again: a panel at a timed step the new run has not reached goes
+// back to before the timed part and follows the run again; the answers stay. A step after the
+// timed part (what to try on the next run) stays where it is.
+TEST_F(LessonFixture, ResetTakesThePanelBackToWhereTheRunIs) {
+    ui::MainWindow w(false);
+    ui::LessonPanel* panel = openLesson(w, kCp);
+    ASSERT_NE(panel, nullptr);
+    QApplication::setActiveWindow(&w);
+    QMetaObject::invokeMethod(w.controller(), [c = w.controller()] { c->runUntilSeconds(45); });
+    ASSERT_TRUE(waitFor([&] {
+        const auto s = w.lastSnapshot();
+        return s && s->simTime >= 45'000'000 && s->state != ui::RunState::Running;
+    }));
+    ASSERT_TRUE(waitFor([&] { return panel->currentStep() == 3; })) << panel->currentStep();
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+    ASSERT_TRUE(waitFor([&] { return panel->currentStep() == 0; })) << panel->currentStep();
+    EXPECT_EQ(w.lastSnapshot()->simTime, 0);
+
+    click(child<QPushButton>(panel, QStringLiteral("lessonNext"))); // the prediction at 20 s
+    ASSERT_EQ(panel->currentStep(), 1);
+    click(child<QPushButton>(panel, QStringLiteral("lessonChoice0")));
+    const int last = static_cast<int>(w.document()->scenario().lesson.steps.size()) - 1;
+    panel->showStep(last);
+    const auto run = w.lastSnapshot()->generation;
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+    ASSERT_TRUE(waitFor([&] { return w.lastSnapshot()->generation != run; }));
+    QApplication::processEvents();
+    EXPECT_EQ(panel->currentStep(), last) << "the step after the timed part stays";
+    panel->showStep(1);
+    EXPECT_FALSE(panel->awaitingGuess()) << "the answer is kept";
+}
+} // namespace

@@ -176,6 +176,7 @@ void LessonPanel::setLesson(const core::Lesson& lesson, const QString& key) {
     m_key = key;
     m_answers.clear();
     m_actionsApplied = false;
+    m_ranThisLesson = false;
     QSettings settings;
     settings.beginGroup(settingsGroup(key));
     const int steps = static_cast<int>(lesson.steps.size());
@@ -238,14 +239,34 @@ void LessonPanel::guess(int choice) {
     render();
 }
 
+// A run started again (Reset, a rewind) before the timed step the panel is at: the panel goes back
+// to the step before the timed part and follows the run from there, as it did the first time (the
+// answers are kept). A step after the timed part ("untick PreVote and Reset") stays.
+void LessonPanel::followRerun(std::int64_t simTime) {
+    int first = -1, last = -1, latest = -1;
+    for (int i = 0; i < static_cast<int>(m_lesson.steps.size()); ++i) {
+        const auto& at = m_lesson.steps[static_cast<std::size_t>(i)].at_s;
+        if (!at || *at <= 0) continue;
+        if (first < 0) first = i;
+        last = i;
+        if (i <= m_step) latest = i;
+    }
+    if (latest < 0 || m_step > last) return;
+    if (std::llround(*m_lesson.steps[static_cast<std::size_t>(latest)].at_s * 1e6) <= simTime)
+        return;
+    showStep(std::max(0, first - 1));
+}
+
 void LessonPanel::onSnapshot(const SnapshotPtr& snapshot) {
     m_last = snapshot;
     if (snapshot->generation != m_generation) { // a new run: its timed steps are ahead again
         m_generation = snapshot->generation;
         m_reachedByRun = -1;
         m_actionsApplied = false;
+        if (m_ranThisLesson) followRerun(snapshot->simTime);
         render();
     }
+    m_ranThisLesson = true;
     int reached = -1;
     for (int i = 0; i < static_cast<int>(m_lesson.steps.size()); ++i) {
         const auto& at = m_lesson.steps[static_cast<std::size_t>(i)].at_s;

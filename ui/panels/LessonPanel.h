@@ -59,6 +59,7 @@ private:
     void changeEvent(QEvent* e) override;
     void renderPrediction(const core::LessonStep& step);
     void applyStepActions();
+    void followRerun(std::int64_t simTime);
     void saveProgress() const;
     QString revealText(const core::LessonStep& step, int chosen) const;
 
@@ -68,6 +69,7 @@ private:
     std::map<int, int> m_answers; // step -> chosen choice
     std::uint64_t m_generation = ~std::uint64_t{0};
     int m_reachedByRun = -1;       // the last timed step the run has reached in this generation
+    bool m_ranThisLesson = false;  // a run of this lesson was seen (a later one is a re-run)
     bool m_actionsApplied = false; // the current step's button has been used in this run
     bool m_chartsHidden = false;
     SnapshotPtr m_last;

@@ -2,12 +2,54 @@
 
 #include "LessonPanel.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLayoutItem>
 #include <QPushButton>
+#include <QStyleOptionButton>
+#include <QStylePainter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cs::ui {
+namespace {
+// A choice as a button whose text wraps to the cover's width: a long answer takes two lines
+// instead of being cut off at the edge of the charts.
+class ChoiceButton : public QPushButton {
+public:
+    explicit ChoiceButton(const QString& text) : QPushButton(text) {
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+    }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override {
+        return fontMetrics()
+                   .boundingRect(QRect(0, 0, std::max(40, width - 2 * kPadX), 100000),
+                                 Qt::TextWordWrap, text())
+                   .height() +
+               2 * kPadY;
+    }
+    QSize sizeHint() const override { return {320, heightForWidth(width() > 40 ? width() : 320)}; }
+    QSize minimumSizeHint() const override { return {120, fontMetrics().height() + 2 * kPadY}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QStylePainter p(this);
+        QStyleOptionButton opt;
+        initStyleOption(&opt);
+        opt.text.clear(); // the bevel and focus frame from the style, the text wrapped here
+        p.drawControl(QStyle::CE_PushButton, opt);
+        p.setPen(palette().color(QPalette::ButtonText));
+        p.drawText(rect().adjusted(kPadX, kPadY, -kPadX, -kPadY),
+                   Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text());
+    }
+
+private:
+    static constexpr int kPadX = 14, kPadY = 8;
+};
+} // namespace
 
 PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* log)
     : QFrame(charts), m_lesson(lesson) {
@@ -20,7 +62,9 @@ PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* 
         m_logCover->setMargin(8);
         m_logCover->setAutoFillBackground(true);
         m_logCover->hide();
+        log->installEventFilter(this);
     }
+    charts->installEventFilter(this);
     setObjectName(QStringLiteral("chartsCover"));
     setAutoFillBackground(true);
     setFrameShape(QFrame::NoFrame);
@@ -54,15 +98,26 @@ void PredictionCover::update(bool hidden) {
     const bool show = hidden && !m_suppressed;
     if (show) {
         fill();
-        setGeometry(parentWidget()->rect().adjusted(0, 0, 8000, 8000)); // clipped to the charts
+        fitToParents();
         raise();
     }
     setVisible(show);
     if (m_logCover) {
-        m_logCover->setGeometry(0, 0, 8000, 8000); // clipped to the log
         m_logCover->setVisible(show);
         m_logCover->raise();
     }
+}
+
+// Exactly the charts' and the log's areas: wider, the answer buttons ran off the right edge and
+// the text did not wrap where the room could see it.
+void PredictionCover::fitToParents() {
+    setGeometry(parentWidget()->rect());
+    if (m_logCover) m_logCover->setGeometry(m_logCover->parentWidget()->rect());
+}
+
+bool PredictionCover::eventFilter(QObject* watched, QEvent* e) {
+    if (e->type() == QEvent::Resize && m_wanted) fitToParents();
+    return QFrame::eventFilter(watched, e);
 }
 
 // The current step's question and its choices, as buttons that answer through the lesson panel.
@@ -78,10 +133,12 @@ void PredictionCover::fill() {
     const core::Prediction& p = *lesson.steps[step].predict;
     m_question->setText(QString::fromStdString(p.question));
     for (std::size_t i = 0; i < p.choices.size(); ++i) {
-        auto* b = new QPushButton(QStringLiteral("%1)  %2").arg(
+        auto* b = new ChoiceButton(QStringLiteral("%1)  %2").arg(
             QChar(u'A' + static_cast<char16_t>(i)), QString::fromStdString(p.choices[i])));
         b->setObjectName(QStringLiteral("chartsCoverChoice%1").arg(i));
-        b->setStyleSheet(QStringLiteral("text-align: left; padding: 6px 12px;"));
+        QFont f = b->font(); // readable from the back of a room, below the question's size
+        f.setPointSizeF(f.pointSizeF() * 1.2);
+        b->setFont(f);
         const int choice = static_cast<int>(i);
         // Queued: the guess hides this cover and deletes these buttons.
         connect(

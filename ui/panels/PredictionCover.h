@@ -21,8 +21,12 @@ public:
     // Off while the window records a screenshot or a GIF: a picture of the run shows its charts.
     void setSuppressed(bool suppressed);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* e) override; // follows the charts' and log's size
+
 private:
     void update(bool hidden);
+    void fitToParents();
     void fill();
 
     LessonPanel* m_lesson;
