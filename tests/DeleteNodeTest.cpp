@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QImage>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -212,4 +214,31 @@ TEST(DeleteNode, DeletingALinkTakesTheTimelinesCutsOfIt) {
     EXPECT_EQ(w.document()->undoStack()->count(), 1);
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario(), before);
+}
+
+// The view caches its background, where plain links are drawn: after File > New (or a deletion)
+// no line of the old topology may stay on screen. A teacher saw the old links on the empty canvas,
+// under the new nodes, which then looked connected.
+TEST(DeleteNode, NewLeavesNoLinkOfTheOldTopologyOnScreen) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/cap-cp-partition.clustersim.json")));
+    w.resize(1280, 720);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QWidget* viewport = w.view()->viewport();
+    // Non-background pixels of the canvas (its most common colour is the background).
+    auto inked = [&] {
+        const QImage img = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) ++counts[img.pixel(x, y)];
+        int most = 0;
+        for (int c : counts) most = std::max(most, c);
+        return img.width() * img.height() - most;
+    };
+    ASSERT_GT(inked(), 2000) << "the CAP example's nodes and links are drawn";
+    QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier); // File > New (nothing to save)
+    ASSERT_TRUE(cs::test::waitFor([&] { return w.document()->scenario().nodes.empty(); }));
+    QApplication::processEvents();
+    EXPECT_LT(inked(), 200) << "an empty scenario's canvas is empty";
 }

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QTest>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -39,7 +40,11 @@ void expectShows(QWidget* editor, const core::FieldRow& row, const core::NodeSpe
                     (box->minimum() == 0 && row.offBelow > 0))
             << what << ": minimum " << box->minimum();
     } else if (auto* combo = qobject_cast<QComboBox*>(editor)) {
-        EXPECT_EQ(combo->currentText().toStdString(), std::get<std::string>(v)) << what;
+        // The file's name as data; an enum's shown in words ("target tracking").
+        EXPECT_EQ(combo->currentData().toString().toStdString(), std::get<std::string>(v)) << what;
+        if (row.type == core::FieldType::Enum) {
+            EXPECT_FALSE(combo->currentText().contains(u'_')) << what << " in words, not a name";
+        }
     } else if (auto* check = qobject_cast<QCheckBox*>(editor)) {
         EXPECT_EQ(check->isChecked(), std::get<double>(v) != 0) << what;
     } else {
@@ -103,4 +108,32 @@ TEST(UiInspector, ABalancersTimeoutIsSetLiveWithoutARestart) {
               before.downstream_timeout_ms);
 }
 
+} // namespace
+
+namespace {
+// A teacher types a value into a number box and presses Space to play: the run starts and the box
+// keeps its value (the box took the space as text and showed nothing).
+TEST(UiInspector, SpaceInANumberBoxPlaysAndKeepsTheValue) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
+    w.resize(1280, 720);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    auto* inspector = w.findChild<ui::Inspector*>();
+    ASSERT_NE(inspector, nullptr);
+    inspector->showNode(QStringLiteral("api"));
+    auto* box = inspector->findChild<QDoubleSpinBox*>();
+    ASSERT_NE(box, nullptr);
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+    box->setFocus();
+    ASSERT_TRUE(waitFor([&] { return box->hasFocus() && w.lastSnapshot(); }));
+    const QString shown = box->text();
+    ASSERT_FALSE(shown.isEmpty());
+    QTest::keyClick(box, Qt::Key_Space);
+    EXPECT_TRUE(waitFor([&] { return w.lastSnapshot()->state == ui::RunState::Running; }))
+        << "Space plays while a number box has the focus";
+    EXPECT_EQ(box->text(), shown);
+    w.pause();
+}
 } // namespace

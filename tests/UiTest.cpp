@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
@@ -422,13 +423,13 @@ TEST(UiScaling, TheToolbarSwitchesEveryGroupsPolicyInOneUndoStep) {
     ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
     auto* combo = w.findChild<QComboBox*>(QStringLiteral("scalingPolicy"));
     ASSERT_NE(combo, nullptr);
-    EXPECT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    EXPECT_EQ(combo->currentData().toString(), QStringLiteral("target_tracking"));
     const core::Scenario before = w.document()->scenario();
-    combo->textActivated(QStringLiteral("manual"));
+    combo->activated(combo->findData(QStringLiteral("manual")));
     EXPECT_EQ(w.document()->scenario().find("api")->autoscaling->policy,
               core::Autoscaling::Policy::Manual);
     EXPECT_EQ(combo->currentText(), QStringLiteral("manual"));
-    combo->textActivated(QStringLiteral("step"));
+    combo->activated(combo->findData(QStringLiteral("step")));
     EXPECT_FALSE(w.document()->scenario().find("api")->autoscaling->steps.empty())
         << "a step policy starts with a rule for each direction";
     w.document()->undoStack()->undo();
@@ -669,7 +670,7 @@ TEST(UiScaling, SwitchingThePolicyDuringARunKeepsTheRunGoing) {
     const auto generation = w.lastSnapshot()->generation;
     auto* combo = w.findChild<QComboBox*>(QStringLiteral("scalingPolicy"));
     ASSERT_NE(combo, nullptr);
-    ASSERT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    ASSERT_EQ(combo->currentData().toString(), QStringLiteral("target_tracking"));
     combo->setFocus();
     QTest::keyClick(combo, Qt::Key_Home); // "manual" is the first choice
     ASSERT_EQ(combo->currentText(), QStringLiteral("manual"));
@@ -704,7 +705,7 @@ TEST(UiScaling, ARewindBeforeALiveSwitchShowsThePolicyTheRunIsIn) {
         const auto snap = w.lastSnapshot();
         return snap && snap->simTime == 8'000'000 && snap->state == ui::RunState::Paused;
     }));
-    EXPECT_EQ(combo->currentText(), QStringLiteral("target_tracking"));
+    EXPECT_EQ(combo->currentData().toString(), QStringLiteral("target_tracking"));
     EXPECT_EQ(w.document()->scenario().find("api")->autoscaling->policy,
               core::Autoscaling::Policy::Manual);
 }
@@ -788,6 +789,90 @@ TEST_F(Fixture, AShiftDragFromNodeToNodeLinksThem) {
     EXPECT_EQ(w.document()->scenario().find("users")->x, usersX) << "the node did not move";
     w.document()->undoStack()->undo();
     EXPECT_LT(w.document()->linkIndex("users", "db"), 0);
+}
+
+// A client just added has no target: dragging a link from it to a service group also makes that
+// group its target (one undo step), so the scenario can run; before, the inspector showed the
+// group as chosen while the file held none, and Play said "cannot run".
+TEST_F(Fixture, LinkingANewClientToAGroupMakesItTheTarget) {
+    core::NodeSpec c;
+    c.kind = core::NodeKind::Client;
+    c.id = "client9";
+    c.x = w.document()->scenario().find("users")->x;
+    c.y = w.document()->scenario().find("users")->y + 160;
+    w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), c));
+    QApplication::processEvents();
+    QGraphicsItem* from = w.scene()->topItem(QStringLiteral("client9"));
+    QGraphicsItem* to = w.scene()->topItem(QStringLiteral("api"));
+    ASSERT_TRUE(from && to);
+    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+    QApplication::processEvents();
+    QWidget* vp = w.view()->viewport();
+    const QPoint a = w.view()->mapFromScene(from->sceneBoundingRect().center());
+    const QPoint b = w.view()->mapFromScene(to->sceneBoundingRect().center());
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, vp->mapToGlobal(at),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::ShiftModifier);
+        QApplication::sendEvent(vp, &e);
+    };
+    send(QEvent::MouseButtonPress, a, Qt::LeftButton);
+    for (int i = 1; i <= 8; ++i) send(QEvent::MouseMove, a + (b - a) * i / 8, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, b, Qt::NoButton);
+    ASSERT_GE(w.document()->linkIndex("client9", "api"), 0);
+    EXPECT_EQ(w.document()->scenario().find("client9")->target, "api");
+    EXPECT_TRUE(core::loadScenarioText(core::scenarioToJson(w.document()->scenario()), "x").ok);
+    w.document()->undoStack()->undo(); // the link and the target together
+    EXPECT_LT(w.document()->linkIndex("client9", "api"), 0);
+    EXPECT_EQ(w.document()->scenario().find("client9")->target, "");
+}
+
+// Nodes added from the palette land where nothing is: adding the same kind three times (a
+// double-click each, as a teacher does) gives three nodes side by side, none covering another
+// node or a group's frame, and each a single undo step.
+TEST_F(Fixture, NodesAddedFromThePaletteDoNotCoverOthers) {
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+    ASSERT_TRUE(dock);
+    dock->show();
+    dock->raise();
+    auto* palette = dock->findChild<QListWidget*>();
+    ASSERT_TRUE(palette);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QApplication::processEvents(); // the raised tab laid out, as before a user can click it
+    QListWidgetItem* group = nullptr;
+    for (int i = 0; i < palette->count(); ++i)
+        if (palette->item(i)->data(Qt::UserRole).toInt() ==
+            static_cast<int>(core::NodeKind::ServiceGroup))
+            group = palette->item(i);
+    ASSERT_TRUE(group);
+    const std::size_t before = w.document()->scenario().nodes.size();
+    palette->scrollToItem(group);
+    // The kind picked first (QTest's first double-click on a fresh view is only a press).
+    QTest::mouseClick(palette->viewport(), Qt::LeftButton, {},
+                      palette->visualItemRect(group).center());
+    for (int k = 0; k < 3; ++k) {
+        palette->scrollToItem(group);
+        const QPoint at = palette->visualItemRect(group).center();
+        QTest::mouseDClick(palette->viewport(), Qt::LeftButton, {}, at);
+        QApplication::processEvents();
+    }
+    ASSERT_EQ(w.document()->scenario().nodes.size(), before + 3);
+    std::vector<QRectF> covers;
+    for (const auto& n : w.document()->scenario().nodes) {
+        QGraphicsItem* item = w.scene()->topItem(QString::fromStdString(n.id));
+        ASSERT_TRUE(item) << n.id;
+        covers.push_back(item->sceneBoundingRect() |
+                         item->mapRectToScene(item->childrenBoundingRect()));
+    }
+    for (std::size_t i = before; i < covers.size(); ++i)
+        for (std::size_t j = 0; j < covers.size(); ++j)
+            if (i != j) {
+                EXPECT_FALSE(covers[i].intersects(covers[j]))
+                    << w.document()->scenario().nodes[i].id << " covers "
+                    << w.document()->scenario().nodes[j].id;
+            }
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().nodes.size(), before + 2);
 }
 
 // A settings file Qt cannot parse is set aside (kept, not deleted) and the window opens with the

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
+#include <QKeyEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -91,6 +92,19 @@ void Inspector::refresh() {
     }
 }
 
+// A number box has no use for a space, and a teacher who just typed a value presses Space to play:
+// the box lets the window's shortcut have it, instead of blanking the value it holds.
+bool Inspector::eventFilter(QObject* watched, QEvent* e) {
+    if (e->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(e);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            e->ignore();
+            return true; // not overridden: the shortcut fires
+        }
+    }
+    return QWidget::eventFilter(watched, e);
+}
+
 QWidget* Inspector::number(double value, double lo, double hi, int decimals, const QString& suffix,
                            const QString& tip, std::function<void(double)> commit) {
     auto* box = new QDoubleSpinBox;
@@ -100,17 +114,20 @@ QWidget* Inspector::number(double value, double lo, double hi, int decimals, con
     box->setSuffix(suffix);
     box->setToolTip(tip);
     box->setKeyboardTracking(false); // commit on Enter or focus out, not on every keystroke
+    box->installEventFilter(this);   // Space stays Play/Pause (eventFilter)
     connect(box, &QDoubleSpinBox::valueChanged, this, [commit](double v) { commit(v); });
     return box;
 }
 
 QWidget* Inspector::choice(const QStringList& items, const QString& current, const QString& tip,
-                           std::function<void(const QString&)> commit) {
+                           std::function<void(const QString&)> commit, bool words) {
     auto* box = new QComboBox;
-    box->addItems(items);
-    box->setCurrentText(current);
+    for (const QString& item : items)
+        box->addItem(words ? QString(item).replace(u'_', u' ') : item, item);
+    box->setCurrentIndex(box->findData(current));
     box->setToolTip(tip);
-    connect(box, &QComboBox::currentTextChanged, this, [commit](const QString& s) { commit(s); });
+    connect(box, &QComboBox::currentIndexChanged, this,
+            [box, commit](int i) { commit(box->itemData(i).toString()); });
     return box;
 }
 
@@ -222,9 +239,13 @@ QWidget* Inspector::fieldEditor(const core::FieldRow& row, const core::NodeSpec&
         if (row.type == core::FieldType::Enum)
             for (const char* c : row.choices) items << QString::fromLatin1(c);
         else
-            items = idsOf(row.refKinds, !row.required);
-        w = choice(items, QString::fromStdString(std::get<std::string>(value)), tip,
-                   [set](const QString& t) { set(t.toStdString()); });
+            // An empty required reference (a node just added) shows empty, not the first choice,
+            // so that what is shown is what the file holds and picking that choice sets it.
+            items = idsOf(row.refKinds,
+                          !row.required || std::get<std::string>(value).empty());
+        w = choice(
+            items, QString::fromStdString(std::get<std::string>(value)), tip,
+            [set](const QString& t) { set(t.toStdString()); }, row.type == core::FieldType::Enum);
         break;
     }
     default: {

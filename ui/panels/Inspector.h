@@ -27,6 +27,9 @@ public:
     // them beside the count the file asks for, which autoscaling and kills make differ.
     void setRunning(const QHash<QString, int>& instances);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* e) override;
+
 private:
     void clearForm();
     void refresh();
@@ -43,8 +46,10 @@ private:
     void addShardRows(const core::NodeSpec& n);
     QWidget* number(double value, double lo, double hi, int decimals, const QString& suffix,
                     const QString& tip, std::function<void(double)> commit);
+    // `words`: the items are a file's names ("target_tracking"), shown as words ("target
+    // tracking"); `commit` gets the name.
     QWidget* choice(const QStringList& items, const QString& current, const QString& tip,
-                    std::function<void(const QString&)> commit);
+                    std::function<void(const QString&)> commit, bool words = false);
     QWidget* checkBox(const QString& text, bool on, const QString& tip,
                       std::function<void(bool)> commit);
 

@@ -123,7 +123,8 @@ void Inspector::addScalingRows(const core::NodeSpec& n) {
                                core::chooseScalingPolicy(x, *p);
                        },
                        tr("scaling policy"));
-               }));
+               },
+               true));
     if (!n.autoscaling || a.policy == Policy::Manual) return;
     auto field = [this](const QString& label, double value, double lo, double hi, int decimals,
                         const QString& unit, const QString& tip,
@@ -191,7 +192,7 @@ void Inspector::addShardRows(const core::NodeSpec& n) {
     for (const char* s : core::enumNames<Strategy>()) names << QString::fromLatin1(s);
     m_form->addRow(tr("Strategy"),
                    choice(names, QString::fromLatin1(core::enumName(n.shards->strategy)),
-                          tr("hash_mod moves most keys when a shard is added; consistent_hash "
+                          tr("hash mod moves most keys when a shard is added; consistent hash "
                              "about 1/(n+1); range keeps neighbours (and hot keys) together"),
                           [this](const QString& t) {
                               editNode(
@@ -202,7 +203,8 @@ void Inspector::addShardRows(const core::NodeSpec& n) {
                                               .value_or(x.shards->strategy);
                                   },
                                   tr("shard strategy"));
-                          }));
+                          },
+                          true));
 }
 
 } // namespace cs::ui

@@ -305,9 +305,9 @@ GroupFrameItem::GroupFrameItem(QString specId, core::NodeKind kind, bool movable
 void GroupFrameItem::fitTo(const QRectF& r) {
     prepareGeometryChange();
     m_rect = r.adjusted(-14, -14 - 20 * labelScaleNow(), 14, 14);
-    // Wide enough for its id; the kind after it is elided when the labels are large (a frame
+    // Wide enough for its id; the kind after it is left out when there is no room for it (a frame
     // wider than its members would run into its neighbours).
-    const double title = QFontMetricsF(labelFont()).horizontalAdvance(m_specId + "…") + 28;
+    const double title = QFontMetricsF(labelFont()).horizontalAdvance(m_specId) + 30;
     if (m_rect.width() < title)
         m_rect.adjust(-(title - m_rect.width()) / 2, 0, (title - m_rect.width()) / 2, 0);
     update();
@@ -328,10 +328,14 @@ void GroupFrameItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget
     p->setFont(f);
     p->setPen(kBlack);
     const QRectF room = m_rect.adjusted(12, 6, -12, 0);
-    p->drawText(
-        room, Qt::AlignLeft | Qt::AlignTop,
-        QFontMetricsF(f).elidedText(QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind)),
-                                    Qt::ElideRight, room.width()));
+    // Its id and kind when both fit, else its id alone (the colour and the tooltip tell the kind):
+    // a kind cut in the middle ("service g…") read as a broken label.
+    const QFontMetricsF fm(f);
+    const QString full = QStringLiteral("%1 · %2").arg(m_specId, kindLabel(m_kind));
+    const QString shown = fm.horizontalAdvance(full) <= room.width()
+                              ? full
+                              : fm.elidedText(m_specId, Qt::ElideMiddle, room.width());
+    p->drawText(room, Qt::AlignLeft | Qt::AlignTop, shown);
 }
 
 LinkItem::LinkItem(NodeItem* a, NodeItem* b, QString specA, QString specB)

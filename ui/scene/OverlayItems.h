@@ -40,6 +40,7 @@ public:
     // anything drawn changed.
     bool setGroups(std::vector<QPolygonF> hulls);
     QRectF boundingRect() const; // of the hulls and their outline, in scene coordinates
+    bool isEmpty() const { return m_hulls.empty(); }
     void paint(QPainter* p) const;
 
 private:

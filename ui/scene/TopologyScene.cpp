@@ -3,6 +3,7 @@
 #include <QSignalBlocker>
 
 #include "DocumentCommands.h"
+#include "FieldTable.h"
 #include "NodeItem.h"
 #include "OverlayItems.h"
 #include "Palette.h"
@@ -10,9 +11,11 @@
 #include <QFontMetricsF>
 #include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMenu>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <set>
 
@@ -159,12 +162,18 @@ void TopologyScene::rebuildItems() {
     m_messages = new MessageLayer;
     addItem(m_messages);
     refreshPositions();
-    invalidate(QRectF(), BackgroundLayer); // the links and tints of the items just deleted
+    // The views cache their background, where plain links and partition tints are drawn: drop all
+    // of it (a scene invalidation covers only the scene rect, and a smaller scene leaves the old
+    // links drawn outside it).
+    for (QGraphicsView* v : views()) v->resetCachedContent();
+    invalidate(QRectF(), BackgroundLayer);
 }
 
 void TopologyScene::placeMembers(const QString& specId) {
-    auto* frame = dynamic_cast<GroupFrameItem*>(m_top.value(specId));
-    if (!frame) return;
+    if (auto* frame = dynamic_cast<GroupFrameItem*>(m_top.value(specId))) layoutMembers(frame);
+}
+
+void TopologyScene::layoutMembers(GroupFrameItem* frame) {
     std::vector<NodeItem*> members;
     for (QGraphicsItem* c : frame->childItems())
         if (auto* n = dynamic_cast<NodeItem*>(c)) members.push_back(n);
@@ -210,7 +219,9 @@ void TopologyScene::refreshPositions() {
         it.value()->fitTo(r);
     }
     for (LinkItem* l : m_links) l->updateGeometry();
-    const QRectF area = itemsBoundingRect().adjusted(-400, -400, 400, 400);
+    // From the diagram, not itemsBoundingRect(): that has the layer's own area in it, and would
+    // grow by the margin at every call.
+    const QRectF area = diagramRect().adjusted(-400, -400, 400, 400);
     m_messages->setArea(area);
 }
 
@@ -426,6 +437,30 @@ void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
     if (e->buttons() & Qt::LeftButton) refreshPositions();
 }
 
+// A link drawn from a node whose required reference is still empty (a client just added, with
+// no target yet) to a node that reference can name also sets it, in the same undo step: what the
+// teacher meant by connecting them, and the scenario can run.
+void TopologyScene::linkAndRefer(const core::LinkSpec& link) {
+    const core::NodeSpec* from = m_doc->scenario().find(link.a);
+    const core::NodeSpec* to = m_doc->scenario().find(link.b);
+    std::optional<core::NodeSpec> referring;
+    if (from && to)
+        for (const core::FieldRow& row : core::fieldTable())
+            if (row.type == core::FieldType::Reference && row.required && row.appliesTo(*from) &&
+                row.refKinds.has(to->kind) &&
+                std::get<std::string>(row.access.get(*from)).empty()) {
+                referring = *from;
+                row.access.set(*referring, to->id);
+                break;
+            }
+    QUndoStack* undo = m_doc->undoStack();
+    undo->beginMacro(tr("Link %1 to %2").arg(QString::fromStdString(link.a),
+                                             QString::fromStdString(link.b)));
+    undo->push(new AddLinkCommand(m_doc, link));
+    if (referring) undo->push(new SetNodeCommand(m_doc, *referring, {}));
+    undo->endMacro();
+}
+
 void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
     if (m_rubber) {
         delete m_rubber;
@@ -446,7 +481,7 @@ void TopologyScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* e) {
         core::LinkSpec l;
         l.a = a.toStdString();
         l.b = b.toStdString();
-        m_doc->undoStack()->push(new AddLinkCommand(m_doc, l));
+        linkAndRefer(l);
         return;
     }
     QGraphicsScene::mouseReleaseEvent(e);

@@ -41,6 +41,12 @@ public:
     QGraphicsItem* topItem(const QString& specId) const { return m_top.value(specId); }
     const std::vector<LinkItem*>& linkItems() const { return m_links; }
     std::size_t messageCount() const;
+    // What the diagram covers in scene coordinates: the nodes, group frames, links and partition
+    // tints, without the message layer's margin or a rubber band (exports crop to it).
+    QRectF diagramRect() const;
+    // Where a new node `n` placed around `from` (its centre) overlaps no node or frame: `from`
+    // itself when it is free, else the nearest free spot a step right or down from it.
+    QPointF freeSpotFor(const core::NodeSpec& n, QPointF from) const;
     // What changes only when the topology or its partition does: the partition tints and the
     // plain links. TopologyView caches it with its background; exports draw it through render().
     void drawBackground(QPainter* p, const QRectF& rect) override;
@@ -62,6 +68,7 @@ protected:
     void mousePressEvent(QGraphicsSceneMouseEvent* e) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent* e) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent* e) override;
+    void linkAndRefer(const core::LinkSpec& link);
     void contextMenuEvent(QGraphicsSceneContextMenuEvent* e) override;
     QGraphicsItem* pickAt(QPointF scenePos) const;
 
@@ -71,6 +78,9 @@ private:
     QStringList selectedSubjects() const;
     void refreshPositions();
     void placeMembers(const QString& specId);
+    // Lays out a group frame's members in rows (placeMembers; also a new node's footprint).
+    static void layoutMembers(GroupFrameItem* frame);
+    QRectF footprintOf(const core::NodeSpec& n) const; // around its position
     // A group's instance or a sharded store's shard: its number, and its name once the engine has
     // named it (empty before the first snapshot of a run).
     struct Member {

@@ -397,8 +397,10 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     m_playPause->setText(running ? tr("Pause") : tr("Play"));
     m_playPause->setIcon(
         style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    if (snap->state == RunState::Error && !snap->newLog.empty())
-        statusBar()->showMessage(QString::fromStdString(snap->newLog.back().text));
+    if (snap->state == RunState::Error && !snap->newLog.empty()) {
+        m_runError = runErrorText(snap->newLog.back().text);
+        statusBar()->showMessage(m_runError);
+    }
 
     if (m_shownAt >= 0 && static_cast<double>(snap->simTime) / 1e6 >= m_shownAt - 1e-9) {
         m_shownAt = -1;
@@ -452,8 +454,6 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
         n.id = QStringLiteral("%1%2").arg(base).arg(k).toStdString();
         if (m_doc->nodeIndex(n.id) < 0 && !core::isPossibleMember(m_doc->scenario(), n.id)) break;
     }
-    n.x = at.x();
-    n.y = at.y();
     if (kind == NodeKind::Client) { // a sensible first target
         for (const auto& o : m_doc->scenario().nodes)
             if (o.kind == NodeKind::LoadBalancer || o.kind == NodeKind::ServiceGroup) {
@@ -485,6 +485,9 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
         n.service.kind = core::Distribution::Kind::Constant;
         n.service.mean_ms = kind == NodeKind::Cache ? 0.2 : 0.5;
     }
+    const QPointF spot = m_scene->freeSpotFor(n, at); // not on top of a node already there
+    n.x = spot.x();
+    n.y = spot.y();
     m_doc->undoStack()->push(new AddNodeCommand(m_doc, n));
     m_scene->selectSubject(QString::fromStdString(n.id));
 }

@@ -111,6 +111,7 @@ private:
     void lessonStep(int delta);
     void buildDocks();
     void showLiveStoreMode(const Snapshot& snap);
+    QString runErrorText(const std::string& text) const;
     // The status bar's hint for the run's state (unless a notice shows), saying why a lesson
     // paused it.
     void showRunHint();
@@ -179,6 +180,7 @@ private:
     std::uint64_t m_generation = 0;
     double m_screenshotAt = -1;
     QString m_hint;                // the status bar's hint for the run's state
+    QString m_runError;            // the reason the run cannot start, while it is shown
     bool m_layoutRestored = false; // the saved layout is in place: keep it
     bool m_restartPending = false; // edits wait for Reset (the user chose "Later")
     QString m_screenshotPath;

@@ -186,12 +186,16 @@ void MainWindow::buildRunSwitches(QToolBar* run) {
     run->addWidget(new QLabel(tr("  Scaling ")));
     m_scaling = new QComboBox;
     m_scaling->setObjectName(QStringLiteral("scalingPolicy"));
-    m_scaling->addItems({QStringLiteral("manual"), QStringLiteral("step"),
-                         QStringLiteral("target_tracking"), QStringLiteral("scheduled")});
+    // In words; the data is the file's name of the policy.
+    m_scaling->addItem(tr("manual"), QStringLiteral("manual"));
+    m_scaling->addItem(tr("step"), QStringLiteral("step"));
+    m_scaling->addItem(tr("target tracking"), QStringLiteral("target_tracking"));
+    m_scaling->addItem(tr("scheduled"), QStringLiteral("scheduled"));
     m_scaling->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scaling->setToolTip(tr("The autoscaling policy of every service group (min, max, target "
                              "and cooldown are in the inspector)"));
-    connect(m_scaling, &QComboBox::textActivated, this, &MainWindow::setAllScalingPolicies);
+    connect(m_scaling, &QComboBox::activated, this,
+            [this](int i) { setAllScalingPolicies(m_scaling->itemData(i).toString()); });
     run->addWidget(m_scaling);
     run->addWidget(new QLabel(tr("  Seed ")));
     m_seed = new QSpinBox;

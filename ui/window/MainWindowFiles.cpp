@@ -257,7 +257,8 @@ void MainWindow::exportTopology() {
         QFileDialog::getSaveFileName(this, tr("Export topology"), QStringLiteral("topology.png"),
                                      tr("PNG images (*.png);;SVG images (*.svg)"));
     if (path.isEmpty()) return;
-    const QRectF r = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    // The diagram with a margin, not the scene: that has the message layer's wide margin in it.
+    const QRectF r = m_scene->diagramRect().adjusted(-20, -20, 20, 20);
     QString err;
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
         err = saveSvg(path, r.size().toSize(), QRectF(QPointF(0, 0), r.size()),

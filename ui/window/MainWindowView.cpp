@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QRegularExpression>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -76,8 +77,27 @@ void MainWindow::showRunHint() {
                        : tr("Paused: Space plays, . steps; right-click nodes and links to break "
                             "things.");
     const QString shown = statusBar()->currentMessage();
-    if (shown.isEmpty() || (shown == m_hint && hint != m_hint)) statusBar()->showMessage(hint);
+    if (shown.isEmpty() || shown == m_runError || (shown == m_hint && hint != m_hint))
+        statusBar()->showMessage(hint); // a run that starts again clears the reason it could not
+    m_runError.clear();
     m_hint = hint;
+}
+
+// "cannot run: nodes[8].target: no path ..." names the node as the teacher knows it:
+// "Cannot run: client1.target: no path ...".
+QString MainWindow::runErrorText(const std::string& text) const {
+    QString out = QString::fromStdString(text);
+    static const QRegularExpression node(QStringLiteral("nodes\\[(\\d+)\\]"));
+    const auto& nodes = m_runStart.nodes;
+    for (auto it = node.globalMatch(out); it.hasNext();) {
+        const auto m = it.next();
+        const auto i = m.captured(1).toULongLong();
+        if (i < nodes.size())
+            out.replace(m.captured(0), QString::fromStdString(nodes[static_cast<std::size_t>(i)].id));
+    }
+    if (out.startsWith(QLatin1String("cannot run: ")))
+        out = tr("Cannot run: %1").arg(out.mid(12));
+    return out;
 }
 
 void MainWindow::buildHelpMenu() {
@@ -172,7 +192,7 @@ void MainWindow::showLiveStoreMode(const Snapshot& snap) {
         if (a.kind != core::ActionKind::SetField || !text) continue;
         if (a.field == "mode") store = *text == "AP" ? 1 : 0;
         if (a.field == "autoscaling.policy" && a.node == firstGroup)
-            scaling = std::max(0, m_scaling->findText(QString::fromStdString(*text)));
+            scaling = std::max(0, m_scaling->findData(QString::fromStdString(*text)));
     }
     for (auto [box, index] : {std::pair{m_storeMode, store}, std::pair{m_scaling, scaling}})
         if (index >= 0 && box->currentIndex() != index) {
