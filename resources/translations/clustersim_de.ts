@@ -1965,10 +1965,6 @@ Client %1, beantwortet von %2</translation>
         <translation>Strategie</translation>
     </message>
     <message>
-        <source>hash_mod moves most keys when a shard is added; consistent_hash about 1/(n+1); range keeps neighbours (and hot keys) together</source>
-        <translation>hash_mod verschiebt beim Hinzufügen eines Shards die meisten Schlüssel; consistent_hash etwa 1/(n+1); range hält Nachbarn (und heiße Schlüssel) zusammen</translation>
-    </message>
-    <message>
         <source>shard strategy</source>
         <translation>Shard-Strategie</translation>
     </message>
@@ -1999,6 +1995,10 @@ Client %1, beantwortet von %2</translation>
     <message>
         <source> (list price: $%L1 per core)</source>
         <translation> (Listenpreis: %L1 $ pro Kern)</translation>
+    </message>
+    <message>
+        <source>hash mod moves most keys when a shard is added; consistent hash about 1/(n+1); range keeps neighbours (and hot keys) together</source>
+        <translation>hash mod verschiebt beim Hinzufügen eines Shards die meisten Schlüssel; consistent hash etwa 1/(n+1); range hält Nachbarn (und heiße Schlüssel) zusammen</translation>
     </message>
 </context>
 <context>
@@ -2621,6 +2621,26 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <source>Paused by the lesson: read its step, then Space plays on.</source>
         <translation>Von der Lektion pausiert: Schritt lesen, dann startet die Leertaste weiter.</translation>
     </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>stufenweise</translation>
+    </message>
+    <message>
+        <source>target tracking</source>
+        <translation>Zielverfolgung</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>Cannot run: %1</source>
+        <translation>Kann nicht laufen: %1</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::MarkedChartView</name>
@@ -2978,6 +2998,10 @@ Erlang C (Theorie): die M/M/c-Antwortzeit, P(Warten &gt; t) = C(c, a) exp(-(c mu
     <message>
         <source>Not deleted: what would be left does not open again (%1)</source>
         <translation>Nicht gelöscht: was übrig bliebe, ließe sich nicht wieder öffnen (%1)</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
     </message>
 </context>
 <context>
