@@ -12,9 +12,12 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <set>
@@ -135,5 +138,58 @@ TEST(UiInspector, SpaceInANumberBoxPlaysAndKeepsTheValue) {
         << "Space plays while a number box has the focus";
     EXPECT_EQ(box->text(), shown);
     w.pause();
+}
+} // namespace
+
+namespace {
+// An edit at the bottom of a long form keeps the form where it was and the field in focus: the
+// rebuilt form threw the teacher back to the top after every Enter.
+TEST(UiInspector, AnEditKeepsTheScrollPositionAndTheFocus) {
+    ui::MainWindow w(false);
+    ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/elasticity-spike.clustersim.json")));
+    w.resize(1024, 768);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    auto* inspector = w.findChild<ui::Inspector*>();
+    ASSERT_NE(inspector, nullptr);
+    const auto& nodes = w.document()->scenario().nodes;
+    const auto store = std::find_if(nodes.begin(), nodes.end(), [](const core::NodeSpec& n) {
+        return n.kind == core::NodeKind::ServiceGroup && n.autoscaling;
+    });
+    ASSERT_NE(store, nodes.end());
+    inspector->showNode(QString::fromStdString(store->id));
+    QApplication::processEvents();
+    auto* scroll = qobject_cast<QScrollArea*>(inspector->parentWidget()->parentWidget());
+    ASSERT_NE(scroll, nullptr);
+    QScrollBar* bar = scroll->verticalScrollBar();
+    ASSERT_TRUE(waitFor([&] { return bar->maximum() > 0; }))
+        << "the form is longer than the dock at 1024x768";
+    QDoubleSpinBox* last = nullptr;
+    for (auto* box : inspector->findChildren<QDoubleSpinBox*>())
+        if (box->isVisibleTo(inspector) && box->isEnabled() && !box->objectName().isEmpty() &&
+            (!last || box->mapTo(inspector, QPoint()).y() > last->mapTo(inspector, QPoint()).y()))
+            last = box;
+    ASSERT_NE(last, nullptr);
+    scroll->ensureWidgetVisible(last);
+    QApplication::processEvents();
+    const int scrolled = bar->value();
+    ASSERT_GT(scrolled, 0);
+    const QString name = last->objectName();
+    QTest::mouseClick(last, Qt::LeftButton, {}, QPoint(8, last->height() / 2));
+    last->setFocus();
+    last->selectAll();
+    const double next = last->value() + (last->value() + 1 <= last->maximum() ? 1 : -1);
+    QTest::keyClicks(last, QString::number(next, 'f', last->decimals()));
+    QTest::keyClick(last, Qt::Key_Return);
+    ASSERT_TRUE(waitFor([&] {
+        auto* now = inspector->findChild<QDoubleSpinBox*>(name);
+        return now && now != last && std::abs(now->value() - next) < 1e-9;
+    })) << "the edit went into the scenario and the form was rebuilt";
+    ASSERT_TRUE(waitFor([&] { return bar->value() == scrolled; })) << bar->value();
+    QWidget* focus = QApplication::focusWidget();
+    ASSERT_NE(focus, nullptr);
+    if (focus->objectName() != name) focus = focus->parentWidget();
+    EXPECT_EQ(focus ? focus->objectName() : QString(), name);
 }
 } // namespace

@@ -3,6 +3,8 @@
 #include "DocumentCommands.h"
 #include "Palette.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -11,6 +13,10 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -78,6 +84,45 @@ void Inspector::clearForm() {
     }
 }
 
+// The subject shown again (an edit, the scene reselecting it after an edit): the rebuilt form keeps
+// its scroll position and the field being edited. A teacher tabbing through fields, or editing one
+// at the bottom of a long form, was thrown back to the top.
+struct Inspector::KeepPlace {
+    KeepPlace(Inspector* inspector, Shown shown, const QString& a, const QString& b);
+    ~KeepPlace();
+    KeepPlace(const KeepPlace&) = delete;
+    KeepPlace& operator=(const KeepPlace&) = delete;
+    Inspector* m_inspector = nullptr; // null: another subject, nothing to keep
+    QScrollArea* m_scroll = nullptr;
+    int m_scrolled = 0;
+    QString m_focused; // the object name of the field being edited
+};
+
+Inspector::KeepPlace::KeepPlace(Inspector* inspector, Shown shown, const QString& a,
+                                const QString& b) {
+    if (shown != inspector->m_shown || a != inspector->m_a || b != inspector->m_b) return;
+    for (QWidget* p = inspector->parentWidget(); p && !m_scroll; p = p->parentWidget())
+        m_scroll = qobject_cast<QScrollArea*>(p);
+    m_scrolled = m_scroll ? m_scroll->verticalScrollBar()->value() : 0;
+    QWidget* focus = QApplication::focusWidget();
+    if (focus && qobject_cast<QAbstractSpinBox*>(focus->parentWidget()))
+        focus = focus->parentWidget(); // a number box's line edit
+    if (focus && inspector->isAncestorOf(focus)) m_focused = focus->objectName();
+    m_inspector = inspector;
+}
+
+Inspector::KeepPlace::~KeepPlace() {
+    if (!m_inspector) return;
+    // Once the new form is shown and laid out (its widgets show from the event loop).
+    QTimer::singleShot(0, m_inspector, [inspector = m_inspector, scroll = QPointer(m_scroll),
+                                        at = m_scrolled, focused = m_focused] {
+        if (!focused.isEmpty())
+            if (auto* w = inspector->findChild<QWidget*>(focused); w && w->isVisible())
+                w->setFocus();
+        if (scroll) scroll->verticalScrollBar()->setValue(at);
+    });
+}
+
 void Inspector::refresh() {
     switch (m_shown) {
     case Shown::Scenario:
@@ -142,7 +187,10 @@ void Inspector::editNode(const std::function<void(core::NodeSpec&)>& change, con
 }
 
 void Inspector::showScenario() {
+    const KeepPlace keep(this, Shown::Scenario, {}, {});
     m_shown = Shown::Scenario;
+    m_a.clear();
+    m_b.clear();
     clearForm();
     const core::Scenario& s = m_doc->scenario();
     m_title->setText(tr("Scenario"));
@@ -169,6 +217,7 @@ void Inspector::showScenario() {
 }
 
 void Inspector::showLink(const QString& a, const QString& b) {
+    const KeepPlace keep(this, Shown::Link, a, b);
     m_shown = Shown::Link;
     m_a = a;
     m_b = b;
@@ -268,7 +317,9 @@ QWidget* Inspector::fieldEditor(const core::FieldRow& row, const core::NodeSpec&
 
 // The node's rows in the field table's order: generic where a row can serve, bespoke elsewhere.
 void Inspector::showNode(const QString& id) {
+    const KeepPlace keep(this, Shown::Node, id, {});
     m_shown = Shown::Node;
+    m_b.clear();
     m_a = id;
     clearForm();
     const core::NodeSpec* found = m_doc->scenario().find(id.toStdString());

@@ -31,6 +31,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* e) override;
 
 private:
+    struct KeepPlace; // keeps the scroll and the focus over a rebuild of the same subject
     void clearForm();
     void refresh();
     void editNode(const std::function<void(core::NodeSpec&)>& change, const QString& what);
