@@ -114,8 +114,8 @@ TEST(UiInspector, ABalancersTimeoutIsSetLiveWithoutARestart) {
 } // namespace
 
 namespace {
-// A teacher types a value into a number box and presses Space to play: the run starts and the box
-// keeps its value (the box took the space as text and showed nothing).
+// A teacher types a value into a number box and presses Space to play: the value is committed and
+// the run starts (the box took the space as text and showed nothing; then it played the old value).
 TEST(UiInspector, SpaceInANumberBoxPlaysAndKeepsTheValue) {
     ui::MainWindow w(false);
     ASSERT_TRUE(w.openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
@@ -126,18 +126,33 @@ TEST(UiInspector, SpaceInANumberBoxPlaysAndKeepsTheValue) {
     auto* inspector = w.findChild<ui::Inspector*>();
     ASSERT_NE(inspector, nullptr);
     inspector->showNode(QStringLiteral("api"));
-    auto* box = inspector->findChild<QDoubleSpinBox*>();
+    QDoubleSpinBox* box = nullptr; // the first field's number box
+    for (auto* b : inspector->findChildren<QDoubleSpinBox*>())
+        for (const core::FieldRow& r : core::fieldTable())
+            if (!box && b->objectName() == QString::fromLatin1(r.name)) box = b;
     ASSERT_NE(box, nullptr);
     QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
     box->setFocus();
     ASSERT_TRUE(waitFor([&] { return box->hasFocus() && w.lastSnapshot(); }));
-    const QString shown = box->text();
-    ASSERT_FALSE(shown.isEmpty());
+    const QString name = box->objectName();
+    box->selectAll();
+    const double typed = box->value() + (box->value() + 1 <= box->maximum() ? 1 : -1);
+    QTest::keyClicks(box, QString::number(typed, 'f', box->decimals()));
     QTest::keyClick(box, Qt::Key_Space);
     EXPECT_TRUE(waitFor([&] { return w.lastSnapshot()->state == ui::RunState::Running; }))
         << "Space plays while a number box has the focus";
-    EXPECT_EQ(box->text(), shown);
     w.pause();
+    auto* now = inspector->findChild<QDoubleSpinBox*>(name);
+    ASSERT_NE(now, nullptr);
+    EXPECT_DOUBLE_EQ(now->value(), typed) << "the number typed is the one the run plays";
+    const core::FieldRow* row = nullptr;
+    for (const core::FieldRow& r : core::fieldTable())
+        if (QString::fromLatin1(r.name) == name) row = &r;
+    ASSERT_NE(row, nullptr);
+    EXPECT_NEAR(std::get<double>(row->access.get(*w.document()->scenario().find("api"))) *
+                    row->scale,
+                typed, 1e-9)
+        << "committed to the scenario, not only shown";
 }
 } // namespace
 

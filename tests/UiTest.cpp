@@ -827,6 +827,46 @@ TEST_F(Fixture, LinkingANewClientToAGroupMakesItTheTarget) {
     EXPECT_EQ(w.document()->scenario().find("client9")->target, "");
 }
 
+// A link drawn from a datastore to a service group with no datastore makes it the group's datastore
+// (the other direction works too): a drawn link that requests never take looked connected.
+TEST_F(Fixture, LinkingAStoreToAGroupWithoutOneMakesItTheGroupsDatastore) {
+    const core::NodeSpec* api = w.document()->scenario().find("api");
+    ASSERT_NE(api, nullptr);
+    core::NodeSpec g = *api;
+    g.id = "grp9";
+    g.datastore.clear();
+    g.x = api->x + 600;
+    core::NodeSpec d;
+    d.kind = core::NodeKind::Datastore;
+    d.id = "ds9";
+    d.x = g.x;
+    d.y = g.y + 260;
+    w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), g));
+    w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), d));
+    QApplication::processEvents();
+    QGraphicsItem* from = w.scene()->topItem(QStringLiteral("ds9"));
+    QGraphicsItem* to = w.scene()->topItem(QStringLiteral("grp9"));
+    ASSERT_TRUE(from && to);
+    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+    QApplication::processEvents();
+    QWidget* vp = w.view()->viewport();
+    const QPoint a = w.view()->mapFromScene(from->sceneBoundingRect().center());
+    const QPoint b = w.view()->mapFromScene(to->sceneBoundingRect().center());
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, vp->mapToGlobal(at),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::ShiftModifier);
+        QApplication::sendEvent(vp, &e);
+    };
+    send(QEvent::MouseButtonPress, a, Qt::LeftButton);
+    for (int i = 1; i <= 8; ++i) send(QEvent::MouseMove, a + (b - a) * i / 8, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, b, Qt::NoButton);
+    ASSERT_GE(w.document()->linkIndex("ds9", "grp9"), 0);
+    EXPECT_EQ(w.document()->scenario().find("grp9")->datastore, "ds9");
+    w.document()->undoStack()->undo();
+    EXPECT_EQ(w.document()->scenario().find("grp9")->datastore, "");
+}
+
 // Nodes added from the palette land where nothing is: adding the same kind three times (a
 // double-click each, as a teacher does) gives three nodes side by side, none covering another
 // node or a group's frame, and each a single undo step.

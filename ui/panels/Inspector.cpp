@@ -138,11 +138,14 @@ void Inspector::refresh() {
 }
 
 // A number box has no use for a space, and a teacher who just typed a value presses Space to play:
-// the box lets the window's shortcut have it, instead of blanking the value it holds.
+// the value is committed and the window's shortcut has the key (the box blanked its value).
 bool Inspector::eventFilter(QObject* watched, QEvent* e) {
     if (e->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(e);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            // The number typed counts: it is committed before the run plays (it waited for
+            // Enter or focus out, and the run played the old value).
+            if (auto* box = qobject_cast<QAbstractSpinBox*>(watched)) box->interpretText();
             e->ignore();
             return true; // not overridden: the shortcut fires
         }

@@ -437,22 +437,27 @@ void TopologyScene::mouseMoveEvent(QGraphicsSceneMouseEvent* e) {
     if (e->buttons() & Qt::LeftButton) refreshPositions();
 }
 
-// A link drawn from a node whose required reference is still empty (a client just added, with
-// no target yet) to a node that reference can name also sets it, in the same undo step: what the
-// teacher meant by connecting them, and the scenario can run.
+// A link drawn between two nodes where one has an empty reference field that can name the other (a
+// client with no target, a service group with no datastore) also sets that field, in the same undo
+// step: what the teacher meant by connecting them. A drawn link that requests never take (the
+// group's datastore left empty) looked connected and did nothing. Required fields first, then the
+// node the drag started from.
 void TopologyScene::linkAndRefer(const core::LinkSpec& link) {
-    const core::NodeSpec* from = m_doc->scenario().find(link.a);
-    const core::NodeSpec* to = m_doc->scenario().find(link.b);
+    const core::NodeSpec* a = m_doc->scenario().find(link.a);
+    const core::NodeSpec* b = m_doc->scenario().find(link.b);
     std::optional<core::NodeSpec> referring;
-    if (from && to)
-        for (const core::FieldRow& row : core::fieldTable())
-            if (row.type == core::FieldType::Reference && row.required && row.appliesTo(*from) &&
-                row.refKinds.has(to->kind) &&
-                std::get<std::string>(row.access.get(*from)).empty()) {
-                referring = *from;
-                row.access.set(*referring, to->id);
-                break;
-            }
+    for (const bool required : {true, false})
+        for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+            if (referring || !from || !to) continue;
+            for (const core::FieldRow& row : core::fieldTable())
+                if (row.type == core::FieldType::Reference && row.required == required &&
+                    row.appliesTo(*from) && row.refKinds.has(to->kind) &&
+                    std::get<std::string>(row.access.get(*from)).empty()) {
+                    referring = *from;
+                    row.access.set(*referring, to->id);
+                    break;
+                }
+        }
     QUndoStack* undo = m_doc->undoStack();
     undo->beginMacro(tr("Link %1 to %2").arg(QString::fromStdString(link.a),
                                              QString::fromStdString(link.b)));
