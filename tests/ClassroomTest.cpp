@@ -312,7 +312,7 @@ TEST(UiClassroom, APauseForAQuestionSaysWhyInTheStatusBar) {
     EXPECT_TRUE(waitFor([&] {
         return w.statusBar()->currentMessage().contains(QStringLiteral("question"));
     })) << w.statusBar()->currentMessage().toStdString();
-    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("Lesson panel")));
+    EXPECT_TRUE(w.statusBar()->currentMessage().contains(QStringLiteral("answer on the charts")));
     auto* choice = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice0"));
     ASSERT_NE(choice, nullptr);
     // Every answer is on the charts, whole: a button ran off their right edge, its text cut off.

@@ -328,6 +328,13 @@ TEST(Topology, RoutesComponentsAndStableIds) {
     EXPECT_NE(comp[a], comp[c]);
     t.setNodeUp(b, false);
     EXPECT_EQ(t.components()[b], -1);
+    // A dead node is an outage, not a partition: the nodes around it stay one part (killing the
+    // only instance between client and store tinted them as two partitions).
+    t.setEdgeUp(bc, true);
+    t.setEdgeUp(ac, true);
+    t.setEdgeUp(ac, false);
+    EXPECT_EQ(t.route(a, c), kNone) << "no way through the dead node";
+    EXPECT_EQ(t.components()[a], t.components()[c]);
     const NodeId e = t.addNode();
     EXPECT_EQ(e, 4u) << "ids are never reused or renumbered";
 }

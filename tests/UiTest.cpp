@@ -867,6 +867,30 @@ TEST_F(Fixture, LinkingAStoreToAGroupWithoutOneMakesItTheGroupsDatastore) {
     EXPECT_EQ(w.document()->scenario().find("grp9")->datastore, "");
 }
 
+// Play with a client that has no target says which node and what to do, in the status bar, and
+// the message goes once the run can start.
+TEST_F(Fixture, PlayWithAnUnsetTargetNamesTheNodeAndWhatToDo) {
+    core::NodeSpec c;
+    c.kind = core::NodeKind::Client;
+    c.id = "client9";
+    w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), c));
+    QApplication::setActiveWindow(&w);
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // the run with the new client
+    QTest::keyClick(&w, Qt::Key_Space);
+    ASSERT_TRUE(waitFor([&] { return w.statusBar()->currentMessage().startsWith("Cannot run"); }))
+        << w.statusBar()->currentMessage().toStdString();
+    const QString shown = w.statusBar()->currentMessage();
+    EXPECT_TRUE(shown.contains(QStringLiteral("client9.target is not set: pick a")))
+        << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QStringLiteral("nodes["))) << shown.toStdString();
+    w.document()->undoStack()->undo();
+    QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+    QTest::keyClick(&w, Qt::Key_Space);
+    EXPECT_TRUE(waitFor([&] { return !w.statusBar()->currentMessage().startsWith("Cannot"); }))
+        << w.statusBar()->currentMessage().toStdString();
+    w.pause();
+}
+
 // Nodes added from the palette land where nothing is: adding the same kind three times (a
 // double-click each, as a teacher does) gives three nodes side by side, none covering another
 // node or a group's frame, and each a single undo step.

@@ -18,6 +18,12 @@ struct Topology::LiveEdge {
                t->nodeUp_[boost::source(e, t->g_)] && t->nodeUp_[boost::target(e, t->g_)];
     }
 };
+struct Topology::LinkUp { // whatever the state of its ends
+    const Topology* t = nullptr;
+    bool operator()(const Graph::edge_descriptor& e) const {
+        return t->edgeUp_[boost::get(boost::edge_index, t->g_, e)];
+    }
+};
 struct Topology::LiveNode {
     const Topology* t = nullptr;
     bool operator()(Graph::vertex_descriptor v) const { return t->nodeUp_[v]; }
@@ -148,7 +154,9 @@ double Topology::distance(NodeId from, NodeId to) {
 }
 
 std::vector<int> Topology::components() const {
-    boost::filtered_graph<Graph, LiveEdge> live(g_, LiveEdge{this});
+    // By the links alone: a dead node still joins its links' ends (a crash is an outage, not a
+    // network split), so only cut links make more than one part.
+    boost::filtered_graph<Graph, LinkUp> live(g_, LinkUp{this});
     std::vector<int> comp(boost::num_vertices(g_), -1);
     boost::connected_components(live, comp.data());
     for (std::size_t v = 0; v < comp.size(); ++v)

@@ -61,7 +61,8 @@ public:
     const RouteHead& routeHead(RouteId r) const { return heads_[r]; }
     // Median-latency distance, +inf when unreachable.
     double distance(NodeId from, NodeId to);
-    // Partition groups: the connected components of the live graph; dead nodes get -1.
+    // Partition groups: the connected components of the graph of the links that are up (a dead
+    // node splits nothing: it is an outage, not a partition); dead nodes get -1.
     std::vector<int> components() const;
     // Vertices settled by all searches so far: the work routing has done (tests bound it).
     std::uint64_t settledVertices() const { return settled_; }
@@ -71,6 +72,7 @@ private:
         boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
                               boost::property<boost::edge_index_t, EdgeId>>;
     struct LiveEdge;
+    struct LinkUp;
     struct LiveNode;
     // Dijkstra from `from`, stopped once `to` is settled; leaves pred_ and dist_ filled for the
     // settled part. Returns the distance (+inf when unreachable).

@@ -44,7 +44,7 @@ struct NodeView {
     bool alive;
     int busy, cores, queued;
     std::uint32_t id = 0;                   // physical node id: stable for the whole run
-    int partition = -1;                     // connected component of the live graph; -1 when dead
+    int partition = -1;                     // component of the graph of links up; -1 when dead
     bool leader = false;                    // a replica leading its set with a valid lease (CP)
     bool warming = false, draining = false; // instances being added or removed by the autoscaler
     std::uint64_t lagKeys = 0, term = 0; // replicas: keys behind the newest replica; election term

@@ -8,9 +8,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cs::ui {
@@ -77,10 +80,6 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     m_title = new QLabel;
     m_title->setObjectName(QStringLiteral("lessonTitle"));
     m_title->setWordWrap(true);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.15);
-    m_title->setFont(bold);
     m_goal = new QLabel;
     m_goal->setObjectName(QStringLiteral("lessonGoal"));
     m_goal->setWordWrap(true);
@@ -104,7 +103,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     m_question = new QLabel;
     m_question->setObjectName(QStringLiteral("lessonQuestion"));
     m_question->setWordWrap(true);
-    m_question->setFont(bold);
+    fitTitleFont(); // the title's and the question's
     m_choices = new QVBoxLayout;
     m_reveal = new QLabel;
     m_reveal->setObjectName(QStringLiteral("lessonReveal"));
@@ -125,14 +124,14 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     connect(m_back, &QPushButton::clicked, this, &LessonPanel::previousStep);
     connect(m_next, &QPushButton::clicked, this, &LessonPanel::nextStep);
     // A new class (or a second try) starts again: first step, no guesses kept.
-    auto* restart = new QPushButton(tr("Start over"));
-    restart->setObjectName(QStringLiteral("lessonRestart"));
-    restart->setToolTip(tr("Back to the first step, forgetting every answer given"));
-    connect(restart, &QPushButton::clicked, this, &LessonPanel::startOver);
+    m_restart = new QPushButton(tr("Start over"));
+    m_restart->setObjectName(QStringLiteral("lessonRestart"));
+    m_restart->setToolTip(tr("Back to the first step, forgetting every answer given"));
+    connect(m_restart, &QPushButton::clicked, this, &LessonPanel::startOver);
     auto* nav = new QHBoxLayout;
     nav->addWidget(m_back);
     nav->addStretch();
-    nav->addWidget(restart);
+    nav->addWidget(m_restart);
     nav->addStretch();
     nav->addWidget(m_next);
 
@@ -164,6 +163,7 @@ LessonPanel::LessonPanel(QWidget* parent) : QWidget(parent) {
     scroll->setMinimumHeight(40); // below its scroll bars' own minimum: it scrolls anyway
     m_viewport = scroll->viewport();
     m_viewport->installEventFilter(this);
+    m_scroll = scroll;
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(scroll, 1);
     layout->addLayout(nav);
@@ -200,6 +200,7 @@ void LessonPanel::setLesson(const core::Lesson& lesson, const QString& key) {
         m_steps->addItem(QStringLiteral("%1. %2%3").arg(i + 1).arg(at, line));
     }
     render();
+    scrollTo(nullptr); // its title, not where the previous lesson was scrolled to
 }
 
 bool LessonPanel::awaitingGuess() const {
@@ -213,6 +214,7 @@ void LessonPanel::startOver() {
     m_step = 0;
     saveProgress();
     render();
+    scrollTo(nullptr);
     emit startedOver();
 }
 
@@ -230,6 +232,7 @@ void LessonPanel::showStep(int index) {
     m_actionsApplied = false;
     saveProgress();
     render();
+    scrollTo(nullptr);
 }
 
 void LessonPanel::guess(int choice) {
@@ -237,6 +240,17 @@ void LessonPanel::guess(int choice) {
     m_answers[m_step] = choice;
     saveProgress();
     render();
+    scrollTo(m_reveal); // the feedback, which a short dock showed only after scrolling
+}
+
+void LessonPanel::scrollTo(QWidget* shown) {
+    // Once the new text is laid out.
+    QTimer::singleShot(0, m_scroll, [scroll = m_scroll, shown = QPointer<QWidget>(shown)] {
+        if (shown)
+            scroll->ensureWidgetVisible(shown);
+        else
+            scroll->verticalScrollBar()->setValue(0);
+    });
 }
 
 // A run started again (Reset, a rewind) before the timed step the panel is at: the panel goes back
@@ -317,6 +331,7 @@ void LessonPanel::render() {
     m_back->setEnabled(m_step > 0);
     m_next->setEnabled(m_step + 1 < static_cast<int>(m_lesson.steps.size()));
     m_back->setVisible(m_lesson.steps.size() > 1);
+    m_restart->setVisible(any); // nothing to start over without a lesson
     m_next->setVisible(m_lesson.steps.size() > 1);
     m_previousAction->setEnabled(m_back->isEnabled());
     m_nextAction->setEnabled(m_next->isEnabled());
@@ -405,8 +420,22 @@ bool LessonPanel::eventFilter(QObject* watched, QEvent* e) {
 }
 
 void LessonPanel::changeEvent(QEvent* e) {
-    if (e->type() == QEvent::FontChange) rewrap();
+    if (e->type() == QEvent::FontChange) {
+        fitTitleFont();
+        rewrap();
+    }
     QWidget::changeEvent(e);
+}
+
+// Larger than the step's text at every text size (a font set once stayed at the first size, and
+// Larger Text left the title smaller than the text under it).
+void LessonPanel::fitTitleFont() {
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setPointSizeF(font().pointSizeF() * 1.25);
+    m_title->setFont(bold);
+    bold.setPointSizeF(font().pointSizeF() * 1.1);
+    m_question->setFont(bold);
 }
 
 } // namespace cs::ui

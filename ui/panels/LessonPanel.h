@@ -14,6 +14,7 @@ class QAction;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace cs::ui {
@@ -60,6 +61,7 @@ private:
     void renderPrediction(const core::LessonStep& step);
     void applyStepActions();
     void followRerun(std::int64_t simTime);
+    void fitTitleFont();
     void saveProgress() const;
     QString revealText(const core::LessonStep& step, int chosen) const;
 
@@ -84,7 +86,10 @@ private:
     QLabel* m_reveal;
     QPushButton* m_apply;
     QWidget* m_viewport = nullptr; // the scroll area's: the width text has
+    QScrollArea* m_scroll = nullptr;
+    void scrollTo(QWidget* shown); // null: the top (a new lesson or step starts at its text)
     QPushButton* m_back;
+    QPushButton* m_restart;
     QPushButton* m_next;
     QAction* m_nextAction;
     QAction* m_previousAction;

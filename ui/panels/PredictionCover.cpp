@@ -76,10 +76,6 @@ PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* 
     m_question = new QLabel;
     m_question->setObjectName(QStringLiteral("chartsCoverQuestion"));
     m_question->setWordWrap(true);
-    QFont big = m_question->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    m_question->setFont(big);
     layout->addWidget(m_question);
     m_choices = new QVBoxLayout;
     layout->addLayout(m_choices);
@@ -112,6 +108,7 @@ void PredictionCover::update(bool hidden) {
 // the text did not wrap where the room could see it.
 void PredictionCover::fitToParents() {
     setGeometry(parentWidget()->rect());
+    applyFonts();
     if (m_logCover) m_logCover->setGeometry(m_logCover->parentWidget()->rect());
 }
 
@@ -136,9 +133,6 @@ void PredictionCover::fill() {
         auto* b = new ChoiceButton(QStringLiteral("%1)  %2").arg(
             QChar(u'A' + static_cast<char16_t>(i)), QString::fromStdString(p.choices[i])));
         b->setObjectName(QStringLiteral("chartsCoverChoice%1").arg(i));
-        QFont f = b->font(); // readable from the back of a room, below the question's size
-        f.setPointSizeF(f.pointSizeF() * 1.2);
-        b->setFont(f);
         const int choice = static_cast<int>(i);
         // Queued: the guess hides this cover and deletes these buttons.
         connect(
@@ -146,6 +140,22 @@ void PredictionCover::fill() {
             Qt::QueuedConnection);
         m_choices->addWidget(b);
     }
+    applyFonts();
+}
+
+// Type that grows with the room it has: on a projector (presentation mode, wide charts) the
+// question and its answers are read from the back of the class, not at the menu's size.
+void PredictionCover::applyFonts() {
+    const QFont base = font(); // the window's, Larger Text included
+    const double grow = std::clamp(width() / 900.0, 1.0, 2.2);
+    QFont question = base;
+    question.setPointSizeF(base.pointSizeF() * 1.4 * grow);
+    question.setBold(true);
+    m_question->setFont(question);
+    QFont choice = base;
+    choice.setPointSizeF(base.pointSizeF() * 1.2 * grow);
+    for (int i = 0; i < m_choices->count(); ++i)
+        if (QWidget* w = m_choices->itemAt(i)->widget()) w->setFont(choice);
 }
 
 } // namespace cs::ui

@@ -27,6 +27,7 @@ protected:
 private:
     void update(bool hidden);
     void fitToParents();
+    void applyFonts();
     void fill();
 
     LessonPanel* m_lesson;

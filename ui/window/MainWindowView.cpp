@@ -72,7 +72,7 @@ void MainWindow::showRunHint() {
         : snap.simTime == 0
             ? tr("Press Play (Space) to start; right-click nodes and links to break things.")
         : m_lessonPanel && m_lessonPanel->awaitingGuess()
-            ? tr("Paused for a question — answer it in the Lesson panel")
+            ? tr("Paused for a question — pick an answer on the charts")
         : lessonPaused ? tr("Paused by the lesson: read its step, then Space plays on.")
                        : tr("Paused: Space plays, . steps; right-click nodes and links to break "
                             "things.");
@@ -95,6 +95,13 @@ QString MainWindow::runErrorText(const std::string& text) const {
         if (i < nodes.size())
             out.replace(m.captured(0), QString::fromStdString(nodes[static_cast<std::size_t>(i)].id));
     }
+    // An empty reference (a node just added) says what to do, not that "" is no node's id.
+    static const QRegularExpression unset(
+        QStringLiteral(": no node with id \"\" \\(expected a (.*)\\)"));
+    if (const auto m = unset.match(out); m.hasMatch())
+        out.replace(m.capturedStart(), m.capturedLength(),
+                    tr(" is not set: pick a %1 in the inspector, or draw a link to one")
+                        .arg(m.captured(1)));
     if (out.startsWith(QLatin1String("cannot run: ")))
         out = tr("Cannot run: %1").arg(out.mid(12));
     return out;
