@@ -289,3 +289,32 @@ TEST(UiWindow, PageDownAndPageUpStepTheLessonWhilePresenting) {
     QTest::keyClick(&w, Qt::Key_PageUp);
     EXPECT_EQ(w.lessonPanel()->currentStep(), 0);
 }
+
+namespace {
+// A file opened at 1024x768 is in view whole once it runs: its groups' frames grow when the engine
+// names their members, after the first fit (a service group was cut off until F was pressed).
+TEST(UiWindow, AnOpenedFileIsInViewWholeAt1024) {
+    for (const char* file : {":/scenarios/elasticity-spike.clustersim.json",
+                             ":/scenarios/sharding-hot-shard.clustersim.json",
+                             ":/scenarios/default.clustersim.json"}) {
+        SCOPED_TRACE(file);
+        ui::MainWindow w(false);
+        showAt(w, QSize(1024, 768));
+        ASSERT_TRUE(w.openScenario(QString::fromLatin1(file)));
+        ASSERT_TRUE(cs::test::waitFor([&] {
+            return w.lastSnapshot() && !w.lastSnapshot()->nodes.empty() &&
+                   w.lastSnapshot()->generation > 0;
+        }));
+        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+        const QRect shown = w.view()->viewport()->rect();
+        for (const auto& n : w.document()->scenario().nodes) {
+            QGraphicsItem* item = w.scene()->topItem(QString::fromStdString(n.id));
+            ASSERT_NE(item, nullptr) << n.id;
+            const QRectF cover =
+                item->sceneBoundingRect() | item->mapRectToScene(item->childrenBoundingRect());
+            EXPECT_TRUE(shown.contains(w.view()->mapFromScene(cover).boundingRect()))
+                << n.id << " is cut off";
+        }
+    }
+}
+} // namespace

@@ -74,17 +74,21 @@ void Engine::Impl::becomeLeader(ReplicaState& rs) {
     rs.leaderSince = now;
     rs.syncedTerm = rs.term;
     ++totals.elections;
-    std::string how = "";
+    std::string how = "", after = "";
     if (st.set.leaderlessSince >= 0) {
         const SimTime took = now - st.set.leaderlessSince;
         totals.election_ms = static_cast<double>(took) / 1000.0;
         totals.unavailable_ms += static_cast<double>(took) / 1000.0;
         how = " after " + ms(took) + " ms without one";
+        // Leaderless since the run began: the errors at its very start are this, not a fault.
+        if (st.set.leaderlessSince == 0)
+            after = ". Until then requests to it were refused as unavailable: a CP store answers "
+                    "only through a leader";
         st.set.leaderlessSince = -1;
     }
     log(pnodes[rs.node].name, pnodes[rs.node].name + " elected leader of " + specs[st.spec].id +
                                   " (term " + std::to_string(rs.term) + ")" + how +
-                                  ": it won a majority of votes");
+                                  ": it won a majority of votes" + after);
     ++rs.heartbeatGen;
     events.push(now, EventType::HeartbeatTick, rs.node, rs.heartbeatGen);
 }

@@ -36,6 +36,9 @@ std::vector<ChartSpec> build() {
           {tr("p95"), "p95", [](const MetricsRow& r) { return r.latency_ms_p95; }, false,
            nothingFinished},
           {tr("p99"), "p99", [](const MetricsRow& r) { return r.latency_ms_p99; }, false,
+           nothingFinished},
+          // What queueing theory predicts (M/M/c: W = 1/(mu - lambda) for one server), dashed.
+          {tr("mean"), "mean", [](const MetricsRow& r) { return r.latency_ms_mean; }, false,
            nothingFinished}}},
         // Drawn in this order: the datastore's line first, so the throughput line is on top.
         {tr("Throughput"),
@@ -158,6 +161,7 @@ LineLook seriesLook(const QString& key) {
         {"p50", {kGreen}},
         {"p95", {kBlue}},
         {"p99", {kVermillion}},
+        {"mean", {kBlack, Qt::DashLine}},
         {"datastore", {kOrange, Qt::SolidLine, 5.5}}, // wide: a halo under throughput
         {"attempts", {kPurple, Qt::DashLine}},
         {"offered", {kBlack, Qt::DashLine}},

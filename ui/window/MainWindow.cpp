@@ -370,6 +370,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     if (!snap->newRows.empty()) m_servedNow = snap->newRows.back().throughput_rps;
     m_last = snap;
     m_scene->applySnapshot(*snap);
+    if (std::exchange(m_fitOnSnapshot, false)) QTimer::singleShot(0, m_view, &TopologyView::fitAll);
     QHash<QString, int> instances; // each group's live instances, for the inspector
     for (const auto& n : snap->nodes)
         if (n.role == core::NodeRole::Instance && n.alive && !n.draining)

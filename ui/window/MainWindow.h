@@ -174,6 +174,7 @@ private:
     // The run as it was before the last rewind (its "old future"), to compare the branch with.
     std::optional<core::Scenario> m_oldFuture;
     double m_rewoundAt = 0;
+    bool m_fitOnSnapshot = false; // a file just opened: fit it to the view once it runs
     double m_servedNow = 0; // requests served per second in the last metrics interval
     QAction* m_compareBranch = nullptr;
     void rememberOldFuture(double simS);

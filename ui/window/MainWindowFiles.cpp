@@ -95,6 +95,7 @@ void MainWindow::openScenarioValue(const core::Scenario& input, const QString& p
     m_doc->reset(s, path); // LiveSync reloads the engine
     updateTitle();
     QTimer::singleShot(0, m_view, &TopologyView::fitAll);
+    m_fitOnSnapshot = true; // again once the engine has named the groups' members (larger frames)
 }
 
 bool MainWindow::saveTo(const QString& path, QString* error) {

@@ -50,6 +50,12 @@ void WindowLayout::applyDefault() {
         m_window->resizeDocks({d}, {std::min(200, m_window->width() * 17 / 100)}, Qt::Horizontal);
     if (QDockWidget* d = dockNamed(m_window, "chartsDock"))
         m_window->resizeDocks({d}, {m_window->height() / 2}, Qt::Vertical);
+    // The inspector over the event log gets most of the column: its fields are edited, the log's
+    // last lines are read (at 1280x720 an even split showed two and a half fields).
+    QDockWidget* inspector = dockNamed(m_window, "inspectorDock");
+    QDockWidget* log = dockNamed(m_window, "logDock");
+    if (inspector && log && m_window->dockWidgetArea(inspector) == m_window->dockWidgetArea(log))
+        m_window->resizeDocks({inspector, log}, {65, 35}, Qt::Vertical);
 }
 
 void WindowLayout::setTextScale(double scale) {
