@@ -30,6 +30,9 @@
 #include <QUndoStack>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <climits>
+
 using namespace cs;
 using cs::test::waitFor;
 
@@ -315,6 +318,36 @@ TEST(UiWindow, AnOpenedFileIsInViewWholeAt1024) {
             EXPECT_TRUE(shown.contains(w.view()->mapFromScene(cover).boundingRect()))
                 << n.id << " is cut off";
         }
+    }
+}
+} // namespace
+
+namespace {
+// A charts dock too short for every row shows its first row's legends whole: the row ended a few
+// pixels below the dock's edge and a legend's second line was cut in half. Further rows scroll.
+TEST(UiWindow, TheChartsDockShowsTheFirstRowsLegendsWhole) {
+    for (const QSize size : {QSize(1280, 720), QSize(1024, 768), QSize(1920, 1080)}) {
+        SCOPED_TRACE(size.width());
+        ui::MainWindow w(false);
+        ASSERT_TRUE(w.openScenario(kCap));
+        showAt(w, size);
+        auto* scroll = w.findChild<QScrollArea*>(QStringLiteral("chartsScroll"));
+        ASSERT_NE(scroll, nullptr);
+        for (int i = 0; i < 5; ++i) QApplication::processEvents();
+        const QRect shown = scroll->viewport()->rect();
+        int top = INT_MAX, first = 0;
+        for (ui::MarkedChartView* v : w.charts()->views())
+            if (v->isVisible()) top = std::min(top, v->mapTo(scroll->viewport(), QPoint()).y());
+        for (ui::MarkedChartView* v : w.charts()->views()) {
+            if (!v->isVisible() || v->mapTo(scroll->viewport(), QPoint()).y() != top) continue;
+            const QFontMetricsF axis(v->chart()->axes(Qt::Horizontal).value(0)->labelsFont());
+            const double legendEnd = v->chart()->plotArea().bottom() + axis.height() * 1.3 +
+                                     QFontMetricsF(v->legendFont).height() * 1.25 * v->legendRows;
+            EXPECT_LE(v->mapTo(scroll->viewport(), QPointF(0, legendEnd)).y(), shown.bottom() + 1)
+                << v->accessibleName().toStdString();
+            ++first;
+        }
+        EXPECT_GE(first, 3) << "a row of charts";
     }
 }
 } // namespace

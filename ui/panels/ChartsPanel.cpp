@@ -294,6 +294,35 @@ void ChartsPanel::placeCharts() {
     for (std::size_t i = 0; i < m_charts.size(); ++i)
         m_views[static_cast<int>(i)]->setVisible(
             std::find(shown.begin(), shown.end(), static_cast<int>(i)) != shown.end());
+    m_rows = (static_cast<int>(shown.size()) + columns - 1) / columns;
+    fitRows();
+}
+
+void ChartsPanel::setVisibleHeight(int height) {
+    m_visibleHeight = height;
+    fitRows();
+    layoutPlots();
+}
+
+// In a scrolled dock too short for every row, rows as tall as the dock shows whole (one, or as
+// many as keep their minimum): the first row ended a few pixels below the dock's edge, its
+// legend's second line cut in half. A scroll then brings the next rows.
+void ChartsPanel::fitRows() {
+    if (m_visibleHeight <= 0 || m_rows <= 0) return;
+    int least = 0;
+    for (auto* v : m_views)
+        if (!v->isHidden()) least = std::max(least, v->minimumHeight());
+    const QMargins margins = layout()->contentsMargins();
+    const int above = margins.top() + m_bar->sizeHint().height() + layout()->spacing();
+    const int spacing = m_grid->spacing();
+    const int room = m_visibleHeight - above - margins.bottom();
+    const int fit = std::max(1, (room + spacing) / std::max(1, least + spacing));
+    if (fit >= m_rows || least <= 0) {
+        setMinimumHeight(0); // all rows fit: the scroll area stretches them
+        return;
+    }
+    const int row = std::max(least, (room - spacing * (fit - 1)) / fit);
+    setMinimumHeight(above + m_rows * row + spacing * (m_rows - 1) + margins.bottom());
 }
 
 // Every plot area has the same left and right margins, whether or not its chart has a right
@@ -324,12 +353,17 @@ void ChartsPanel::layoutPlots() {
         const double top =
             QFontMetricsF(c.chart->titleFont()).height() * 1.2 + 2 + view->laneHeight();
         const double axis = fm.height() * 1.3;
+        // A first row that runs below the scrolled dock's edge is laid out in what shows of it,
+        // so that its legend is not cut (the rest of the view is blank below the edge).
+        int height = view->height();
+        if (const int shown = m_visibleHeight - view->y(); m_visibleHeight > 0 && shown < height &&
+                                                           shown > height * 3 / 4)
+            height = shown;
         // As many legend rows as the chart with the longest legend needs, leaving 40 px of plot.
-        const int fit =
-            static_cast<int>((view->height() - top - axis - 40) / (small.height() * 1.25));
+        const int fit = static_cast<int>((height - top - axis - 40) / (small.height() * 1.25));
         view->legendRows = std::clamp(rows, 1, std::max(1, fit));
-        const double bottom = axis + small.height() * 1.25 * view->legendRows + 4;
-        const QRectF area(side, top, view->width() - 2 * side, view->height() - top - bottom);
+        const double bottom = axis + small.height() * 1.25 * view->legendRows + 1;
+        const QRectF area(side, top, view->width() - 2 * side, height - top - bottom);
         if (area.width() < 20 || area.height() < 20) continue;
         const int xTicks = area.width() < 220 ? 3 : 5; // -120 -60 0 when narrow: never crammed
         if (c.x->property("maxTicks").toInt() != xTicks) {

@@ -30,6 +30,9 @@ class ChartsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit ChartsPanel(QWidget* parent = nullptr);
+    // The height of the scrolled dock that shows the panel: rows fit it whole (fitRows).
+    void setVisibleHeight(int height);
+    void fitRows(); // again, after the charts' minimum heights changed (text size)
 
     void clear();
     // Stores rows and markers; cheap. `run` 1 is the compared run B (see setCompare).
@@ -123,6 +126,8 @@ private:
                                             const QRectF& plot) const;
     void layoutPlots();
     void placeCharts();
+    int m_rows = 0;          // rows of charts shown
+    int m_visibleHeight = 0; // of the dock's scrolled area (setVisibleHeight)
     void fitToHeight(Chart& c, int height);
     void updateTitle(Chart& c); // a compact chart names its units, the right one when shown
     void updateRangeLabel();

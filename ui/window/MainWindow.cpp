@@ -61,6 +61,13 @@ class DockScroll : public QScrollArea {
 public:
     explicit DockScroll(QSize hint) : m_hint(hint) {}
     QSize sizeHint() const override { return m_hint; }
+    std::function<void(int)> onResized; // with the height it shows
+
+protected:
+    void resizeEvent(QResizeEvent* e) override {
+        QScrollArea::resizeEvent(e);
+        if (onResized) onResized(viewport()->height());
+    }
 
 private:
     QSize m_hint;
@@ -213,6 +220,7 @@ void MainWindow::buildDocks() {
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setFrameShape(QFrame::NoFrame);
     chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    chartsScroll->onResized = [this](int height) { m_charts->setVisibleHeight(height); };
     QDockWidget* chartsDock =
         dock(tr("Charts"), QStringLiteral("chartsDock"), chartsScroll, Qt::BottomDockWidgetArea);
     m_historyPanel = new HistoryPanel;

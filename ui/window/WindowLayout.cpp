@@ -106,6 +106,7 @@ void WindowLayout::keepChartsReadable() {
                                 view->laneHeight(); // the markers' lane above the plot
         view->setMinimumHeight(kMinPlotHeight + static_cast<int>(overhead));
     }
+    m_charts->fitRows();
 }
 
 void WindowLayout::save(QSettings& settings) const {
