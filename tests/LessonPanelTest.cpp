@@ -5,9 +5,11 @@
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
 #include "MainWindow.h"
+#include "Presentation.h"
 #include "ScenarioIO.h"
 #include "UiWait.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -265,5 +267,30 @@ TEST_F(LessonFixture, ResetTakesThePanelBackToWhereTheRunIs) {
     EXPECT_EQ(panel->currentStep(), last) << "the step after the timed part stays";
     panel->showStep(1);
     EXPECT_FALSE(panel->awaitingGuess()) << "the answer is kept";
+}
+} // namespace
+
+namespace {
+// A presenter answers with the letter on the button (B: the second choice), on the projector's
+// keyboard or remote; B no longer blanks the screen while a question waits.
+TEST_F(LessonFixture, ALetterKeyAnswersTheQuestionWhilePresenting) {
+    ui::MainWindow w(false);
+    ui::LessonPanel* panel = openLesson(w, kCp);
+    ASSERT_NE(panel, nullptr);
+    w.resize(1280, 720);
+    QApplication::setActiveWindow(&w);
+    click(child<QPushButton>(panel, QStringLiteral("lessonNext"))); // the prediction
+    ASSERT_TRUE(panel->awaitingGuess());
+    w.presentation()->enter(false);
+    QApplication::processEvents();
+    QTest::keyClick(&w, Qt::Key_B);
+    ASSERT_TRUE(waitFor([&] { return !panel->awaitingGuess(); }));
+    EXPECT_FALSE(w.presentation()->isBlank()) << "B answered; it did not blank the room";
+    EXPECT_TRUE(child<QLabel>(panel, QStringLiteral("lessonReveal"))
+                    ->text()
+                    .startsWith(QStringLiteral("Your guess: stale reads")))
+        << child<QLabel>(panel, QStringLiteral("lessonReveal"))->text().toStdString();
+    QTest::keyClick(&w, Qt::Key_B); // no question now: B blanks as before
+    EXPECT_TRUE(w.presentation()->isBlank());
 }
 } // namespace

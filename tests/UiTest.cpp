@@ -891,6 +891,27 @@ TEST_F(Fixture, PlayWithAnUnsetTargetNamesTheNodeAndWhatToDo) {
     w.pause();
 }
 
+// Space plays wherever the focus is: after a click in the palette (a list, which would take Space
+// to select its row) the run starts.
+TEST_F(Fixture, SpacePlaysWithThePaletteInFocus) {
+    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+    ASSERT_TRUE(dock);
+    dock->show();
+    dock->raise();
+    auto* palette = dock->findChild<QListWidget*>();
+    ASSERT_TRUE(palette);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    QApplication::setActiveWindow(&w);
+    QApplication::processEvents();
+    QTest::mouseClick(palette->viewport(), Qt::LeftButton, {},
+                      palette->visualItemRect(palette->item(0)).center());
+    palette->setFocus();
+    ASSERT_TRUE(waitFor([&] { return palette->hasFocus(); }));
+    QTest::keyClick(palette, Qt::Key_Space);
+    EXPECT_TRUE(waitFor([&] { return w.lastSnapshot()->state == ui::RunState::Running; }));
+    w.pause();
+}
+
 // Nodes added from the palette land where nothing is: adding the same kind three times (a
 // double-click each, as a teacher does) gives three nodes side by side, none covering another
 // node or a group's frame, and each a single undo step.

@@ -2,7 +2,9 @@
 
 #include "LessonPanel.h"
 
+#include <QApplication>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLayoutItem>
 #include <QPushButton>
@@ -70,7 +72,8 @@ PredictionCover::PredictionCover(LessonPanel* lesson, QWidget* charts, QWidget* 
     setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
-    auto* hint = new QLabel(tr("Predict first: the charts are hidden until you answer."));
+    auto* hint = new QLabel(
+        tr("Predict first: the charts are hidden until you answer (click, or press A, B, ...)."));
     hint->setObjectName(QStringLiteral("chartsCoverHint"));
     layout->addWidget(hint);
     m_question = new QLabel;
@@ -98,6 +101,11 @@ void PredictionCover::update(bool hidden) {
         raise();
     }
     setVisible(show);
+    // The answer keys, wherever the focus is, while the question shows.
+    if (show)
+        qApp->installEventFilter(this);
+    else
+        qApp->removeEventFilter(this);
     if (m_logCover) {
         m_logCover->setVisible(show);
         m_logCover->raise();
@@ -114,7 +122,29 @@ void PredictionCover::fitToParents() {
 
 bool PredictionCover::eventFilter(QObject* watched, QEvent* e) {
     if (e->type() == QEvent::Resize && m_wanted) fitToParents();
+    if ((e->type() == QEvent::ShortcutOverride || e->type() == QEvent::KeyPress) && isVisible())
+        if (const int choice = choiceKey(static_cast<QKeyEvent*>(e)); choice >= 0) {
+            if (e->type() == QEvent::KeyPress) // queued: the guess hides this cover
+                QMetaObject::invokeMethod(
+                    m_lesson, [l = m_lesson, choice] { l->guess(choice); }, Qt::QueuedConnection);
+            e->accept(); // over the window's shortcuts (B blanks a presentation)
+            return true;
+        }
     return QFrame::eventFilter(watched, e);
+}
+
+// A or 1 answers the first choice, B or 2 the second, ...: the letters on the buttons, from a
+// presenter's keyboard or remote. Not while text is typed (a name, a number).
+int PredictionCover::choiceKey(const QKeyEvent* key) const {
+    if (key->modifiers() & ~Qt::KeypadModifier) return -1;
+    const QWidget* focus = QApplication::focusWidget();
+    if (focus && (focus->inherits("QLineEdit") || focus->inherits("QAbstractSpinBox") ||
+                  focus->inherits("QTextEdit") || focus->inherits("QPlainTextEdit")))
+        return -1;
+    int choice = -1;
+    if (key->key() >= Qt::Key_A && key->key() <= Qt::Key_Z) choice = key->key() - Qt::Key_A;
+    if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9) choice = key->key() - Qt::Key_1;
+    return choice < m_choices->count() ? choice : -1;
 }
 
 // The current step's question and its choices, as buttons that answer through the lesson panel.

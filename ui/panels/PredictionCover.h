@@ -28,6 +28,7 @@ private:
     void update(bool hidden);
     void fitToParents();
     void applyFonts();
+    int choiceKey(const class QKeyEvent* key) const; // the choice a key answers, or -1
     void fill();
 
     LessonPanel* m_lesson;

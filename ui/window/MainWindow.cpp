@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "PredictionCover.h"
+#include "SpacePlays.h"
 
 #include "ChartsPanel.h"
 #include "DocumentCommands.h"
@@ -167,6 +168,8 @@ void MainWindow::buildDocks() {
         return d;
     };
     auto* palette = new QListWidget;
+    auto* spacePlays = new SpacePlays(this);
+    palette->installEventFilter(spacePlays);
     palette->setObjectName(QStringLiteral("palette"));
     palette->setIconSize(QSize(20, 20));
     palette->setToolTip(tr("Double-click a kind to add a node of it to the topology"));
@@ -203,6 +206,7 @@ void MainWindow::buildDocks() {
     dock(tr("Inspector"), QStringLiteral("inspectorDock"), inspectorScroll,
          Qt::RightDockWidgetArea);
     m_log = new QListWidget;
+    m_log->installEventFilter(spacePlays);
     // While a prediction waits for a guess, a cover over the charts (and the log, which would tell)
     // keeps the answer hidden and asks the question where the whole room can see it.
     m_predictionCover = new PredictionCover(m_lessonPanel, m_charts, m_log);
@@ -401,6 +405,8 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     // Served now (the last metrics interval), so a spike or an outage shows at once; the run's
     // average, which moves slowly, is in the tooltip.
     m_time->setText(tr("<b>%1 · %L2 req/s served</b>").arg(clock).arg(m_servedNow, 0, 'f', 0));
+    // Only ever wider: the switches after it stay put while the digits change.
+    m_time->setMinimumWidth(std::max(m_time->minimumWidth(), m_time->sizeHint().width()));
     m_time->setToolTip(tr("Simulated time; %1. Requests served per second in the last metrics "
                           "interval (the run's average so far: %L2)")
                            .arg(QString::fromLatin1(toString(snap->state)))
