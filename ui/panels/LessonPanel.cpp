@@ -367,6 +367,14 @@ void LessonPanel::renderPrediction(const core::LessonStep& step) {
     }
     m_reveal->setVisible(answered != m_answers.end());
     m_reveal->setText(answered != m_answers.end() ? revealText(step, answered->second) : QString());
+    // Right or not at a glance from the back of the room: a green or orange bar and tint (the
+    // colour-blind-safe pair of the charts), the text black.
+    if (answered != m_answers.end())
+        m_reveal->setStyleSheet(answered->second == p.answer
+                                    ? QStringLiteral("QLabel { background: #e2f3ec; border-left: "
+                                                     "6px solid #009E73; padding: 4px 6px; }")
+                                    : QStringLiteral("QLabel { background: #fbe8dd; border-left: "
+                                                     "6px solid #D55E00; padding: 4px 6px; }"));
 }
 
 QString LessonPanel::revealText(const core::LessonStep& step, int chosen) const {

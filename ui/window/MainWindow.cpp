@@ -180,7 +180,8 @@ void MainWindow::buildDocks() {
         auto* item = new QListWidgetItem(palette::kindLabel(k), palette);
         item->setIcon(kindIcon(k));
         item->setData(Qt::UserRole, static_cast<int>(k));
-        item->setForeground(palette::roleColour(k));
+        // The icon carries the kind's colour; the name stays black: pale role colours (the cache's
+        // yellow, the balancer's pink) washed out as text on a projector.
     }
     connect(palette, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         addNodeOfKind(static_cast<NodeKind>(item->data(Qt::UserRole).toInt()),
