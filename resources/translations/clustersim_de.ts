@@ -994,6 +994,10 @@
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::ChartsPanel</name>
@@ -2502,14 +2506,6 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>t = %L1 / %L2 s</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1 · %L2 req/s ok&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1 · %L2 Anfr./s ok&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Simulated time; %1</source>
-        <translation>Simulierte Zeit; %1</translation>
-    </message>
-    <message>
         <source>  (paused)</source>
         <translation>  (pausiert)</translation>
     </message>
@@ -2614,10 +2610,6 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <source>Paused for a question — answer it in the Lesson panel</source>
-        <translation>Pausiert für eine Frage — beantworten Sie sie in der Lektion</translation>
-    </message>
-    <message>
         <source>Paused by the lesson: read its step, then Space plays on.</source>
         <translation>Von der Lektion pausiert: Schritt lesen, dann startet die Leertaste weiter.</translation>
     </message>
@@ -2640,6 +2632,22 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source>Cannot run: %1</source>
         <translation>Kann nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 · %L2 req/s served&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 · %L2 Anfr./s bedient&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Simulated time; %1. Requests served per second in the last metrics interval (the run&apos;s average so far: %L2)</source>
+        <translation>Simulierte Zeit; %1. Bediente Anfragen pro Sekunde im letzten Messintervall (Durchschnitt des Laufs bisher: %L2)</translation>
+    </message>
+    <message>
+        <source>Paused for a question — pick an answer on the charts</source>
+        <translation>Pausiert für eine Frage – wählen Sie eine Antwort über den Diagrammen</translation>
+    </message>
+    <message>
+        <source> is not set: pick a %1 in the inspector, or draw a link to one</source>
+        <translation> ist nicht gesetzt: wählen Sie im Inspektor einen %1 oder ziehen Sie eine Verbindung zu einem</translation>
     </message>
 </context>
 <context>
@@ -2680,12 +2688,12 @@ Die Datei wurde als %2 aufbewahrt.</translation>
 <context>
     <name>cs::ui::PredictionCover</name>
     <message>
-        <source>Predict first: the charts are hidden until you answer.</source>
-        <translation>Erst vorhersagen: Die Diagramme bleiben verborgen, bis Sie antworten.</translation>
-    </message>
-    <message>
         <source>The event log is hidden until you answer the lesson&apos;s question.</source>
         <translation>Das Ereignisprotokoll bleibt verborgen, bis Sie die Frage der Lektion beantworten.</translation>
+    </message>
+    <message>
+        <source>Predict first: the charts are hidden until you answer (click, or press A, B, ...).</source>
+        <translation>Erst vorhersagen: Die Diagramme bleiben verborgen, bis Sie antworten (klicken oder A, B, … drücken).</translation>
     </message>
 </context>
 <context>
