@@ -2558,10 +2558,6 @@ Die Datei wurde als %2 aufbewahrt.</translation>
         <translation>&amp;Lektionen</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Keys&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Mouse&lt;/h3&gt;&lt;p&gt;Right-click a node or link: kill / restart, cut / heal, partition. Shift+drag from one node to another: link them. Drag: move. Wheel: zoom the topology. Double-click a kind under Add: a new node.&lt;/p&gt;&lt;h3&gt;Presentation mode&lt;/h3&gt;&lt;p&gt;F11 or View &amp;gt; Presentation: full screen, large text, the topology and two charts. PageDown / PageUp: the lesson&apos;s next / previous step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Tastenkürzel&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Maus&lt;/h3&gt;&lt;p&gt;Rechtsklick auf einen Knoten oder eine Verbindung: beenden / neu starten, trennen / reparieren, partitionieren. Umschalt+Ziehen von einem Knoten zum anderen: verbinden. Ziehen: verschieben. Mausrad: Topologie zoomen. Doppelklick auf eine Art unter Hinzufügen: ein neuer Knoten.&lt;/p&gt;&lt;h3&gt;Präsentationsmodus&lt;/h3&gt;&lt;p&gt;F11 oder Ansicht &amp;gt; Präsentation: Vollbild, große Schrift, die Topologie und zwei Diagramme. Bild ab / Bild auf: nächster / vorheriger Schritt der Lektion. B: Bildschirm schwarz. Leertaste: Start oder Pause. .: Schritt. Esc oder F11: zurück.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Keys — ClusterSim</source>
         <translation>Tastenkürzel — ClusterSim</translation>
     </message>
@@ -2648,6 +2644,10 @@ Die Datei wurde als %2 aufbewahrt.</translation>
     <message>
         <source> is not set: pick a %1 in the inspector, or draw a link to one</source>
         <translation> ist nicht gesetzt: wählen Sie im Inspektor einen %1 oder ziehen Sie eine Verbindung zu einem</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Keys&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Mouse&lt;/h3&gt;&lt;p&gt;Right-click a node or link: kill / restart, cut / heal, partition. Shift+drag from one node to another: link them. Drag: move. Wheel: zoom the topology. Double-click a kind under Add: a new node.&lt;/p&gt;&lt;h3&gt;Presentation mode&lt;/h3&gt;&lt;p&gt;F11 or View &amp;gt; Presentation: full screen, large text, the topology and two charts. PageDown / PageUp: the lesson&apos;s next / previous step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.&lt;/p&gt;&lt;h3&gt;Lesson questions&lt;/h3&gt;&lt;p&gt;While a question covers the charts, A, B, C (or 1, 2, 3) answer it, in any mode.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Tastenkürzel&lt;/h2&gt;&lt;table cellpadding=4&gt;%1&lt;/table&gt;&lt;h3&gt;Maus&lt;/h3&gt;&lt;p&gt;Rechtsklick auf einen Knoten oder eine Verbindung: beenden / neu starten, trennen / reparieren, partitionieren. Umschalt+Ziehen von einem Knoten zum anderen: verbinden. Ziehen: verschieben. Mausrad: Topologie zoomen. Doppelklick auf eine Art unter Hinzufügen: ein neuer Knoten.&lt;/p&gt;&lt;h3&gt;Präsentationsmodus&lt;/h3&gt;&lt;p&gt;F11 oder Ansicht &amp;gt; Präsentation: Vollbild, große Schrift, die Topologie und zwei Diagramme. Bild ab / Bild auf: nächster / vorheriger Schritt der Lektion. B: Bildschirm schwarz. Leertaste: Start oder Pause. .: Schritt. Esc oder F11: zurück.&lt;/p&gt;&lt;h3&gt;Fragen der Lektion&lt;/h3&gt;&lt;p&gt;Solange eine Frage die Diagramme verdeckt, beantworten A, B, C (oder 1, 2, 3) sie, in jedem Modus.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

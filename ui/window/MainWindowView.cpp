@@ -150,7 +150,9 @@ QString MainWindow::keysHtml() const {
               "topology. Double-click a kind under Add: a new node.</p>"
               "<h3>Presentation mode</h3><p>F11 or View &gt; Presentation: full screen, large "
               "text, the topology and two charts. PageDown / PageUp: the lesson's next / previous "
-              "step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.</p>")
+              "step. B: blank the screen. Space: play or pause. .: step. Esc or F11: back.</p>"
+              "<h3>Lesson questions</h3><p>While a question covers the charts, A, B, C (or 1, 2, "
+              "3) answer it, in any mode.</p>")
         .arg(rows);
 }
 
