@@ -956,6 +956,12 @@ TEST_F(Fixture, NodesAddedFromThePaletteDoNotCoverOthers) {
                     << w.document()->scenario().nodes[i].id << " covers "
                     << w.document()->scenario().nodes[j].id;
             }
+    const QRect shown = w.view()->viewport()->rect();
+    for (std::size_t i = before; i < covers.size(); ++i) // the last one added is in view
+        if (i + 1 == covers.size()) {
+            EXPECT_TRUE(shown.contains(w.view()->mapFromScene(covers[i]).boundingRect()))
+                << w.document()->scenario().nodes[i].id << " was added out of view";
+        }
     w.document()->undoStack()->undo();
     EXPECT_EQ(w.document()->scenario().nodes.size(), before + 2);
 }

@@ -511,6 +511,13 @@ void MainWindow::addNodeOfKind(NodeKind kind, QPointF at) {
     n.y = spot.y();
     m_doc->undoStack()->push(new AddNodeCommand(m_doc, n));
     m_scene->selectSubject(QString::fromStdString(n.id));
+    // A free spot may be off the visible part: bring it in, once its frame has its members.
+    QTimer::singleShot(0, m_view, [this, id = QString::fromStdString(n.id)] {
+        if (QGraphicsItem* item = m_scene->topItem(id))
+            m_view->ensureVisible(item->sceneBoundingRect() |
+                                      item->mapRectToScene(item->childrenBoundingRect()),
+                                  40, 40);
+    });
 }
 
 void MainWindow::setAllStoreModes(const QString& mode) {
