@@ -25,6 +25,9 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QChart>
+#include <QGraphicsScene>
+#include <QPointer>
 #include <QTest>
 #include <QToolBar>
 #include <QUndoStack>
@@ -348,6 +351,36 @@ TEST(UiWindow, TheChartsDockShowsTheFirstRowsLegendsWhole) {
             ++first;
         }
         EXPECT_GE(first, 3) << "a row of charts";
+    }
+}
+} // namespace
+
+namespace {
+// A window that goes takes its charts with it (panel, views, scenes, the charts themselves), after
+// a plain run, after presentation mode and after a change of the time window. A chart the
+// scenario never showed had a view with no parent, and it leaked with its chart (LeakSanitizer
+// saw it only when the whole UI suite ran).
+TEST(UiWindow, AWindowThatGoesFreesItsCharts) {
+    for (int k = 0; k < 3; ++k) {
+        SCOPED_TRACE(k);
+        auto* w = new ui::MainWindow(false);
+        ASSERT_TRUE(w->openScenario(QStringLiteral(":/scenarios/default.clustersim.json")));
+        showAt(*w, QSize(1280, 720));
+        QPointer<ui::ChartsPanel> panel = w->charts();
+        QList<QPointer<QObject>> parts;
+        for (ui::MarkedChartView* v : w->charts()->views())
+            parts << QPointer<QObject>(v) << QPointer<QObject>(v->scene())
+                  << QPointer<QObject>(v->chart());
+        if (k == 1) {
+            QTest::keyClick(w, Qt::Key_F11);
+            QTest::keyClick(w, Qt::Key_Escape);
+        }
+        if (k == 2) w->charts()->setWindowSeconds(10);
+        delete w;
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        EXPECT_TRUE(panel.isNull());
+        for (int i = 0; i < parts.size(); ++i)
+            EXPECT_TRUE(parts[i].isNull()) << "chart " << i / 3 << ", part " << i % 3;
     }
 }
 } // namespace

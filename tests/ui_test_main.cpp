@@ -2,11 +2,20 @@
 // the tests run offscreen with settings and app data in test locations.
 #include <QApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 #include <gtest/gtest.h>
+
+namespace {
+struct DeferredDeletes : ::testing::EmptyTestEventListener {
+    void OnTestEnd(const ::testing::TestInfo&) override {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+};
+} // namespace
 
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
@@ -19,7 +28,12 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(
         QStringLiteral("ClusterSimTests-%1").arg(QCoreApplication::applicationPid()));
     QApplication::setApplicationName(QStringLiteral("ClusterSimTests"));
+    // Windows a test closed (WA_DeleteOnClose) or panels it replaced are deleted with deleteLater,
+    // which only an event loop carries out: after each test, and before the application goes,
+    // so that one test's leftovers never outlive it and the leak checker sees none.
+    ::testing::UnitTest::GetInstance()->listeners().Append(new DeferredDeletes);
     const int failed = RUN_ALL_TESTS();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     const QString settingsFile = QSettings().fileName();
     QFile::remove(settingsFile);
     QDir().rmdir(QFileInfo(settingsFile).absolutePath()); // only when empty

@@ -105,6 +105,10 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
         auto* view = new MarkedChartView(
             m_charts[i].chart, [this, index] { return markerGroups(index); },
             [this, index](QPointF at) { return describeAt(index, at); });
+        // The panel's from the start: a chart this scenario never shows is never put in the grid,
+        // and a parentless view (its scene and chart with it) outlived the window.
+        view->setParent(this);
+        view->hide();
         view->setObjectName(QStringLiteral("chart%1").arg(i));
         view->setAccessibleName(m_charts[i].spec->title);
         view->setMinimumSize(240, 150);
