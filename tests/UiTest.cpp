@@ -78,6 +78,27 @@ struct Fixture : ::testing::Test {
                    snap->state != ui::RunState::Running;
         }));
     }
+    // Shift+drag on the viewport from one node's centre to another's, as mouse events (the whole
+    // topology fitted first), as a teacher links two nodes.
+    void shiftDrag(const QString& fromId, const QString& toId) {
+        QGraphicsItem* from = w.scene()->topItem(fromId);
+        QGraphicsItem* to = w.scene()->topItem(toId);
+        ASSERT_TRUE(from && to);
+        w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
+        QApplication::processEvents();
+        QWidget* vp = w.view()->viewport();
+        const QPoint a = w.view()->mapFromScene(from->sceneBoundingRect().center());
+        const QPoint b = w.view()->mapFromScene(to->sceneBoundingRect().center());
+        auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
+            QMouseEvent e(type, at, vp->mapToGlobal(at),
+                          type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                          Qt::ShiftModifier);
+            QApplication::sendEvent(vp, &e);
+        };
+        send(QEvent::MouseButtonPress, a, Qt::LeftButton);
+        for (int i = 1; i <= 8; ++i) send(QEvent::MouseMove, a + (b - a) * i / 8, Qt::LeftButton);
+        send(QEvent::MouseButtonRelease, b, Qt::NoButton);
+    }
     const core::NodeView* node(const std::string& name) {
         for (const auto& n : w.lastSnapshot()->nodes)
             if (n.name == name) return &n;
@@ -765,26 +786,9 @@ TEST_F(Fixture, ARightClickOnANodeOpensItsMenuAndKillsIt) {
 // Shift+drag from one node to another links them: one undo step. Sent as mouse events to the
 // viewport at the items' positions (the message overlay above the nodes once swallowed it).
 TEST_F(Fixture, AShiftDragFromNodeToNodeLinksThem) {
-    QGraphicsItem* users = w.scene()->topItem(QStringLiteral("users"));
-    QGraphicsItem* db = w.scene()->topItem(QStringLiteral("db"));
-    ASSERT_TRUE(users && db);
     ASSERT_LT(w.document()->linkIndex("users", "db"), 0);
     const double usersX = w.document()->scenario().find("users")->x;
-    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
-    QApplication::processEvents();
-    QWidget* vp = w.view()->viewport();
-    const QPoint from = w.view()->mapFromScene(users->sceneBoundingRect().center());
-    const QPoint to = w.view()->mapFromScene(db->sceneBoundingRect().center());
-    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
-        QMouseEvent e(type, at, vp->mapToGlobal(at),
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
-                      Qt::ShiftModifier);
-        QApplication::sendEvent(vp, &e);
-    };
-    send(QEvent::MouseButtonPress, from, Qt::LeftButton);
-    for (int i = 1; i <= 8; ++i)
-        send(QEvent::MouseMove, from + (to - from) * i / 8, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, to, Qt::NoButton);
+    shiftDrag(QStringLiteral("users"), QStringLiteral("db"));
     EXPECT_GE(w.document()->linkIndex("users", "db"), 0) << "linked";
     EXPECT_EQ(w.document()->scenario().find("users")->x, usersX) << "the node did not move";
     w.document()->undoStack()->undo();
@@ -802,23 +806,7 @@ TEST_F(Fixture, LinkingANewClientToAGroupMakesItTheTarget) {
     c.y = w.document()->scenario().find("users")->y + 160;
     w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), c));
     QApplication::processEvents();
-    QGraphicsItem* from = w.scene()->topItem(QStringLiteral("client9"));
-    QGraphicsItem* to = w.scene()->topItem(QStringLiteral("api"));
-    ASSERT_TRUE(from && to);
-    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
-    QApplication::processEvents();
-    QWidget* vp = w.view()->viewport();
-    const QPoint a = w.view()->mapFromScene(from->sceneBoundingRect().center());
-    const QPoint b = w.view()->mapFromScene(to->sceneBoundingRect().center());
-    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
-        QMouseEvent e(type, at, vp->mapToGlobal(at),
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
-                      Qt::ShiftModifier);
-        QApplication::sendEvent(vp, &e);
-    };
-    send(QEvent::MouseButtonPress, a, Qt::LeftButton);
-    for (int i = 1; i <= 8; ++i) send(QEvent::MouseMove, a + (b - a) * i / 8, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, b, Qt::NoButton);
+    shiftDrag(QStringLiteral("client9"), QStringLiteral("api"));
     ASSERT_GE(w.document()->linkIndex("client9", "api"), 0);
     EXPECT_EQ(w.document()->scenario().find("client9")->target, "api");
     EXPECT_TRUE(core::loadScenarioText(core::scenarioToJson(w.document()->scenario()), "x").ok);
@@ -844,23 +832,7 @@ TEST_F(Fixture, LinkingAStoreToAGroupWithoutOneMakesItTheGroupsDatastore) {
     w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), g));
     w.document()->undoStack()->push(new ui::AddNodeCommand(w.document(), d));
     QApplication::processEvents();
-    QGraphicsItem* from = w.scene()->topItem(QStringLiteral("ds9"));
-    QGraphicsItem* to = w.scene()->topItem(QStringLiteral("grp9"));
-    ASSERT_TRUE(from && to);
-    w.view()->fitInView(w.scene()->itemsBoundingRect(), Qt::KeepAspectRatio);
-    QApplication::processEvents();
-    QWidget* vp = w.view()->viewport();
-    const QPoint a = w.view()->mapFromScene(from->sceneBoundingRect().center());
-    const QPoint b = w.view()->mapFromScene(to->sceneBoundingRect().center());
-    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButtons buttons) {
-        QMouseEvent e(type, at, vp->mapToGlobal(at),
-                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
-                      Qt::ShiftModifier);
-        QApplication::sendEvent(vp, &e);
-    };
-    send(QEvent::MouseButtonPress, a, Qt::LeftButton);
-    for (int i = 1; i <= 8; ++i) send(QEvent::MouseMove, a + (b - a) * i / 8, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, b, Qt::NoButton);
+    shiftDrag(QStringLiteral("ds9"), QStringLiteral("grp9"));
     ASSERT_GE(w.document()->linkIndex("ds9", "grp9"), 0);
     EXPECT_EQ(w.document()->scenario().find("grp9")->datastore, "ds9");
     w.document()->undoStack()->undo();

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "PredictionCover.h"
+#include "DockScroll.h"
 #include "SpacePlays.h"
 
 #include "ChartsPanel.h"
@@ -54,26 +55,6 @@
 
 namespace cs::ui {
 using core::NodeKind;
-
-namespace {
-// A dock's scrolled content that asks for the same size whatever it shows, so that selecting
-// something else (a node with more rows) never resizes the docks.
-class DockScroll : public QScrollArea {
-public:
-    explicit DockScroll(QSize hint) : m_hint(hint) {}
-    QSize sizeHint() const override { return m_hint; }
-    std::function<void(int)> onResized; // with the height it shows
-
-protected:
-    void resizeEvent(QResizeEvent* e) override {
-        QScrollArea::resizeEvent(e);
-        if (onResized) onResized(viewport()->height());
-    }
-
-private:
-    QSize m_hint;
-};
-} // namespace
 
 MainWindow::MainWindow(bool interactive)
     : m_interactive(interactive), m_controller(m_thread.controller()), m_doc(new Document(this)) {
