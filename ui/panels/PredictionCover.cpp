@@ -122,7 +122,9 @@ void PredictionCover::fitToParents() {
 
 bool PredictionCover::eventFilter(QObject* watched, QEvent* e) {
     if (e->type() == QEvent::Resize && m_wanted) fitToParents();
-    if ((e->type() == QEvent::ShortcutOverride || e->type() == QEvent::KeyPress) && isVisible())
+    const auto* target = qobject_cast<const QWidget*>(watched);
+    if ((e->type() == QEvent::ShortcutOverride || e->type() == QEvent::KeyPress) && isVisible() &&
+        target && target->window() == window()) // not the keys of another window (a comparison)
         if (const int choice = choiceKey(static_cast<QKeyEvent*>(e)); choice >= 0) {
             if (e->type() == QEvent::KeyPress) // queued: the guess hides this cover
                 QMetaObject::invokeMethod(
