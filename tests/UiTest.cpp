@@ -1041,6 +1041,17 @@ TEST(UiInspector, EditingAGroupsInstancesKeepsItSelectedAndShowsTheRunningCount)
     running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
     ASSERT_NE(running, nullptr) << "the inspector still shows the group";
     EXPECT_EQ(running->text(), QStringLiteral("4"));
+    for (const auto& n : w.lastSnapshot()->nodes) // every instance killed: 0, not "not started"
+        if (n.owner == "api_west" && n.role == core::NodeRole::Instance) {
+            core::Action kill;
+            kill.kind = core::ActionKind::KillNode;
+            kill.node = n.name;
+            QMetaObject::invokeMethod(w.controller(), [c = w.controller(), kill] { c->post(kill); });
+        }
+    ASSERT_TRUE(runWindowTo(w, 9));
+    running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));
+    ASSERT_NE(running, nullptr);
+    EXPECT_TRUE(running->text().startsWith(QStringLiteral("0"))) << running->text().toStdString();
 }
 
 // A line drawn from a group is one instance's link; its menu also cuts the whole group's link,

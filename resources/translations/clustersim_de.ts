@@ -2004,6 +2004,10 @@ Client %1, beantwortet von %2</translation>
         <source>hash mod moves most keys when a shard is added; consistent hash about 1/(n+1); range keeps neighbours (and hot keys) together</source>
         <translation>hash mod verschiebt beim Hinzufügen eines Shards die meisten Schlüssel; consistent hash etwa 1/(n+1); range hält Nachbarn (und heiße Schlüssel) zusammen</translation>
     </message>
+    <message>
+        <source>0: every instance is down</source>
+        <translation>0: alle Instanzen sind ausgefallen</translation>
+    </message>
 </context>
 <context>
     <name>cs::ui::LessonPanel</name>

@@ -349,7 +349,10 @@ void Inspector::setRunning(const QHash<QString, int>& instances) {
     m_running = instances;
     if (!m_runningLabel || m_shown != Shown::Node) return;
     const auto it = instances.find(m_a);
-    const QString text = it == instances.end() ? tr("not started") : tr("%1").arg(*it);
+    // "not started": the run has no such group yet (added since it began; Reset starts it).
+    const QString text = it == instances.end() ? tr("not started")
+                         : *it == 0            ? tr("0: every instance is down")
+                                               : tr("%1").arg(*it);
     if (m_runningLabel->text() != text) m_runningLabel->setText(text);
 }
 

@@ -366,9 +366,9 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     m_scene->applySnapshot(*snap);
     if (std::exchange(m_fitOnSnapshot, false)) QTimer::singleShot(0, m_view, &TopologyView::fitAll);
     QHash<QString, int> instances; // each group's live instances, for the inspector
-    for (const auto& n : snap->nodes)
-        if (n.role == core::NodeRole::Instance && n.alive && !n.draining)
-            ++instances[QString::fromStdString(n.owner)];
+    for (const auto& n : snap->nodes) // every group the run has, at 0 when all are down
+        if (n.role == core::NodeRole::Instance)
+            instances[QString::fromStdString(n.owner)] += n.alive && !n.draining;
     m_inspector->setRunning(instances);
     showLiveStoreMode(*snap);
     m_charts->addSnapshot(*snap);
