@@ -316,8 +316,8 @@ TEST(UiClassroom, APauseForAQuestionSaysWhyInTheStatusBar) {
     auto* choice = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice0"));
     ASSERT_NE(choice, nullptr);
     // Every answer is on the charts, whole: a button ran off their right edge, its text cut off.
-    for (int i = 0; auto* b = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice%1").arg(i));
-         ++i) {
+    for (int i = 0;
+         auto* b = w.findChild<QPushButton*>(QStringLiteral("chartsCoverChoice%1").arg(i)); ++i) {
         const QRect r(b->mapTo(w.charts(), QPoint(0, 0)), b->size());
         EXPECT_TRUE(w.charts()->rect().contains(r)) << "choice " << i;
         EXPECT_GE(b->height(), b->heightForWidth(b->width())) << "choice " << i << " is cut";

@@ -78,6 +78,17 @@ struct Fixture : ::testing::Test {
                    snap->state != ui::RunState::Running;
         }));
     }
+    // The Add palette's list, its dock raised and laid out, as before a user can click it.
+    QListWidget* shownPalette() {
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
+        if (!dock) return nullptr;
+        dock->show();
+        dock->raise();
+        if (!QTest::qWaitForWindowExposed(&w)) return nullptr;
+        QApplication::setActiveWindow(&w);
+        QApplication::processEvents();
+        return dock->findChild<QListWidget*>();
+    }
     // Shift+drag on the viewport from one node's centre to another's, as mouse events (the whole
     // topology fitted first), as a teacher links two nodes.
     void shiftDrag(const QString& fromId, const QString& toId) {
@@ -866,15 +877,8 @@ TEST_F(Fixture, PlayWithAnUnsetTargetNamesTheNodeAndWhatToDo) {
 // Space plays wherever the focus is: after a click in the palette (a list, which would take Space
 // to select its row) the run starts.
 TEST_F(Fixture, SpacePlaysWithThePaletteInFocus) {
-    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
-    ASSERT_TRUE(dock);
-    dock->show();
-    dock->raise();
-    auto* palette = dock->findChild<QListWidget*>();
+    QListWidget* palette = shownPalette();
     ASSERT_TRUE(palette);
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    QApplication::setActiveWindow(&w);
-    QApplication::processEvents();
     QTest::mouseClick(palette->viewport(), Qt::LeftButton, {},
                       palette->visualItemRect(palette->item(0)).center());
     palette->setFocus();
@@ -888,14 +892,8 @@ TEST_F(Fixture, SpacePlaysWithThePaletteInFocus) {
 // double-click each, as a teacher does) gives three nodes side by side, none covering another
 // node or a group's frame, and each a single undo step.
 TEST_F(Fixture, NodesAddedFromThePaletteDoNotCoverOthers) {
-    auto* dock = w.findChild<QDockWidget*>(QStringLiteral("paletteDock"));
-    ASSERT_TRUE(dock);
-    dock->show();
-    dock->raise();
-    auto* palette = dock->findChild<QListWidget*>();
+    QListWidget* palette = shownPalette();
     ASSERT_TRUE(palette);
-    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    QApplication::processEvents(); // the raised tab laid out, as before a user can click it
     QListWidgetItem* group = nullptr;
     for (int i = 0; i < palette->count(); ++i)
         if (palette->item(i)->data(Qt::UserRole).toInt() ==
@@ -1046,7 +1044,8 @@ TEST(UiInspector, EditingAGroupsInstancesKeepsItSelectedAndShowsTheRunningCount)
             core::Action kill;
             kill.kind = core::ActionKind::KillNode;
             kill.node = n.name;
-            QMetaObject::invokeMethod(w.controller(), [c = w.controller(), kill] { c->post(kill); });
+            QMetaObject::invokeMethod(w.controller(),
+                                      [c = w.controller(), kill] { c->post(kill); });
         }
     ASSERT_TRUE(runWindowTo(w, 9));
     running = w.findChild<QLabel*>(QStringLiteral("runningInstances"));

@@ -13,11 +13,14 @@
 
 #include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
 #include <QDockWidget>
+#include <QGraphicsScene>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLegend>
 #include <QMenuBar>
+#include <QPointer>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -25,9 +28,6 @@
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QChart>
-#include <QGraphicsScene>
-#include <QPointer>
 #include <QTest>
 #include <QToolBar>
 #include <QUndoStack>

@@ -360,8 +360,8 @@ void ChartsPanel::layoutPlots() {
         // A first row that runs below the scrolled dock's edge is laid out in what shows of it,
         // so that its legend is not cut (the rest of the view is blank below the edge).
         int height = view->height();
-        if (const int shown = m_visibleHeight - view->y(); m_visibleHeight > 0 && shown < height &&
-                                                           shown > height * 3 / 4)
+        if (const int shown = m_visibleHeight - view->y();
+            m_visibleHeight > 0 && shown < height && shown > height * 3 / 4)
             height = shown;
         // As many legend rows as the chart with the longest legend needs, leaving 40 px of plot.
         const int fit = static_cast<int>((height - top - axis - 40) / (small.height() * 1.25));

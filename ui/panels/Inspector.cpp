@@ -9,8 +9,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDoubleSpinBox>
-#include <QKeyEvent>
 #include <QFormLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -114,13 +114,15 @@ Inspector::KeepPlace::KeepPlace(Inspector* inspector, Shown shown, const QString
 Inspector::KeepPlace::~KeepPlace() {
     if (!m_inspector) return;
     // Once the new form is shown and laid out (its widgets show from the event loop).
-    QTimer::singleShot(0, m_inspector, [inspector = m_inspector, scroll = QPointer(m_scroll),
-                                        at = m_scrolled, focused = m_focused] {
-        if (!focused.isEmpty())
-            if (auto* w = inspector->findChild<QWidget*>(focused); w && w->isVisible())
-                w->setFocus();
-        if (scroll) scroll->verticalScrollBar()->setValue(at);
-    });
+    QTimer::singleShot(0, m_inspector,
+                       [inspector = m_inspector, scroll = QPointer(m_scroll), at = m_scrolled,
+                        focused = m_focused] {
+                           if (!focused.isEmpty())
+                               if (auto* w = inspector->findChild<QWidget*>(focused);
+                                   w && w->isVisible())
+                                   w->setFocus();
+                           if (scroll) scroll->verticalScrollBar()->setValue(at);
+                       });
 }
 
 void Inspector::refresh() {
@@ -293,8 +295,7 @@ QWidget* Inspector::fieldEditor(const core::FieldRow& row, const core::NodeSpec&
         else
             // An empty required reference (a node just added) shows empty, not the first choice,
             // so that what is shown is what the file holds and picking that choice sets it.
-            items = idsOf(row.refKinds,
-                          !row.required || std::get<std::string>(value).empty());
+            items = idsOf(row.refKinds, !row.required || std::get<std::string>(value).empty());
         w = choice(
             items, QString::fromStdString(std::get<std::string>(value)), tip,
             [set](const QString& t) { set(t.toStdString()); }, row.type == core::FieldType::Enum);

@@ -112,19 +112,19 @@ void Inspector::addScalingRows(const core::NodeSpec& n) {
     const core::Autoscaling a = n.autoscaling.value_or(core::Autoscaling{});
     QStringList policies;
     for (const char* p : core::enumNames<Policy>()) policies << QString::fromLatin1(p);
-    m_form->addRow(
-        tr("Scaling"),
-        choice(policies, QString::fromLatin1(core::enumName(a.policy)),
-               tr("manual: the instance count stays; target tracking follows utilisation"),
-               [this](const QString& t) {
-                   editNode(
-                       [t](core::NodeSpec& x) {
-                           if (const auto p = core::enumFromName<Policy>(t.toStdString()))
-                               core::chooseScalingPolicy(x, *p);
+    m_form->addRow(tr("Scaling"),
+                   choice(
+                       policies, QString::fromLatin1(core::enumName(a.policy)),
+                       tr("manual: the instance count stays; target tracking follows utilisation"),
+                       [this](const QString& t) {
+                           editNode(
+                               [t](core::NodeSpec& x) {
+                                   if (const auto p = core::enumFromName<Policy>(t.toStdString()))
+                                       core::chooseScalingPolicy(x, *p);
+                               },
+                               tr("scaling policy"));
                        },
-                       tr("scaling policy"));
-               },
-               true));
+                       true));
     if (!n.autoscaling || a.policy == Policy::Manual) return;
     auto field = [this](const QString& label, double value, double lo, double hi, int decimals,
                         const QString& unit, const QString& tip,
@@ -191,20 +191,21 @@ void Inspector::addShardRows(const core::NodeSpec& n) {
     QStringList names;
     for (const char* s : core::enumNames<Strategy>()) names << QString::fromLatin1(s);
     m_form->addRow(tr("Strategy"),
-                   choice(names, QString::fromLatin1(core::enumName(n.shards->strategy)),
-                          tr("hash mod moves most keys when a shard is added; consistent hash "
-                             "about 1/(n+1); range keeps neighbours (and hot keys) together"),
-                          [this](const QString& t) {
-                              editNode(
-                                  [t](core::NodeSpec& x) {
-                                      if (!x.shards) return;
-                                      x.shards->strategy =
-                                          core::enumFromName<Strategy>(t.toStdString())
-                                              .value_or(x.shards->strategy);
-                                  },
-                                  tr("shard strategy"));
-                          },
-                          true));
+                   choice(
+                       names, QString::fromLatin1(core::enumName(n.shards->strategy)),
+                       tr("hash mod moves most keys when a shard is added; consistent hash "
+                          "about 1/(n+1); range keeps neighbours (and hot keys) together"),
+                       [this](const QString& t) {
+                           editNode(
+                               [t](core::NodeSpec& x) {
+                                   if (!x.shards) return;
+                                   x.shards->strategy =
+                                       core::enumFromName<Strategy>(t.toStdString())
+                                           .value_or(x.shards->strategy);
+                               },
+                               tr("shard strategy"));
+                       },
+                       true));
 }
 
 } // namespace cs::ui

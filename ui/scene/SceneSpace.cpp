@@ -35,7 +35,8 @@ QRectF TopologyScene::diagramRect() const {
 
 QRectF TopologyScene::footprintOf(const core::NodeSpec& n) const {
     const QString id = QString::fromStdString(n.id);
-    if (n.kind == core::NodeKind::ServiceGroup || (n.kind == core::NodeKind::Datastore && n.shards)) {
+    if (n.kind == core::NodeKind::ServiceGroup ||
+        (n.kind == core::NodeKind::Datastore && n.shards)) {
         GroupFrameItem frame(id, n.kind, true); // as rebuildItems draws it, off the scene
         for (const Member& m : membersOf(n)) new NodeItem(m.name, id, n.kind, m.number, &frame);
         layoutMembers(&frame);
@@ -66,8 +67,8 @@ QPointF TopologyScene::freeSpotFor(const core::NodeSpec& n, QPointF from) const 
                 if (std::max(std::abs(i), std::abs(j)) == k) ring.emplace_back(i, j);
         std::stable_sort(ring.begin(), ring.end(), [](const auto& a, const auto& b) {
             const auto rank = [](const std::pair<int, int>& p) {
-                return std::tuple(std::abs(p.first) + std::abs(p.second), p.first < 0,
-                                  p.second < 0, std::abs(p.second));
+                return std::tuple(std::abs(p.first) + std::abs(p.second), p.first < 0, p.second < 0,
+                                  std::abs(p.second));
             };
             return rank(a) < rank(b);
         });

@@ -15,8 +15,8 @@
 #include <QMenu>
 
 #include <algorithm>
-#include <optional>
 #include <cmath>
+#include <optional>
 #include <set>
 
 namespace cs::ui {
@@ -459,8 +459,8 @@ void TopologyScene::linkAndRefer(const core::LinkSpec& link) {
                 }
         }
     QUndoStack* undo = m_doc->undoStack();
-    undo->beginMacro(tr("Link %1 to %2").arg(QString::fromStdString(link.a),
-                                             QString::fromStdString(link.b)));
+    undo->beginMacro(
+        tr("Link %1 to %2").arg(QString::fromStdString(link.a), QString::fromStdString(link.b)));
     undo->push(new AddLinkCommand(m_doc, link));
     if (referring) undo->push(new SetNodeCommand(m_doc, *referring, {}));
     undo->endMacro();

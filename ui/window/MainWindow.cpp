@@ -1,6 +1,6 @@
 #include "MainWindow.h"
-#include "PredictionCover.h"
 #include "DockScroll.h"
+#include "PredictionCover.h"
 #include "SpacePlays.h"
 
 #include "ChartsPanel.h"
@@ -365,7 +365,7 @@ void MainWindow::onSnapshot(const SnapshotPtr& snap) {
     m_last = snap;
     m_scene->applySnapshot(*snap);
     if (std::exchange(m_fitOnSnapshot, false)) QTimer::singleShot(0, m_view, &TopologyView::fitAll);
-    QHash<QString, int> instances; // each group's live instances, for the inspector
+    QHash<QString, int> instances;    // each group's live instances, for the inspector
     for (const auto& n : snap->nodes) // every group the run has, at 0 when all are down
         if (n.role == core::NodeRole::Instance)
             instances[QString::fromStdString(n.owner)] += n.alive && !n.draining;

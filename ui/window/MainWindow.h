@@ -175,7 +175,7 @@ private:
     std::optional<core::Scenario> m_oldFuture;
     double m_rewoundAt = 0;
     bool m_fitOnSnapshot = false; // a file just opened: fit it to the view once it runs
-    double m_servedNow = 0; // requests served per second in the last metrics interval
+    double m_servedNow = 0;       // requests served per second in the last metrics interval
     QAction* m_compareBranch = nullptr;
     void rememberOldFuture(double simS);
     void compareBranch();

@@ -12,13 +12,13 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QRegularExpression>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QMenuBar>
+#include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTextBrowser>
@@ -93,7 +93,8 @@ QString MainWindow::runErrorText(const std::string& text) const {
         const auto m = it.next();
         const auto i = m.captured(1).toULongLong();
         if (i < nodes.size())
-            out.replace(m.captured(0), QString::fromStdString(nodes[static_cast<std::size_t>(i)].id));
+            out.replace(m.captured(0),
+                        QString::fromStdString(nodes[static_cast<std::size_t>(i)].id));
     }
     // An empty reference (a node just added) says what to do, not that "" is no node's id.
     static const QRegularExpression unset(
@@ -102,8 +103,7 @@ QString MainWindow::runErrorText(const std::string& text) const {
         out.replace(m.capturedStart(), m.capturedLength(),
                     tr(" is not set: pick a %1 in the inspector, or draw a link to one")
                         .arg(m.captured(1)));
-    if (out.startsWith(QLatin1String("cannot run: ")))
-        out = tr("Cannot run: %1").arg(out.mid(12));
+    if (out.startsWith(QLatin1String("cannot run: "))) out = tr("Cannot run: %1").arg(out.mid(12));
     return out;
 }
 
